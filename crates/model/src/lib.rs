@@ -1,0 +1,131 @@
+//! Shared types that flow between sitrep's pipeline stages.
+//!
+//! Every stage depends on this crate and on no later stage, so the types here are the only
+//! vocabulary two stages share. They are plain data: no I/O, no behaviour beyond small helpers.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// How a record's body must be interpreted; the clean stage chooses its extractor from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BodyKind {
+    /// Running text, possibly damaged by a tokenizer or an entity-escaping scraper.
+    Text,
+    /// A whole HTML page (or fragment) whose main text still has to be found.
+    Html,
+}
+
+/// Metadata that arrives with a record (from JSONL fields, WARC headers, feed items, a
+/// sidecar file or command-line flags), before the page itself has been looked at.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceMeta {
+    /// The identifier the input gave the record (a JSONL `id`, a WARC-Record-ID).
+    pub ext_id: Option<String>,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    /// Publication date or date-time as the input wrote it; the clean stage parses it.
+    pub published: Option<String>,
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub language: Option<String>,
+}
+
+impl SourceMeta {
+    /// Fills every field that is still empty from `other`, so that more specific metadata
+    /// (the record's own) wins over batch-wide defaults.
+    pub fn fill_from(&mut self, other: &SourceMeta) {
+        fn fill(dst: &mut Option<String>, src: &Option<String>) {
+            if dst.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                if let Some(v) = src {
+                    if !v.trim().is_empty() {
+                        *dst = Some(v.clone());
+                    }
+                }
+            }
+        }
+        fill(&mut self.ext_id, &other.ext_id);
+        fill(&mut self.url, &other.url);
+        fill(&mut self.outlet, &other.outlet);
+        fill(&mut self.published, &other.published);
+        fill(&mut self.title, &other.title);
+        fill(&mut self.byline, &other.byline);
+        fill(&mut self.language, &other.language);
+    }
+}
+
+/// Where a record came from, precise enough for a user to find it again in their files.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Origin {
+    /// The file path as given (or `-` for standard input).
+    pub file: String,
+    /// Position inside the file when it holds several records: `line 12`, `record 3`, `item 2`.
+    pub locator: Option<String>,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.locator {
+            Some(loc) => write!(f, "{}: {}", self.file, loc),
+            None => write!(f, "{}", self.file),
+        }
+    }
+}
+
+/// One record as read from the input, before any cleaning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawRecord {
+    pub origin: Origin,
+    pub kind: BodyKind,
+    pub body: String,
+    pub meta: SourceMeta,
+}
+
+/// A news report after cleaning: the unit that dedup groups and later stages analyse.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// `a_` followed by 16 hex digits of the hash of the normalized text: identical text
+    /// always gets the same id, which is what makes re-ingesting idempotent.
+    pub id: String,
+    pub ext_id: Option<String>,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub language: Option<String>,
+    /// The cleaned article text: paragraphs separated by a blank line.
+    pub text: String,
+    /// `file: locator` of the record this article was first read from.
+    pub origin: String,
+}
+
+impl Article {
+    /// The key under which a copy of this report is remembered: the URL when there is one,
+    /// otherwise the input's own id, otherwise the position in the input. Re-reading the same
+    /// input produces the same keys, so nothing is added twice.
+    pub fn source_key(&self) -> String {
+        if let Some(u) = self.url.as_deref().filter(|u| !u.is_empty()) {
+            return format!("url:{u}");
+        }
+        if let Some(id) = self.ext_id.as_deref().filter(|u| !u.is_empty()) {
+            return format!("id:{id}");
+        }
+        format!("at:{}", self.origin)
+    }
+}
+
+/// A problem with one input record: reported on one line and skipped, never fatal to the rest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordIssue {
+    pub origin: Origin,
+    pub reason: String,
+}
+
+impl std::fmt::Display for RecordIssue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.origin, self.reason)
+    }
+}
+
+impl std::error::Error for RecordIssue {}
