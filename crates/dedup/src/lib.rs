@@ -1,14 +1,288 @@
-pub fn add(left: u64, right: u64) -> u64 {
-    left + right
+//! Recognises copies of the same report: exact copies by a hash of the normalized text,
+//! near-copies and rewrites by MinHash over word 3-shingles with LSH banding.
+//!
+//! A story group is one report and its copies (wire stories reprinted, an outlet rewriting
+//! another's piece), not every report of an event: that is the merge stage's job. Rewrites
+//! often drop half the text, so a pair counts as a copy when the estimated Jaccard
+//! similarity is high *or* when most of the shorter text is contained in the longer one.
+
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Number of MinHash permutations in a signature.
+pub const NUM_PERM: usize = 128;
+/// LSH bands and rows per band. Banding uses the first `BANDS * ROWS` permutations; with
+/// 2 rows a pair at Jaccard 0.3 becomes a candidate with probability 0.95, at 0.2 with 0.73,
+/// and the full 128-value signature then decides.
+pub const BANDS: usize = 32;
+pub const ROWS: usize = 2;
+/// Word n-gram size for shingles: 3 keeps paraphrased rewrites (CNN vs. a rewrite of it:
+/// Jaccard 0.36, containment 0.61) apart from unrelated stories on the same topic (< 0.05).
+pub const SHINGLE: usize = 3;
+
+/// Decision thresholds (estimates from the signature).
+pub const MIN_JACCARD: f64 = 0.30;
+pub const MIN_CONTAINMENT: f64 = 0.60;
+/// Texts with fewer shingles than this are too short to call a near-copy; only exact
+/// copies of them are recognised.
+pub const MIN_SHINGLES: u32 = 15;
+
+/// What dedup needs to know about one text, computed once and stored with the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// Hash of the normalized text (case, punctuation and spacing folded).
+    pub content_hash: u64,
+    /// Number of distinct shingles, needed to turn Jaccard into containment.
+    pub shingles: u32,
+    pub signature: Vec<u32>,
+    /// The sorted shingle hashes themselves, kept in memory (not stored) so candidate
+    /// pairs are verified exactly: containment estimated from MinHash is unreliable when
+    /// one text is many times longer than the other.
+    pub shingle_set: Vec<u64>,
+}
+
+impl Fingerprint {
+    /// The article id derived from the content hash: the same text always gets the same id.
+    pub fn article_id(&self) -> String {
+        format!("a_{:016x}", self.content_hash)
+    }
+
+    /// LSH bucket keys, one per band, each mixing the band number so bands never collide.
+    pub fn band_keys(&self) -> Vec<i64> {
+        if self.shingles < MIN_SHINGLES {
+            return Vec::new();
+        }
+        (0..BANDS)
+            .map(|b| {
+                let mut buf = [0u8; 4 + 4 * ROWS];
+                buf[..4].copy_from_slice(&(b as u32).to_le_bytes());
+                for r in 0..ROWS {
+                    buf[4 + 4 * r..8 + 4 * r].copy_from_slice(&self.signature[b * ROWS + r].to_le_bytes());
+                }
+                xxh3_64(&buf) as i64
+            })
+            .collect()
+    }
+
+    /// Signature as little-endian bytes, for storage.
+    pub fn signature_bytes(&self) -> Vec<u8> {
+        self.signature.iter().flat_map(|v| v.to_le_bytes()).collect()
+    }
+
+    pub fn signature_from_bytes(bytes: &[u8]) -> Option<Vec<u32>> {
+        (bytes.len() == NUM_PERM * 4)
+            .then(|| bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
+    }
+}
+
+/// Lower-cased alphanumeric words: the normalization shared by the hash and the shingles.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase())
+}
+
+struct Perms {
+    a: [u64; NUM_PERM],
+    b: [u64; NUM_PERM],
+}
+
+/// Fixed permutation parameters (splitmix64 from a constant seed): signatures must be
+/// identical across runs and machines because they are stored.
+static PERMS: std::sync::LazyLock<Perms> = std::sync::LazyLock::new(|| {
+    let mut state = 0x5157_5245_5000_0001u64;
+    let mut next = || {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    };
+    let mut p = Perms { a: [0; NUM_PERM], b: [0; NUM_PERM] };
+    for i in 0..NUM_PERM {
+        p.a[i] = next() | 1;
+        p.b[i] = next();
+    }
+    p
+});
+
+/// The sorted, distinct shingle hashes of a text.
+pub fn shingle_set(text: &str) -> Vec<u64> {
+    fingerprint_parts(text).1
+}
+
+/// Computes the fingerprint of a cleaned text.
+pub fn fingerprint(text: &str) -> Fingerprint {
+    let (content_hash, hashes) = fingerprint_parts(text);
+    let perms = &*PERMS;
+    let mut sig = [u32::MAX; NUM_PERM];
+    for &h in &hashes {
+        for i in 0..NUM_PERM {
+            let v = (perms.a[i].wrapping_mul(h).wrapping_add(perms.b[i]) >> 32) as u32;
+            if v < sig[i] {
+                sig[i] = v;
+            }
+        }
+    }
+    Fingerprint { content_hash, shingles: hashes.len() as u32, signature: sig.to_vec(), shingle_set: hashes }
+}
+
+fn fingerprint_parts(text: &str) -> (u64, Vec<u64>) {
+    let ws: Vec<String> = words(text).collect();
+    let mut norm = String::with_capacity(text.len());
+    for (i, w) in ws.iter().enumerate() {
+        if i > 0 {
+            norm.push(' ');
+        }
+        norm.push_str(w);
+    }
+    let content_hash = xxh3_64(norm.as_bytes());
+    let mut hashes: Vec<u64> = if ws.len() >= SHINGLE {
+        let mut starts = Vec::with_capacity(ws.len() + 1);
+        let mut pos = 0;
+        for w in &ws {
+            starts.push(pos);
+            pos += w.len() + 1;
+        }
+        starts.push(pos);
+        (0..=ws.len() - SHINGLE)
+            .map(|i| xxh3_64(&norm.as_bytes()[starts[i]..starts[i + SHINGLE] - 1]))
+            .collect()
+    } else if !ws.is_empty() {
+        vec![content_hash]
+    } else {
+        Vec::new()
+    };
+    hashes.sort_unstable();
+    hashes.dedup();
+    (content_hash, hashes)
+}
+
+/// How alike two texts are, estimated from their signatures.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Similarity {
+    pub jaccard: f64,
+    /// Share of the shorter text's shingles found in the longer one.
+    pub containment: f64,
+}
+
+impl Similarity {
+    /// Whether the pair is the same report (a copy or a rewrite).
+    pub fn is_copy(&self) -> bool {
+        self.jaccard >= MIN_JACCARD || self.containment >= MIN_CONTAINMENT
+    }
+
+    /// A single score for choosing the best of several matches.
+    pub fn score(&self) -> f64 {
+        self.jaccard.max(self.containment * 0.9)
+    }
+}
+
+/// Exact similarity of two sorted shingle sets; used to confirm LSH candidates.
+pub fn exact_similarity(a: &[u64], b: &[u64]) -> Similarity {
+    if (a.len() as u32) < MIN_SHINGLES || (b.len() as u32) < MIN_SHINGLES {
+        return Similarity { jaccard: if a == b { 1.0 } else { 0.0 }, containment: 0.0 };
+    }
+    let (mut i, mut j, mut inter) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                inter += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - inter;
+    Similarity { jaccard: inter as f64 / union as f64, containment: inter as f64 / a.len().min(b.len()) as f64 }
+}
+
+/// Estimates Jaccard from matching signature slots and derives containment from the set
+/// sizes: |A∩B| = J(|A|+|B|)/(1+J).
+pub fn similarity(a_sig: &[u32], a_shingles: u32, b_sig: &[u32], b_shingles: u32) -> Similarity {
+    let n = a_sig.len().min(b_sig.len()).max(1);
+    let same = a_sig.iter().zip(b_sig).filter(|(x, y)| x == y).count();
+    let jaccard = same as f64 / n as f64;
+    let (sa, sb) = (a_shingles as f64, b_shingles as f64);
+    let inter = jaccard * (sa + sb) / (1.0 + jaccard);
+    let smaller = sa.min(sb).max(1.0);
+    let containment = (inter / smaller).min(1.0);
+    if a_shingles < MIN_SHINGLES || b_shingles < MIN_SHINGLES {
+        // Too short to judge: only the jaccard of identical short texts counts.
+        return Similarity { jaccard: if jaccard >= 1.0 { 1.0 } else { 0.0 }, containment: 0.0 };
+    }
+    Similarity { jaccard, containment }
+}
+
+/// The story id of a report that starts a new group: derived from its article id.
+pub fn new_story_id(article_id: &str) -> String {
+    format!("s_{}", article_id.trim_start_matches("a_"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const CNN: &str = include_str!("../../../examples/seeds/abu-kamal-cnn.txt");
+    const A7: &str = include_str!("../../../examples/seeds/abu-kamal-arutz-sheva.txt");
+    const JPOST: &str = include_str!("../../../examples/seeds/syria-strikes-jpost.txt");
+
+    fn sim(a: &str, b: &str) -> Similarity {
+        let (fa, fb) = (fingerprint(a), fingerprint(b));
+        similarity(&fa.signature, fa.shingles, &fb.signature, fb.shingles)
+    }
+
     #[test]
-    fn it_works() {
-        let result = add(2, 2);
-        assert_eq!(result, 4);
+    fn exact_hash_ignores_case_punctuation_and_spacing() {
+        let a = fingerprint("Three people were shot, police said.");
+        let b = fingerprint("three  people were SHOT -- police said");
+        assert_eq!(a.content_hash, b.content_hash);
+        assert_eq!(a.article_id(), b.article_id());
+        assert_ne!(a.content_hash, fingerprint("Four people were shot, police said.").content_hash);
+    }
+
+    #[test]
+    fn rewrite_is_a_copy_other_story_is_not() {
+        let rewrite = sim(CNN, A7);
+        assert!(rewrite.is_copy(), "{rewrite:?}");
+        let other = sim(CNN, JPOST);
+        assert!(!other.is_copy(), "{other:?}");
+        assert!(other.jaccard < 0.1);
+    }
+
+    #[test]
+    fn shortened_copy_is_caught_by_containment() {
+        let full = A7;
+        let half: String = full.lines().take(full.lines().count() / 3).collect::<Vec<_>>().join("\n");
+        let s = sim(full, &half);
+        assert!(s.jaccard < MIN_JACCARD, "{s:?}");
+        assert!(s.containment >= MIN_CONTAINMENT, "{s:?}");
+        assert!(s.is_copy());
+    }
+
+    #[test]
+    fn signatures_are_stable_and_roundtrip() {
+        let f = fingerprint(CNN);
+        assert_eq!(f, fingerprint(CNN));
+        assert_eq!(Fingerprint::signature_from_bytes(&f.signature_bytes()).unwrap(), f.signature);
+        assert_eq!(f.band_keys().len(), BANDS);
+        // Copies share at least one band with high probability; identical texts share all.
+        assert_eq!(f.band_keys(), fingerprint(CNN).band_keys());
+    }
+
+    #[test]
+    fn exact_similarity_agrees_with_estimate() {
+        let (a, b) = (fingerprint(CNN), fingerprint(A7));
+        let est = similarity(&a.signature, a.shingles, &b.signature, b.shingles);
+        let exact = exact_similarity(&a.shingle_set, &b.shingle_set);
+        assert!((est.jaccard - exact.jaccard).abs() < 0.1, "{est:?} vs {exact:?}");
+        assert!(exact.is_copy());
+        assert_eq!(exact_similarity(&a.shingle_set, &a.shingle_set).jaccard, 1.0);
+    }
+
+    #[test]
+    fn short_texts_only_match_exactly() {
+        let s = sim("Shots fired downtown.", "Shots fired uptown.");
+        assert!(!s.is_copy());
+        assert!(fingerprint("Shots fired downtown.").band_keys().is_empty());
     }
 }

@@ -1,0 +1,190 @@
+//! `sitrep ingest`: the read → clean → dedup → store pipeline over a batch of inputs.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use sitrep_model::{RecordIssue, SourceMeta};
+use sitrep_read::{ReadOptions, Sidecar};
+use sitrep_store::{ArticleStore, Outcome, Prepared};
+
+#[derive(Args)]
+pub struct IngestArgs {
+    /// Files, directories (read recursively) or `-` for standard input.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// JSONL sidecar with per-file metadata: {"file": "a.txt", "outlet": "...", "published": "YYYY-MM-DD", ...}
+    #[arg(long)]
+    pub meta: Option<PathBuf>,
+    /// Outlet for records that do not name one.
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Publication date (YYYY-MM-DD) for records that do not carry one.
+    #[arg(long)]
+    pub published: Option<String>,
+    /// Records per transaction: a killed ingest loses at most one unfinished batch.
+    #[arg(long, default_value_t = 2000)]
+    pub batch: usize,
+    /// No progress bar (it is also hidden when stderr is not a terminal).
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Counts for the end-of-run summary.
+#[derive(Debug, Default, Clone)]
+pub struct Summary {
+    pub read: u64,
+    pub new_articles: u64,
+    pub near_copies: u64,
+    pub exact_copies: u64,
+    pub already: u64,
+    pub skipped: BTreeMap<String, u64>,
+    pub bytes: u64,
+}
+
+impl Summary {
+    pub fn skipped_total(&self) -> u64 {
+        self.skipped.values().sum()
+    }
+}
+
+/// Groups skip reasons for the summary: the reason up to its first detail.
+fn reason_kind(issue: &RecordIssue) -> String {
+    let r = &issue.reason;
+    let cut = r.find([':', '(']).unwrap_or(r.len());
+    r[..cut].trim().to_string()
+}
+
+/// Runs the pipeline over `paths` into `store`; `report` receives each skipped record.
+pub fn ingest_into(
+    store: &mut dyn ArticleStore,
+    paths: &[PathBuf],
+    options: ReadOptions,
+    batch_size: usize,
+    progress: &ProgressBar,
+    mut report: impl FnMut(&RecordIssue),
+) -> Result<Summary> {
+    let mut summary = Summary::default();
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<sitrep_read::ReadResult>>(2);
+    let paths = paths.to_vec();
+    let batch_size = batch_size.max(1);
+    let reader = std::thread::spawn(move || {
+        let mut batch = Vec::with_capacity(batch_size);
+        for r in sitrep_read::read_inputs(&paths, options) {
+            batch.push(r);
+            if batch.len() >= batch_size {
+                if tx.send(std::mem::replace(&mut batch, Vec::with_capacity(batch_size))).is_err() {
+                    return;
+                }
+            }
+        }
+        if !batch.is_empty() {
+            let _ = tx.send(batch);
+        }
+    });
+    for batch in rx {
+        let cleaned: Vec<Result<Prepared, RecordIssue>> = batch
+            .into_par_iter()
+            .map(|r| {
+                let r = r?;
+                let len = r.body.len() as u64;
+                sitrep_clean::clean(r).map(|c| (Prepared::new(c.article), len)).map(|(p, _)| p)
+            })
+            .collect();
+        let mut ok = Vec::with_capacity(cleaned.len());
+        for c in cleaned {
+            summary.read += 1;
+            match c {
+                Ok(p) => {
+                    summary.bytes += p.article.text.len() as u64;
+                    ok.push(p);
+                }
+                Err(issue) => {
+                    report(&issue);
+                    *summary.skipped.entry(reason_kind(&issue)).or_default() += 1;
+                }
+            }
+        }
+        for o in store.ingest_batch(&ok)? {
+            match o {
+                Outcome::New { joined: Some(_), .. } => {
+                    summary.new_articles += 1;
+                    summary.near_copies += 1;
+                }
+                Outcome::New { .. } => summary.new_articles += 1,
+                Outcome::ExactCopy { .. } => summary.exact_copies += 1,
+                Outcome::AlreadyStored { .. } => summary.already += 1,
+            }
+        }
+        progress.set_position(summary.read);
+        progress.set_message(format!("{} new, {} skipped", summary.new_articles, summary.skipped_total()));
+    }
+    reader.join().map_err(|_| anyhow::anyhow!("the reader thread panicked"))?;
+    Ok(summary)
+}
+
+pub fn read_options(meta: Option<&Path>, outlet: Option<String>, published: Option<String>) -> Result<ReadOptions> {
+    let sidecar = meta.map(Sidecar::load).transpose()?;
+    if let Some(p) = &published {
+        if sitrep_clean::parse_date(p).is_none() {
+            anyhow::bail!("--published {p:?} is not a date (use YYYY-MM-DD)");
+        }
+    }
+    Ok(ReadOptions {
+        sidecar,
+        defaults: SourceMeta { outlet, published, ..SourceMeta::default() },
+        exclude: meta.map(|m| vec![m.to_path_buf()]).unwrap_or_default(),
+    })
+}
+
+pub fn run(db: &Path, args: IngestArgs) -> Result<ExitCode> {
+    let options = read_options(args.meta.as_deref(), args.outlet, args.published)?;
+    let mut store = crate::open_db(db)?;
+    let progress = if args.quiet || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        ProgressBar::hidden()
+    } else {
+        let pb = ProgressBar::new_spinner();
+        pb.set_style(
+            ProgressStyle::with_template("{spinner} {elapsed_precise} {pos} records ({per_sec}) {msg}")
+                .context("progress template")?,
+        );
+        pb.enable_steady_tick(std::time::Duration::from_millis(200));
+        pb
+    };
+    let start = Instant::now();
+    let pb = progress.clone();
+    let summary = ingest_into(&mut store, &args.paths, options, args.batch, &progress, |issue| {
+        pb.suspend(|| eprintln!("sitrep: skipped {issue}"));
+    })?;
+    progress.finish_and_clear();
+    let secs = start.elapsed().as_secs_f64();
+    eprintln!(
+        "read {} records in {:.1}s: {} new articles ({} joined an existing story as near-copies), {} exact copies of stored articles, {} already in the database, {} skipped",
+        summary.read,
+        secs,
+        summary.new_articles,
+        summary.near_copies,
+        summary.exact_copies,
+        summary.already,
+        summary.skipped_total()
+    );
+    for (reason, n) in &summary.skipped {
+        eprintln!("  skipped {n:>6}  {reason}");
+    }
+    let totals = store.totals()?;
+    eprintln!(
+        "database {}: {} articles in {} story groups ({} with several articles), {} sources",
+        db.display(),
+        totals.articles,
+        totals.stories,
+        totals.multi_article_stories,
+        totals.sources
+    );
+    let nothing_read = summary.read == summary.skipped_total();
+    Ok(if nothing_read { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}

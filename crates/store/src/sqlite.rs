@@ -1,0 +1,381 @@
+//! The embedded default backend: one SQLite file, no server.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, params};
+use sitrep_dedup::{Fingerprint, exact_similarity, new_story_id, shingle_set};
+use sitrep_model::Article;
+
+use crate::{ArticleFilter, ArticleStore, Outcome, Prepared, Result, Source, StoreError, StoredArticle, Totals};
+
+/// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE articles (
+    n           INTEGER PRIMARY KEY,
+    id          TEXT NOT NULL UNIQUE,
+    story       TEXT NOT NULL,
+    ext_id      TEXT,
+    url         TEXT,
+    outlet      TEXT,
+    published   TEXT,
+    title       TEXT,
+    byline      TEXT,
+    language    TEXT,
+    text        TEXT NOT NULL,
+    origin      TEXT NOT NULL,
+    shingles    INTEGER NOT NULL,
+    minhash     BLOB NOT NULL,
+    joined_from TEXT,
+    similarity  REAL,
+    ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+CREATE INDEX articles_story ON articles(story);
+CREATE INDEX articles_published ON articles(published);
+CREATE TABLE sources (
+    key       TEXT NOT NULL,
+    article   INTEGER NOT NULL REFERENCES articles(n),
+    ext_id    TEXT,
+    url       TEXT,
+    outlet    TEXT,
+    published TEXT,
+    origin    TEXT NOT NULL,
+    PRIMARY KEY (key, article)
+) WITHOUT ROWID;
+CREATE INDEX sources_article ON sources(article);
+CREATE TABLE lsh (
+    bucket  INTEGER NOT NULL,
+    article INTEGER NOT NULL,
+    PRIMARY KEY (bucket, article)
+) WITHOUT ROWID;
+"#];
+
+/// SQLite-backed [`ArticleStore`].
+pub struct SqliteStore {
+    conn: Connection,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) and migrates the database at `path`.
+    pub fn open(path: &Path) -> Result<Self> {
+        let conn = Connection::open(path)
+            .map_err(|e| StoreError::Open { path: path.display().to_string(), reason: e.to_string() })?;
+        Self::init(conn)
+    }
+
+    /// A private in-memory database, for tests and one-off evaluation runs.
+    pub fn in_memory() -> Result<Self> {
+        Self::init(Connection::open_in_memory()?)
+    }
+
+    fn init(conn: Connection) -> Result<Self> {
+        // WAL with synchronous=NORMAL: a crash or kill loses at most the last unfinished
+        // batch and never corrupts what was committed.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "cache_size", -65536)?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        let mut store = SqliteStore { conn };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let version: i64 = self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let known = MIGRATIONS.len() as i64;
+        if version > known {
+            return Err(StoreError::TooNew { found: version, known });
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// The schema version in use (number of migrations applied).
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// Direct access for later pipeline stages that keep their own tables in the same file.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+fn date_str(d: Option<NaiveDate>) -> Option<String> {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+fn parse_day(s: Option<String>) -> Option<NaiveDate> {
+    s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+}
+
+/// Finds the best earlier article this one is a near-copy of, via the LSH buckets.
+fn best_match(tx: &rusqlite::Transaction<'_>, fp: &Fingerprint) -> Result<Option<(String, String, f64)>> {
+    let keys = fp.band_keys();
+    if keys.is_empty() {
+        return Ok(None);
+    }
+    let mut seen = HashSet::new();
+    {
+        let mut q = tx.prepare_cached("SELECT article FROM lsh WHERE bucket = ?1")?;
+        for k in &keys {
+            let rows = q.query_map([k], |r| r.get::<_, i64>(0))?;
+            for n in rows {
+                seen.insert(n?);
+            }
+        }
+    }
+    let mut cands: Vec<i64> = seen.into_iter().collect();
+    cands.sort_unstable();
+    let mut best: Option<(String, String, f64)> = None;
+    let mut q = tx.prepare_cached("SELECT id, story, text FROM articles WHERE n = ?1")?;
+    for n in cands {
+        let (id, story, text): (String, String, String) = q.query_row([n], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let s = exact_similarity(&fp.shingle_set, &shingle_set(&text));
+        if s.is_copy() && best.as_ref().is_none_or(|b| s.score() > b.2) {
+            best = Some((id, story, s.score()));
+        }
+    }
+    Ok(best)
+}
+
+fn insert_source(tx: &rusqlite::Transaction<'_>, n: i64, a: &Article) -> Result<bool> {
+    let mut q = tx.prepare_cached(
+        "INSERT OR IGNORE INTO sources (key, article, ext_id, url, outlet, published, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    let changed = q.execute(params![a.source_key(), n, a.ext_id, a.url, a.outlet, date_str(a.published), a.origin])?;
+    Ok(changed == 1)
+}
+
+impl ArticleStore for SqliteStore {
+    fn ingest_batch(&mut self, batch: &[Prepared]) -> Result<Vec<Outcome>> {
+        let tx = self.conn.transaction()?;
+        let mut out = Vec::with_capacity(batch.len());
+        for p in batch {
+            let a = &p.article;
+            let existing: Option<i64> = tx
+                .prepare_cached("SELECT n FROM articles WHERE id = ?1")?
+                .query_row([&a.id], |r| r.get(0))
+                .optional()?;
+            if let Some(n) = existing {
+                let added = insert_source(&tx, n, a)?;
+                out.push(if added { Outcome::ExactCopy { id: a.id.clone() } } else { Outcome::AlreadyStored { id: a.id.clone() } });
+                continue;
+            }
+            let matched = best_match(&tx, &p.fingerprint)?;
+            let story = matched.as_ref().map(|m| m.1.clone()).unwrap_or_else(|| new_story_id(&a.id));
+            tx.prepare_cached(
+                "INSERT INTO articles (id, story, ext_id, url, outlet, published, title, byline, language, text, origin, shingles, minhash, joined_from, similarity)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            )?
+            .execute(params![
+                a.id,
+                story,
+                a.ext_id,
+                a.url,
+                a.outlet,
+                date_str(a.published),
+                a.title,
+                a.byline,
+                a.language,
+                a.text,
+                a.origin,
+                p.fingerprint.shingles,
+                p.fingerprint.signature_bytes(),
+                matched.as_ref().map(|m| m.0.clone()),
+                matched.as_ref().map(|m| m.2),
+            ])?;
+            let n = tx.last_insert_rowid();
+            insert_source(&tx, n, a)?;
+            {
+                let mut q = tx.prepare_cached("INSERT OR IGNORE INTO lsh (bucket, article) VALUES (?1, ?2)")?;
+                for k in p.fingerprint.band_keys() {
+                    q.execute(params![k, n])?;
+                }
+            }
+            out.push(Outcome::New { id: a.id.clone(), story, joined: matched.map(|m| (m.0, m.2)) });
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+
+    fn articles(&self, f: &ArticleFilter) -> Result<Vec<StoredArticle>> {
+        let mut sql = String::from(
+            "SELECT a.id, a.story, a.ext_id, a.url, a.outlet, a.published, a.title, a.byline, a.language, a.text, a.origin,
+                    (SELECT COUNT(*) FROM sources s WHERE s.article = a.n) - 1
+             FROM articles a WHERE 1=1",
+        );
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+        if let Some(s) = &f.story {
+            args.push(Box::new(s.clone()));
+            sql.push_str(&format!(" AND a.story = ?{}", args.len()));
+        }
+        if let Some(o) = &f.outlet {
+            args.push(Box::new(o.clone()));
+            sql.push_str(&format!(" AND a.outlet = ?{} COLLATE NOCASE", args.len()));
+        }
+        if let Some(d) = f.since {
+            args.push(Box::new(d.format("%Y-%m-%d").to_string()));
+            sql.push_str(&format!(" AND a.published >= ?{}", args.len()));
+        }
+        if let Some(d) = f.until {
+            args.push(Box::new(d.format("%Y-%m-%d").to_string()));
+            sql.push_str(&format!(" AND a.published <= ?{}", args.len()));
+        }
+        sql.push_str(" ORDER BY a.published IS NULL, a.published, a.n");
+        if let Some(l) = f.limit {
+            sql.push_str(&format!(" LIMIT {l}"));
+        }
+        let mut q = self.conn.prepare(&sql)?;
+        let rows = q.query_map(rusqlite::params_from_iter(args.iter().map(|b| b.as_ref())), row_to_stored)?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    fn article(&self, id: &str) -> Result<Option<StoredArticle>> {
+        let sql = "SELECT a.id, a.story, a.ext_id, a.url, a.outlet, a.published, a.title, a.byline, a.language, a.text, a.origin,
+                          (SELECT COUNT(*) FROM sources s WHERE s.article = a.n) - 1
+                   FROM articles a WHERE a.id = ?1 OR a.id LIKE ?2 ESCAPE '\\' LIMIT 2";
+        let prefix = format!("{}%", id.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let mut q = self.conn.prepare(sql)?;
+        let rows: Vec<StoredArticle> = q.query_map(params![id, prefix], row_to_stored)?.collect::<std::result::Result<_, _>>()?;
+        Ok(match rows.len() {
+            1 => rows.into_iter().next(),
+            _ => rows.into_iter().find(|r| r.article.id == id),
+        })
+    }
+
+    fn totals(&self) -> Result<Totals> {
+        let q = |sql: &str| -> Result<u64> { Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };
+        Ok(Totals {
+            articles: q("SELECT COUNT(*) FROM articles")?,
+            sources: q("SELECT COUNT(*) FROM sources")?,
+            stories: q("SELECT COUNT(DISTINCT story) FROM articles")?,
+            multi_article_stories: q("SELECT COUNT(*) FROM (SELECT story FROM articles GROUP BY story HAVING COUNT(*) > 1)")?,
+        })
+    }
+
+    fn sources(&self, id: &str) -> Result<Vec<Source>> {
+        let mut q = self.conn.prepare(
+            "SELECT s.key, s.ext_id, s.url, s.outlet, s.published, s.origin FROM sources s JOIN articles a ON a.n = s.article
+             WHERE a.id = ?1 ORDER BY s.origin",
+        )?;
+        let rows = q.query_map([id], |r| {
+            Ok(Source {
+                key: r.get(0)?,
+                ext_id: r.get(1)?,
+                url: r.get(2)?,
+                outlet: r.get(3)?,
+                published: parse_day(r.get(4)?),
+                origin: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+}
+
+fn row_to_stored(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredArticle> {
+    Ok(StoredArticle {
+        story: r.get(1)?,
+        article: Article {
+            id: r.get(0)?,
+            ext_id: r.get(2)?,
+            url: r.get(3)?,
+            outlet: r.get(4)?,
+            published: parse_day(r.get(5)?),
+            title: r.get(6)?,
+            byline: r.get(7)?,
+            language: r.get(8)?,
+            text: r.get(9)?,
+            origin: r.get(10)?,
+        },
+        copies: r.get::<_, i64>(11)?.max(0) as usize,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn art(text: &str, url: &str) -> Prepared {
+        Prepared::new(Article {
+            id: String::new(),
+            ext_id: None,
+            url: Some(url.into()),
+            outlet: Some("Test".into()),
+            published: NaiveDate::from_ymd_opt(2020, 1, 2),
+            title: None,
+            byline: None,
+            language: None,
+            text: text.into(),
+            origin: "t.jsonl: line 1".into(),
+        })
+    }
+
+    const STORY: &str = "Two men were shot late Saturday outside a nightclub on the north side of the city, police said. \
+        One of the men died at the scene and the other was taken to a hospital in serious condition. \
+        Investigators said the shooter fled in a dark sedan and no arrests have been made. \
+        Anyone with information is asked to call the police department.";
+    const REWRITE: &str = "Two men were shot late Saturday outside a nightclub on the north side of the city, police said. \
+        One of the men died at the scene and the other was taken to a hospital in serious condition. \
+        The shooter fled in a dark sedan, investigators said.";
+    const OTHER: &str = "A fire destroyed a warehouse near the river on Monday morning, fire officials said. \
+        No one was hurt, but smoke could be seen for miles and nearby roads were closed for several hours.";
+
+    #[test]
+    fn ingest_is_idempotent_and_groups_copies() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        let batch = vec![art(STORY, "http://a/1"), art(REWRITE, "http://b/1"), art(OTHER, "http://c/1"), art(STORY, "http://d/1")];
+        let out = s.ingest_batch(&batch).unwrap();
+        let Outcome::New { story: s1, joined: None, .. } = &out[0] else { panic!("{out:?}") };
+        let Outcome::New { story: s2, joined: Some(_), .. } = &out[1] else { panic!("{out:?}") };
+        let Outcome::New { story: s3, joined: None, .. } = &out[2] else { panic!("{out:?}") };
+        assert_eq!(s1, s2);
+        assert_ne!(s1, s3);
+        assert!(matches!(out[3], Outcome::ExactCopy { .. }));
+        let before = s.totals().unwrap();
+        assert_eq!(before, Totals { articles: 3, sources: 4, stories: 2, multi_article_stories: 1 });
+
+        let again = s.ingest_batch(&batch).unwrap();
+        assert!(again.iter().all(|o| matches!(o, Outcome::AlreadyStored { .. })), "{again:?}");
+        assert_eq!(s.totals().unwrap(), before);
+    }
+
+    #[test]
+    fn lookup_by_prefix_and_filters() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        s.ingest_batch(&[art(STORY, "http://a/1"), art(OTHER, "http://c/1")]).unwrap();
+        let all = s.articles(&ArticleFilter::default()).unwrap();
+        assert_eq!(all.len(), 2);
+        let id = &all[0].article.id;
+        let found = s.article(&id[..6]).unwrap();
+        // a 4-hex-digit prefix may be ambiguous between two ids; the full id never is
+        assert_eq!(s.article(id).unwrap().unwrap().article.id, *id);
+        if let Some(f) = found {
+            assert_eq!(f.article.id, *id);
+        }
+        assert!(s.article("a_nope").unwrap().is_none());
+        let none = s.articles(&ArticleFilter { since: NaiveDate::from_ymd_opt(2021, 1, 1), ..Default::default() }).unwrap();
+        assert!(none.is_empty());
+        assert_eq!(s.sources(id).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn reopening_keeps_data_and_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.db");
+        {
+            let mut s = SqliteStore::open(&path).unwrap();
+            s.ingest_batch(&[art(STORY, "http://a/1")]).unwrap();
+        }
+        let s = SqliteStore::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as i64);
+        assert_eq!(s.totals().unwrap().articles, 1);
+    }
+}
