@@ -39,7 +39,10 @@ pub(crate) fn detect(name: &str, input: &mut Box<dyn BufRead>) -> Result<Format,
             _ => Err("gzip file holding neither WARC nor JSONL".into()),
         };
     }
-    if IMAGE_OR_BINARY_EXT.contains(&ext) || looks_binary(&head) {
+    // Record formats validate each record on its own, so a stray NUL in one line must not
+    // condemn the whole file; other files are sniffed for binary content.
+    let record_format = matches!(ext, "jsonl" | "ndjson" | "warc");
+    if IMAGE_OR_BINARY_EXT.contains(&ext) || (!record_format && looks_binary(&head)) {
         return Err("binary file, not a news format".into());
     }
     sniff_plain(&head, &lower_name).ok_or_else(|| "unrecognised format".into())

@@ -16,9 +16,78 @@ use crate::{ReadResult, decode_text, issue};
 /// skipped instead of exhausting memory (news pages are far below it).
 const MAX_BLOCK: u64 = 256 << 20;
 
+/// A reader that remembers the bytes consumed since the start of the current gzip member,
+/// so that after a corrupt member the search for the next one starts right after the bad
+/// member's header rather than wherever the confused decoder stopped.
+struct Rewind {
+    inner: Box<dyn BufRead>,
+    replay: Vec<u8>,
+    replay_pos: usize,
+    record: Vec<u8>,
+    recording: bool,
+}
+
+impl Rewind {
+    fn mark(&mut self) {
+        self.record.clear();
+        self.recording = true;
+    }
+
+    /// Puts back everything consumed since `mark` except its first byte.
+    fn rewind_past_first_byte(&mut self) {
+        self.recording = false;
+        let mut back = std::mem::take(&mut self.record);
+        if !back.is_empty() {
+            back.remove(0);
+        }
+        back.extend_from_slice(&self.replay[self.replay_pos..]);
+        self.replay = back;
+        self.replay_pos = 0;
+    }
+}
+
+impl Read for Rewind {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let avail = self.fill_buf()?;
+        let n = avail.len().min(buf.len());
+        buf[..n].copy_from_slice(&avail[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl BufRead for Rewind {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        if self.replay_pos < self.replay.len() {
+            return Ok(&self.replay[self.replay_pos..]);
+        }
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amt: usize) {
+        if self.replay_pos < self.replay.len() {
+            if self.recording {
+                self.record.extend_from_slice(&self.replay[self.replay_pos..self.replay_pos + amt]);
+            }
+            self.replay_pos += amt;
+            if self.replay_pos >= self.replay.len() {
+                self.replay.clear();
+                self.replay_pos = 0;
+            }
+            return;
+        }
+        if self.recording {
+            if let Ok(buf) = self.inner.fill_buf() {
+                self.record.extend_from_slice(&buf[..amt.min(buf.len())]);
+            }
+        }
+        self.inner.consume(amt);
+    }
+}
+
 pub(crate) struct WarcRecords {
     name: String,
-    input: Box<dyn BufRead>,
+    input: Rewind,
     gzip: bool,
     record_no: usize,
     member_no: usize,
@@ -37,8 +106,9 @@ impl WarcRecords {
     }
 
     fn new(name: String, input: Box<dyn BufRead>, gzip: bool) -> Self {
-        let (input, plain): (Box<dyn BufRead>, _) =
+        let (inner, plain): (Box<dyn BufRead>, _) =
             if gzip { (input, None) } else { (Box::new(std::io::empty()), Some(Parser::new(input))) };
+        let input = Rewind { inner, replay: Vec::new(), replay_pos: 0, record: Vec::new(), recording: false };
         WarcRecords { name, input, gzip, record_no: 0, member_no: 0, pending: VecDeque::new(), plain, done: false }
     }
 }
@@ -182,6 +252,7 @@ impl WarcRecords {
             }
         }
         self.member_no += 1;
+        self.input.mark();
         let mut out = Vec::new();
         let res = flate2::bufread::GzDecoder::new(&mut self.input).take(MAX_BLOCK + 1).read_to_end(&mut out);
         match res {
@@ -189,7 +260,10 @@ impl WarcRecords {
                 self.skip_to_next_member();
                 Some(Err(format!("gzip member {} exceeds the {MAX_BLOCK}-byte limit", self.member_no)))
             }
-            Ok(_) => Some(Ok(out)),
+            Ok(_) => {
+                self.input.recording = false;
+                Some(Ok(out))
+            }
             Err(e) => {
                 self.skip_to_next_member();
                 Some(Err(format!("corrupt or truncated gzip member {}: {e}", self.member_no)))
@@ -198,6 +272,7 @@ impl WarcRecords {
     }
 
     fn skip_to_next_member(&mut self) {
+        self.input.rewind_past_first_byte();
         // Scan for the gzip magic plus deflate method (1f 8b 08) that opens the next member.
         loop {
             let (found, consumed) = match self.input.fill_buf() {
