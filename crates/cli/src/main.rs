@@ -42,6 +42,11 @@ enum Cmd {
     Articles(show::ArticlesArgs),
     /// Show one article (by id or unique id prefix), cleaned, with its story group-mates.
     Article(show::ArticleArgs),
+    /// Counts of what the database holds.
+    Stats {
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
     /// Measure sitrep on annotated data (see ../shared/bench in the development setup).
     #[command(subcommand)]
     Eval(eval::EvalCmd),
@@ -65,6 +70,7 @@ fn main() -> ExitCode {
         Cmd::Ingest(args) => ingest::run(&cli.db, args),
         Cmd::Articles(args) => open_db(&cli.db).and_then(|s| show::articles(&s, args)).map(|_| ExitCode::SUCCESS),
         Cmd::Article(args) => open_db(&cli.db).and_then(|s| show::article(&s, args)),
+        Cmd::Stats { format } => open_db(&cli.db).and_then(|s| show::stats(&s, format)).map(|_| ExitCode::SUCCESS),
         Cmd::Eval(cmd) => eval::run(cmd).map(|_| ExitCode::SUCCESS),
     };
     match result {

@@ -168,3 +168,16 @@ pub fn article(store: &dyn ArticleStore, args: ArticleArgs) -> Result<ExitCode> 
     writeln!(out, "\n{}", a.text)?;
     Ok(ExitCode::SUCCESS)
 }
+
+pub fn stats(store: &dyn ArticleStore, format: Format) -> Result<()> {
+    let t = store.totals()?;
+    if format == Format::Table {
+        println!("articles      {}", t.articles);
+        println!("sources       {}  (URLs or records that carried an article's text)", t.sources);
+        println!("story groups  {}  ({} with more than one article)", t.stories, t.multi_article_stories);
+    } else {
+        let v = json!({"articles": t.articles, "sources": t.sources, "stories": t.stories, "multi_article_stories": t.multi_article_stories});
+        println!("{v}");
+    }
+    Ok(())
+}

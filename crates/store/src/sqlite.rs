@@ -1,6 +1,6 @@
 //! The embedded default backend: one SQLite file, no server.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -116,24 +116,33 @@ fn parse_day(s: Option<String>) -> Option<NaiveDate> {
     s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
 }
 
+/// How many LSH candidates (those sharing the most bands) are verified on exact overlap.
+const MAX_VERIFIED_CANDIDATES: usize = 12;
+
 /// Finds the best earlier article this one is a near-copy of, via the LSH buckets.
 fn best_match(tx: &rusqlite::Transaction<'_>, fp: &Fingerprint) -> Result<Option<(String, String, f64)>> {
     let keys = fp.band_keys();
     if keys.is_empty() {
         return Ok(None);
     }
-    let mut seen = HashSet::new();
+    // Count shared bands per candidate and verify only the strongest few: templated texts
+    // (police blotters, sports scores) share bands with thousands of articles, and checking
+    // them all would make ingest quadratic.
+    let mut hits: HashMap<i64, u32> = HashMap::new();
     {
-        let mut q = tx.prepare_cached("SELECT article FROM lsh WHERE bucket = ?1")?;
+        // A crowded bucket says little; its newest members are the likeliest copies of news.
+        let mut q = tx.prepare_cached("SELECT article FROM lsh WHERE bucket = ?1 ORDER BY article DESC LIMIT 64")?;
         for k in &keys {
             let rows = q.query_map([k], |r| r.get::<_, i64>(0))?;
             for n in rows {
-                seen.insert(n?);
+                *hits.entry(n?).or_default() += 1;
             }
         }
     }
-    let mut cands: Vec<i64> = seen.into_iter().collect();
-    cands.sort_unstable();
+    let mut cands: Vec<(i64, u32)> = hits.into_iter().collect();
+    cands.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    cands.truncate(MAX_VERIFIED_CANDIDATES);
+    let cands: Vec<i64> = cands.into_iter().map(|c| c.0).collect();
     let mut best: Option<(String, String, f64)> = None;
     let mut q = tx.prepare_cached("SELECT id, story, text FROM articles WHERE n = ?1")?;
     for n in cands {

@@ -1,0 +1,230 @@
+//! End-to-end tests of the `sitrep` binary on the bundled examples and on damaged input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_sitrep"))
+}
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/seeds")
+}
+
+fn run(db: &Path, args: &[&str]) -> Output {
+    let out = bin().arg("--db").arg(db).args(args).output().expect("run sitrep");
+    out
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn ingest_examples(db: &Path) -> Output {
+    let meta = examples().join("meta.jsonl");
+    let out = run(db, &["ingest", "--meta", meta.to_str().unwrap(), examples().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    out
+}
+
+fn articles_json(db: &Path) -> Vec<serde_json::Value> {
+    let out = run(db, &["articles", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_slice::<Vec<serde_json::Value>>(&out.stdout).expect("articles json")
+}
+
+#[test]
+fn examples_ingest_into_two_story_groups() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let out = ingest_examples(&db);
+    let err = stderr(&out);
+    assert!(err.contains("read 3 records"), "{err}");
+    assert!(err.contains("3 new articles (1 joined an existing story"), "{err}");
+    assert!(!err.contains("skipped "), "meta.jsonl must not be read as articles: {err}");
+
+    let arts = articles_json(&db);
+    assert_eq!(arts.len(), 3);
+    let by_outlet = |o: &str| arts.iter().find(|a| a["outlet"] == o).unwrap_or_else(|| panic!("no {o}"));
+    let (cnn, a7, jp) = (by_outlet("CNN"), by_outlet("Arutz Sheva"), by_outlet("The Jerusalem Post"));
+    assert_eq!(cnn["story"], a7["story"], "the rewrite shares the CNN report's story group");
+    assert_ne!(cnn["story"], jp["story"]);
+    assert_eq!(cnn["published"], "2018-06-18");
+    assert_eq!(jp["published"], "2021-03-01");
+    assert_eq!(cnn["byline"], "Barbara Starr, Ryan Browne and Oren Liebermann, CNN");
+    for field in ["id", "title", "url", "text", "story"] {
+        assert!(cnn.get(field).is_some(), "json lacks {field}");
+    }
+    assert!(jp["text"].as_str().unwrap().contains("more than 1,000 airstrikes"));
+
+    // table output lists all three with their groups
+    let table = stdout(&run(&db, &["articles"]));
+    assert!(table.contains("3 articles in 2 story groups"), "{table}");
+
+    // one article, by prefix, with its group-mate
+    let id = cnn["id"].as_str().unwrap();
+    let one = run(&db, &["article", &id[..10]]);
+    assert!(one.status.success(), "{}", stderr(&one));
+    let text = stdout(&one);
+    assert!(text.contains(a7["id"].as_str().unwrap()), "group-mate missing: {text}");
+    assert!(text.contains("An airstrike close to the Iraq-Syria border"));
+    let missing = run(&db, &["article", "a_ffffffffffffffff"]);
+    assert!(!missing.status.success());
+}
+
+#[test]
+fn reingest_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    ingest_examples(&db);
+    let before = articles_json(&db);
+    let again = ingest_examples(&db);
+    assert!(stderr(&again).contains("0 new articles"), "{}", stderr(&again));
+    assert!(stderr(&again).contains("3 already in the database"), "{}", stderr(&again));
+    assert_eq!(articles_json(&db), before);
+}
+
+#[test]
+fn bad_records_are_reported_and_the_rest_ingested() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    std::fs::write(
+        inputs.join("dump.jsonl"),
+        "{\"id\": \"1\", \"outlet\": \"KXAN\", \"published\": \"2017-03-01\", \"text\": \"Two men were shot Tuesday night outside a bar on Sixth Street, police said.\"}\n\
+         {\"id\": \"2\", \"text\": \"unterminated\n\
+         {\"id\": \"3\", \"outlet\": \"KVUE\", \"text\": \"A woman was arrested Wednesday in connection with the shooting, police said.\"}\n",
+    )
+    .unwrap();
+    std::fs::write(inputs.join("empty.txt"), "").unwrap();
+    std::fs::write(inputs.join("junk.bin"), [0u8, 159, 146, 150, 0, 0, 1]).unwrap();
+    let db = dir.path().join("s.db");
+    let out = run(&db, &["ingest", inputs.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("dump.jsonl: line 2: malformed JSON"), "{err}");
+    assert!(err.contains("empty.txt: empty file"), "{err}");
+    assert!(err.contains("junk.bin: binary file"), "{err}");
+    assert!(err.contains("2 new articles"), "{err}");
+    assert_eq!(articles_json(&db).len(), 2);
+
+    // nothing readable at all: a failing exit code
+    let only_bad = run(&dir.path().join("t.db"), &["ingest", inputs.join("empty.txt").to_str().unwrap()]);
+    assert!(!only_bad.status.success());
+}
+
+#[test]
+fn stdin_and_batch_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let mut child = bin()
+        .arg("--db")
+        .arg(&db)
+        .args(["ingest", "--outlet", "Wire", "--published", "2019-05-02", "-"])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"{\"id\": \"w1\", \"text\": \"Protesters gathered outside parliament on Thursday, demanding the minister resign.\"}\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let arts = articles_json(&db);
+    assert_eq!(arts[0]["outlet"], "Wire");
+    assert_eq!(arts[0]["published"], "2019-05-02");
+    let bad_date = run(&db, &["ingest", "--published", "last week", "-"]);
+    assert!(stderr(&bad_date).contains("--published"), "{}", stderr(&bad_date));
+}
+
+/// Varied article-like texts drawn from a word list with a fixed generator, so that no two
+/// are near-copies of each other (templated texts would all be one story).
+fn synthetic_jsonl(n: usize) -> String {
+    const WORDS: &[&str] = &[
+        "police", "said", "man", "woman", "shot", "killed", "wounded", "street", "night", "officers", "arrested",
+        "suspect", "hospital", "condition", "investigation", "witnesses", "vehicle", "fled", "scene", "county",
+        "sheriff", "deputies", "home", "car", "gun", "fire", "injured", "victim", "identified", "charged", "court",
+        "judge", "morning", "afternoon", "evening", "block", "avenue", "downtown", "neighborhood", "family", "friends",
+        "school", "church", "store", "parking", "lot", "apartment", "complex", "bar", "club", "party", "dispute",
+    ];
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut s = String::new();
+    for i in 0..n {
+        let mut text = String::new();
+        for w in 0..120 {
+            let word = WORDS[(next() % WORDS.len() as u64) as usize];
+            text.push_str(word);
+            text.push(if w % 15 == 14 { '.' } else { ' ' });
+            if w % 15 == 14 {
+                text.push(' ');
+            }
+        }
+        s.push_str(&serde_json::json!({"id": format!("k{i}"), "outlet": "Test", "published": "2020-01-01", "text": text}).to_string());
+        s.push('\n');
+    }
+    s
+}
+
+#[test]
+fn killed_ingest_leaves_a_consistent_database_and_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("big.jsonl");
+    let n = 30_000;
+    std::fs::write(&input, synthetic_jsonl(n)).unwrap();
+    let db = dir.path().join("s.db");
+    let mut child = bin()
+        .arg("--db")
+        .arg(&db)
+        .args(["ingest", "--batch", "200", "-q", input.to_str().unwrap()])
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // wait until some batches are committed, then kill -9 mid-run
+    let started = std::time::Instant::now();
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let committed = rusqlite_count(&db);
+        if committed > 0 || started.elapsed().as_secs() > 60 {
+            break;
+        }
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let partial = rusqlite_count(&db);
+    assert!(partial > 0, "no batch was committed before the kill");
+    assert!(partial < n as i64, "the ingest finished before it could be killed; use a larger input");
+    assert!(partial % 200 == 0 || partial == n as i64, "a partial batch is visible: {partial}");
+    // a rerun completes the work
+    let out = run(&db, &["ingest", "-q", input.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(rusqlite_count(&db), n as i64);
+    let err = stderr(&out);
+    assert!(err.contains(&format!("{} already in the database", partial)), "{err}");
+}
+
+/// Counts committed articles through the CLI itself (a second reader of the WAL database).
+fn rusqlite_count(db: &Path) -> i64 {
+    if !db.exists() {
+        return 0;
+    }
+    let out = bin().arg("--db").arg(db).args(["stats", "--format", "json"]).output().unwrap();
+    if !out.status.success() {
+        return 0;
+    }
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    v["articles"].as_i64().unwrap_or(0)
+}
