@@ -56,23 +56,23 @@ static PROMPT: LazyLock<RegexSet> = LazyLock::new(|| {
         r"(?i)you must enter the characters",
         r"(?i)please enable javascript",
         r"(?i)having trouble viewing the video",
-        r"(?i)\bsign up (today|now|for|to receive)\b",
+        r"(?i)(?-u:\b)sign up (today|now|for|to receive)(?-u:\b)",
         r"(?i)sign up for (one of )?our",
-        r"(?i)\b(subscribe|register) (now|today|to (our|continue|read|get))",
-        r"(?i)\bnewsletters?\b.{0,40}\b(sign up|subscribe|inbox|delivered)",
+        r"(?i)(?-u:\b)(subscribe|register) (now|today|to (our|continue|read|get))",
+        r"(?i)(?-u:\b)newsletters?(?-u:\b).{0,40}(?-u:\b)(sign up|subscribe|inbox|delivered)",
         r"(?i)(get|receive) (alerted|breaking news|the latest).{0,60}(email|inbox|alerts?)",
         r"(?i)email notifications are only sent",
         r"(?i)get email notifications on .{1,60} daily",
         r"(?i)whenever .{1,60} posts new content",
         r"(?i)your notification has been saved",
         r"(?i)there was a problem saving your notification",
-        r"(?i)\bwe use cookies\b",
-        r"(?i)\bthis (web)?site uses cookies\b",
+        r"(?i)(?-u:\b)we use cookies(?-u:\b)",
+        r"(?i)(?-u:\b)this (web)?site uses cookies(?-u:\b)",
         r"(?i)by (continuing to use|using) (this|our) (site|website)",
-        r"(?i)\baccept (all )?cookies\b",
-        r"(?i)\b(already a subscriber|log in to continue|sign in to continue|create (a free|an) account)",
-        r"(?i)\byou have (reached|read) (your|\d+) (free )?(article|story) limit",
-        r"(?i)^(>>\s*)?download (the|our) .{0,40}\bapp\b",
+        r"(?i)(?-u:\b)accept (all )?cookies(?-u:\b)",
+        r"(?i)(?-u:\b)(already a subscriber|log in to continue|sign in to continue|create (a free|an) account)",
+        r"(?i)(?-u:\b)you have (reached|read) (your|\d+) (free )?(article|story) limit",
+        r"(?i)^(>>\s*)?download (the|our) .{0,40}(?-u:\b)app(?-u:\b)",
         r"(?i)^(stay up to date, )?follow .{0,30} on (twitter|facebook|instagram)",
         r"(?i)^join the conversation",
         r"(?i)^report an error",
@@ -86,20 +86,20 @@ static PROMPT: LazyLock<RegexSet> = LazyLock::new(|| {
         r"(?i)your browser (does not|doesn't) support",
         r"(?i)^(this|the) (video|content) (is|has been) (not available|unavailable|removed)",
         r"(?i)^(related|recommended|more)( coverage| stories| articles| content)?:",
-        r"(?i)\bterms of (use|service)\b.{0,40}\bprivacy policy\b",
+        r"(?i)(?-u:\b)terms of (use|service)(?-u:\b).{0,40}(?-u:\b)privacy policy(?-u:\b)",
         r"(?i)^privacy policy$",
-        r"(?i)^(autoplay|up next)\b",
+        r"(?i)^(autoplay|up next)(?-u:\b)",
     ])
     .unwrap()
 });
 
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\(?(©|copyright\b|\(c\) \d{4})|all rights reserved|may not be (re)?published, broadcast, rewritten|this material may not be").unwrap()
+    Regex::new(r"(?i)^\(?(©|copyright(?-u:\b)|\(c\) \d{4})|all rights reserved|may not be (re)?published, broadcast, rewritten|this material may not be").unwrap()
 });
 
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\((photo|image|picture|file photo|video)( by|:|\)| credit)|\bphoto( credit)?:|\bphotograph:|\bimage (caption|copyright)\b|\((afp|ap|reuters|getty) out\)|/getty images\)|\bgetty images\)?\s*\|?\s*$|\|\s*$|\((archive|illustrative|illustration|file)\)\s*$",
+        r"(?i)\((photo|image|picture|file photo|video)( by|:|\)| credit)|(?-u:\b)photo( credit)?:|(?-u:\b)photograph:|(?-u:\b)image (caption|copyright)(?-u:\b)|\((afp|ap|reuters|getty) out\)|/getty images\)|(?-u:\b)getty images\)?\s*\|?\s*$|\|\s*$|\((archive|illustrative|illustration|file)\)\s*$",
     )
     .unwrap()
 });
