@@ -9,7 +9,10 @@ mod html;
 pub mod lines;
 pub mod repair;
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use rayon::prelude::*;
 use sitrep_model::{Article, BodyKind, RawRecord, RecordIssue};
 
 pub use lines::Drop;
@@ -27,22 +30,96 @@ pub struct Cleaned {
 
 /// Cleans one record. Fails only when no story text is left, naming the record.
 pub fn clean(rec: RawRecord) -> Result<Cleaned, RecordIssue> {
+    finish(extract(rec), &HashSet::new())
+}
+
+/// Cleans a batch. HTML pages from the same site are compared with each other, so that a
+/// block repeated across many of the site's pages (a footer or "about us" blurb written as
+/// prose, a newsletter box) is dropped even when, alone, it reads like story text.
+pub fn clean_batch(records: Vec<RawRecord>) -> Vec<Result<Cleaned, RecordIssue>> {
+    let stages: Vec<Extracted> = records.into_par_iter().map(extract).collect();
+    let repeated = site_repeated_lines(&stages);
+    stages.into_par_iter().map(|s| finish(s, &repeated)).collect()
+}
+
+/// A record with its main text found but not yet repaired or filtered.
+struct Extracted {
+    origin: sitrep_model::Origin,
+    kind: BodyKind,
+    text: String,
+    meta: sitrep_model::SourceMeta,
+}
+
+fn extract(rec: RawRecord) -> Extracted {
     let RawRecord { origin, kind, body, mut meta } = rec;
-    let (raw_lines, page_meta) = match kind {
+    let text = match kind {
         BodyKind::Html => {
             let ex = html::extract(&body);
-            (ex.lines.join("\n"), Some(ex.meta))
+            meta.fill_from(&ex.meta);
+            ex.lines.join("\n")
         }
-        BodyKind::Text => (body, None),
+        BodyKind::Text => body,
     };
-    if let Some(pm) = &page_meta {
-        meta.fill_from(pm);
+    Extracted { origin, kind, text, meta }
+}
+
+/// Minimum number of a site's pages (with different leads) that must share a block.
+const SITE_REPEAT_MIN_PAGES: usize = 3;
+
+fn line_key(line: &str) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    std::hash::Hash::hash(&norm(line), &mut h);
+    std::hash::Hasher::finish(&h)
+}
+
+/// (site, line) pairs that recur on at least three pages of one site whose opening lines
+/// differ (copies of one story share their lines legitimately) and on at least 30% of the
+/// site's pages in the batch.
+fn site_repeated_lines(stages: &[Extracted]) -> HashSet<(String, u64)> {
+    let mut pages: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<(String, u64), HashSet<u64>> = HashMap::new();
+    for s in stages.iter().filter(|s| s.kind == BodyKind::Html) {
+        let Some(site) = s.meta.url.as_deref().and_then(host_of) else { continue };
+        *pages.entry(site.clone()).or_default() += 1;
+        let mut lines = s.text.lines().filter(|l| !l.trim().is_empty());
+        let lead = lines.next().map(line_key).unwrap_or(0);
+        let distinct: HashSet<u64> = s.text.lines().filter(|l| !l.trim().is_empty()).map(line_key).collect();
+        for k in distinct {
+            seen.entry((site.clone(), k)).or_default().insert(lead);
+        }
     }
+    seen.into_iter()
+        .filter(|((site, _), leads)| {
+            let n = pages.get(site).copied().unwrap_or(0);
+            leads.len() >= SITE_REPEAT_MIN_PAGES && leads.len() * 10 >= n * 3
+        })
+        .map(|(k, _)| k)
+        .collect()
+}
+
+fn finish(stage: Extracted, repeated: &HashSet<(String, u64)>) -> Result<Cleaned, RecordIssue> {
+    let Extracted { origin, kind, text: raw_lines, meta } = stage;
+    let mut site_dropped = Vec::new();
+    let raw_lines = match meta.url.as_deref().and_then(host_of).filter(|_| !repeated.is_empty()) {
+        Some(site) => raw_lines
+            .lines()
+            .filter(|l| {
+                let rep = repeated.contains(&(site.clone(), line_key(l)));
+                if rep {
+                    site_dropped.push((Drop::Boilerplate, l.to_string()));
+                }
+                !rep
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        None => raw_lines,
+    };
     let repaired = repair::repair(&raw_lines);
     let paragraphs = join_wrapped_lines(&repaired);
-    let lines_in = paragraphs.iter().filter(|l| !l.trim().is_empty()).count();
+    let lines_in = paragraphs.iter().filter(|l| !l.trim().is_empty()).count() + site_dropped.len();
     let (mut kept, byline, mut dropped) = lines::filter(&paragraphs);
     dropped.retain(|(d, _)| *d != Drop::Empty);
+    dropped.extend(site_dropped);
 
     let mut title = meta.title.as_deref().map(|t| repair::repair(t).replace('\n', " ")).filter(|t| !t.is_empty());
     if let Some(t) = &title {

@@ -180,3 +180,47 @@ fn hosts_from_urls() {
     );
     assert_eq!(host_of("not a url"), None);
 }
+
+#[test]
+fn blocks_repeated_across_a_site_are_dropped_in_a_batch() {
+    let footer = "The Valley Courier has served readers in the valley since 1921 and is owned by its employees, who answer to no one but you.";
+    let stories = [
+        "A man was shot in the leg on Tuesday night outside a convenience store on Main Street, police said, and is expected to survive.",
+        "Two teenagers were arrested on Wednesday after a string of car break-ins in the north end, according to the sheriff's office.",
+        "A fire heavily damaged a vacant house early Thursday, and investigators are treating it as suspicious, the fire chief said.",
+        "Police are searching for a driver who struck a cyclist on Route 9 on Friday evening and then fled the scene, officials said.",
+    ];
+    let records: Vec<RawRecord> = stories
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut r = html_record(&format!("<html><body><div><p>{s}</p><p>Officers asked anyone with information to call the department.</p></div><div><p>{footer}</p></div></body></html>"));
+            r.meta.url = Some(format!("https://www.valleycourier.example/news/{i}"));
+            r
+        })
+        .collect();
+    // Alone, the footer reads like prose and is kept: only the site-wide view can tell.
+    assert!(clean(records[0].clone()).unwrap().article.text.contains("since 1921"));
+    let cleaned = clean_batch(records);
+    for (c, s) in cleaned.iter().zip(stories) {
+        let c = c.as_ref().unwrap();
+        assert!(c.article.text.starts_with(s), "{}", c.article.text);
+        assert!(!c.article.text.contains("since 1921"), "{}", c.article.text);
+        assert!(c.dropped.iter().any(|d| d.0 == Drop::Boilerplate));
+    }
+}
+
+#[test]
+fn copies_of_one_story_keep_their_shared_text() {
+    let story = "Three people were hurt when a car crashed into a bus shelter downtown on Monday, police said, and the driver was arrested.";
+    let records: Vec<RawRecord> = (0..4)
+        .map(|i| {
+            let mut r = html_record(&format!("<html><body><p>{story}</p><p>Update {i}: the victims were taken to hospital with injuries that are not life-threatening.</p></body></html>"));
+            r.meta.url = Some(format!("https://news.example/crash?v={i}"));
+            r
+        })
+        .collect();
+    for c in clean_batch(records) {
+        assert!(c.unwrap().article.text.starts_with(story));
+    }
+}

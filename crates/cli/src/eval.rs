@@ -64,10 +64,19 @@ fn clean(a: CleanArgs) -> Result<()> {
     let mut by_reason: BTreeMap<Drop, (u64, Vec<String>)> = BTreeMap::new();
     let mut prose_dropped = Vec::new();
     let mut articles_touched = 0u64;
+    let mut results = Vec::new();
+    let mut chunk = Vec::new();
     for r in sitrep_read::read_inputs(std::slice::from_ref(&a.data), ReadOptions::default()) {
         let Ok(r) = r else { continue };
         records += 1;
-        match sitrep_clean::clean(r) {
+        chunk.push(r);
+        if chunk.len() == 2000 {
+            results.extend(sitrep_clean::clean_batch(std::mem::take(&mut chunk)));
+        }
+    }
+    results.extend(sitrep_clean::clean_batch(chunk));
+    for res in results {
+        match res {
             Ok(c) => {
                 lines_in += c.lines_in as u64;
                 if !c.dropped.is_empty() {

@@ -88,13 +88,12 @@ pub fn ingest_into(
         }
     });
     for batch in rx {
-        let cleaned: Vec<Result<Prepared, RecordIssue>> = batch
+        let mut issues = Vec::new();
+        let records: Vec<_> = batch.into_iter().filter_map(|r| r.map_err(|e| issues.push(e)).ok()).collect();
+        let cleaned: Vec<Result<Prepared, RecordIssue>> = sitrep_clean::clean_batch(records)
             .into_par_iter()
-            .map(|r| {
-                let r = r?;
-                let len = r.body.len() as u64;
-                sitrep_clean::clean(r).map(|c| (Prepared::new(c.article), len)).map(|(p, _)| p)
-            })
+            .map(|c| c.map(|c| Prepared::new(c.article)))
+            .chain(issues.into_par_iter().map(Err))
             .collect();
         let mut ok = Vec::with_capacity(cleaned.len());
         for c in cleaned {
