@@ -10,6 +10,7 @@ use regex::{Regex, RegexSet};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Drop {
     Caption,
+    Teaser,
     Byline,
     Widget,
     Prompt,
@@ -24,6 +25,7 @@ impl Drop {
     pub fn name(self) -> &'static str {
         match self {
             Drop::Caption => "caption/credit",
+            Drop::Teaser => "truncated teaser repeated in full",
             Drop::Byline => "byline",
             Drop::Widget => "share/menu widget",
             Drop::Prompt => "sign-in/newsletter/video prompt",
@@ -207,7 +209,7 @@ pub fn filter(lines: &[String]) -> (Vec<String>, Option<String>, Vec<(Drop, Stri
             let next = lines[i + 1..].iter().find(|l| !l.trim().is_empty());
             if prefix.len() > 20 && next.is_some_and(|n| n.trim().starts_with(prefix.trim())) {
                 keep[i] = false;
-                dropped.push((Drop::Caption, line.clone()));
+                dropped.push((Drop::Teaser, line.clone()));
                 continue;
             }
         }
@@ -248,8 +250,21 @@ mod tests {
         assert_eq!(kept.len(), 2, "{kept:?}");
         assert!(kept[0].starts_with("An airstrike"));
         assert_eq!(by.as_deref(), Some("Barbara Starr, Ryan Browne and Oren Liebermann, CNN"));
+        // the teaser carries "(AFP OUT)", so it counts as a caption like the full version
         assert_eq!(dropped.iter().filter(|d| d.0 == Drop::Caption).count(), 2);
         assert!(dropped.iter().any(|d| d.0 == Drop::CommentsTail || d.0 == Drop::Widget));
+    }
+
+    #[test]
+    fn repeated_teaser_dropped() {
+        let lines = own(&[
+            "LEWISBURG (AP) - A police chief says two officers wounded in a shootout have been released from the...",
+            "LEWISBURG (AP) - A police chief says two officers wounded in a shootout have been released from the hospital.",
+        ]);
+        let (kept, _, dropped) = filter(&lines);
+        assert_eq!(kept.len(), 1);
+        assert!(kept[0].ends_with("hospital."));
+        assert_eq!(dropped[0].0, Drop::Teaser);
     }
 
     #[test]
