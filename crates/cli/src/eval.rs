@@ -16,6 +16,122 @@ pub enum EvalCmd {
     Clean(CleanArgs),
     /// Story groups (copies and rewrites) found in an article set, checked against gold incidents.
     Dedup(DedupArgs),
+    /// Toponym recognition (span overlap P/R/F1) and resolution (share within 161 km).
+    Geo(TaskArgs),
+    /// Time expressions: detection F1 and value accuracy on DATE expressions.
+    Timex(TaskArgs),
+}
+
+#[derive(Args)]
+pub struct TaskArgs {
+    /// The task's JSONL file (e.g. ../shared/bench/geo/gwn.jsonl).
+    #[arg(long)]
+    data: PathBuf,
+    #[arg(long, value_enum, default_value = "table")]
+    format: crate::Format,
+}
+
+fn read_jsonl(path: &std::path::Path) -> Result<Vec<serde_json::Value>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| serde_json::from_str(l).with_context(|| format!("{}: line {}", path.display(), i + 1)))
+        .collect()
+}
+
+/// Prints metrics as a two-column table or as one JSON object.
+fn report(format: crate::Format, metrics: &serde_json::Value) -> Result<()> {
+    if format != crate::Format::Table {
+        println!("{}", serde_json::to_string_pretty(metrics)?);
+        return Ok(());
+    }
+    if let Some(o) = metrics.as_object() {
+        for (k, v) in o {
+            match v.as_f64() {
+                Some(f) if v.is_f64() => println!("{k:<24} {f:.3}"),
+                _ => println!("{k:<24} {v}"),
+            }
+        }
+    }
+    Ok(())
+}
+
+fn prf(tp_pred: usize, n_pred: usize, tp_gold: usize, n_gold: usize) -> (f64, f64, f64) {
+    let p = tp_pred as f64 / n_pred.max(1) as f64;
+    let r = tp_gold as f64 / n_gold.max(1) as f64;
+    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    (p, r, f)
+}
+
+fn geo(a: TaskArgs) -> Result<()> {
+    use sitrep_gazetteer::{Gazetteer, NameMatch};
+    let docs = read_jsonl(&a.data)?;
+    let gaz = Gazetteer::embedded();
+    let start = std::time::Instant::now();
+    let (mut n_pred, mut n_gold, mut tp_pred, mut tp_gold) = (0, 0, 0, 0);
+    let (mut within, mut within_gold_spans, mut resolvable) = (0usize, 0usize, 0usize);
+    let mut errors_km = Vec::new();
+    for d in &docs {
+        let text = d["text"].as_str().unwrap_or("");
+        let found = sitrep_analyze::places(text);
+        let resolved = sitrep_resolve::resolve_places(gaz, &found);
+        let gold = d["toponyms"].as_array().cloned().unwrap_or_default();
+        n_pred += resolved.len();
+        n_gold += gold.len();
+        let overlaps = |s: usize, e: usize, gs: usize, ge: usize| s < ge && gs < e;
+        let mut pred_hit = vec![false; resolved.len()];
+        for g in &gold {
+            let (gs, ge) = (g["byte_start"].as_u64().unwrap_or(0) as usize, g["byte_end"].as_u64().unwrap_or(0) as usize);
+            let (glat, glon) = (g["lat"].as_f64().unwrap_or(0.0), g["lon"].as_f64().unwrap_or(0.0));
+            if let Some(i) = resolved.iter().position(|r| overlaps(r.start, r.end, gs, ge)) {
+                tp_gold += 1;
+                pred_hit[i] = true;
+                let p = gaz.place(resolved[i].place);
+                if sitrep_resolve::haversine_km(p.lat, p.lon, glat, glon) <= 161.0 {
+                    within += 1;
+                }
+            }
+            // given the gold span: resolve its text in the context of the whole article
+            let gtext = text.get(gs..ge).unwrap_or("");
+            let cands = gaz.lookup(gtext).to_vec();
+            if !cands.is_empty() {
+                resolvable += 1;
+                let mut ctx: Vec<NameMatch> = found.iter().filter(|m| !overlaps(m.start, m.end, gs, ge)).cloned().collect();
+                ctx.push(NameMatch { start: gs, end: ge, candidates: cands });
+                let r = sitrep_resolve::resolve_places(gaz, &ctx);
+                if let Some(r) = r.iter().find(|r| r.start == gs) {
+                    let p = gaz.place(r.place);
+                    let km = sitrep_resolve::haversine_km(p.lat, p.lon, glat, glon);
+                    errors_km.push(km);
+                    if km <= 161.0 {
+                        within_gold_spans += 1;
+                    }
+                }
+            }
+        }
+        tp_pred += pred_hit.iter().filter(|h| **h).count();
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let (p, r, f) = prf(tp_pred, n_pred, tp_gold, n_gold);
+    errors_km.sort_by(f64::total_cmp);
+    let median = errors_km.get(errors_km.len() / 2).copied().unwrap_or(0.0);
+    report(
+        a.format,
+        &json!({
+            "documents": docs.len(),
+            "gold_toponyms": n_gold,
+            "predicted": n_pred,
+            "precision": p,
+            "recall": r,
+            "f1": f,
+            "acc161": within as f64 / n_gold.max(1) as f64,
+            "acc161_gold_spans": within_gold_spans as f64 / n_gold.max(1) as f64,
+            "gold_spans_in_gazetteer": resolvable as f64 / n_gold.max(1) as f64,
+            "median_error_km_gold_spans": median,
+            "articles_per_second": docs.len() as f64 / secs.max(1e-9),
+        }),
+    )
 }
 
 #[derive(Args)]
@@ -49,6 +165,8 @@ pub fn run(cmd: EvalCmd) -> Result<()> {
     match cmd {
         EvalCmd::Clean(a) => clean(a),
         EvalCmd::Dedup(a) => dedup(a),
+        EvalCmd::Geo(a) => geo(a),
+        EvalCmd::Timex(a) => timex(a),
     }
 }
 
@@ -226,6 +344,66 @@ fn dedup(a: DedupArgs) -> Result<()> {
         println!("  group of {}:", m.len());
         for (id, _, label) in m.iter() {
             println!("    {id} {label}");
+        }
+    }
+    Ok(())
+}
+
+fn timex(a: TaskArgs) -> Result<()> {
+    let docs = read_jsonl(&a.data)?;
+    let start = std::time::Instant::now();
+    let (mut n_pred, mut n_gold, mut tp_pred, mut tp_gold, mut value_ok) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    let mut misses: Vec<String> = Vec::new();
+    for d in &docs {
+        let text = d["text"].as_str().unwrap_or("");
+        let Some(dct) = d["dct"].as_str().and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()) else { continue };
+        let pred = sitrep_analyze::timex::find(text, dct);
+        let all_gold = d["timexes"].as_array().cloned().unwrap_or_default();
+        let span = |g: &serde_json::Value| (g["byte_start"].as_u64().unwrap_or(0) as usize, g["byte_end"].as_u64().unwrap_or(0) as usize);
+        let overlaps = |s: usize, e: usize, (gs, ge): (usize, usize)| s < ge && gs < e;
+        // predictions that overlap a gold TIME, DURATION or SET are neither right nor wrong here
+        let pred: Vec<_> = pred
+            .into_iter()
+            .filter(|p| !all_gold.iter().any(|g| g["type"] != "DATE" && overlaps(p.start, p.end, span(g))))
+            .collect();
+        let gold: Vec<_> = all_gold.iter().filter(|g| g["type"] == "DATE").collect();
+        n_pred += pred.len();
+        n_gold += gold.len();
+        let mut hit = vec![false; pred.len()];
+        for g in &gold {
+            let gsp = span(g);
+            if let Some(i) = pred.iter().position(|p| overlaps(p.start, p.end, gsp)) {
+                tp_gold += 1;
+                hit[i] = true;
+                if Some(pred[i].value.as_str()) == g["value"].as_str() {
+                    value_ok += 1;
+                } else if misses.len() < 30 {
+                    misses.push(format!("{:?} dct {} gold {} got {}", g["text"].as_str().unwrap_or(""), dct, g["value"].as_str().unwrap_or(""), pred[i].value));
+                }
+            }
+        }
+        tp_pred += hit.iter().filter(|h| **h).count();
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let (p, r, f) = prf(tp_pred, n_pred, tp_gold, n_gold);
+    report(
+        a.format,
+        &json!({
+            "documents": docs.len(),
+            "gold_dates": n_gold,
+            "predicted": n_pred,
+            "precision": p,
+            "recall": r,
+            "f1": f,
+            "value_accuracy": value_ok as f64 / tp_gold.max(1) as f64,
+            "value_correct_of_all_gold": value_ok as f64 / n_gold.max(1) as f64,
+            "documents_per_second": docs.len() as f64 / secs.max(1e-9),
+        }),
+    )?;
+    if a.format == crate::Format::Table && !misses.is_empty() {
+        println!("\nsome wrong values:");
+        for m in misses {
+            println!("  {m}");
         }
     }
     Ok(())

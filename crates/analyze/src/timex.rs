@@ -1,0 +1,425 @@
+//! Time expressions found and normalized against the publication date.
+//!
+//! News speaks relative to its own date: "Sunday" in a Monday story is the day before,
+//! "last month" is the calendar month before, "in April" is the most recent April. Values
+//! follow TimeML (`2018-06-17`, `2018-W24`, `2018-06`, `2018-Q3`, `2018-SU`, `2018`,
+//! `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`); the future reading is taken only when the
+//! sentence says so ("will", "next", "scheduled").
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use regex::Regex;
+
+/// How precise a normalized date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Precision {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Season,
+    Year,
+    Decade,
+    /// A reference to the present, past or future without a calendar value.
+    Ref,
+}
+
+impl Precision {
+    pub fn name(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Week => "week",
+            Precision::Month => "month",
+            Precision::Quarter => "quarter",
+            Precision::Season => "season",
+            Precision::Year => "year",
+            Precision::Decade => "decade",
+            Precision::Ref => "ref",
+        }
+    }
+}
+
+/// A time expression: its span, TimeML value, and the calendar range it covers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timex {
+    pub start: usize,
+    pub end: usize,
+    pub value: String,
+    pub precision: Precision,
+    /// First and last day covered; `None` for references without a calendar value.
+    pub range: Option<(NaiveDate, NaiveDate)>,
+}
+
+const MONTHS: &str = r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember)?)?\.?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)";
+const WEEKDAYS: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+const ORD: &str = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)";
+const NUMW: &str = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)";
+
+static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+    let alts = [
+        // ISO date
+        r"(?P<iso>\d{4}-\d{2}-\d{2})".to_string(),
+        // June 17, 2018 / June 17 / Sept. 30
+        format!(r"(?P<md>{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?P<mdy>\d{{4}}))?)"),
+        // 17 June 2018 / 17 June
+        format!(r"(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}(?:,?\s+(?P<dmy>\d{{4}}))?)"),
+        // (early|late|mid-)? June 2018 / last April / this December / in April
+        format!(r"(?P<my>(?:(?:early|late|mid-?)\s*)?(?:(?P<mymod>last|this|next|(?:early|late)\s+last)\s+)?{MONTHS}(?:\s+(?:of\s+)?(?P<myy>\d{{4}}))?)"),
+        // weekdays, optionally with last/this/next/on
+        format!(r"(?P<wd>(?:(?P<wdmod>last|this|next|early|late)\s+)?{WEEKDAYS}(?:\s+(?:night|morning|afternoon|evening))?)"),
+        // quarters
+        format!(r"(?P<q>(?:the\s+)?(?P<qmod>last\s+year's\s+|this\s+year's\s+)?(?P<qord>{ORD})[\s-]quarter(?:\s+of\s+(?P<qy>\d{{4}}))?)"),
+        // seasons
+        r"(?P<season>(?P<smod>last|this|next|early|late)\s+(?P<sname>spring|summer|fall|autumn|winter))".to_string(),
+        // relative units
+        r"(?P<rel>(?:(?P<rearly>earlier|later|early|late)\s+)?(?P<rmod>last|this|next|past|previous|coming)\s+(?P<runit>year|month|week|weekend))".to_string(),
+        format!(r"(?P<ago>(?P<agon>{NUMW})\s+(?P<agounit>years?|months?|weeks?|days?)\s+(?:ago|earlier|before))"),
+        r"(?P<the>the\s+(?P<theunit>weekend|year|month))".to_string(),
+        r"(?P<deixis>yesterday|today|tomorrow|tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening)".to_string(),
+        r"(?P<refpres>now|currently|current|at\s+present|nowadays|these\s+days)".to_string(),
+        r"(?P<refpast>recently|recent|the\s+past|previously|in\s+recent\s+(?:years|months|weeks))".to_string(),
+        r"(?P<reffut>the\s+future|in\s+the\s+coming\s+(?:years|months|weeks|days)|soon)".to_string(),
+        // decades and years
+        r"(?P<decade>(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<dec>1[89]\d0|20[0-2]0)s)".to_string(),
+        r"(?P<year>(?:(?:early|late|mid-?)\s*)?(?P<yy>(?:1[89]|20)\d{2}))".to_string(),
+    ];
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alts.join("|"))).expect("timex pattern")
+});
+
+static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(will|won't|'ll|shall|scheduled|expected\s+to|due\s+to|plans?\s+to|planned|is\s+to|are\s+to|upcoming)(?-u:\b)").unwrap()
+});
+
+fn month_num(s: &str) -> Option<u32> {
+    let l = s.trim().trim_end_matches('.').to_ascii_lowercase();
+    let m = match l.get(..3)? {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+fn weekday(s: &str) -> Option<Weekday> {
+    s.split_whitespace().find_map(|w| w.parse::<Weekday>().ok())
+}
+
+fn month_range(y: i32, m: u32) -> Option<(NaiveDate, NaiveDate)> {
+    let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let next = if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1)? } else { NaiveDate::from_ymd_opt(y, m + 1, 1)? };
+    Some((first, next - Duration::days(1)))
+}
+
+fn year_range(y: i32) -> Option<(NaiveDate, NaiveDate)> {
+    Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?))
+}
+
+fn day(d: NaiveDate) -> (String, Precision, Option<(NaiveDate, NaiveDate)>) {
+    (d.format("%Y-%m-%d").to_string(), Precision::Day, Some((d, d)))
+}
+
+fn month(y: i32, m: u32) -> Option<(String, Precision, Option<(NaiveDate, NaiveDate)>)> {
+    Some((format!("{y:04}-{m:02}"), Precision::Month, Some(month_range(y, m)?)))
+}
+
+fn year(y: i32) -> Option<(String, Precision, Option<(NaiveDate, NaiveDate)>)> {
+    Some((format!("{y:04}"), Precision::Year, Some(year_range(y)?)))
+}
+
+fn week(d: NaiveDate, weekend: bool) -> (String, Precision, Option<(NaiveDate, NaiveDate)>) {
+    let w = d.iso_week();
+    let monday = d - Duration::days(d.weekday().num_days_from_monday() as i64);
+    if weekend {
+        let sat = monday + Duration::days(5);
+        (format!("{:04}-W{:02}-WE", w.year(), w.week()), Precision::Week, Some((sat, sat + Duration::days(1))))
+    } else {
+        (format!("{:04}-W{:02}", w.year(), w.week()), Precision::Week, Some((monday, monday + Duration::days(6))))
+    }
+}
+
+fn number_word(s: &str) -> Option<i64> {
+    let s = s.to_ascii_lowercase();
+    Some(match s.as_str() {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" | "a few" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "several" => return None,
+        n => n.parse().ok()?,
+    })
+}
+
+/// Finds and normalizes the time expressions in `text`, published on `dct`.
+pub fn find(text: &str, dct: NaiveDate) -> Vec<Timex> {
+    let mut out = Vec::new();
+    for c in PATTERN.captures_iter(text) {
+        let Some(whole) = c.get(0) else { continue };
+        let sentence_start = text[..whole.start()].rfind(['.', '!', '?', '\n']).map(|i| i + 1).unwrap_or(0);
+        let sentence_end = text[whole.end()..].find(['.', '!', '?', '\n']).map(|i| whole.end() + i).unwrap_or(text.len());
+        let future = FUTURE_CUE.is_match(&text[sentence_start..sentence_end]);
+        if let Some((value, precision, range)) = normalize(&c, dct, future) {
+            let lead = whole.as_str().len() - whole.as_str().trim_start().len();
+            out.push(Timex { start: whole.start() + lead, end: whole.end(), value, precision, range });
+        }
+    }
+    out
+}
+
+type Norm = (String, Precision, Option<(NaiveDate, NaiveDate)>);
+
+fn normalize(c: &regex::Captures<'_>, dct: NaiveDate, future: bool) -> Option<Norm> {
+    let get = |n: &str| c.name(n).map(|m| m.as_str());
+    // Month names are capitalised in English; lower-case "march" and "may" are verbs.
+    if let Some(s) = get("md").or(get("dm")).or(get("my")) {
+        let mon_word = s.split(|ch: char| !ch.is_alphabetic()).find(|w| month_num(w).is_some())?;
+        if mon_word.chars().next().is_some_and(char::is_lowercase) {
+            return None;
+        }
+    }
+    let (y, m) = (dct.year(), dct.month());
+    if let Some(s) = get("iso") {
+        return NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().map(day);
+    }
+    if let Some(s) = get("md").or(get("dm")) {
+        let mon = s.split(|ch: char| !ch.is_alphabetic()).find_map(month_num)?;
+        let dnum: u32 = s.split(|ch: char| !ch.is_ascii_digit()).find(|t| !t.is_empty() && t.len() <= 2)?.parse().ok()?;
+        let explicit_year = get("mdy").or(get("dmy")).and_then(|v| v.parse::<i32>().ok());
+        let date = match explicit_year {
+            Some(yy) => NaiveDate::from_ymd_opt(yy, mon, dnum)?,
+            None => {
+                let this = NaiveDate::from_ymd_opt(y, mon, dnum)?;
+                if future && this < dct {
+                    NaiveDate::from_ymd_opt(y + 1, mon, dnum)?
+                } else if !future && this > dct + Duration::days(1) {
+                    NaiveDate::from_ymd_opt(y - 1, mon, dnum)?
+                } else {
+                    this
+                }
+            }
+        };
+        return Some(day(date));
+    }
+    if let Some(s) = get("my") {
+        let mon_word = s.split_whitespace().find(|w| month_num(w).is_some())?;
+        // "may" alone is almost always the verb, and a bare "Jan" or "Mar" is a name
+        if mon_word.eq_ignore_ascii_case("may") && get("myy").is_none() && get("mymod").is_none() {
+            return None;
+        }
+        if mon_word.len() <= 3 && !mon_word.ends_with('.') && get("myy").is_none() && !mon_word.eq_ignore_ascii_case("may") {
+            return None;
+        }
+        let mon = month_num(mon_word)?;
+        if let Some(yy) = get("myy").and_then(|v| v.parse::<i32>().ok()) {
+            return month(yy, mon);
+        }
+        let modifier = get("mymod").map(|s| s.to_ascii_lowercase()).unwrap_or_default();
+        let yy = if modifier.ends_with("last") {
+            if mon < m && mon + 1 != m { y } else { y - 1 }
+        } else if modifier == "next" {
+            if mon > m { y } else { y + 1 }
+        } else if modifier == "this" {
+            y
+        } else if future {
+            if mon >= m { y } else { y + 1 }
+        } else if mon <= m {
+            y
+        } else {
+            y - 1
+        };
+        return month(yy, mon);
+    }
+    if let Some(s) = get("wd") {
+        let wd = weekday(&s.to_ascii_lowercase())?;
+        let modifier = get("wdmod").map(|s| s.to_ascii_lowercase()).unwrap_or_default();
+        let back = (dct.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64).rem_euclid(7);
+        let date = if modifier == "next" || (future && modifier != "last") {
+            let ahead = (wd.num_days_from_monday() as i64 - dct.weekday().num_days_from_monday() as i64).rem_euclid(7);
+            dct + Duration::days(if ahead == 0 { 7 } else { ahead })
+        } else if modifier == "last" && back == 0 {
+            dct - Duration::days(7)
+        } else {
+            dct - Duration::days(back)
+        };
+        return Some(day(date));
+    }
+    if get("q").is_some() {
+        let q = match get("qord")?.to_ascii_lowercase().as_str() {
+            "first" | "1st" => 1,
+            "second" | "2nd" => 2,
+            "third" | "3rd" => 3,
+            _ => 4,
+        };
+        let qmod = get("qmod").unwrap_or("").to_ascii_lowercase();
+        let yy = get("qy").and_then(|v| v.parse().ok()).unwrap_or(if qmod.starts_with("last") { y - 1 } else { y });
+        let first = NaiveDate::from_ymd_opt(yy, (q - 1) * 3 + 1, 1)?;
+        let last = month_range(yy, q * 3)?.1;
+        return Some((format!("{yy:04}-Q{q}"), Precision::Quarter, Some((first, last))));
+    }
+    if get("season").is_some() {
+        let code = match get("sname")?.to_ascii_lowercase().as_str() {
+            "spring" => "SP",
+            "summer" => "SU",
+            "fall" | "autumn" => "FA",
+            _ => "WI",
+        };
+        let yy = match get("smod")?.to_ascii_lowercase().as_str() {
+            "last" => y - 1,
+            "next" => y + 1,
+            _ => y,
+        };
+        return Some((format!("{yy:04}-{code}"), Precision::Season, year_range(yy)));
+    }
+    if get("rel").is_some() {
+        let unit = get("runit")?.to_ascii_lowercase();
+        let shift: i64 = match get("rmod")?.to_ascii_lowercase().as_str() {
+            "last" | "past" | "previous" => -1,
+            "next" | "coming" => 1,
+            _ => 0,
+        };
+        return match unit.as_str() {
+            "year" => year(y + shift as i32),
+            "month" => {
+                let total = y * 12 + m as i32 - 1 + shift as i32;
+                month(total.div_euclid(12), total.rem_euclid(12) as u32 + 1)
+            }
+            "week" => Some(week(dct + Duration::weeks(shift), false)),
+            _ => Some(week(dct + Duration::weeks(shift), true)),
+        };
+    }
+    if get("ago").is_some() {
+        let n = number_word(get("agon")?)?;
+        let unit = get("agounit")?.to_ascii_lowercase();
+        return if unit.starts_with("year") {
+            year(y - n as i32)
+        } else if unit.starts_with("month") {
+            let total = y * 12 + m as i32 - 1 - n as i32;
+            month(total.div_euclid(12), total.rem_euclid(12) as u32 + 1)
+        } else if unit.starts_with("week") {
+            Some(week(dct - Duration::weeks(n), false))
+        } else {
+            Some(day(dct - Duration::days(n)))
+        };
+    }
+    if get("the").is_some() {
+        return match get("theunit")?.to_ascii_lowercase().as_str() {
+            "weekend" => {
+                let back = (dct.weekday().num_days_from_monday() as i64 - 5).rem_euclid(7);
+                Some(week(dct - Duration::days(if future { -((5 - dct.weekday().num_days_from_monday() as i64).rem_euclid(7)) } else { back }), true))
+            }
+            "year" => year(y),
+            _ => month(y, m),
+        };
+    }
+    if let Some(s) = get("deixis") {
+        let s = s.to_ascii_lowercase();
+        let d = if s == "yesterday" || s.starts_with("last") {
+            dct - Duration::days(1)
+        } else if s == "tomorrow" {
+            dct + Duration::days(1)
+        } else {
+            dct
+        };
+        return Some(day(d));
+    }
+    if get("refpres").is_some() {
+        return Some(("PRESENT_REF".into(), Precision::Ref, None));
+    }
+    if get("refpast").is_some() {
+        return Some(("PAST_REF".into(), Precision::Ref, None));
+    }
+    if get("reffut").is_some() {
+        return Some(("FUTURE_REF".into(), Precision::Ref, None));
+    }
+    if let Some(d) = get("dec") {
+        let start: i32 = d.parse().ok()?;
+        return Some((d[..3].to_string(), Precision::Decade, Some((NaiveDate::from_ymd_opt(start, 1, 1)?, NaiveDate::from_ymd_opt(start + 9, 12, 31)?))));
+    }
+    if let Some(yy) = get("yy") {
+        return year(yy.parse().ok()?);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    fn values(text: &str, dct: NaiveDate) -> Vec<(String, String)> {
+        find(text, dct).into_iter().map(|t| (text[t.start..t.end].to_string(), t.value)).collect()
+    }
+
+    #[test]
+    fn sunday_in_a_monday_story_is_the_day_before() {
+        // 2018-06-18 was a Monday
+        let v = values("An air strike on Sunday close to the Iraq-Syria border was carried out by Israel.", d(2018, 6, 18));
+        assert_eq!(v, [("Sunday".to_string(), "2018-06-17".to_string())]);
+    }
+
+    #[test]
+    fn months_and_years_take_the_past_reading() {
+        let dct = d(2018, 6, 18);
+        let v = values("Last month, an air strike took place south of Damascus. In April, an airbase was hit.", dct);
+        assert_eq!(v, [("Last month".into(), "2018-05".into()), ("April".into(), "2018-04".into())]);
+        let v = values("A strike in June 2018 hit a KH headquarters, as in December 2019 and in 2021.", d(2021, 3, 1));
+        assert_eq!(v, [("June 2018".into(), "2018-06".into()), ("December 2019".into(), "2019-12".into()), ("2021".into(), "2021".into())]);
+        let v = values("the event on December 17, the report noted", d(2021, 3, 1));
+        assert_eq!(v[0].1, "2020-12-17");
+    }
+
+    #[test]
+    fn future_cues_turn_the_reading_forward() {
+        let v = values("The talks will resume on Tuesday.", d(2018, 6, 18));
+        assert_eq!(v[0].1, "2018-06-19");
+        let v = values("The vote is scheduled for Nov. 30.", d(1989, 10, 30));
+        assert_eq!(v[0].1, "1989-11-30");
+    }
+
+    #[test]
+    fn relative_expressions() {
+        let dct = d(1998, 3, 6); // a Friday
+        assert_eq!(values("last week", dct)[0].1, "1998-W09");
+        assert_eq!(values("yesterday", dct)[0].1, "1998-03-05");
+        assert_eq!(values("two years ago", dct)[0].1, "1996");
+        assert_eq!(values("the third quarter", dct)[0].1, "1998-Q3");
+        assert_eq!(values("last February", d(1998, 3, 1))[0].1, "1997-02");
+        assert_eq!(values("this summer", dct)[0].1, "1998-SU");
+        assert_eq!(values("now", dct)[0].1, "PRESENT_REF");
+        assert_eq!(values("Friday", dct)[0].1, "1998-03-06");
+    }
+
+    #[test]
+    fn may_the_verb_is_not_a_month() {
+        assert!(values("The strikes may have been in response to an attack.", d(2021, 3, 1)).is_empty());
+        assert_eq!(values("in May 2018", d(2021, 3, 1))[0].1, "2018-05");
+    }
+
+    #[test]
+    fn precision_and_range() {
+        let t = &find("in June 2018", d(2021, 3, 1))[0];
+        assert_eq!(t.precision, Precision::Month);
+        assert_eq!(t.range, Some((d(2018, 6, 1), d(2018, 6, 30))));
+    }
+}

@@ -1,0 +1,122 @@
+//! The folding that makes spellings of one name meet: the same function prepares the
+//! gazetteer's names at load time and the article's words at match time.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Folds a name: lower case, accents and apostrophes removed, dots dropped (`U.S.` → `us`),
+/// hyphens and other punctuation turned into single spaces.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for ch in s.nfkd() {
+        if is_combining_mark(ch) {
+            continue;
+        }
+        let mapped: &str = match ch {
+            'ı' => "i",
+            'ß' => "ss",
+            'æ' | 'Æ' => "ae",
+            'ø' | 'Ø' => "o",
+            'ł' | 'Ł' => "l",
+            'đ' | 'Đ' => "d",
+            'œ' | 'Œ' => "oe",
+            'þ' | 'Þ' => "th",
+            '\'' | '’' | '‘' | 'ʻ' | 'ʼ' | 'ʿ' | 'ʾ' | '`' | '´' | '.' => "",
+            _ => {
+                if ch.is_alphanumeric() {
+                    if pending_space && !out.is_empty() {
+                        out.push(' ');
+                    }
+                    pending_space = false;
+                    out.extend(ch.to_lowercase());
+                } else {
+                    pending_space = true;
+                }
+                continue;
+            }
+        };
+        if !mapped.is_empty() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push_str(mapped);
+        }
+    }
+    out
+}
+
+/// The folded forms under which a gazetteer name is indexed: as folded, without a leading
+/// Arabic article (`al bukamal` → `bukamal`), and with its spaces closed up for names of
+/// up to three words (`albu kamal` → `albukamal`).
+pub(crate) fn index_forms(name: &str) -> Vec<String> {
+    let f = fold(name);
+    if f.is_empty() {
+        return Vec::new();
+    }
+    let mut forms = vec![f.clone()];
+    for article in ["al ", "el ", "ad ", "ar ", "as ", "ash ", "at ", "az "] {
+        if let Some(rest) = f.strip_prefix(article) {
+            if rest.len() >= 4 {
+                forms.push(rest.to_string());
+            }
+        }
+    }
+    let words = f.split(' ').count();
+    if (2..=3).contains(&words) {
+        forms.push(f.replace(' ', ""));
+    }
+    forms
+}
+
+/// A word of the text being searched, with its byte span and folded form.
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub folded: String,
+    pub capitalized: bool,
+    /// First word of a sentence (its capital says nothing about being a name).
+    pub sentence_start: bool,
+}
+
+/// Splits a text into words for matching. Dots inside a word stay with it (`U.S.`), and a
+/// leading Arabic article joined by a hyphen is split off (`al-Harra` → `al`, `Harra`), so
+/// that both the full and the bare name can match.
+pub(crate) fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    let mut sentence_start = true;
+    while i < text.len() {
+        let ch = text[i..].chars().next().unwrap_or(' ');
+        if !ch.is_alphanumeric() {
+            if matches!(ch, '.' | '!' | '?' | '\n' | ':' | '“' | '"') {
+                sentence_start = true;
+            }
+            i += ch.len_utf8();
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        while end < text.len() {
+            let c = text[end..].chars().next().unwrap_or(' ');
+            let continues_word = c.is_alphanumeric()
+                || (matches!(c, '.' | '\'' | '’') && text[end + c.len_utf8()..].chars().next().is_some_and(|n| n.is_alphanumeric()) && !(c == '.' && end + 1 < b.len() && b[end + 1] == b' '));
+            if !continues_word {
+                break;
+            }
+            end += c.len_utf8();
+        }
+        // "U.S." keeps its final dot as part of the abbreviation
+        if end < text.len() && b[end] == b'.' && text[start..end].contains('.') {
+            end += 1;
+        }
+        let word = &text[start..end];
+        let capitalized = ch.is_uppercase() || ch.is_numeric();
+        out.push(Token { start, end, folded: fold(word), capitalized, sentence_start });
+        sentence_start = false;
+        i = end;
+    }
+    out
+}

@@ -1,0 +1,298 @@
+//! The place-name knowledge sitrep ships with: GeoNames populated places (cities500),
+//! first-level divisions, countries with their adjectives, continents and curated regions,
+//! embedded in the binary so that a fresh machine needs nothing else.
+//!
+//! Names are matched on a folded form (case, accents, hyphens, apostrophes, dots and the
+//! Arabic article folded; spacing variants indexed), so "Albu Kamal", "Abu Kamal",
+//! "Albukamal" and "Al Bukamal" all reach GeoNames 174448. Lookups walk an FST token by
+//! token, so finding every place name in an article costs one pass over its tokens.
+
+mod fold;
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::sync::LazyLock;
+
+pub use fold::fold;
+
+/// What kind of place an entry is; ranks candidates (a country before a village).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Continent,
+    Region,
+    Sea,
+    Border,
+    Country,
+    Admin1,
+    Capital,
+    AdminSeat,
+    Town,
+}
+
+impl Kind {
+    fn from_code(code: &str) -> Kind {
+        match code {
+            "CONT" => Kind::Continent,
+            "RGN" => Kind::Region,
+            "SEA" => Kind::Sea,
+            "BORDER" => Kind::Border,
+            "PCLI" => Kind::Country,
+            "ADM1" => Kind::Admin1,
+            "PPLC" => Kind::Capital,
+            "PPLA" | "PPLA2" => Kind::AdminSeat,
+            _ => Kind::Town,
+        }
+    }
+
+    /// How precise a location of this kind is, in the record's vocabulary.
+    pub fn precision(self) -> &'static str {
+        match self {
+            Kind::Continent | Kind::Region | Kind::Sea => "region",
+            Kind::Border => "border",
+            Kind::Country => "country",
+            Kind::Admin1 => "admin1",
+            Kind::Capital | Kind::AdminSeat | Kind::Town => "town",
+        }
+    }
+}
+
+/// One gazetteer entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    /// GeoNames id for GeoNames entries, `adm1:CC.NN`, `cont:XX` or `rgn:…` otherwise.
+    pub id: String,
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub kind: Kind,
+    /// ISO 3166-1 alpha-2, empty for continents and multi-country regions.
+    pub country: String,
+    pub admin1: String,
+    pub population: u64,
+}
+
+impl Place {
+    /// GeoNames numeric id when the entry is a GeoNames feature.
+    pub fn geonameid(&self) -> Option<u64> {
+        self.id.parse().ok()
+    }
+}
+
+/// A candidate reading of a name: the place, and whether the name is an adjective or
+/// demonym ("Syrian") rather than the name itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Candidate {
+    pub place: u32,
+    pub adjective: bool,
+}
+
+/// A place name found in a text (byte offsets into it), with every place it may denote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameMatch {
+    pub start: usize,
+    pub end: usize,
+    pub candidates: Vec<Candidate>,
+}
+
+/// The loaded gazetteer.
+pub struct Gazetteer {
+    places: Vec<Place>,
+    names: fst::Map<Vec<u8>>,
+    postings: Vec<Vec<Candidate>>,
+    by_country: HashMap<String, u32>,
+    by_id: HashMap<String, u32>,
+}
+
+static PLACES_TSV_GZ: &[u8] = include_bytes!("../../../data/gazetteer/places.tsv.gz");
+static NAMES_TSV_GZ: &[u8] = include_bytes!("../../../data/gazetteer/names.tsv.gz");
+
+static EMBEDDED: LazyLock<Gazetteer> = LazyLock::new(|| {
+    Gazetteer::from_tsv_gz(PLACES_TSV_GZ, NAMES_TSV_GZ).expect("the embedded gazetteer is well-formed")
+});
+
+/// Single capitalised words that are place names somewhere but, in English news, are
+/// almost always something else ("Police said…" is not Police, Poland).
+const COMMON_WORDS: &str = include_str!("../../../data/curated/common_words.txt");
+
+static COMMON: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+    COMMON_WORDS.lines().filter(|l| !l.starts_with('#')).map(fold).filter(|w| !w.is_empty()).collect()
+});
+
+impl Gazetteer {
+    /// The gazetteer built into the binary (loaded on first use).
+    pub fn embedded() -> &'static Gazetteer {
+        &EMBEDDED
+    }
+
+    /// Loads from the two gzip TSV files that `scripts/build-gazetteer.py` writes.
+    pub fn from_tsv_gz(places_gz: &[u8], names_gz: &[u8]) -> Result<Gazetteer, String> {
+        let mut places = Vec::with_capacity(210_000);
+        let mut by_id = HashMap::with_capacity(210_000);
+        let mut by_country = HashMap::new();
+        for (i, line) in BufReader::new(flate2::read::GzDecoder::new(places_gz)).lines().enumerate() {
+            let line = line.map_err(|e| format!("places line {}: {e}", i + 1))?;
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() != 8 {
+                return Err(format!("places line {}: expected 8 fields", i + 1));
+            }
+            let num = |s: &str| s.parse::<f64>().map_err(|_| format!("places line {}: bad number {s:?}", i + 1));
+            let place = Place {
+                id: f[0].to_string(),
+                name: f[1].to_string(),
+                lat: num(f[2])?,
+                lon: num(f[3])?,
+                kind: Kind::from_code(f[4]),
+                country: f[5].to_string(),
+                admin1: f[6].to_string(),
+                population: f[7].parse().unwrap_or(0),
+            };
+            let idx = places.len() as u32;
+            if place.kind == Kind::Country {
+                by_country.insert(place.country.clone(), idx);
+            }
+            by_id.insert(place.id.clone(), idx);
+            places.push(place);
+        }
+        let mut entries: Vec<(String, Candidate)> = Vec::with_capacity(1_500_000);
+        for (i, line) in BufReader::new(flate2::read::GzDecoder::new(names_gz)).lines().enumerate() {
+            let line = line.map_err(|e| format!("names line {}: {e}", i + 1))?;
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let mut f = line.split('\t');
+            let (Some(name), Some(id), Some(flag)) = (f.next(), f.next(), f.next()) else {
+                return Err(format!("names line {}: expected 3 fields", i + 1));
+            };
+            let Some(&place) = by_id.get(id) else { continue };
+            let cand = Candidate { place, adjective: flag == "d" };
+            for form in fold::index_forms(name) {
+                entries.push((form, cand));
+            }
+        }
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.place.cmp(&b.1.place)));
+        entries.dedup_by(|a, b| a.0 == b.0 && a.1.place == b.1.place);
+        let mut builder = fst::MapBuilder::memory();
+        let mut postings: Vec<Vec<Candidate>> = Vec::new();
+        let mut i = 0;
+        while i < entries.len() {
+            let mut j = i;
+            let mut list = Vec::new();
+            while j < entries.len() && entries[j].0 == entries[i].0 {
+                list.push(entries[j].1);
+                j += 1;
+            }
+            builder.insert(entries[i].0.as_bytes(), postings.len() as u64).map_err(|e| e.to_string())?;
+            postings.push(list);
+            i = j;
+        }
+        let names = fst::Map::new(builder.into_inner().map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+        Ok(Gazetteer { places, names, postings, by_country, by_id })
+    }
+
+    pub fn place(&self, idx: u32) -> &Place {
+        &self.places[idx as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    /// The country entry for an ISO alpha-2 code.
+    pub fn country(&self, iso2: &str) -> Option<u32> {
+        self.by_country.get(iso2).copied()
+    }
+
+    pub fn by_id(&self, id: &str) -> Option<u32> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Every place a name may denote.
+    pub fn lookup(&self, name: &str) -> &[Candidate] {
+        match self.names.get(fold(name)) {
+            Some(i) => &self.postings[i as usize],
+            None => &[],
+        }
+    }
+
+    /// Finds place names in a text: longest match first, starting at a capitalised word,
+    /// skipping single common words ("Police", "Man", "Most") unless they name a country,
+    /// a first-level division or a continent.
+    pub fn find(&self, text: &str) -> Vec<NameMatch> {
+        let toks = fold::tokens(text);
+        let mut out = Vec::new();
+        let mut i = 0;
+        let fst = self.names.as_fst();
+        while i < toks.len() {
+            let t = &toks[i];
+            if !t.capitalized {
+                i += 1;
+                continue;
+            }
+            // Walk the FST over folded tokens i, i+1, … joined by spaces.
+            let mut node = fst.root();
+            let mut out_val = 0u64;
+            let mut best: Option<(usize, u64)> = None;
+            let mut ok = true;
+            for (k, tk) in toks[i..toks.len().min(i + 7)].iter().enumerate() {
+                if k > 0 {
+                    if tk.start > toks[i + k - 1].end + 3 || text[toks[i + k - 1].end..tk.start].contains(['\n', ',', ';', '(', ')']) {
+                        break;
+                    }
+                    match node.find_input(b' ') {
+                        Some(ti) => {
+                            let tr = node.transition(ti);
+                            out_val += tr.out.value();
+                            node = fst.node(tr.addr);
+                        }
+                        None => break,
+                    }
+                }
+                for &b in tk.folded.as_bytes() {
+                    match node.find_input(b) {
+                        Some(ti) => {
+                            let tr = node.transition(ti);
+                            out_val += tr.out.value();
+                            node = fst.node(tr.addr);
+                        }
+                        None => {
+                            ok = false;
+                            break;
+                        }
+                    }
+                }
+                if !ok {
+                    break;
+                }
+                // a one-word name must be capitalised (checked above); a longer one may end in
+                // a generic word ("Iraq-Syria border")
+                if node.is_final() {
+                    best = Some((k, out_val + node.final_output().value()));
+                }
+            }
+            if let Some((k, v)) = best {
+                let cands = &self.postings[v as usize];
+                let single_common = k == 0 && COMMON.contains(&t.folded);
+                let strong = cands.iter().any(|c| {
+                    matches!(self.places[c.place as usize].kind, Kind::Country | Kind::Admin1 | Kind::Continent | Kind::Region | Kind::Sea)
+                });
+                if !single_common || (strong && !t.sentence_start) {
+                    out.push(NameMatch { start: t.start, end: toks[i + k].end, candidates: cands.clone() });
+                    i += k + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests;

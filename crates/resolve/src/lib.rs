@@ -1,0 +1,135 @@
+//! Grounds what the analysis found: each place name to one gazetteer entry with coordinates.
+//!
+//! Place names are ambiguous (Homs, Syria and Al Khums, Libya; Damascus, Syria and Damascus,
+//! Oregon; Washington the state, the capital and a dozen towns). Candidates are ranked by
+//! what the article itself says — the countries it names, the divisions it names — then by
+//! the kind of place (countries and divisions before towns) and its population.
+
+use std::collections::HashSet;
+
+use sitrep_gazetteer::{Gazetteer, Kind, NameMatch};
+
+/// A place name with the entry chosen for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolvedPlace {
+    pub start: usize,
+    pub end: usize,
+    /// Index into the gazetteer.
+    pub place: u32,
+    /// The name was an adjective or demonym ("Syrian"), not the place's own name.
+    pub adjective: bool,
+    /// Margin of the winner over the runner-up (0 when unambiguous); low means uncertain.
+    pub margin: f64,
+}
+
+fn kind_bonus(k: Kind) -> f64 {
+    match k {
+        Kind::Country | Kind::Continent => 8.0,
+        Kind::Region | Kind::Sea | Kind::Border => 7.0,
+        Kind::Admin1 => 3.0,
+        Kind::Capital => 3.0,
+        Kind::AdminSeat => 1.5,
+        Kind::Town => 0.0,
+    }
+}
+
+/// Chooses an entry for every match, using the other matches of the same text as context.
+pub fn resolve_places(gaz: &Gazetteer, matches: &[NameMatch]) -> Vec<ResolvedPlace> {
+    // Countries the text names outright, or names through places that are unambiguous.
+    let mut countries: HashSet<&str> = HashSet::new();
+    let mut admins: HashSet<(&str, &str)> = HashSet::new();
+    for m in matches {
+        let cs: HashSet<&str> = m.candidates.iter().map(|c| gaz.place(c.place).country.as_str()).collect();
+        let explicit = m.candidates.iter().find(|c| matches!(gaz.place(c.place).kind, Kind::Country));
+        if let Some(c) = explicit {
+            countries.insert(gaz.place(c.place).country.as_str());
+        } else if cs.len() == 1 {
+            countries.extend(cs.iter().copied());
+        }
+        // a division counts as context only when the name cannot be read as anything in
+        // another country ("Oregon" yes; "Damascus", also a Syrian governorate, no)
+        let adm: Vec<_> = m.candidates.iter().map(|c| gaz.place(c.place)).filter(|p| p.kind == Kind::Admin1).collect();
+        if adm.len() == 1 && cs.len() == 1 {
+            admins.insert((adm[0].country.as_str(), adm[0].admin1.as_str()));
+        }
+    }
+    matches
+        .iter()
+        .filter_map(|m| {
+            let mut scored: Vec<(f64, &sitrep_gazetteer::Candidate)> = m
+                .candidates
+                .iter()
+                .map(|c| {
+                    let p = gaz.place(c.place);
+                    let mut s = (1.0 + p.population as f64).ln() + kind_bonus(p.kind);
+                    if !p.country.is_empty() && countries.contains(p.country.as_str()) {
+                        s += 5.0;
+                    }
+                    if p.kind != Kind::Admin1 && admins.contains(&(p.country.as_str(), p.admin1.as_str())) {
+                        s += 5.0;
+                    }
+                    (s, c)
+                })
+                .collect();
+            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.place.cmp(&b.1.place)));
+            let (best, c) = *scored.first()?;
+            let margin = scored.get(1).map(|r| best - r.0).unwrap_or(0.0);
+            Some(ResolvedPlace { start: m.start, end: m.end, place: c.place, adjective: c.adjective, margin })
+        })
+        .collect()
+}
+
+/// Great-circle distance in kilometres.
+pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = (lat2 - lat1).to_radians();
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    6371.0 * 2.0 * a.sqrt().asin()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(text: &str) -> Vec<(String, String, String)> {
+        let g = Gazetteer::embedded();
+        let m = g.find(text);
+        resolve_places(g, &m)
+            .into_iter()
+            .map(|r| {
+                let p = g.place(r.place);
+                (text[r.start..r.end].to_string(), p.id.clone(), p.country.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn context_picks_the_syrian_homs_and_damascus() {
+        let r = resolve("Israeli planes fired missiles at targets near Damascus. A military airbase near the Syrian city of Homs was hit.");
+        let dam = r.iter().find(|x| x.0 == "Damascus").unwrap();
+        let homs = r.iter().find(|x| x.0 == "Homs").unwrap();
+        assert_eq!(dam.2, "SY");
+        assert_eq!(homs.2, "SY");
+    }
+
+    #[test]
+    fn oregon_context_moves_damascus() {
+        let r = resolve("Deputies in Clackamas County, Oregon, said the crash happened in Damascus on Tuesday.");
+        let dam = r.iter().find(|x| x.0 == "Damascus").unwrap();
+        assert_eq!(dam.2, "US", "{r:?}");
+    }
+
+    #[test]
+    fn abu_kamal_resolves_to_geonames_174448() {
+        let r = resolve("A spokesman said there were no coalition strikes in the area near Abu Kamal.");
+        assert_eq!(r[0].1, "174448");
+    }
+
+    #[test]
+    fn distance() {
+        // Damascus to Homs is about 140 km
+        let d = haversine_km(33.5102, 36.2913, 34.7268, 36.7234);
+        assert!((130.0..150.0).contains(&d), "{d}");
+    }
+}

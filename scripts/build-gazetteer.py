@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""Builds sitrep's compact gazetteer (data/gazetteer/) from GeoNames and curated additions.
+
+Inputs (read only here, never at run time):
+  ../shared/data/geonames/cities500.txt.gz   populated places with population >= 500
+  ../shared/data/geonames/admin1.json        first-level division names (SY.07 -> Deir ez-Zor)
+  ../shared/data/geonames/countries.json     countries: ISO codes, names, population, capital
+  ../shared/data/mordecai/nat_df.csv         nationality adjective -> ISO3 country
+  data/curated/country_points.tsv            a representative point per country
+  data/curated/regions.tsv                   continents, regions, seas, border areas
+
+Outputs:
+  data/gazetteer/places.tsv.gz   id, name, lat, lon, kind, country, admin1, population
+  data/gazetteer/names.tsv.gz    name, id, flag   (flag: n = name, d = demonym / adjective)
+
+Names are kept as written; sitrep folds case, accents, hyphens and articles itself at load
+time so that one folding function serves the build and the matching. Alternate names are
+kept when they are written in Latin script (the text sitrep reads is English news) and are
+not codes (IATA, postal abbreviations).
+
+Usage: python3 scripts/build-gazetteer.py [--shared ../shared]
+"""
+
+import argparse
+import csv
+import gzip
+import io
+import json
+import os
+import re
+import unicodedata
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def latin(s):
+    for ch in s:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            if not name.startswith("LATIN"):
+                return False
+    return True
+
+
+CODE = re.compile(r"^[A-Z0-9]{2,4}$")
+
+
+def good_alt(a):
+    a = a.strip()
+    if len(a) < 3 or not latin(a) or CODE.match(a) or any(c.isdigit() for c in a):
+        return False
+    if a.startswith("http"):
+        return False
+    return True
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
+    a = ap.parse_args()
+    src = os.path.join(a.shared, "data")
+    out_dir = os.path.join(ROOT, "data", "gazetteer")
+    os.makedirs(out_dir, exist_ok=True)
+
+    countries = json.load(open(os.path.join(src, "geonames", "countries.json")))
+    admin1 = {r["code"]: r["name"] for r in json.load(open(os.path.join(src, "geonames", "admin1.json")))}
+    points = {}
+    for line in open(os.path.join(ROOT, "data", "curated", "country_points.tsv")):
+        if line.startswith("#") or not line.strip():
+            continue
+        iso, lat, lon, _ = line.rstrip("\n").split("\t")
+        points[iso] = (float(lat), float(lon))
+
+    places = []  # (id, name, lat, lon, kind, cc, adm1, pop)
+    names = []  # (name, id, flag)
+
+    # populated places
+    adm_points = {}  # admin1 code -> lists of place latitudes and longitudes
+    adm_pop = {}
+    with gzip.open(os.path.join(src, "geonames", "cities500.txt.gz"), "rt", encoding="utf-8") as f:
+        for row in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            gid, name, ascii_name, alts, lat, lon, fclass, fcode, cc = row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8]
+            adm1 = row[10]
+            pop = int(row[14] or 0)
+            places.append((gid, name, lat, lon, fcode, cc, adm1, pop))
+            seen = set()
+            for n in [name, ascii_name] + [x for x in alts.split(",") if good_alt(x)]:
+                n = n.strip()
+                if n and n not in seen:
+                    seen.add(n)
+                    names.append((n, gid, "n"))
+            key = f"{cc}.{adm1}"
+            adm_pop[key] = adm_pop.get(key, 0) + pop
+            pts = adm_points.setdefault(key, ([], []))
+            pts[0].append(float(lat))
+            pts[1].append(float(lon))
+
+    # first-level divisions: placed at the median of their towns' coordinates, which falls
+    # near the middle of the territory (a seat or a population centre can sit at its edge)
+    for code, name in admin1.items():
+        if code not in adm_points:
+            continue
+        cc, adm = code.split(".", 1)
+        lats, lons = (sorted(v) for v in adm_points[code])
+        lat, lon = round(lats[len(lats) // 2], 5), round(lons[len(lons) // 2], 5)
+        pid = f"adm1:{code}"
+        places.append((pid, name, lat, lon, "ADM1", cc, adm, adm_pop.get(code, 0)))
+        names.append((name, pid, "n"))
+        for suffix in (" Governorate", " Province", " Region", " State", " Oblast", " County", " District"):
+            if name.endswith(suffix) and len(name) > len(suffix) + 3:
+                names.append((name[: -len(suffix)], pid, "n"))
+
+    # countries and their adjectives
+    iso3 = {}
+    for iso, c in countries.items():
+        if iso not in points:
+            continue
+        lat, lon = points[iso]
+        gid = str(c["geonameid"])
+        iso3[c["iso3"]] = gid
+        places.append((gid, c["name"], lat, lon, "PCLI", iso, "", int(c.get("population") or 0)))
+        names.append((c["name"], gid, "n"))
+    for line in open(os.path.join(ROOT, "data", "curated", "country_names.tsv"), encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        iso, flag, name = line.rstrip("\n").split("\t")
+        gid = str(countries[iso]["geonameid"])
+        names.append((name, gid, flag))
+    with open(os.path.join(src, "mordecai", "nat_df.csv"), encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            gid = iso3.get(row["alpha_3_code"])
+            if gid:
+                for n in row["nationality"].split(","):
+                    if n.strip():
+                        names.append((n.strip(), gid, "d"))
+
+    # curated regions, seas, border areas
+    for line in open(os.path.join(ROOT, "data", "curated", "regions.tsv"), encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        rid, kind, cc, lat, lon, pop, all_names = line.rstrip("\n").split("\t")
+        first = all_names.split("|")[0]
+        places.append((rid, first, lat, lon, kind, cc, "", int(pop)))
+        for n in all_names.split("|"):
+            flag = "d" if n.startswith("~") else "n"
+            names.append((n.lstrip("~"), rid, flag))
+
+    with gzip.open(os.path.join(out_dir, "places.tsv.gz"), "wt", encoding="utf-8", compresslevel=9) as f:
+        f.write("# id\tname\tlat\tlon\tkind\tcountry\tadmin1\tpopulation\n")
+        for p in places:
+            f.write("\t".join(str(x) for x in p) + "\n")
+    names = sorted(set(names))
+    with gzip.open(os.path.join(out_dir, "names.tsv.gz"), "wt", encoding="utf-8", compresslevel=9) as f:
+        f.write("# name\tid\tflag (n = name, d = demonym/adjective)\n")
+        for n in names:
+            f.write("\t".join(n) + "\n")
+    print(f"{len(places)} places, {len(names)} names -> {out_dir}")
+
+
+if __name__ == "__main__":
+    main()
