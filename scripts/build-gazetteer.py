@@ -42,6 +42,13 @@ def latin(s):
     return True
 
 
+# Division names that are only a direction or a generic word once the suffix is gone
+# ("Eastern Province" -> "Eastern") are indexed only in full.
+GENERIC = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "capital",
+           "coast", "north east", "north west", "south east", "south west", "northeast", "northwest", "southeast",
+           "southwest", "north central", "upper", "lower", "middle", "centre", "center", "gulf", "lake", "islands",
+           "federal", "national", "interior", "border", "far north", "far west"}
+
 CODE = re.compile(r"^[A-Z0-9]{2,4}$")
 
 
@@ -107,7 +114,8 @@ def main():
         places.append((pid, name, lat, lon, "ADM1", cc, adm, adm_pop.get(code, 0)))
         names.append((name, pid, "n"))
         for suffix in (" Governorate", " Province", " Region", " State", " Oblast", " County", " District"):
-            if name.endswith(suffix) and len(name) > len(suffix) + 3:
+            rest = name[: -len(suffix)] if name.endswith(suffix) else ""
+            if len(rest) > 3 and rest.lower() not in GENERIC:
                 names.append((name[: -len(suffix)], pid, "n"))
 
     # countries and their adjectives

@@ -27,6 +27,9 @@ pub struct TaskArgs {
     /// The task's JSONL file (e.g. ../shared/bench/geo/gwn.jsonl).
     #[arg(long)]
     data: PathBuf,
+    /// Print up to this many errors (misses, wrong values) after the metrics.
+    #[arg(long, default_value_t = 0)]
+    errors: usize,
     #[arg(long, value_enum, default_value = "table")]
     format: crate::Format,
 }
@@ -72,6 +75,7 @@ fn geo(a: TaskArgs) -> Result<()> {
     let (mut n_pred, mut n_gold, mut tp_pred, mut tp_gold) = (0, 0, 0, 0);
     let (mut within, mut within_gold_spans, mut resolvable) = (0usize, 0usize, 0usize);
     let mut errors_km = Vec::new();
+    let mut shown = Vec::new();
     for d in &docs {
         let text = d["text"].as_str().unwrap_or("");
         let found = sitrep_analyze::places(text);
@@ -84,16 +88,29 @@ fn geo(a: TaskArgs) -> Result<()> {
         for g in &gold {
             let (gs, ge) = (g["byte_start"].as_u64().unwrap_or(0) as usize, g["byte_end"].as_u64().unwrap_or(0) as usize);
             let (glat, glon) = (g["lat"].as_f64().unwrap_or(0.0), g["lon"].as_f64().unwrap_or(0.0));
+            let gtext = text.get(gs..ge).unwrap_or("");
             if let Some(i) = resolved.iter().position(|r| overlaps(r.start, r.end, gs, ge)) {
                 tp_gold += 1;
                 pred_hit[i] = true;
                 let p = gaz.place(resolved[i].place);
-                if sitrep_resolve::haversine_km(p.lat, p.lon, glat, glon) <= 161.0 {
+                let km = sitrep_resolve::haversine_km(p.lat, p.lon, glat, glon);
+                if km <= 161.0 {
                     within += 1;
+                } else if shown.len() < a.errors {
+                    shown.push(format!("wrong place {gtext:?} -> {} {} {} ({km:.0} km off; gold {glat},{glon})", p.id, p.name, p.country));
                 }
+            } else if shown.len() < a.errors {
+                let (mut cs, mut ce) = (gs.saturating_sub(30), (ge + 30).min(text.len()));
+                while !text.is_char_boundary(cs) {
+                    cs -= 1;
+                }
+                while !text.is_char_boundary(ce) {
+                    ce += 1;
+                }
+                let ctx = &text[cs..ce];
+                shown.push(format!("missed {gtext:?} ({}) in …{}…", g["type"].as_str().unwrap_or(""), ctx.replace('\n', " ")));
             }
             // given the gold span: resolve its text in the context of the whole article
-            let gtext = text.get(gs..ge).unwrap_or("");
             let cands = gaz.lookup(gtext).to_vec();
             if !cands.is_empty() {
                 resolvable += 1;
@@ -110,11 +127,19 @@ fn geo(a: TaskArgs) -> Result<()> {
                 }
             }
         }
+        for (i, h) in pred_hit.iter().enumerate() {
+            if !h && shown.len() < a.errors {
+                shown.push(format!("spurious {:?}", &text[resolved[i].start..resolved[i].end]));
+            }
+        }
         tp_pred += pred_hit.iter().filter(|h| **h).count();
     }
     let secs = start.elapsed().as_secs_f64();
     let (p, r, f) = prf(tp_pred, n_pred, tp_gold, n_gold);
     errors_km.sort_by(f64::total_cmp);
+    for e in &shown {
+        eprintln!("{e}");
+    }
     let median = errors_km.get(errors_km.len() / 2).copied().unwrap_or(0.0);
     report(
         a.format,

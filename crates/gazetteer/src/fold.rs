@@ -112,6 +112,13 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
         if end < text.len() && b[end] == b'.' && text[start..end].contains('.') {
             end += 1;
         }
+        // a possessive is not part of the name: "China's" -> "China"
+        for suffix in ["'s", "’s", "'S", "’S"] {
+            if text[start..end].ends_with(suffix) && end - start > suffix.len() {
+                end -= suffix.len();
+                break;
+            }
+        }
         let word = &text[start..end];
         let capitalized = ch.is_uppercase() || ch.is_numeric();
         out.push(Token { start, end, folded: fold(word), capitalized, sentence_start });

@@ -22,6 +22,8 @@ pub enum Kind {
     Region,
     Sea,
     Border,
+    /// A building or site that stands for an institution (White House, Kremlin).
+    Landmark,
     Country,
     Admin1,
     Capital,
@@ -36,6 +38,7 @@ impl Kind {
             "RGN" => Kind::Region,
             "SEA" => Kind::Sea,
             "BORDER" => Kind::Border,
+            "LANDMARK" => Kind::Landmark,
             "PCLI" => Kind::Country,
             "ADM1" => Kind::Admin1,
             "PPLC" => Kind::Capital,
@@ -49,6 +52,7 @@ impl Kind {
         match self {
             Kind::Continent | Kind::Region | Kind::Sea => "region",
             Kind::Border => "border",
+            Kind::Landmark => "site",
             Kind::Country => "country",
             Kind::Admin1 => "admin1",
             Kind::Capital | Kind::AdminSeat | Kind::Town => "town",
@@ -114,8 +118,14 @@ static EMBEDDED: LazyLock<Gazetteer> = LazyLock::new(|| {
 /// almost always something else ("Police said…" is not Police, Poland).
 const COMMON_WORDS: &str = include_str!("../../../data/curated/common_words.txt");
 
+/// Common words: skipped alone unless they name a country, division or region mid-sentence.
 static COMMON: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
-    COMMON_WORDS.lines().filter(|l| !l.starts_with('#')).map(fold).filter(|w| !w.is_empty()).collect()
+    COMMON_WORDS.lines().filter(|l| !l.starts_with('#')).map(|l| fold(l.trim_start_matches('!'))).filter(|w| !w.is_empty()).collect()
+});
+
+/// Words never taken as a place on their own ("June", "Central", "West"), marked `!`.
+static NEVER_ALONE: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+    COMMON_WORDS.lines().filter_map(|l| l.strip_prefix('!')).map(fold).filter(|w| !w.is_empty()).collect()
 });
 
 impl Gazetteer {
@@ -229,6 +239,7 @@ impl Gazetteer {
         let mut out = Vec::new();
         let mut i = 0;
         let fst = self.names.as_fst();
+        let mut persons: std::collections::HashSet<String> = std::collections::HashSet::new();
         while i < toks.len() {
             let t = &toks[i];
             if !t.capitalized {
@@ -242,7 +253,10 @@ impl Gazetteer {
             let mut ok = true;
             for (k, tk) in toks[i..toks.len().min(i + 7)].iter().enumerate() {
                 if k > 0 {
-                    if tk.start > toks[i + k - 1].end + 3 || text[toks[i + k - 1].end..tk.start].contains(['\n', ',', ';', '(', ')']) {
+                    let gap = &text[toks[i + k - 1].end..tk.start];
+                    // "Washington, D.C.": a comma may precede an abbreviation, nothing else
+                    let abbrev = gap.trim() == "," && tk.folded.len() <= 3 && text[tk.start..tk.end].contains('.');
+                    if tk.start > toks[i + k - 1].end + 3 || (gap.contains(['\n', ',', ';', '(', ')']) && !abbrev) {
                         break;
                     }
                     match node.find_input(b' ') {
@@ -280,13 +294,26 @@ impl Gazetteer {
                 let cands = &self.postings[v as usize];
                 let single_common = k == 0 && COMMON.contains(&t.folded);
                 let strong = cands.iter().any(|c| {
-                    matches!(self.places[c.place as usize].kind, Kind::Country | Kind::Admin1 | Kind::Continent | Kind::Region | Kind::Sea)
+                    !matches!(self.places[c.place as usize].kind, Kind::Town | Kind::AdminSeat | Kind::Capital)
                 });
-                if !single_common || (strong && !t.sentence_start) {
+                let never = k == 0 && NEVER_ALONE.contains(&t.folded);
+                // A lone town name inside a run of capitalised words is most often part of a
+                // person's or an organisation's name ("Mark Zuckerberg", "Chen Wei said").
+                let cap_before = i > 0 && toks[i - 1].capitalized && !t.sentence_start && toks[i - 1].end + 1 >= t.start;
+                let cap_after = toks.get(i + k + 1).is_some_and(|n| n.capitalized && n.start <= toks[i + k].end + 1);
+                let big = cands.iter().any(|c| self.places[c.place as usize].population >= 100_000);
+                let in_name_run = k == 0 && !strong && !big && (cap_before || cap_after || persons.contains(&t.folded));
+                if in_name_run && (cap_before || cap_after) {
+                    persons.insert(t.folded.clone());
+                }
+                if !never && !in_name_run && (!single_common || (strong && !t.sentence_start)) {
                     out.push(NameMatch { start: t.start, end: toks[i + k].end, candidates: cands.clone() });
                     i += k + 1;
                     continue;
                 }
+            } else if t.capitalized && toks.get(i + 1).is_some_and(|n| n.capitalized) && !t.sentence_start {
+                // remember both words of an unknown capitalised pair as a possible name
+                persons.insert(t.folded.clone());
             }
             i += 1;
         }

@@ -25,9 +25,10 @@ pub struct ResolvedPlace {
 fn kind_bonus(k: Kind) -> f64 {
     match k {
         Kind::Country | Kind::Continent => 8.0,
-        Kind::Region | Kind::Sea | Kind::Border => 7.0,
+        Kind::Region | Kind::Sea | Kind::Border | Kind::Landmark => 7.0,
         Kind::Admin1 => 3.0,
-        Kind::Capital => 3.0,
+        // "Washington" in the news is the capital more often than the state
+        Kind::Capital => 6.0,
         Kind::AdminSeat => 1.5,
         Kind::Town => 0.0,
     }
@@ -66,7 +67,7 @@ pub fn resolve_places(gaz: &Gazetteer, matches: &[NameMatch]) -> Vec<ResolvedPla
                         s += 5.0;
                     }
                     if p.kind != Kind::Admin1 && admins.contains(&(p.country.as_str(), p.admin1.as_str())) {
-                        s += 5.0;
+                        s += 7.0;
                     }
                     (s, c)
                 })
