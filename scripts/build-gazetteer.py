@@ -71,6 +71,7 @@ def main():
 
     countries = json.load(open(os.path.join(src, "geonames", "countries.json")))
     admin1 = {r["code"]: r["name"] for r in json.load(open(os.path.join(src, "geonames", "admin1.json")))}
+    admin2 = {r["code"]: r["name"] for r in json.load(open(os.path.join(src, "geonames", "admin2.json")))}
     points = {}
     for line in open(os.path.join(ROOT, "data", "curated", "country_points.tsv")):
         if line.startswith("#") or not line.strip():
@@ -98,9 +99,11 @@ def main():
                     names.append((n, gid, "n"))
             key = f"{cc}.{adm1}"
             adm_pop[key] = adm_pop.get(key, 0) + pop
-            pts = adm_points.setdefault(key, ([], []))
-            pts[0].append(float(lat))
-            pts[1].append(float(lon))
+            for k in (key, f"{cc}.{adm1}.{row[11]}"):
+                pts = adm_points.setdefault(k, ([], []))
+                pts[0].append(float(lat))
+                pts[1].append(float(lon))
+                adm_pop[k] = adm_pop.get(k, 0) + (pop if k != key else 0)
 
     # first-level divisions: placed at the median of their towns' coordinates, which falls
     # near the middle of the territory (a seat or a population centre can sit at its edge)
@@ -117,6 +120,17 @@ def main():
             rest = name[: -len(suffix)] if name.endswith(suffix) else ""
             if len(rest) > 3 and rest.lower() not in GENERIC:
                 names.append((name[: -len(suffix)], pid, "n"))
+
+    # second-level divisions (counties, districts), placed the same way
+    for code, name in admin2.items():
+        if code not in adm_points:
+            continue
+        cc, adm, _ = code.split(".", 2)
+        lats, lons = (sorted(v) for v in adm_points[code])
+        lat, lon = round(lats[len(lats) // 2], 5), round(lons[len(lons) // 2], 5)
+        pid = f"adm2:{code}"
+        places.append((pid, name, lat, lon, "ADM2", cc, adm, adm_pop.get(code, 0)))
+        names.append((name, pid, "n"))
 
     # countries and their adjectives
     iso3 = {}

@@ -26,6 +26,8 @@ pub enum Kind {
     Landmark,
     Country,
     Admin1,
+    /// Second-level division: a county, district or municipality.
+    Admin2,
     Capital,
     AdminSeat,
     Town,
@@ -41,6 +43,7 @@ impl Kind {
             "LANDMARK" => Kind::Landmark,
             "PCLI" => Kind::Country,
             "ADM1" => Kind::Admin1,
+            "ADM2" => Kind::Admin2,
             "PPLC" => Kind::Capital,
             "PPLA" | "PPLA2" => Kind::AdminSeat,
             _ => Kind::Town,
@@ -55,6 +58,7 @@ impl Kind {
             Kind::Landmark => "site",
             Kind::Country => "country",
             Kind::Admin1 => "admin1",
+            Kind::Admin2 => "admin2",
             Kind::Capital | Kind::AdminSeat | Kind::Town => "town",
         }
     }

@@ -27,6 +27,7 @@ fn kind_bonus(k: Kind) -> f64 {
         Kind::Country | Kind::Continent => 8.0,
         Kind::Region | Kind::Sea | Kind::Border | Kind::Landmark => 7.0,
         Kind::Admin1 => 3.0,
+        Kind::Admin2 => 1.0,
         // "Washington" in the news is the capital more often than the state
         Kind::Capital => 6.0,
         Kind::AdminSeat => 1.5,
