@@ -69,11 +69,13 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // weekdays, optionally with last/this/next/on
         format!(r"(?P<wd>(?:(?P<wdmod>last|this|next|early|late)\s+)?{WEEKDAYS}(?:\s+(?:night|morning|afternoon|evening))?)"),
         // quarters
-        format!(r"(?P<q>(?:the\s+)?(?P<qmod>last\s+year's\s+|this\s+year's\s+)?(?P<qord>{ORD})[\s-]quarter(?:\s+of\s+(?P<qy>\d{{4}}))?)"),
+        format!(r"(?P<q>(?:the\s+)?(?:(?P<qy2>\d{{4}})\s+)?(?P<qmod>last\s+year's\s+|this\s+year's\s+)?(?P<qord>{ORD})[\s-]quarter(?:\s+of\s+(?P<qy>\d{{4}}))?)"),
+        r"(?P<qcur>(?:the\s+)?(?:current|present)\s+quarter)".to_string(),
         // seasons
         r"(?P<season>(?P<smod>last|this|next|early|late)\s+(?P<sname>spring|summer|fall|autumn|winter))".to_string(),
         // relative units
-        r"(?P<rel>(?:(?P<rearly>earlier|later|early|late)\s+)?(?P<rmod>last|this|next|past|previous|coming)\s+(?P<runit>year|month|week|weekend))".to_string(),
+        r"(?P<rel>(?:the\s+)?(?:(?P<rearly>earlier|later|early|late)\s+)?(?P<rmod>last|this|next|past|previous|coming|current|present)\s+(?P<runit>year|month|week|weekend))".to_string(),
+        r"(?P<yago>(?:the\s+)?year[\s-](?:earlier|ago))".to_string(),
         format!(r"(?P<ago>(?P<agon>{NUMW})\s+(?P<agounit>years?|months?|weeks?|days?)\s+(?:ago|earlier|before))"),
         r"(?P<the>the\s+(?P<theunit>weekend|year|month))".to_string(),
         r"(?P<deixis>yesterday|today|tomorrow|tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening)".to_string(),
@@ -173,9 +175,14 @@ pub fn find(text: &str, dct: NaiveDate) -> Vec<Timex> {
     let mut out = Vec::new();
     for c in PATTERN.captures_iter(text) {
         let Some(whole) = c.get(0) else { continue };
-        let sentence_start = text[..whole.start()].rfind(['.', '!', '?', '\n']).map(|i| i + 1).unwrap_or(0);
-        let sentence_end = text[whole.end()..].find(['.', '!', '?', '\n']).map(|i| whole.end() + i).unwrap_or(text.len());
-        let future = FUTURE_CUE.is_match(&text[sentence_start..sentence_end]);
+        // A future cue counts when it governs the expression: earlier in the same clause and
+        // at most a few words before it ("will resume on Tuesday", "is scheduled for Nov. 30").
+        let mut clause_start = text[..whole.start()].rfind(['.', '!', '?', '\n', ',', ';']).map(|i| i + 1).unwrap_or(0);
+        clause_start = clause_start.max(whole.start().saturating_sub(60));
+        while !text.is_char_boundary(clause_start) {
+            clause_start += 1;
+        }
+        let future = FUTURE_CUE.is_match(&text[clause_start..whole.start()]);
         if let Some((value, precision, range)) = normalize(&c, dct, future) {
             let lead = whole.as_str().len() - whole.as_str().trim_start().len();
             out.push(Timex { start: whole.start() + lead, end: whole.end(), value, precision, range });
@@ -185,6 +192,27 @@ pub fn find(text: &str, dct: NaiveDate) -> Vec<Timex> {
 }
 
 type Norm = (String, Precision, Option<(NaiveDate, NaiveDate)>);
+
+/// How far ahead a date without a year may be read when nothing marks the future: news
+/// announces what is weeks away ("the vote on Nov. 30"), but a month named without a year
+/// and far ahead is usually the one just past.
+const NEAR_FUTURE_DAYS: i64 = 92;
+
+/// The year for a month (and day) written without one: the closest occurrence to the
+/// publication date, preferring the past, allowing the near future (any future with a cue).
+fn nearest_year(dct: NaiveDate, future: bool, make: impl Fn(i32) -> Option<NaiveDate>) -> Option<i32> {
+    let y = dct.year();
+    let mut best: Option<(i64, i32)> = None;
+    for yy in [y - 1, y, y + 1] {
+        let Some(d) = make(yy) else { continue };
+        let delta = (d - dct).num_days();
+        let allowed = if future { delta >= -1 } else { delta <= NEAR_FUTURE_DAYS };
+        if allowed && best.is_none_or(|(b, _)| delta.abs() < b) {
+            best = Some((delta.abs(), yy));
+        }
+    }
+    best.map(|b| b.1)
+}
 
 fn normalize(c: &regex::Captures<'_>, dct: NaiveDate, future: bool) -> Option<Norm> {
     let get = |n: &str| c.name(n).map(|m| m.as_str());
@@ -206,14 +234,8 @@ fn normalize(c: &regex::Captures<'_>, dct: NaiveDate, future: bool) -> Option<No
         let date = match explicit_year {
             Some(yy) => NaiveDate::from_ymd_opt(yy, mon, dnum)?,
             None => {
-                let this = NaiveDate::from_ymd_opt(y, mon, dnum)?;
-                if future && this < dct {
-                    NaiveDate::from_ymd_opt(y + 1, mon, dnum)?
-                } else if !future && this > dct + Duration::days(1) {
-                    NaiveDate::from_ymd_opt(y - 1, mon, dnum)?
-                } else {
-                    this
-                }
+                let pick = nearest_year(dct, future, |yy| NaiveDate::from_ymd_opt(yy, mon, dnum))?;
+                NaiveDate::from_ymd_opt(pick, mon, dnum)?
             }
         };
         return Some(day(date));
@@ -238,12 +260,8 @@ fn normalize(c: &regex::Captures<'_>, dct: NaiveDate, future: bool) -> Option<No
             if mon > m { y } else { y + 1 }
         } else if modifier == "this" {
             y
-        } else if future {
-            if mon >= m { y } else { y + 1 }
-        } else if mon <= m {
-            y
         } else {
-            y - 1
+            nearest_year(dct, future, |yy| NaiveDate::from_ymd_opt(yy, mon, 15))?
         };
         return month(yy, mon);
     }
@@ -269,10 +287,18 @@ fn normalize(c: &regex::Captures<'_>, dct: NaiveDate, future: bool) -> Option<No
             _ => 4,
         };
         let qmod = get("qmod").unwrap_or("").to_ascii_lowercase();
-        let yy = get("qy").and_then(|v| v.parse().ok()).unwrap_or(if qmod.starts_with("last") { y - 1 } else { y });
+        let yy = get("qy")
+            .or(get("qy2"))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(if qmod.starts_with("last") { y - 1 } else { y });
         let first = NaiveDate::from_ymd_opt(yy, (q - 1) * 3 + 1, 1)?;
         let last = month_range(yy, q * 3)?.1;
         return Some((format!("{yy:04}-Q{q}"), Precision::Quarter, Some((first, last))));
+    }
+    if get("qcur").is_some() {
+        let q = (m - 1) / 3 + 1;
+        let first = NaiveDate::from_ymd_opt(y, (q - 1) * 3 + 1, 1)?;
+        return Some((format!("{y:04}-Q{q}"), Precision::Quarter, Some((first, month_range(y, q * 3)?.1))));
     }
     if get("season").is_some() {
         let code = match get("sname")?.to_ascii_lowercase().as_str() {
@@ -304,6 +330,9 @@ fn normalize(c: &regex::Captures<'_>, dct: NaiveDate, future: bool) -> Option<No
             "week" => Some(week(dct + Duration::weeks(shift), false)),
             _ => Some(week(dct + Duration::weeks(shift), true)),
         };
+    }
+    if get("yago").is_some() {
+        return year(y - 1);
     }
     if get("ago").is_some() {
         let n = number_word(get("agon")?)?;
@@ -408,6 +437,16 @@ mod tests {
         assert_eq!(values("this summer", dct)[0].1, "1998-SU");
         assert_eq!(values("now", dct)[0].1, "PRESENT_REF");
         assert_eq!(values("Friday", dct)[0].1, "1998-03-06");
+    }
+
+    #[test]
+    fn dates_without_a_year_take_the_nearest_occurrence() {
+        // weeks ahead: an announced date; months ahead: the one just past
+        assert_eq!(values("Shareholders meet Dec. 7 in Chicago.", d(1989, 10, 30))[0].1, "1989-12-07");
+        assert_eq!(values("Sales rose in August, the company said.", d(1989, 10, 30))[0].1, "1989-08");
+        assert_eq!(values("The plant closed in July.", d(1990, 2, 10))[0].1, "1989-07");
+        assert_eq!(values("the 1988 third quarter", d(1989, 10, 30))[0].1, "1988-Q3");
+        assert_eq!(values("the current quarter", d(1989, 10, 30))[0].1, "1989-Q4");
     }
 
     #[test]

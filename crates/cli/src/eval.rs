@@ -402,7 +402,7 @@ fn timex(a: TaskArgs) -> Result<()> {
                 hit[i] = true;
                 if Some(pred[i].value.as_str()) == g["value"].as_str() {
                     value_ok += 1;
-                } else if misses.len() < 30 {
+                } else if misses.len() < a.errors {
                     misses.push(format!("{:?} dct {} gold {} got {}", g["text"].as_str().unwrap_or(""), dct, g["value"].as_str().unwrap_or(""), pred[i].value));
                 }
             }
@@ -425,11 +425,8 @@ fn timex(a: TaskArgs) -> Result<()> {
             "documents_per_second": docs.len() as f64 / secs.max(1e-9),
         }),
     )?;
-    if a.format == crate::Format::Table && !misses.is_empty() {
-        println!("\nsome wrong values:");
-        for m in misses {
-            println!("  {m}");
-        }
+    for m in misses {
+        eprintln!("wrong value {m}");
     }
     Ok(())
 }
