@@ -27,6 +27,11 @@ pub(crate) fn detect(name: &str, input: &mut Box<dyn BufRead>) -> Result<Format,
     }
     let lower_name = name.to_ascii_lowercase();
     let ext = lower_name.rsplit('.').next().unwrap_or("");
+    // A damaged first member must not hide the rest of an archive: the name decides, and
+    // the member reader skips ahead to the first intact gzip header.
+    if lower_name.ends_with(".warc.gz") && !head.starts_with(&[0x1f, 0x8b]) {
+        return Ok(Format::WarcGz);
+    }
     if head.starts_with(&[0x1f, 0x8b]) {
         let mut dec = flate2::read::GzDecoder::new(&head[..]);
         let mut inner = vec![0u8; 512];
