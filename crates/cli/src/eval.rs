@@ -20,6 +20,8 @@ pub enum EvalCmd {
     Geo(TaskArgs),
     /// Time expressions: detection F1 and value accuracy on DATE expressions.
     Timex(TaskArgs),
+    /// Event sub-type of short reports: weighted and macro F1 over the gold labels.
+    Types(TaskArgs),
 }
 
 #[derive(Args)]
@@ -192,6 +194,7 @@ pub fn run(cmd: EvalCmd) -> Result<()> {
         EvalCmd::Dedup(a) => dedup(a),
         EvalCmd::Geo(a) => geo(a),
         EvalCmd::Timex(a) => timex(a),
+        EvalCmd::Types(a) => types(a),
     }
 }
 
@@ -427,6 +430,60 @@ fn timex(a: TaskArgs) -> Result<()> {
     )?;
     for m in misses {
         eprintln!("wrong value {m}");
+    }
+    Ok(())
+}
+
+/// Per-label F1 from (gold, predicted) pairs: returns (weighted F1, macro F1, accuracy).
+fn label_f1(pairs: &[(String, String)]) -> (f64, f64, f64) {
+    let labels: std::collections::BTreeSet<&str> = pairs.iter().map(|p| p.0.as_str()).collect();
+    let (mut weighted, mut macro_sum) = (0.0, 0.0);
+    for l in &labels {
+        let tp = pairs.iter().filter(|p| p.0 == *l && p.1 == *l).count() as f64;
+        let gold = pairs.iter().filter(|p| p.0 == *l).count() as f64;
+        let pred = pairs.iter().filter(|p| p.1 == *l).count() as f64;
+        let (p, r) = (tp / pred.max(1.0), tp / gold.max(1.0));
+        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        weighted += f * gold;
+        macro_sum += f;
+    }
+    let n = pairs.len().max(1) as f64;
+    let acc = pairs.iter().filter(|p| p.0 == p.1).count() as f64 / n;
+    (weighted / n, macro_sum / labels.len().max(1) as f64, acc)
+}
+
+fn types(a: TaskArgs) -> Result<()> {
+    let docs = read_jsonl(&a.data)?;
+    let lex = sitrep_extract::triggers::Lexicon::embedded();
+    let start = std::time::Instant::now();
+    let mut pairs = Vec::new();
+    for d in &docs {
+        let text = d["text"].as_str().unwrap_or("");
+        let gold = d["label"].as_str().unwrap_or("").to_string();
+        // with no cue at all, the commonest kind of violent event
+        let pred = lex.classify(text).map(|(s, _)| s.name.clone()).unwrap_or_else(|| "Attack".to_string());
+        pairs.push((gold, pred));
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let (weighted, macro_f1, acc) = label_f1(&pairs);
+    report(
+        a.format,
+        &json!({
+            "snippets": pairs.len(),
+            "weighted_f1": weighted,
+            "macro_f1": macro_f1,
+            "accuracy": acc,
+            "snippets_per_second": pairs.len() as f64 / secs.max(1e-9),
+        }),
+    )?;
+    let mut confusions: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for (g, p) in pairs.iter().filter(|(g, p)| g != p) {
+        *confusions.entry((g.clone(), p.clone())).or_default() += 1;
+    }
+    let mut confusions: Vec<_> = confusions.into_iter().collect();
+    confusions.sort_by(|x, y| y.1.cmp(&x.1));
+    for ((g, p), n) in confusions.into_iter().take(a.errors) {
+        eprintln!("{n:>3}  gold {g:<40} predicted {p}");
     }
     Ok(())
 }
