@@ -1,0 +1,189 @@
+//! Casualty phrases: how many were killed or hurt, as reported ("killed 6 civilians", "at
+//! least 12 dead", "two were wounded", "multiple casualties", "between 5 and 7 killed").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Killed or injured (or unspecified casualties, which may be either).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Harm {
+    Killed,
+    Injured,
+    Casualties,
+}
+
+/// A casualty figure with its bounds as stated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Casualty {
+    pub start: usize,
+    pub end: usize,
+    pub harm: Harm,
+    pub min: Option<u32>,
+    pub max: Option<u32>,
+}
+
+const NUM: &str = r"(?:\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a dozen|dozens|scores|hundreds|several|a few)";
+const QUAL: &str = r"(?:(?:at least|more than|over|up to|nearly|almost|about|around|some|as many as|fewer than|less than|an estimated)\s+)?";
+const KILLED: &str = r"(?:killed|dead|died|deaths?|fatalities|fatally (?:shot|wounded|injured)|slain|lives)";
+const INJURED: &str = r"(?:wounded|injured|injuries|hurt|hospitali[sz]ed)";
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(NUM).expect("number pattern"));
+static KILLED_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^{KILLED}$")).expect("killed pattern"));
+
+static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+    let p = [
+        // "killed 6 civilians", "killing at least 12 people", "wounding two"
+        format!(r"(?P<v>kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es))\s+(?P<n1>{QUAL}(?:between\s+)?{NUM}(?:\s+(?:and|to|or)\s+{NUM})?)(?:\s+(?:other\s+)?(?:people|persons|civilians|soldiers|children|others|men|women|members|fighters|militants|troops|officers|policemen|workers|residents))?"),
+        // "at least 12 dead", "two were wounded", "five people were killed", "6 killed"
+        format!(r"(?P<n2>{QUAL}(?:between\s+)?{NUM}(?:\s+(?:and|to|or)\s+{NUM})?)(?:\s+[a-z-]+){{0,3}}?\s+(?:(?:were|was|have been|had been|are|got|being)\s+)?(?:(?:reportedly|reported|confirmed|critically|seriously|slightly|also)\s+)?(?P<v2>{KILLED}|{INJURED})"),
+        // "the death toll rose to 15"
+        format!(r"(?P<toll>death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|stood at)\s+(?P<n3>{QUAL}{NUM})"),
+        // "multiple casualties", "heavy casualties"
+        r"(?P<vague>(?:multiple|heavy|many|several|numerous|no|mass|significant)\s+(?:casualties|deaths|fatalities|injuries|dead|killed|wounded))".to_string(),
+    ];
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", p.join("|"))).expect("casualty pattern")
+});
+
+fn number(s: &str) -> Option<u32> {
+    let s = s.trim().to_ascii_lowercase();
+    let n = match s.as_str() {
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" | "a dozen" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        "hundred" => 100,
+        _ => return s.replace(',', "").parse().ok(),
+    };
+    Some(n)
+}
+
+/// Bounds of a stated figure: "at least 12" is 12..open, "nearly 30" is open..30,
+/// "between 5 and 7" is 5..7, "dozens" is 24..open, "several" is 3..open.
+fn bounds(phrase: &str) -> (Option<u32>, Option<u32>) {
+    let p = phrase.to_ascii_lowercase();
+    let nums: Vec<u32> = NUMBER.find_iter(&p).filter_map(|m| number(m.as_str())).collect();
+    let vague = |w: &str| p.contains(w);
+    if vague("dozens") {
+        return (Some(24), None);
+    }
+    if vague("hundreds") {
+        return (Some(200), None);
+    }
+    if vague("scores") {
+        return (Some(40), None);
+    }
+    if vague("several") || vague("a few") {
+        return (Some(3), None);
+    }
+    match nums.as_slice() {
+        [a, b, ..] => (Some(*a.min(b)), Some(*a.max(b))),
+        [n] => {
+            if p.starts_with("at least") || p.starts_with("more than") || p.starts_with("over") {
+                (Some(*n), None)
+            } else if ["up to", "nearly", "almost", "fewer than", "less than", "as many as"].iter().any(|q| p.starts_with(q)) {
+                (None, Some(*n))
+            } else {
+                (Some(*n), Some(*n))
+            }
+        }
+        [] => (None, None),
+    }
+}
+
+/// Finds casualty phrases in a sentence or text.
+pub fn find(text: &str) -> Vec<Casualty> {
+    let mut out = Vec::new();
+    for c in PATTERN.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        let (harm, phrase) = if let Some(v) = c.name("v") {
+            let h = if v.as_str().to_ascii_lowercase().starts_with("kill") { Harm::Killed } else { Harm::Injured };
+            (h, c.name("n1").map(|x| x.as_str()).unwrap_or(""))
+        } else if let Some(v) = c.name("v2") {
+            let lv = v.as_str().to_ascii_lowercase();
+            let h = if KILLED_WORD.is_match(&lv) { Harm::Killed } else { Harm::Injured };
+            (h, c.name("n2").map(|x| x.as_str()).unwrap_or(""))
+        } else if c.name("toll").is_some() {
+            (Harm::Killed, c.name("n3").map(|x| x.as_str()).unwrap_or(""))
+        } else {
+            let v = m.as_str().to_ascii_lowercase();
+            let h = if v.ends_with("casualties") {
+                Harm::Casualties
+            } else if v.ends_with("injuries") || v.ends_with("wounded") {
+                Harm::Injured
+            } else {
+                Harm::Killed
+            };
+            let (min, max) = if v.starts_with("no ") { (Some(0), Some(0)) } else { (None, None) };
+            out.push(Casualty { start: m.start(), end: m.end(), harm: h, min, max });
+            continue;
+        };
+        let (min, max) = bounds(phrase);
+        if min.is_none() && max.is_none() {
+            continue;
+        }
+        out.push(Casualty { start: m.start(), end: m.end(), harm, min, max });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> (Harm, Option<u32>, Option<u32>, String) {
+        let c = &find(text)[0];
+        (c.harm, c.min, c.max, text[c.start..c.end].to_string())
+    }
+
+    #[test]
+    fn figures_and_bounds() {
+        assert_eq!(one("The raid killed 6 civilians."), (Harm::Killed, Some(6), Some(6), "killed 6 civilians".into()));
+        assert_eq!(one("At least 12 dead after the blast."), (Harm::Killed, Some(12), None, "At least 12 dead".into()));
+        assert_eq!(one("Two were wounded, police said.").0, Harm::Injured);
+        assert_eq!(one("Two were wounded, police said.").1, Some(2));
+        assert_eq!(one("between 5 and 7 people were killed").1..=one("between 5 and 7 people were killed").2, Some(5)..=Some(7));
+        assert_eq!(one("the death toll rose to 1,200").1, Some(1200));
+        assert_eq!(one("nearly 30 were injured").2, Some(30));
+        assert_eq!(one("dozens of people were hurt").1, Some(24));
+    }
+
+    #[test]
+    fn vague_phrases() {
+        let c = &find("The strike caused multiple casualties.")[0];
+        assert_eq!((c.harm, c.min, c.max), (Harm::Casualties, None, None));
+        let c = &find("There were no injuries.")[0];
+        assert_eq!((c.harm, c.min, c.max), (Harm::Injured, Some(0), Some(0)));
+    }
+
+    #[test]
+    fn killing_with_a_number() {
+        let c = &find("an attack that killed a contractor at K-1 base")[..];
+        assert!(c.is_empty(), "a contractor is not a number: {c:?}");
+        let c = &find("a blast killing at least 25 Iraqi soldiers")[0];
+        assert_eq!((c.harm, c.min), (Harm::Killed, Some(25)));
+    }
+}
