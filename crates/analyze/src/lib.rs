@@ -2,6 +2,7 @@
 //! normalized against the publication date, and (to come) actors, casualty phrases and
 //! reporting verbs, all as byte spans into the cleaned text.
 
+pub mod actors;
 pub mod casualties;
 pub mod sentences;
 pub mod timex;

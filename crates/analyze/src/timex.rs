@@ -183,7 +183,11 @@ pub fn find(text: &str, dct: NaiveDate) -> Vec<Timex> {
             clause_start += 1;
         }
         let future = FUTURE_CUE.is_match(&text[clause_start..whole.start()]);
-        if let Some((value, precision, range)) = normalize(&c, dct, future) {
+        // "In May, …", "since May": a preposition of time makes a capitalised May the month
+        let prev_word = text[..whole.start()].split_whitespace().last().unwrap_or("").to_ascii_lowercase();
+        let time_prep = matches!(prev_word.as_str(), "in" | "since" | "until" | "by" | "during" | "early" | "late" | "mid" | "through")
+            && whole.as_str().trim_start().starts_with("May");
+        if let Some((value, precision, range)) = normalize(&c, dct, future, time_prep) {
             let lead = whole.as_str().len() - whole.as_str().trim_start().len();
             out.push(Timex { start: whole.start() + lead, end: whole.end(), value, precision, range });
         }
@@ -192,6 +196,8 @@ pub fn find(text: &str, dct: NaiveDate) -> Vec<Timex> {
 }
 
 type Norm = (String, Precision, Option<(NaiveDate, NaiveDate)>);
+
+
 
 /// How far ahead a date without a year may be read when nothing marks the future: news
 /// announces what is weeks away ("the vote on Nov. 30"), but a month named without a year
@@ -214,7 +220,7 @@ fn nearest_year(dct: NaiveDate, future: bool, make: impl Fn(i32) -> Option<Naive
     best.map(|b| b.1)
 }
 
-fn normalize(c: &regex::Captures<'_>, dct: NaiveDate, future: bool) -> Option<Norm> {
+fn normalize(c: &regex::Captures<'_>, dct: NaiveDate, future: bool, time_preposition_before: bool) -> Option<Norm> {
     let get = |n: &str| c.name(n).map(|m| m.as_str());
     // Month names are capitalised in English; lower-case "march" and "may" are verbs.
     if let Some(s) = get("md").or(get("dm")).or(get("my")) {
@@ -243,7 +249,7 @@ fn normalize(c: &regex::Captures<'_>, dct: NaiveDate, future: bool) -> Option<No
     if let Some(s) = get("my") {
         let mon_word = s.split_whitespace().find(|w| month_num(w).is_some())?;
         // "may" alone is almost always the verb, and a bare "Jan" or "Mar" is a name
-        if mon_word.eq_ignore_ascii_case("may") && get("myy").is_none() && get("mymod").is_none() {
+        if mon_word.eq_ignore_ascii_case("may") && get("myy").is_none() && get("mymod").is_none() && !time_preposition_before {
             return None;
         }
         if mon_word.len() <= 3 && !mon_word.ends_with('.') && get("myy").is_none() && !mon_word.eq_ignore_ascii_case("may") {
@@ -452,6 +458,7 @@ mod tests {
     #[test]
     fn may_the_verb_is_not_a_month() {
         assert!(values("The strikes may have been in response to an attack.", d(2021, 3, 1)).is_empty());
+        assert_eq!(values("In May, a military unit said warplanes struck.", d(2018, 6, 18))[0].1, "2018-05");
         assert_eq!(values("in May 2018", d(2021, 3, 1))[0].1, "2018-05");
     }
 

@@ -2,6 +2,7 @@
 
 mod eval;
 mod ingest;
+mod mentions;
 mod show;
 
 use std::path::PathBuf;
@@ -42,6 +43,8 @@ enum Cmd {
     Articles(show::ArticlesArgs),
     /// Show one article (by id or unique id prefix), cleaned, with its story group-mates.
     Article(show::ArticleArgs),
+    /// The event mentions found in one article, with the sentences they come from.
+    Mentions(mentions::MentionsArgs),
     /// Counts of what the database holds.
     Stats {
         #[arg(long, value_enum, default_value = "table")]
@@ -70,6 +73,7 @@ fn main() -> ExitCode {
         Cmd::Ingest(args) => ingest::run(&cli.db, args),
         Cmd::Articles(args) => open_db(&cli.db).and_then(|s| show::articles(&s, args)).map(|_| ExitCode::SUCCESS),
         Cmd::Article(args) => open_db(&cli.db).and_then(|s| show::article(&s, args)),
+        Cmd::Mentions(args) => open_db(&cli.db).and_then(|s| mentions::run(&s, args)),
         Cmd::Stats { format } => open_db(&cli.db).and_then(|s| show::stats(&s, format)).map(|_| ExitCode::SUCCESS),
         Cmd::Eval(cmd) => eval::run(cmd).map(|_| ExitCode::SUCCESS),
     };

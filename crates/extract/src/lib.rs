@@ -2,4 +2,5 @@
 //! (ACLED type and sub-event type, with the CAMEO code), with which arguments, and on whose
 //! word.
 
+pub mod mentions;
 pub mod triggers;

@@ -22,6 +22,9 @@ pub struct ResolvedPlace {
     pub margin: f64,
 }
 
+/// Below this population a town abroad needs the article to point to its country.
+const SMALL_TOWN: u64 = 20_000;
+
 fn kind_bonus(k: Kind) -> f64 {
     match k {
         Kind::Country | Kind::Continent => 8.0,
@@ -43,9 +46,14 @@ pub fn resolve_places(gaz: &Gazetteer, matches: &[NameMatch]) -> Vec<ResolvedPla
     for m in matches {
         let cs: HashSet<&str> = m.candidates.iter().map(|c| gaz.place(c.place).country.as_str()).collect();
         let explicit = m.candidates.iter().find(|c| matches!(gaz.place(c.place).kind, Kind::Country));
+        // a small town's country is no evidence by itself (it may be the wrong town)
+        let weighty = m.candidates.iter().any(|c| {
+            let p = gaz.place(c.place);
+            !matches!(p.kind, Kind::Town | Kind::AdminSeat) || p.population >= SMALL_TOWN
+        });
         if let Some(c) = explicit {
             countries.insert(gaz.place(c.place).country.as_str());
-        } else if cs.len() == 1 {
+        } else if cs.len() == 1 && weighty {
             countries.extend(cs.iter().copied());
         }
         // a division counts as context only when the name cannot be read as anything in
@@ -70,12 +78,29 @@ pub fn resolve_places(gaz: &Gazetteer, matches: &[NameMatch]) -> Vec<ResolvedPla
                     if p.kind != Kind::Admin1 && admins.contains(&(p.country.as_str(), p.admin1.as_str())) {
                         s += 7.0;
                     }
+                    // a city and its province share a name ("Homs"): news means the city
+                    if p.kind == Kind::Admin1
+                        && m.candidates.iter().any(|o| {
+                            let q = gaz.place(o.place);
+                            matches!(q.kind, Kind::AdminSeat | Kind::Capital) && q.country == p.country && q.admin1 == p.admin1
+                        })
+                    {
+                        s -= 6.0;
+                    }
                     (s, c)
                 })
                 .collect();
             scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.place.cmp(&b.1.place)));
             let (best, c) = *scored.first()?;
             let margin = scored.get(1).map(|r| best - r.0).unwrap_or(0.0);
+            // A small town abroad, in an article whose places are all elsewhere, is more
+            // likely a village sharing the name of one too small for the gazetteer
+            // ("al-Harra" in a Syrian story is not Harra, Germany).
+            let p = gaz.place(c.place);
+            let small = matches!(p.kind, Kind::Town | Kind::AdminSeat) && p.population < SMALL_TOWN;
+            if small && !countries.is_empty() && !countries.contains(p.country.as_str()) {
+                return None;
+            }
             Some(ResolvedPlace { start: m.start, end: m.end, place: c.place, adjective: c.adjective, margin })
         })
         .collect()

@@ -1,0 +1,616 @@
+//! Event mentions in one article: a trigger with its ACLED sub-type, the event's date, place,
+//! perpetrators and targets, casualties, its modality, and who says so with what stance.
+//!
+//! The rules are deliberately explainable. A sentence with a trigger either starts a new
+//! mention (an indefinite or newly dated event: "an air strike on Sunday", "a strike in June
+//! 2018") or, when it refers back ("the strike", "Sunday's strike") without contradicting the
+//! earlier one's date or place, adds its arguments and claims to that mention. Aggregates
+//! ("more than 1,000 airstrikes", "struck several times"), habits ("strikes by Israel occur
+//! in the west") and hypotheticals ("we will act") never become events.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+use sitrep_analyze::actors::{self, ActorMention};
+use sitrep_analyze::casualties::{self, Harm};
+use sitrep_analyze::timex::{self, Timex};
+use sitrep_gazetteer::{Gazetteer, Kind};
+
+use crate::triggers::{Lexicon, TRIGGER_WEIGHT};
+
+/// How the text presents an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Modality {
+    /// Stated by the outlet itself.
+    Asserted,
+    /// Attributed to a source ("a US official said").
+    Reported,
+    /// The event itself is denied ("there were no coalition strikes").
+    Denied,
+    /// Future, conditional or threatened ("we will act").
+    Hypothetical,
+    /// A count, habit or generalisation, not one event ("more than 1,000 airstrikes").
+    Aggregate,
+}
+
+impl Modality {
+    pub fn name(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Reported => "reported",
+            Modality::Denied => "denied",
+            Modality::Hypothetical => "hypothetical",
+            Modality::Aggregate => "aggregate",
+        }
+    }
+
+    /// Whether a mention with this modality stands for a real, single event.
+    pub fn is_event(self) -> bool {
+        matches!(self, Modality::Asserted | Modality::Reported | Modality::Denied)
+    }
+}
+
+/// A source's position on a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stance {
+    Asserts,
+    Denies,
+    DeclinesToComment,
+}
+
+impl Stance {
+    pub fn name(self) -> &'static str {
+        match self {
+            Stance::Asserts => "asserts",
+            Stance::Denies => "denies",
+            Stance::DeclinesToComment => "declines to comment",
+        }
+    }
+}
+
+/// Who says a participant took part, and how.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// The source as the text names it ("a US official"); `None`: the outlet itself.
+    pub by: Option<String>,
+    pub stance: Stance,
+    /// The sentence that carries the claim (byte span).
+    pub sentence: (usize, usize),
+}
+
+/// A perpetrator or target, with the claims about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Participant {
+    pub name: String,
+    pub claims: Vec<Claim>,
+}
+
+/// The place of an event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceArg {
+    /// Gazetteer index.
+    pub place: u32,
+    /// "in", or "near" when the text says near / close to / south of …
+    pub precision: &'static str,
+    pub span: (usize, usize),
+}
+
+/// A casualty figure of an event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Count {
+    pub min: Option<u32>,
+    pub max: Option<u32>,
+    pub text: String,
+}
+
+/// One event as one article describes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub subtype: String,
+    pub event_type: String,
+    pub cameo: Option<String>,
+    pub trigger: (usize, usize),
+    pub modality: Modality,
+    pub date: Option<Timex>,
+    pub place: Option<PlaceArg>,
+    pub perpetrators: Vec<Participant>,
+    pub targets: Vec<Participant>,
+    pub fatalities: Option<Count>,
+    pub injured: Option<Count>,
+    /// Unspecified casualties ("multiple casualties").
+    pub casualties: Option<Count>,
+    /// Every sentence that contributed (byte spans), first the one with the trigger.
+    pub sentences: Vec<(usize, usize)>,
+}
+
+static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(the|this|that|[a-z]+day's|[a-z]+day’s|last week's|the latest)\s+((?:air|drone|missile|rocket|deadly|israeli|american|u\.s\.|coalition|retaliatory|reported|alleged|attempted|suicide|double|twin)\s+)*(strikes?|airstrikes?|attacks?|raids?|bombings?|blasts?|explosions?|shelling|assault|operation|shooting|incident)(?-u:\b)").unwrap()
+});
+static AGGREGATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(more than|over|nearly|some|hundreds of|thousands of|dozens of|scores of|numerous|countless)\s+(?:[\d,]+\s+)?(?:\w+\s+){0,2}?(strikes|airstrikes|attacks|raids|bombings)|[\d,]{2,}\s+(?:\w+\s+)?(strikes|airstrikes|attacks|raids)|(several|many|multiple|numerous|\d+|two|three|four|five)\s+times|(?-u:\b)(generally|usually|normally|typically|routinely|often|regularly|repeatedly|frequently|in the past|have been accused|has been accused|has long been|have long been|occur|support for|campaign of|such (strikes|attacks)|those normally|these strikes|those strikes|(have|has) (since |also |repeatedly |long )?(staged|carried out|launched|conducted|mounted) (attacks|strikes|raids|airstrikes))(?-u:\b)").unwrap()
+});
+static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(will|would|could|might|shall|threaten(s|ed)? to|vow(s|ed)? to|warn(s|ed)? (that|of)|plan(s|ned)? to|intend(s|ed)? to|prepar(es|ed|ing) to|if)(?-u:\b)").unwrap()
+});
+static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(told|tells|said|says|claimed|claims|reported|reports|blamed|blames|accused|accuses|denied|denies|declined to comment|noted|confirmed|alleged|announced|acknowledged)(?-u:\b)").unwrap()
+});
+static ACCORDING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)according to\s+([^,.;]+)").unwrap());
+static NEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(near|close to|outside|on the outskirts of|(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)? of|kilometres from|kilometers from|miles from|km from|border)\s+(?:the\s+)?(?:\w+\s+){0,3}$").unwrap()
+});
+static LOCATIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(in|at|on|across|inside|into|from|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$").unwrap());
+static PASSIVE_AGENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(carried out|conducted|launched|staged|fired|mounted|perpetrated|committed|claimed|flown|executed)\s+by\s+").unwrap()
+});
+static PLURAL_TRIGGER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(strikes|airstrikes|air strikes|attacks|raids|bombings|clashes|shellings)\b").unwrap());
+static NO_EVENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(there (were|was) no|no)\s+(\w+\s+)?(strikes?|attacks?|airstrikes?|raids?)\b").unwrap());
+static NOT_BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bnot\s+by\s+").unwrap());
+static BLAMED_ON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(blamed|blames|blaming)\b").unwrap());
+static AGENT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:had\s+|has\s+|have\s+|also\s+|allegedly\s+|reportedly\s+)*(carried out|carry out|conducted|launched|fired|struck|hit|attacked|bombed|shelled|targeted|killed|ordered)\b").unwrap()
+});
+static TARGET_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(targeted|targeting|targets|hit|hitting|struck|against|on|at)\s+((?:an?|the|two|three|several|multiple)\s+)?([^,.;“”]+?)(?:\s+(?:and caused|and killed|killing|causing|in|near|on|with|close to|that|which|were|was|are|is|have|has|had|further|,|\.|;)|$)").unwrap()
+});
+
+/// Clauses of a sentence that may carry different sources: split at ", but", " but " and ";".
+fn clauses(sentence: &str) -> Vec<(usize, usize)> {
+    let mut cuts = vec![0];
+    for sep in [", but ", "; ", " but "] {
+        let mut from = 0;
+        while let Some(i) = sentence[from..].find(sep) {
+            cuts.push(from + i + 1);
+            from += i + sep.len();
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.push(sentence.len());
+    cuts.windows(2).map(|w| (w[0], w[1])).filter(|(a, b)| b > a).collect()
+}
+
+fn clause_before(sentence: &str, at: usize) -> &str {
+    let s = &sentence[..at];
+    let cut = s.rfind([',', ';', ':', '“', '"']).map(|i| i + s[i..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0);
+    &s[cut..]
+}
+
+/// The source of a sentence's report and its stance, if the sentence attributes.
+fn attribution(sentence: &str) -> Option<(String, Stance)> {
+    let stance_of = |verb: &str, rest: &str| -> Stance {
+        let v = verb.to_ascii_lowercase();
+        if v.starts_with("declined") {
+            Stance::DeclinesToComment
+        } else if v.starts_with("denie") || rest.trim_start().to_ascii_lowercase().starts_with("there were no") || rest.contains(" no ") && rest.to_ascii_lowercase().contains("there were no") {
+            Stance::Denies
+        } else {
+            Stance::Asserts
+        }
+    };
+    if let Some(c) = ACCORDING.captures(sentence) {
+        let src = c.get(1).map(|m| m.as_str().trim().to_string()).unwrap_or_default();
+        if !src.is_empty() {
+            return Some((tidy_source(&src), Stance::Asserts));
+        }
+    }
+    for m in REPORTING.find_iter(sentence) {
+        let before = &sentence[..m.start()];
+        let rest = &sentence[m.end()..];
+        // post-posed: "…, a US official tells CNN."
+        if let Some(comma) = before.rfind(", ") {
+            let tail = &before[comma + 2..];
+            let words = tail.split_whitespace().count();
+            if (1..=8).contains(&words) && rest.trim_end_matches(['.', '”', '"']).split_whitespace().count() <= 4 {
+                return Some((tidy_source(tail), stance_of(m.as_str(), rest)));
+            }
+        }
+        // pre-posed: "Syrian state TV blamed …", "but a spokesman for the coalition said …"
+        let mut subj = before;
+        for sep in [", but ", " but ", "; ", ", and ", ": "] {
+            if let Some(i) = subj.rfind(sep) {
+                subj = &subj[i + sep.len()..];
+            }
+        }
+        let subj = subj.trim();
+        // "In May, a military unit run by Hezbollah said": the subject follows the last
+        // comma, unless the comma closes a parenthetical ("The Russian army, as well as
+        // Syrian media, claimed")
+        let subj = match subj.rfind(", ") {
+            Some(i) if !subj.ends_with(',') && subj[i + 2..].split_whitespace().count() >= 2 => &subj[i + 2..],
+            _ => subj.trim_end_matches(','),
+        };
+        let words = subj.split_whitespace().count();
+        if (1..=12).contains(&words) {
+            return Some((tidy_source(subj), stance_of(m.as_str(), rest)));
+        }
+    }
+    None
+}
+
+fn tidy_source(s: &str) -> String {
+    let s = s.trim().trim_matches(['“', '”', '"', ',', ' ']);
+    let s = s.strip_prefix("But ").or_else(|| s.strip_prefix("but ")).unwrap_or(s);
+    // "Iraqi media at the time, reporting statements by …" -> "Iraqi media"
+    let s = match s.find(", ") {
+        Some(i) if s[i + 2..].split_whitespace().next().is_some_and(|w| w.ends_with("ing")) => &s[..i],
+        _ => s,
+    };
+    let s = s.strip_suffix(" at the time").unwrap_or(s);
+    // sentence-initial capital of a common noun phrase: "A United States official" -> "a United States official"
+    let mut out = s.to_string();
+    for det in ["A ", "An ", "The "] {
+        if let Some(rest) = s.strip_prefix(det) {
+            let first_next = rest.chars().next();
+            if first_next.is_some_and(|c| c.is_lowercase()) || matches!(det, "A " | "An ") {
+                out = format!("{}{}", det.to_lowercase(), rest);
+            }
+        }
+    }
+    out
+}
+
+fn actor_names_in(sentence_start: usize, range: (usize, usize), acts: &[ActorMention]) -> Vec<String> {
+    acts.iter()
+        .filter(|a| a.start >= sentence_start + range.0 && a.end <= sentence_start + range.1)
+        .map(|a| actors::actor(a.actor))
+        .filter(|a| !matches!(a.kind.as_str(), "media" | "generic"))
+        .map(|a| a.name.clone())
+        .fold(Vec::new(), |mut v, n| {
+            if !v.contains(&n) {
+                v.push(n);
+            }
+            v
+        })
+}
+
+/// Finds the event mentions of one article published on `dct`.
+pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
+    let lex = Lexicon::embedded();
+    let gaz = Gazetteer::embedded();
+    let places = sitrep_resolve::resolve_places(gaz, &sitrep_analyze::places(text));
+    let timexes = timex::find(text, dct);
+    let acts = actors::find(text);
+    let mut mentions: Vec<Mention> = Vec::new();
+    for (ss, se) in sitrep_analyze::sentences::split(text) {
+        let sentence = &text[ss..se];
+        let scored = lex.score(sentence);
+        let best = scored.iter().find(|s| lex.subtypes[s.subtype].is_acled());
+        let anaphor = ANAPHOR.find(sentence);
+        let previous = mentions.iter().rev().find(|m| m.modality.is_event());
+        // A decisive trigger of another kind after "the strikes" is a second event ("the
+        // strikes came in response to the use of chemical weapons in Douma").
+        let strong_other = best.is_some_and(|b| b.score >= 5.0 && previous.is_some_and(|m| m.subtype != lex.subtypes[b.subtype].name));
+        let anaphor_first = !strong_other && anaphor.is_some_and(|a| best.is_none_or(|b| a.start() < b.trigger.0 && !(b.trigger.0 < a.end())));
+        let trigger = match (best, anaphor) {
+            (_, Some(a)) if anaphor_first && previous.is_some() => {
+                previous.map(|m| (lex.subtypes.iter().position(|s| s.name == m.subtype).unwrap_or(0), (a.start(), a.end())))
+            }
+            (Some(b), _) if b.score >= TRIGGER_WEIGHT => Some((b.subtype, b.trigger)),
+            (_, Some(a)) => previous.map(|m| (lex.subtypes.iter().position(|s| s.name == m.subtype).unwrap_or(0), (a.start(), a.end()))),
+            _ => None,
+        };
+        let Some((subtype, (ts, te))) = trigger else { continue };
+        let trig_text = &sentence[ts..te];
+
+        // arguments: when the sentence leads with a reference back, what follows another
+        // trigger ("in response to an attack on a vessel in the Gulf of Oman") belongs to
+        // that other event
+        let arg_end = match best {
+            Some(b) if anaphor_first && b.trigger.0 > te => ss + b.trigger.0,
+            _ => se,
+        };
+        let reporting_tail = REPORTING.find_iter(sentence).last().filter(|m| sentence[m.end()..].split_whitespace().count() <= 4).map(|m| m.start());
+        let candidates: Vec<&Timex> = timexes
+            .iter()
+            .filter(|t| t.start >= ss && t.end <= arg_end && t.range.is_some())
+            .filter(|t| reporting_tail.is_none_or(|r| t.start - ss < r || sentence[..t.start - ss].rfind(", ").is_none_or(|c| c > r)))
+            .collect();
+        // "the strike on … in August 2019": a date right after the trigger is its own
+        let date = candidates
+            .iter()
+            .find(|t| t.start >= ss + te && t.start - (ss + te) <= 80 && !sentence[te..t.start - ss].contains([',', ';']))
+            .or_else(|| candidates.iter().min_by_key(|t| (t.start as isize - (ss + ts) as isize).unsigned_abs()))
+            .map(|t| (*t).clone());
+        // modality
+        let clause = clause_before(sentence, ts);
+        // "Israeli strikes on Iranian targets limited its options": a plural with no date
+        // and no reference back is a generalisation
+        let generic_plural = PLURAL_TRIGGER.is_match(trig_text) && !anaphor_first && date.is_none();
+        let aggregate = generic_plural
+            || AGGREGATE.is_match(sentence) && !anaphor.is_some_and(|a| a.start() <= ts && a.end() >= te && !AGGREGATE.is_match(&sentence[..ts]));
+        let hypothetical = HYPOTHETICAL.is_match(clause);
+
+        let place = places
+            .iter()
+            .filter(|p| p.start >= ss && p.end <= arg_end && !p.adjective)
+            // "U.S.-led coalition", "Syrian state TV": a name inside an actor is not a place
+            .filter(|p| !acts.iter().any(|a| a.start <= p.start && p.end <= a.end))
+            .max_by_key(|p| {
+                let k = gaz.place(p.place).kind;
+                // "in Syria", "near Damascus" name the event's place; a bare name may be anything
+                let locative = LOCATIVE.is_match(&text[ss..p.start]) || NEAR.is_match(&text[ss..p.start]);
+                let rank = match k {
+                    Kind::Town | Kind::Capital | Kind::AdminSeat | Kind::Landmark => 6,
+                    Kind::Admin2 => 5,
+                    Kind::Admin1 => 4,
+                    Kind::Border => 3,
+                    Kind::Region => 2,
+                    Kind::Country => 1,
+                    _ => 0,
+                };
+                let distance = (p.start as isize - (ss + ts) as isize).unsigned_abs();
+                (locative, rank, std::cmp::Reverse(distance))
+            })
+            .map(|p| {
+                let before = &text[ss..p.start];
+                let precision = if NEAR.is_match(before) || gaz.place(p.place).kind == Kind::Border { "near" } else { "in" };
+                PlaceArg { place: p.place, precision, span: (p.start, p.end) }
+            });
+        let cas = casualties::find(&text[ss..arg_end]);
+        let count = |h: Harm| {
+            cas.iter().find(|c| c.harm == h).map(|c| Count { min: c.min, max: c.max, text: sentence[c.start..c.end].to_string() })
+        };
+
+        // participants and claims, clause by clause: "X blamed the strike on Y, but a
+        // spokesman for Y said there were no Y strikes" carries two sources
+        let mut perps: Vec<(String, Stance, Option<String>)> = Vec::new();
+        let mut denied_event = false;
+        for (cs, ce) in clauses(sentence) {
+            let clause = &sentence[cs..ce];
+            let attrib = attribution(clause);
+            let (by, stance) = match &attrib {
+                Some((b, st)) => (Some(b.clone()), *st),
+                None => (None, Stance::Asserts),
+            };
+            let denies_event = stance == Stance::Denies && NO_EVENT.is_match(clause);
+            denied_event |= denies_event;
+            let mut found: Vec<(String, Stance)> = Vec::new();
+            let abs = |x: usize| cs + x;
+            if let Some(m) = PASSIVE_AGENT.find(clause) {
+                let not_by = NOT_BY.find_at(clause, m.end());
+                let end = not_by.map(|n| n.start()).unwrap_or(clause.len());
+                let seg_end = clause[m.end()..end].find([',', ';']).map(|i| m.end() + i).unwrap_or(end);
+                for n in actor_names_in(ss, (abs(m.end()), abs(seg_end)), &acts) {
+                    found.push((n, Stance::Asserts));
+                }
+                if let Some(n) = not_by {
+                    let rest = &clause[n.end()..];
+                    let stop = [", ", ";", " fighting ", " combating ", " battling ", " against "]
+                        .iter()
+                        .filter_map(|sep| rest.find(sep))
+                        .min()
+                        .map(|i| n.end() + i)
+                        .unwrap_or(clause.len());
+                    for name in actor_names_in(ss, (abs(n.end()), abs(stop)), &acts) {
+                        found.push((name, Stance::Denies));
+                    }
+                }
+            }
+            if let Some(b) = BLAMED_ON.find(clause) {
+                // "blamed the strike … on X", "blamed X for the strikes"
+                let after = &clause[b.end()..];
+                if let Some(on) = after.find(" on ") {
+                    let start = b.end() + on + 4;
+                    let rest = &clause[start..];
+                    let stop = [",", ";", " combating ", " fighting ", " against "]
+                        .iter()
+                        .filter_map(|sep| rest.find(sep))
+                        .min()
+                        .map(|i| start + i)
+                        .unwrap_or(clause.len());
+                    for n in actor_names_in(ss, (abs(start), abs(stop)), &acts) {
+                        found.push((n, Stance::Asserts));
+                    }
+                } else if let Some(f) = after.find(" for ") {
+                    for n in actor_names_in(ss, (abs(b.end()), abs(b.end() + f)), &acts) {
+                        found.push((n, Stance::Asserts));
+                    }
+                }
+            }
+            // "two Israeli planes carried out the attack", "the US also carried out airstrikes"
+            for a in acts.iter().filter(|a| a.start >= ss + cs && a.end <= ss + ce) {
+                if AGENT_VERB.is_match(&text[a.end..ss + ce]) {
+                    let act = actors::actor(a.actor);
+                    if !matches!(act.kind.as_str(), "media" | "generic") {
+                        found.push((act.name.clone(), Stance::Asserts));
+                    }
+                }
+            }
+            // "strikes by Israel"
+            if (cs..ce).contains(&te) {
+                if let Some(rest) = sentence[te..ce].strip_prefix(" by ") {
+                    let stop = rest.find([',', ';']).unwrap_or(rest.len());
+                    for n in actor_names_in(ss, (te + 4, te + 4 + stop), &acts) {
+                        found.push((n, Stance::Asserts));
+                    }
+                }
+            }
+            // the source declines or denies: the claim is about its own side ("The IDF
+            // declined to comment", "a spokesman for the coalition said there were no …")
+            if (found.is_empty() && stance == Stance::DeclinesToComment) || denies_event {
+                let own: Vec<ActorMention> = match &by {
+                    Some(b) => actors::find(b),
+                    None => Vec::new(),
+                };
+                let mut names: Vec<String> = own.iter().map(|a| actors::actor(a.actor)).filter(|a| !matches!(a.kind.as_str(), "media" | "generic")).map(|a| a.name.clone()).collect();
+                if denies_event {
+                    names.extend(actor_names_in(ss, (cs, ce), &acts));
+                }
+                for n in names {
+                    found.push((n, stance));
+                }
+            }
+            for (n, st) in found {
+                // a source's stance colours what it says: a denial denies, a refusal declines
+                let st = if st == Stance::Asserts { stance } else { st };
+                if !perps.iter().any(|p| p.0 == n && p.1 == st && p.2 == by) {
+                    perps.push((n, st, by.clone()));
+                }
+            }
+        }
+        let attrib = attribution(sentence);
+        let mut targets: Vec<String> = Vec::new();
+        let arg_text = &text[ss..arg_end];
+        if let Some(c) = TARGET_AFTER.captures(&arg_text[te.min(arg_text.len())..]) {
+            if let Some(t) = c.get(3) {
+                let t = t.as_str().trim();
+                let words = t.split_whitespace().count();
+                let is_time = timex::find(t, dct).iter().any(|x| x.end - x.start + 2 >= t.len());
+                let is_place = sitrep_analyze::places(t).iter().any(|p| p.end - p.start + 2 >= t.len());
+                if (1..=8).contains(&words) && !t.chars().next().is_some_and(|ch| ch.is_numeric()) && !is_time && !is_place {
+                    targets.push(t.trim_start_matches("the ").to_string());
+                }
+            }
+        }
+
+        let modality = if aggregate {
+            Modality::Aggregate
+        } else if hypothetical {
+            Modality::Hypothetical
+        } else if denied_event && perps.iter().all(|p| p.1 == Stance::Denies) && anaphor.is_none() {
+            Modality::Denied
+        } else if attrib.is_some() {
+            Modality::Reported
+        } else {
+            Modality::Asserted
+        };
+
+        // a definite reference joins the previous event unless it names another date
+        // the trigger is (part of) a definite reference, or the sentence has no trigger of
+        // its own and only refers back
+        let refers_back = anaphor.is_some_and(|a| (a.start() < te && ts < a.end()) || best.is_none_or(|b| b.score < TRIGGER_WEIGHT))
+            && !trig_text.to_ascii_lowercase().starts_with("a ");
+        let same_event = |m: &Mention| {
+            m.modality.is_event()
+                && m.subtype == lex.subtypes[subtype].name
+                && matches!((&m.date, &date), (Some(a), Some(b)) if a.value == b.value && a.precision == timex::Precision::Day)
+                && match (&m.place, &place) {
+                    (Some(a), Some(b)) => gaz.place(a.place).country == gaz.place(b.place).country,
+                    _ => true,
+                }
+        };
+        let target_idx = if let Some(i) = mentions.iter().rposition(same_event) {
+            Some(i)
+        } else if refers_back {
+            mentions.iter().rposition(|m| {
+                m.modality.is_event()
+                    && date.as_ref().is_none_or(|d| m.date.as_ref().is_none_or(|md| ranges_overlap(md, d)))
+            })
+        } else {
+            None
+        };
+        // counts and habits never add to an event, even when they say "the strikes"
+        if modality == Modality::Aggregate {
+            mentions.push(new_mention(lex, subtype, (ss + ts, ss + te), modality, date, place, (ss, se)));
+            continue;
+        }
+        let m = match target_idx {
+            Some(i) => {
+                let m = &mut mentions[i];
+                m.sentences.push((ss, se));
+                if m.date.is_none() {
+                    m.date = date;
+                }
+                let more_specific = |a: &PlaceArg, b: &PlaceArg| specificity(gaz.place(a.place).kind) > specificity(gaz.place(b.place).kind);
+                match (&m.place, &place) {
+                    (None, Some(_)) => m.place = place,
+                    (Some(old), Some(new)) if more_specific(new, old) => m.place = place,
+                    _ => {}
+                }
+                if m.modality == Modality::Asserted && attrib.is_some() {
+                    m.modality = Modality::Reported;
+                }
+                m
+            }
+            None => {
+                if aggregate || hypothetical {
+                    mentions.push(new_mention(lex, subtype, (ss + ts, ss + te), modality, date, place, (ss, se)));
+                    continue;
+                }
+                mentions.push(new_mention(lex, subtype, (ss + ts, ss + te), modality, date, place, (ss, se)));
+                let Some(m) = mentions.last_mut() else { continue };
+                m
+            }
+        };
+        if modality == Modality::Aggregate {
+            continue;
+        }
+        for (name, st, by) in perps {
+            let c = Claim { by, stance: st, sentence: (ss, se) };
+            match m.perpetrators.iter_mut().find(|p| p.name == name) {
+                Some(p) => {
+                    if !p.claims.iter().any(|x| x.by == c.by && x.stance == c.stance) {
+                        p.claims.push(c);
+                    }
+                }
+                None => m.perpetrators.push(Participant { name, claims: vec![c] }),
+            }
+        }
+        for t in targets {
+            if !m.targets.iter().any(|p| p.name == t) {
+                m.targets.push(Participant { name: t, claims: vec![Claim { by: None, stance: Stance::Asserts, sentence: (ss, se) }] });
+            }
+        }
+        if m.fatalities.is_none() {
+            m.fatalities = count(Harm::Killed);
+        }
+        if m.injured.is_none() {
+            m.injured = count(Harm::Injured);
+        }
+        if m.casualties.is_none() {
+            m.casualties = count(Harm::Casualties);
+        }
+    }
+    mentions
+}
+
+fn specificity(k: Kind) -> u8 {
+    match k {
+        Kind::Town | Kind::Capital | Kind::AdminSeat | Kind::Landmark => 6,
+        Kind::Admin2 => 5,
+        Kind::Admin1 => 4,
+        Kind::Border => 3,
+        Kind::Region | Kind::Sea => 2,
+        Kind::Country => 1,
+        Kind::Continent => 0,
+    }
+}
+
+fn ranges_overlap(a: &Timex, b: &Timex) -> bool {
+    match (a.range, b.range) {
+        (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
+        _ => true,
+    }
+}
+
+fn new_mention(
+    lex: &Lexicon,
+    subtype: usize,
+    trigger: (usize, usize),
+    modality: Modality,
+    date: Option<Timex>,
+    place: Option<PlaceArg>,
+    sentence: (usize, usize),
+) -> Mention {
+    let st = &lex.subtypes[subtype];
+    Mention {
+        subtype: st.name.clone(),
+        event_type: st.event_type.clone(),
+        cameo: st.cameo.clone(),
+        trigger,
+        modality,
+        date,
+        place,
+        perpetrators: Vec::new(),
+        targets: Vec::new(),
+        fatalities: None,
+        injured: None,
+        casualties: None,
+        sentences: vec![sentence],
+    }
+}
