@@ -614,3 +614,73 @@ fn new_mention(
         sentences: vec![sentence],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2020, 5, 12).unwrap() // a Tuesday
+    }
+
+    fn events(text: &str) -> Vec<Mention> {
+        extract(text, d()).into_iter().filter(|m| m.modality.is_event()).collect()
+    }
+
+    fn by(m: &Mention) -> Vec<(String, Option<String>, Stance)> {
+        m.perpetrators.iter().flat_map(|p| p.claims.iter().map(move |c| (p.name.clone(), c.by.clone(), c.stance))).collect()
+    }
+
+    #[test]
+    fn passive_agent_and_denied_alternatives() {
+        let ms = events("A drone strike on Monday near Kirkuk was carried out by Turkey and not by Iran, an Iraqi official said.");
+        assert_eq!(ms.len(), 1);
+        let b = by(&ms[0]);
+        assert!(b.contains(&("Turkey".into(), Some("an Iraqi official".into()), Stance::Asserts)), "{b:?}");
+        assert!(b.contains(&("Iran".into(), Some("an Iraqi official".into()), Stance::Denies)), "{b:?}");
+        assert_eq!(ms[0].date.as_ref().unwrap().value, "2020-05-11");
+        assert_eq!(ms[0].place.as_ref().unwrap().precision, "near");
+        assert_eq!(ms[0].modality, Modality::Reported);
+    }
+
+    #[test]
+    fn blame_and_a_refusal_join_the_event_they_refer_to() {
+        let ms = events(
+            "An air strike hit a convoy in Idlib on Sunday, killing 4 fighters. \
+             State media blamed the strike on Russia. The Kremlin declined to comment on the strike.",
+        );
+        assert_eq!(ms.len(), 1, "{ms:#?}");
+        let b = by(&ms[0]);
+        assert!(b.contains(&("Russia".into(), Some("State media".into()), Stance::Asserts)), "{b:?}");
+        assert!(b.contains(&("Russia".into(), Some("The Kremlin".into()), Stance::DeclinesToComment)), "{b:?}");
+        assert_eq!(ms[0].fatalities.as_ref().unwrap().min, Some(4));
+        assert_eq!(ms[0].sentences.len(), 3);
+    }
+
+    #[test]
+    fn counts_habits_and_threats_are_not_events() {
+        let all = extract(
+            "Turkey has carried out more than 300 airstrikes in the region this year. \
+             Such attacks usually target PKK positions. \
+             The minister said the army will strike again if attacked.",
+            d(),
+        );
+        assert!(all.iter().all(|m| !m.modality.is_event()), "{all:#?}");
+        assert!(all.iter().any(|m| m.modality == Modality::Aggregate));
+    }
+
+    #[test]
+    fn a_new_date_is_a_new_event() {
+        let ms = events("An air strike hit Idlib on Sunday. A strike in March 2019 hit the same market.");
+        assert_eq!(ms.len(), 2, "{ms:#?}");
+        assert_eq!(ms[1].date.as_ref().unwrap().value, "2019-03");
+    }
+
+    #[test]
+    fn casualties_attach_to_the_event() {
+        let ms = events("Gunmen attacked a village in Zamfara on Saturday, killing at least 12 people and wounding five.");
+        assert_eq!(ms.len(), 1);
+        assert_eq!(ms[0].fatalities.as_ref().map(|c| (c.min, c.max)), Some((Some(12), None)));
+        assert_eq!(ms[0].injured.as_ref().map(|c| (c.min, c.max)), Some((Some(5), Some(5))));
+    }
+}
