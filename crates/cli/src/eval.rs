@@ -22,6 +22,8 @@ pub enum EvalCmd {
     Timex(TaskArgs),
     /// Event sub-type of short reports: weighted and macro F1 over the gold labels.
     Types(TaskArgs),
+    /// Source and target spans of event sentences: overlap and exact F1.
+    Roles(TaskArgs),
 }
 
 #[derive(Args)]
@@ -195,6 +197,7 @@ pub fn run(cmd: EvalCmd) -> Result<()> {
         EvalCmd::Geo(a) => geo(a),
         EvalCmd::Timex(a) => timex(a),
         EvalCmd::Types(a) => types(a),
+        EvalCmd::Roles(a) => roles(a),
     }
 }
 
@@ -486,4 +489,66 @@ fn types(a: TaskArgs) -> Result<()> {
         eprintln!("{n:>3}  gold {g:<40} predicted {p}");
     }
     Ok(())
+}
+
+fn roles(a: TaskArgs) -> Result<()> {
+    let docs = read_jsonl(&a.data)?;
+    let start = std::time::Instant::now();
+    let (mut n_pred, mut n_gold, mut tp_pred, mut tp_gold, mut exact) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    let mut by_role: BTreeMap<&str, (usize, usize, usize, usize)> = BTreeMap::new();
+    let mut shown = 0;
+    for d in &docs {
+        let text = d["text"].as_str().unwrap_or("");
+        let pred = sitrep_extract::roles::roles(text);
+        let gold: Vec<(&str, usize, usize)> = d["spans"]
+            .as_array()
+            .map(|v| {
+                v.iter()
+                    .filter(|s| matches!(s["role"].as_str(), Some("source" | "target")))
+                    .map(|s| (s["role"].as_str().unwrap_or(""), s["byte_start"].as_u64().unwrap_or(0) as usize, s["byte_end"].as_u64().unwrap_or(0) as usize))
+                    .collect()
+            })
+            .unwrap_or_default();
+        n_pred += pred.len();
+        n_gold += gold.len();
+        let role = |p: &sitrep_extract::roles::RoleSpan| if p.source { "source" } else { "target" };
+        for p in &pred {
+            by_role.entry(role(p)).or_default().0 += 1;
+            if gold.iter().any(|g| g.0 == role(p) && p.start < g.2 && g.1 < p.end) {
+                tp_pred += 1;
+                by_role.entry(role(p)).or_default().2 += 1;
+            }
+            if gold.iter().any(|g| g.0 == role(p) && p.start == g.1 && p.end == g.2) {
+                exact += 1;
+            }
+        }
+        for g in &gold {
+            by_role.entry(g.0).or_default().1 += 1;
+            if pred.iter().any(|p| role(p) == g.0 && p.start < g.2 && g.1 < p.end) {
+                tp_gold += 1;
+                by_role.entry(g.0).or_default().3 += 1;
+            } else if shown < a.errors {
+                shown += 1;
+                let got: Vec<String> = pred.iter().filter(|p| role(p) == g.0).map(|p| text[p.start..p.end].to_string()).collect();
+                eprintln!("missed {} {:?}, predicted {:?}\n    in: {}", g.0, text.get(g.1..g.2).unwrap_or(""), got, text);
+            }
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let (p, r, f) = prf(tp_pred, n_pred, tp_gold, n_gold);
+    let (_, _, f_exact) = prf(exact, n_pred, exact, n_gold);
+    let mut m = json!({
+        "sentences": docs.len(),
+        "gold_spans": n_gold,
+        "predicted": n_pred,
+        "precision": p,
+        "recall": r,
+        "f1": f,
+        "f1_exact": f_exact,
+        "sentences_per_second": docs.len() as f64 / secs.max(1e-9),
+    });
+    for (k, (np, ng, tpp, tpg)) in by_role {
+        m[format!("f1_{k}")] = json!(prf(tpp, np, tpg, ng).2);
+    }
+    report(a.format, &m)
 }

@@ -3,4 +3,5 @@
 //! word.
 
 pub mod mentions;
+pub mod roles;
 pub mod triggers;

@@ -1,0 +1,193 @@
+//! Who did what to whom in one sentence, as spans: the source (the actor of the event verb)
+//! and the target (what it acted on), without a parser.
+//!
+//! The event verb is the first verb form of PETRARCH2's CAMEO dictionary that is not an
+//! auxiliary; the source is the noun phrase before it (leading time and place phrases and
+//! a trailing place phrase dropped), the target the phrase after it up to a clause break.
+//! Passives swap them: "X was attacked by Y" has source Y and target X.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+static VERBS_TSV: &str = include_str!("../../../data/cameo/verbs.tsv");
+
+static VERBS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| VERBS_TSV.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split('\t').next()).collect());
+
+const AUX: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "should", "may",
+    "might", "can", "must", "shall", "do", "does", "did", "not", "also", "reportedly", "allegedly",
+];
+/// Words a verb form shares with nouns and adjectives too often to be the event verb.
+const NOT_VERBS: &[&str] = &[
+    "state", "states", "forces", "force", "police", "group", "groups", "leader", "leaders", "government", "president",
+    "minister", "official", "officials", "army", "people", "security", "military", "party", "court", "fire", "attack",
+    "attacks", "strike", "strikes", "talks", "meeting", "visit", "aid", "support", "help", "report", "reports", "control",
+    "protest", "protests", "demands", "calls", "plans", "plan", "deal", "rule", "order", "need", "use", "claims", "claim",
+    "charge", "charges", "cause", "border", "head", "means", "lead", "move", "moves", "press", "mark", "face", "back",
+    "return", "work", "point", "set", "put", "last", "end", "open", "free", "near", "like", "well", "even", "just",
+];
+/// Objects that name the event rather than its target ("an assault on X", "talks with X").
+const EVENT_NOUNS: &[&str] = &[
+    "assault", "attack", "attacks", "strike", "strikes", "raid", "raids", "offensive", "operation", "operations", "talks",
+    "meeting", "training", "support", "aid", "assistance", "dinner", "invitation", "appeal", "request", "efforts",
+    "visit", "call", "calls", "criticism", "warning", "threat", "threats", "sanctions", "ban", "protest", "campaign",
+    "pressure", "fire", "shelling", "bombardment", "war", "crackdown", "condolences", "congratulations", "message",
+    "letter", "proposal", "offer", "demand", "demands", "ultimatum", "concerns", "apology", "tribute", "respects",
+];
+const BREAKS: &[&str] = &[",", ".", ";", ":", "who", "which", "that", "after", "as", "while", "when", "because", "but", "and", "since", "before", "amid"];
+const LEADING: &[&str] = &["in", "on", "at", "during", "after", "since", "meanwhile", "earlier", "later", "last", "yesterday", "today"];
+
+/// A role span in byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoleSpan {
+    pub source: bool,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn tokens(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, ch) in s.char_indices() {
+        if ch.is_whitespace() {
+            if let Some(st) = start.take() {
+                out.push((st, i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, s.len()));
+    }
+    out
+}
+
+/// Source and target spans of the sentence's first event verb.
+pub fn roles(sentence: &str) -> Vec<RoleSpan> {
+    let toks = tokens(sentence);
+    let words: Vec<String> = toks.iter().map(|&(a, b)| sentence[a..b].to_lowercase()).collect();
+    let is_verb = |i: usize| {
+        let w = words[i].as_str();
+        // a capitalised word inside a sentence is a name ("March", "Rush"), not a verb
+        if sentence[toks[i].0..].starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+        // "a roadside bomb": after a determiner, a base form is a noun; a past tense
+        // ("the army attacked") is still the verb
+        let det = |k: usize| matches!(words[k].as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that");
+        let after_det = (i > 0 && det(i - 1)) || (i > 1 && det(i - 2));
+        VERBS.contains(w) && !AUX.contains(&w) && !NOT_VERBS.contains(&w) && !(after_det && !w.ends_with("ed"))
+    };
+    let Some(v) = (1..words.len()).find(|&i| is_verb(i)) else { return Vec::new() };
+    let passive = v > 0 && matches!(words[v - 1].as_str(), "was" | "were" | "been" | "being" | "is" | "are");
+    // left phrase: back to a break, skipping auxiliaries right before the verb
+    let mut l_end = v;
+    while l_end > 0 && AUX.contains(&words[l_end - 1].as_str()) {
+        l_end -= 1;
+    }
+    let mut l_start = l_end;
+    while l_start > 0 && !BREAKS.contains(&words[l_start - 1].as_str()) {
+        l_start -= 1;
+    }
+    // drop a leading time/place phrase ("In September , …") and a trailing place ("… in Kiev")
+    if l_start < l_end && LEADING.contains(&words[l_start].as_str()) {
+        if let Some(c) = (l_start..l_end).find(|&i| words[i] == ",") {
+            l_start = c + 1;
+        }
+    }
+    if let Some(p) = (l_start + 1..l_end).find(|&i| matches!(words[i].as_str(), "in" | "at" | "near" | "on")) {
+        l_end = p;
+    }
+    // right phrase: up to a break or a place/time preposition, at most 12 words
+    let mut r_start = v + 1;
+    while r_start < words.len() && matches!(words[r_start].as_str(), "to" | "up" | "out" | "off" | "down" | "back") {
+        r_start += 1;
+    }
+    let mut r_end = r_start;
+    while r_end < words.len() && r_end - r_start < 12 && !BREAKS.contains(&words[r_end].as_str()) {
+        if r_end > r_start && matches!(words[r_end].as_str(), "on" | "over" | "during" | "with" | "for" | "to" | "by") {
+            break;
+        }
+        r_end += 1;
+    }
+    // "launched an assault on X", "held talks with X": the object is the event itself and
+    // the target follows the preposition
+    let head = (r_start..r_end).rev().find(|&i| words[i].chars().all(char::is_alphabetic));
+    if let Some(h) = head {
+        let light = EVENT_NOUNS.contains(&words[h].as_str()) || words[h].ends_with("strikes") || words[h].ends_with("attacks");
+        if light && r_end < words.len() && matches!(words[r_end].as_str(), "on" | "against" | "to" | "with" | "for" | "at" | "into" | "upon") {
+            let t0 = r_end + 1;
+            let mut t1 = t0;
+            while t1 < words.len() && t1 - t0 < 12 && !BREAKS.contains(&words[t1].as_str()) {
+                if t1 > t0 && matches!(words[t1].as_str(), "on" | "over" | "during" | "for" | "to" | "by" | "since" | "after") {
+                    break;
+                }
+                t1 += 1;
+            }
+            if t1 > t0 {
+                r_start = t0;
+                r_end = t1;
+            }
+        }
+    }
+    let span = |a: usize, b: usize| (a < b).then(|| (toks[a].0, toks[b - 1].1));
+    let mut left = span(l_start, l_end);
+    let mut right = span(r_start, r_end);
+    if passive {
+        // "X was attacked by Y": Y is the source
+        let by = (v + 1..words.len()).find(|&i| words[i] == "by");
+        let agent = by.and_then(|b| {
+            let mut e = b + 1;
+            while e < words.len() && e - b < 10 && !BREAKS.contains(&words[e].as_str()) {
+                e += 1;
+            }
+            span(b + 1, e)
+        });
+        right = left;
+        left = agent;
+    }
+    let mut out = Vec::new();
+    if let Some((a, b)) = left {
+        out.push(RoleSpan { source: true, start: a, end: b });
+    }
+    if let Some((a, b)) = right {
+        out.push(RoleSpan { source: false, start: a, end: b });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(s: &str) -> Vec<(bool, &str)> {
+        roles(s).into_iter().map(|r| (r.source, &s[r.start..r.end])).collect()
+    }
+
+    #[test]
+    fn active_sentence() {
+        assert_eq!(
+            spans("In March , a roadside bomb in Kandahar killed three police officers , officials said ."),
+            [(true, "a roadside bomb"), (false, "three police officers")]
+        );
+    }
+
+    #[test]
+    fn light_verb_objects_point_to_the_target() {
+        assert_eq!(
+            spans("Government troops launched an assault on the rebel stronghold on Monday ."),
+            [(true, "Government troops"), (false, "the rebel stronghold")]
+        );
+        assert_eq!(spans("The envoy held talks with the opposition leader ."), [(true, "The envoy"), (false, "the opposition leader")]);
+    }
+
+    #[test]
+    fn passive_sentence() {
+        assert_eq!(
+            spans("The convoy was attacked by unidentified gunmen near the border ."),
+            [(true, "unidentified gunmen near the border"), (false, "The convoy")]
+        );
+    }
+}
