@@ -77,7 +77,11 @@ pub fn roles(sentence: &str) -> Vec<RoleSpan> {
         // "a roadside bomb": after a determiner, a base form is a noun; a past tense
         // ("the army attacked") is still the verb
         let det = |k: usize| matches!(words[k].as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that");
-        let after_det = (i > 0 && det(i - 1)) || (i > 1 && det(i - 2));
+        // two words after a determiner, a base form is a noun when a preposition or a
+        // clause break follows ("a roadside bomb in Kandahar"), a verb otherwise ("The
+        // envoy held talks")
+        let next_is_break = words.get(i + 1).is_none_or(|n| matches!(n.as_str(), "in" | "at" | "on" | "near" | "of" | "from" | "," | "." | "that" | "which" | "exploded" | "went" | "killed"));
+        let after_det = (i > 0 && det(i - 1)) || (i > 1 && det(i - 2) && next_is_break);
         VERBS.contains(w) && !AUX.contains(&w) && !NOT_VERBS.contains(&w) && !(after_det && !w.ends_with("ed"))
     };
     let Some(v) = (1..words.len()).find(|&i| is_verb(i)) else { return Vec::new() };
