@@ -24,6 +24,8 @@ pub enum EvalCmd {
     Types(TaskArgs),
     /// Source and target spans of event sentences: overlap and exact F1.
     Roles(TaskArgs),
+    /// Runs analysis and extraction over articles: mentions by type and modality, and speed.
+    Mentions(TaskArgs),
 }
 
 #[derive(Args)]
@@ -198,6 +200,7 @@ pub fn run(cmd: EvalCmd) -> Result<()> {
         EvalCmd::Timex(a) => timex(a),
         EvalCmd::Types(a) => types(a),
         EvalCmd::Roles(a) => roles(a),
+        EvalCmd::Mentions(a) => mentions(a),
     }
 }
 
@@ -551,4 +554,53 @@ fn roles(a: TaskArgs) -> Result<()> {
         m[format!("f1_{k}")] = json!(prf(tpp, np, tpg, ng).2);
     }
     report(a.format, &m)
+}
+
+fn mentions(a: TaskArgs) -> Result<()> {
+    let mut arts = Vec::new();
+    for r in sitrep_read::read_inputs(std::slice::from_ref(&a.data), ReadOptions::default()) {
+        let Ok(r) = r else { continue };
+        if let Ok(c) = sitrep_clean::clean(r) {
+            if let Some(d) = c.article.published {
+                arts.push((c.article.text, d));
+            }
+        }
+    }
+    // load the embedded resources before timing
+    let _ = sitrep_extract::mentions::extract("An air strike hit Homs on Sunday.", chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default());
+    let start = std::time::Instant::now();
+    let mut by_modality: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut by_subtype: BTreeMap<String, usize> = BTreeMap::new();
+    let (mut dated, mut placed, mut killed, mut events) = (0usize, 0usize, 0usize, 0usize);
+    let mut bytes = 0usize;
+    for (text, dct) in &arts {
+        bytes += text.len();
+        for m in sitrep_extract::mentions::extract(text, *dct) {
+            *by_modality.entry(m.modality.name()).or_default() += 1;
+            if m.modality.is_event() {
+                events += 1;
+                *by_subtype.entry(m.subtype.clone()).or_default() += 1;
+                dated += m.date.is_some() as usize;
+                placed += m.place.is_some() as usize;
+                killed += m.fatalities.is_some() as usize;
+            }
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let mut top: Vec<_> = by_subtype.into_iter().collect();
+    top.sort_by(|x, y| y.1.cmp(&x.1));
+    report(
+        a.format,
+        &json!({
+            "articles": arts.len(),
+            "event_mentions": events,
+            "with_date": dated,
+            "with_place": placed,
+            "with_fatalities": killed,
+            "by_modality": by_modality,
+            "top_subtypes": top.into_iter().take(8).collect::<BTreeMap<_, _>>(),
+            "articles_per_second": arts.len() as f64 / secs.max(1e-9),
+            "mb_per_second": bytes as f64 / 1e6 / secs.max(1e-9),
+        }),
+    )
 }

@@ -141,21 +141,21 @@ static NEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(near|close to|outside|on the outskirts of|(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)? of|kilometres from|kilometers from|miles from|km from|border)\s+(?:the\s+)?(?:\w+\s+){0,3}$").unwrap()
 });
 static LOCATIVE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(in|at|on|across|inside|into|from|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(in|at|on|across|inside|into|from|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$").unwrap());
 static PASSIVE_AGENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(carried out|conducted|launched|staged|fired|mounted|perpetrated|committed|claimed|flown|executed)\s+by\s+").unwrap()
 });
 static PLURAL_TRIGGER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(strikes|airstrikes|air strikes|attacks|raids|bombings|clashes|shellings)\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(strikes|airstrikes|air strikes|attacks|raids|bombings|clashes|shellings)(?-u:\b)").unwrap());
 static NO_EVENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(there (were|was) no|no)\s+(\w+\s+)?(strikes?|attacks?|airstrikes?|raids?)\b").unwrap());
-static NOT_BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bnot\s+by\s+").unwrap());
-static BLAMED_ON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(blamed|blames|blaming)\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(there (were|was) no|no)\s+(\w+\s+)?(strikes?|attacks?|airstrikes?|raids?)(?-u:\b)").unwrap());
+static NOT_BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)not\s+by\s+").unwrap());
+static BLAMED_ON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(blamed|blames|blaming)(?-u:\b)").unwrap());
 static AGENT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:had\s+|has\s+|have\s+|also\s+|allegedly\s+|reportedly\s+)*(carried out|carry out|conducted|launched|fired|struck|hit|attacked|bombed|shelled|targeted|killed|ordered)\b").unwrap()
+    Regex::new(r"(?i)^\s*(?:had\s+|has\s+|have\s+|also\s+|allegedly\s+|reportedly\s+)*(carried out|carry out|conducted|launched|fired|struck|hit|attacked|bombed|shelled|targeted|killed|ordered)(?-u:\b)").unwrap()
 });
 static TARGET_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(targeted|targeting|targets|hit|hitting|struck|against|on|at)\s+((?:an?|the|two|three|several|multiple)\s+)?([^,.;“”]+?)(?:\s+(?:and caused|and killed|killing|causing|in|near|on|with|close to|that|which|were|was|are|is|have|has|had|further|,|\.|;)|$)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(targeted|targeting|targets|hit|hitting|struck|against|on|at)\s+((?:an?|the|two|three|several|multiple)\s+)?([^,.;“”]+?)(?:\s+(?:and caused|and killed|killing|causing|in|near|on|with|close to|that|which|were|was|are|is|have|has|had|further|,|\.|;)|$)").unwrap()
 });
 
 /// Clauses of a sentence that may carry different sources: split at ", but", " but " and ";".

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
 
 static TRIGGERS_TSV: &str = include_str!("../../../data/curated/triggers.tsv");
 
@@ -33,7 +33,6 @@ struct Pattern {
 pub struct Lexicon {
     pub subtypes: Vec<Subtype>,
     patterns: Vec<Pattern>,
-    set: RegexSet,
 }
 
 /// A sub-event type's score for a text, with the span of its strongest cue.
@@ -79,19 +78,22 @@ impl Lexicon {
                 }
             };
             let weight: f64 = f[3].parse().map_err(|_| format!("triggers line {}: bad weight", i + 1))?;
-            let re = Regex::new(&format!("(?i){}", f[4])).map_err(|e| format!("triggers line {}: {e}", i + 1))?;
+            // ASCII word boundaries keep the regex engine on its fast DFA paths; Unicode \b
+            // forces the slow PikeVM on every sentence
+            let pattern = f[4].replace(r"\b", r"(?-u:\b)");
+            let re = Regex::new(&format!("(?i){pattern}")).map_err(|e| format!("triggers line {}: {e}", i + 1))?;
             patterns.push(Pattern { subtype: idx, weight, re });
         }
-        let set = RegexSet::new(patterns.iter().map(|p| p.re.as_str())).map_err(|e| e.to_string())?;
-        Ok(Lexicon { subtypes, patterns, set })
+        Ok(Lexicon { subtypes, patterns })
     }
 
     /// Every sub-event type with cues in `text`, best first.
     pub fn score(&self, text: &str) -> Vec<Scored> {
         let mut scores: Vec<Option<Scored>> = vec![None; self.subtypes.len()];
         let mut strongest = vec![0.0f64; self.subtypes.len()];
-        for i in self.set.matches(text).iter() {
-            let p = &self.patterns[i];
+        // one search per pattern: each keeps its own literal prefilter and lazy DFA, where a
+        // RegexSet of all of them falls back to the slow PikeVM on news-length sentences
+        for p in &self.patterns {
             let Some(m) = p.re.find(text) else { continue };
             let entry = scores[p.subtype].get_or_insert(Scored { subtype: p.subtype, score: 0.0, trigger: (m.start(), m.end()) });
             // the trigger is the span of the strongest cue
