@@ -228,3 +228,28 @@ fn rusqlite_count(db: &Path) -> i64 {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
     v["articles"].as_i64().unwrap_or(0)
 }
+
+#[test]
+fn mentions_of_a_stored_article_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    ingest_examples(&db);
+    let arts = articles_json(&db);
+    let cnn = arts.iter().find(|a| a["outlet"] == "CNN").unwrap();
+    let out = run(&db, &["mentions", cnn["id"].as_str().unwrap(), "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let ms: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(ms.len(), 1, "one event in the CNN report: {ms:#?}");
+    let m = &ms[0];
+    assert_eq!(m["subtype"], "Air/drone strike");
+    assert_eq!(m["cameo"], "195");
+    assert_eq!(m["date"]["start"], "2018-06-17");
+    assert_eq!(m["location"]["geonameid"], 174448);
+    assert_eq!(m["location"]["precision"], "near");
+    let quotes: Vec<&str> = m["sentences"].as_array().unwrap().iter().map(|s| s["text"].as_str().unwrap()).collect();
+    assert!(quotes[0].starts_with("An airstrike close to the Iraq-Syria border"));
+    // with --all the aggregate and hypothetical mentions are listed too, never fewer
+    let all = run(&db, &["mentions", cnn["id"].as_str().unwrap(), "--format", "json", "--all"]);
+    let all: Vec<serde_json::Value> = serde_json::from_slice(&all.stdout).unwrap();
+    assert!(all.len() >= ms.len());
+}
