@@ -4,6 +4,7 @@
 
 use std::sync::LazyLock;
 
+use chrono::NaiveDate;
 use regex::Regex;
 
 static ACTORS_TSV: &str = include_str!("../../../data/curated/actors.tsv");
@@ -120,6 +121,150 @@ pub fn find(text: &str) -> Vec<ActorMention> {
     out
 }
 
+/// An actor found in a text, from either dictionary, with the name a record uses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub name: String,
+    pub kind: String,
+    pub country: Option<String>,
+    /// The CAMEO actor code when the Phoenix dictionaries supplied it ("ISRGOV").
+    pub code: Option<String>,
+}
+
+static PHOENIX_TSV_GZ: &[u8] = include_bytes!("../../../data/actors/phoenix.tsv.gz");
+
+struct Phoenix {
+    /// per name: (code, first day, last day)
+    codes: Vec<Vec<(String, Option<NaiveDate>, Option<NaiveDate>)>>,
+    automaton: aho_corasick::AhoCorasick,
+}
+
+static PHOENIX: LazyLock<Phoenix> = LazyLock::new(|| {
+    use std::io::BufRead;
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut names = Vec::new();
+    let mut codes: Vec<Vec<(String, Option<NaiveDate>, Option<NaiveDate>)>> = Vec::new();
+    let reader = std::io::BufReader::new(flate2::read::GzDecoder::new(PHOENIX_TSV_GZ));
+    for line in reader.lines().map_while(Result::ok) {
+        if line.starts_with('#') {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() != 4 || f[1].len() <= 3 {
+            // bare country codes list cities and provinces as the country: the gazetteer's job
+            continue;
+        }
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let i = *index.entry(f[0].to_string()).or_insert_with(|| {
+            names.push(f[0].to_string());
+            codes.push(Vec::new());
+            names.len() - 1
+        });
+        codes[i].push((f[1].to_string(), d(f[2]), d(f[3])));
+    }
+    let automaton = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&names)
+        .expect("phoenix automaton");
+    Phoenix { codes, automaton }
+});
+
+/// International organisations' CAMEO codes the records spell out.
+const IGOS: &[(&str, &str)] = &[
+    ("IGOUNO", "United Nations"),
+    ("IGOEUREEC", "European Union"),
+    ("IGOWSTNAT", "NATO"),
+    ("IGOARBARL", "Arab League"),
+    ("IGOAFRAFU", "African Union"),
+    ("IGOWBK", "World Bank"),
+    ("IGOIMF", "IMF"),
+];
+
+/// A readable name and kind for a CAMEO actor code: "ISRGOV" -> ("Israel government", "state").
+fn describe(code: &str) -> (String, String, Option<String>) {
+    let iso2 = ISO3.iter().find(|(c, _)| code.starts_with(c)).map(|(_, i)| i.to_string());
+    if let Some((_, n)) = IGOS.iter().find(|(c, _)| code.starts_with(c)) {
+        return (n.to_string(), "international".into(), None);
+    }
+    let (country, rest) = code.split_at(3.min(code.len()));
+    let sector = rest.get(..3).unwrap_or("");
+    let kind = match sector {
+        "GOV" | "ELI" | "LEG" | "JUD" | "PTY" => "state",
+        "MIL" | "SPY" => "military",
+        "COP" => "police",
+        "REB" | "INS" | "UAF" | "IMG" | "SEP" => "armed_group",
+        "MED" => "media",
+        _ => "other",
+    };
+    let sector_name = match sector {
+        "GOV" => "government",
+        "ELI" => "elite",
+        "LEG" => "legislature",
+        "JUD" => "judiciary",
+        "PTY" => "party",
+        "MIL" => "military",
+        "SPY" => "intelligence",
+        "COP" => "police",
+        "REB" | "INS" | "UAF" | "IMG" | "SEP" => "armed group",
+        "MED" => "media",
+        "BUS" => "business",
+        "CVL" => "civilians",
+        "OPP" => "opposition",
+        _ => "",
+    };
+    let gaz = sitrep_gazetteer::Gazetteer::embedded();
+    let cname = ISO3.iter().find(|(c, _)| *c == country).and_then(|(_, iso2)| gaz.country(iso2)).map(|i| gaz.place(i).name.clone());
+    match cname {
+        Some(n) if sector_name.is_empty() => (n, kind.into(), iso2),
+        Some(n) => (format!("{n} {sector_name}"), kind.into(), iso2),
+        None => (code.to_string(), kind.into(), None),
+    }
+}
+
+/// ISO 3166 alpha-3 to alpha-2 for the countries CAMEO codes name most.
+const ISO3: &[(&str, &str)] = &[
+    ("USA", "US"), ("ISR", "IL"), ("SYR", "SY"), ("IRQ", "IQ"), ("IRN", "IR"), ("RUS", "RU"), ("TUR", "TR"), ("LBN", "LB"),
+    ("PSE", "PS"), ("JOR", "JO"), ("EGY", "EG"), ("SAU", "SA"), ("YEM", "YE"), ("LBY", "LY"), ("AFG", "AF"), ("PAK", "PK"),
+    ("IND", "IN"), ("CHN", "CN"), ("GBR", "GB"), ("FRA", "FR"), ("DEU", "DE"), ("UKR", "UA"), ("NGA", "NG"), ("SOM", "SO"),
+    ("SDN", "SD"), ("SSD", "SS"), ("MLI", "ML"), ("KEN", "KE"), ("ETH", "ET"), ("COD", "CD"), ("MEX", "MX"), ("COL", "CO"),
+    ("VEN", "VE"), ("BRA", "BR"), ("PHL", "PH"), ("MMR", "MM"), ("THA", "TH"), ("IDN", "ID"), ("JPN", "JP"), ("KOR", "KR"),
+    ("PRK", "KP"), ("CAN", "CA"), ("AUS", "AU"), ("ITA", "IT"), ("ESP", "ES"), ("ARE", "AE"), ("QAT", "QA"), ("BHR", "BH"),
+    ("KWT", "KW"), ("OMN", "OM"), ("DZA", "DZ"), ("MAR", "MA"), ("TUN", "TN"), ("BGD", "BD"), ("LKA", "LK"), ("NPL", "NP"),
+];
+
+/// Actors from both dictionaries: the curated one first, then the Phoenix dictionaries for
+/// names it lacks, with the code valid on `date` (a leader's code changes with office).
+pub fn find_dated(text: &str, date: Option<NaiveDate>) -> Vec<Found> {
+    let mut out: Vec<Found> = find(text)
+        .into_iter()
+        .map(|m| {
+            let a = actor(m.actor);
+            Found { start: m.start, end: m.end, name: a.name.clone(), kind: a.kind.clone(), country: a.country.clone(), code: None }
+        })
+        .collect();
+    let ph = &*PHOENIX;
+    for m in ph.automaton.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        if is_word(text[..s].chars().next_back()) || is_word(text[e..].chars().next()) {
+            continue;
+        }
+        // names in the dictionaries are upper case; require a capital in the text too
+        if !text[s..e].starts_with(|c: char| c.is_uppercase()) || out.iter().any(|f| s < f.end && f.start < e) {
+            continue;
+        }
+        let rows = &ph.codes[m.pattern().as_usize()];
+        let dated = date.and_then(|d| rows.iter().find(|(_, from, to)| (from.is_some() || to.is_some()) && from.is_none_or(|f| f <= d) && to.is_none_or(|t| d <= t)));
+        let Some((code, _, _)) = dated.or_else(|| rows.iter().find(|(_, f, t)| f.is_none() && t.is_none())).or(rows.first()) else { continue };
+        let (name, kind, country) = describe(code);
+        out.push(Found { start: s, end: e, name, kind, country, code: Some(code.clone()) });
+    }
+    out.sort_by_key(|f| f.start);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,6 +286,15 @@ mod tests {
         let n = names("facilities used by Kataib Hezbollah and Kataib Sayyid al-Shuhada, and the pro-Iranian Hashd al-Shaabi");
         let canon: Vec<&str> = n.iter().map(|x| x.1.as_str()).collect();
         assert_eq!(canon, ["Kataib Hezbollah", "Kataib Sayyid al-Shuhada", "Popular Mobilization Forces"]);
+    }
+
+    #[test]
+    fn phoenix_codes_follow_the_date() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+        let text = "Prime Minister Benjamin Netanyahu said the army would respond.";
+        let at = |date| find_dated(text, date).into_iter().find(|f| f.name.starts_with("Israel")).map(|f| (f.name, f.code));
+        assert_eq!(at(d(2018, 6, 17)), Some(("Israel government".into(), Some("ISRGOV".into()))));
+        assert_eq!(at(d(2003, 1, 1)), Some(("Israel elite".into(), Some("ISRELI".into()))));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use regex::Regex;
-use sitrep_analyze::actors::{self, ActorMention};
+use sitrep_analyze::actors::{self, Found};
 use sitrep_analyze::casualties::{self, Harm};
 use sitrep_analyze::timex::{self, Timex};
 use sitrep_gazetteer::{Gazetteer, Kind};
@@ -254,11 +254,15 @@ fn tidy_source(s: &str) -> String {
     out
 }
 
-fn actor_names_in(sentence_start: usize, range: (usize, usize), acts: &[ActorMention]) -> Vec<String> {
+/// Actors that can take part in an event (not media or generic nouns) within a span.
+fn is_participant(a: &Found) -> bool {
+    !matches!(a.kind.as_str(), "media" | "generic" | "other")
+}
+
+fn actor_names_in(sentence_start: usize, range: (usize, usize), acts: &[Found]) -> Vec<String> {
     acts.iter()
         .filter(|a| a.start >= sentence_start + range.0 && a.end <= sentence_start + range.1)
-        .map(|a| actors::actor(a.actor))
-        .filter(|a| !matches!(a.kind.as_str(), "media" | "generic"))
+        .filter(|a| is_participant(a))
         .map(|a| a.name.clone())
         .fold(Vec::new(), |mut v, n| {
             if !v.contains(&n) {
@@ -274,7 +278,7 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
     let gaz = Gazetteer::embedded();
     let places = sitrep_resolve::resolve_places(gaz, &sitrep_analyze::places(text));
     let timexes = timex::find(text, dct);
-    let acts = actors::find(text);
+    let acts = actors::find_dated(text, Some(dct));
     let mut mentions: Vec<Mention> = Vec::new();
     for (ss, se) in sitrep_analyze::sentences::split(text) {
         let sentence = &text[ss..se];
@@ -414,11 +418,8 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
             }
             // "two Israeli planes carried out the attack", "the US also carried out airstrikes"
             for a in acts.iter().filter(|a| a.start >= ss + cs && a.end <= ss + ce) {
-                if AGENT_VERB.is_match(&text[a.end..ss + ce]) {
-                    let act = actors::actor(a.actor);
-                    if !matches!(act.kind.as_str(), "media" | "generic") {
-                        found.push((act.name.clone(), Stance::Asserts));
-                    }
+                if AGENT_VERB.is_match(&text[a.end..ss + ce]) && is_participant(a) {
+                    found.push((a.name.clone(), Stance::Asserts));
                 }
             }
             // "strikes by Israel"
@@ -433,11 +434,11 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
             // the source declines or denies: the claim is about its own side ("The IDF
             // declined to comment", "a spokesman for the coalition said there were no …")
             if (found.is_empty() && stance == Stance::DeclinesToComment) || denies_event {
-                let own: Vec<ActorMention> = match &by {
-                    Some(b) => actors::find(b),
+                let own: Vec<Found> = match &by {
+                    Some(b) => actors::find_dated(b, Some(dct)),
                     None => Vec::new(),
                 };
-                let mut names: Vec<String> = own.iter().map(|a| actors::actor(a.actor)).filter(|a| !matches!(a.kind.as_str(), "media" | "generic")).map(|a| a.name.clone()).collect();
+                let mut names: Vec<String> = own.iter().filter(|a| is_participant(a)).map(|a| a.name.clone()).collect();
                 if denies_event {
                     names.extend(actor_names_in(ss, (cs, ce), &acts));
                 }
