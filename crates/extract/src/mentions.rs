@@ -685,3 +685,60 @@ mod tests {
         assert_eq!(ms[0].injured.as_ref().map(|c| (c.min, c.max)), Some((Some(5), Some(5))));
     }
 }
+
+/// The stored, self-contained form of a mention: places and dates resolved to values, spans
+/// turned into quotes, so that later stages need neither the gazetteer nor the text.
+pub fn to_record(m: &Mention, text: &str, article: &sitrep_model::Article, ordinal: usize) -> sitrep_model::MentionRecord {
+    use sitrep_model::{ActorRole, Claim as ClaimRec, Count as CountRec, DateRange, Evidence, Location, MentionRecord, Target};
+    let gaz = Gazetteer::embedded();
+    let quote = |s: (usize, usize)| text.get(s.0..s.1).unwrap_or("").to_string();
+    let count = |c: &Option<Count>| match c {
+        Some(c) => CountRec { min: c.min, max: c.max, text: Some(c.text.clone()) },
+        None => CountRec::default(),
+    };
+    let (fatalities, injured) = (count(&m.fatalities), count(&m.injured));
+    // "multiple casualties" says people were hurt or killed without a number: keep the words
+    let injured = if injured.text.is_none() && m.casualties.is_some() { count(&m.casualties) } else { injured };
+    MentionRecord {
+        article: article.id.clone(),
+        outlet: article.outlet.clone(),
+        published: article.published,
+        ordinal,
+        event_type: m.event_type.clone(),
+        subtype: m.subtype.clone(),
+        cameo: m.cameo.clone(),
+        modality: m.modality.name().to_string(),
+        date: m.date.as_ref().and_then(|d| d.range.map(|(s, e)| DateRange { start: s, end: e, precision: d.precision.name().to_string() })),
+        location: m.place.as_ref().map(|p| {
+            let pl = gaz.place(p.place);
+            let admin1 = gaz.by_id(&format!("adm1:{}.{}", pl.country, pl.admin1)).map(|i| gaz.place(i).name.clone());
+            Location {
+                name: pl.name.clone(),
+                admin1,
+                country: (!pl.country.is_empty()).then(|| pl.country.clone()),
+                lat: pl.lat,
+                lon: pl.lon,
+                geonameid: pl.geonameid(),
+                precision: p.precision.to_string(),
+                kind: pl.kind.precision().to_string(),
+            }
+        }),
+        actors: m
+            .perpetrators
+            .iter()
+            .map(|p| ActorRole {
+                name: p.name.clone(),
+                role: "perpetrator".into(),
+                claims: p
+                    .claims
+                    .iter()
+                    .map(|c| ClaimRec { by: c.by.clone(), stance: c.stance.name().into(), article: article.id.clone(), quote: quote(c.sentence) })
+                    .collect(),
+            })
+            .collect(),
+        targets: m.targets.iter().map(|t| Target { name: t.name.clone() }).collect(),
+        fatalities,
+        injured,
+        evidence: m.sentences.iter().map(|s| Evidence { article: article.id.clone(), sentence: quote(*s), start: s.0, end: s.1 }).collect(),
+    }
+}

@@ -129,3 +129,113 @@ impl std::fmt::Display for RecordIssue {
 }
 
 impl std::error::Error for RecordIssue {}
+
+/// A date or date range with the precision the text supports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateRange {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// day, week, month, quarter, season, year, decade
+    pub precision: String,
+}
+
+/// Where an event happened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    pub name: String,
+    pub admin1: Option<String>,
+    pub country: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub geonameid: Option<u64>,
+    /// "in" or "near" (the text said near / close to / south of …)
+    pub precision: String,
+    /// town, admin2, admin1, border, region, country, site
+    pub kind: String,
+}
+
+/// Who says an actor took part, and how.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    /// The source as the text names it; `None` when the outlet says it in its own voice.
+    pub by: Option<String>,
+    /// asserts, denies, declines to comment
+    pub stance: String,
+    pub article: String,
+    pub quote: String,
+}
+
+/// An actor of an event with the claims about its part.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActorRole {
+    pub name: String,
+    pub role: String,
+    pub claims: Vec<Claim>,
+}
+
+/// A target of an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Target {
+    pub name: String,
+}
+
+/// Casualty figures: the range over the reports, and the words of one of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Count {
+    pub min: Option<u32>,
+    pub max: Option<u32>,
+    pub text: Option<String>,
+}
+
+/// A sentence that reports an event, as evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub article: String,
+    pub sentence: String,
+    /// Byte offsets of the sentence in the article's cleaned text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One event as one article reports it, with every field grounded and resolved: the unit
+/// the merge stage works with and the store keeps.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MentionRecord {
+    pub article: String,
+    pub outlet: Option<String>,
+    pub published: Option<NaiveDate>,
+    /// Position of the mention in its article (0, 1, …): with `article`, its identity.
+    pub ordinal: usize,
+    #[serde(rename = "type")]
+    pub event_type: String,
+    pub subtype: String,
+    pub cameo: Option<String>,
+    pub modality: String,
+    pub date: Option<DateRange>,
+    pub location: Option<Location>,
+    pub actors: Vec<ActorRole>,
+    pub targets: Vec<Target>,
+    pub fatalities: Count,
+    pub injured: Count,
+    pub evidence: Vec<Evidence>,
+}
+
+/// The event record `sitrep events --format json` emits; its field names are a contract.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub event_type: String,
+    pub subtype: String,
+    pub cameo: Option<String>,
+    pub date: Option<DateRange>,
+    pub location: Option<Location>,
+    pub actors: Vec<ActorRole>,
+    pub targets: Vec<Target>,
+    pub fatalities: Count,
+    pub injured: Count,
+    pub articles: Vec<String>,
+    pub mentions: Vec<Evidence>,
+    pub first_reported: Option<NaiveDate>,
+    pub confidence: f64,
+}

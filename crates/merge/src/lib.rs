@@ -1,0 +1,206 @@
+//! One record per real event: decides which event a new mention belongs to, and builds the
+//! event record from all its mentions.
+//!
+//! Evidence combined for a mention and a candidate event: the same ACLED event type; dates
+//! that overlap at each side's precision (a "June 2018" mention can join a 2018-06-17 event;
+//! two different days never merge); places close or contained (a town within 50 km, a town
+//! inside the country a vaguer report names); perpetrators named by both. Mentions of one
+//! article that extraction kept apart are never merged here. The decision is incremental: a
+//! new article's mentions join existing events or found new ones.
+
+use chrono::NaiveDate;
+use sitrep_model::{ActorRole, Count, Event, Location, MentionRecord, Target};
+
+/// Minimum score for a mention to join an event (see [`score`]).
+pub const JOIN_THRESHOLD: f64 = 3.0;
+/// Towns further apart than this are different places.
+pub const TOWN_RADIUS_KM: f64 = 50.0;
+
+fn is_town(l: &Location) -> bool {
+    matches!(l.kind.as_str(), "town" | "site")
+}
+
+/// Great-circle distance in kilometres.
+pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = (lat2 - lat1).to_radians();
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    6371.0 * 2.0 * a.sqrt().asin()
+}
+
+/// How strongly a mention fits an event; `None` when they cannot be the same event.
+pub fn score(m: &MentionRecord, e: &Event) -> Option<f64> {
+    if m.event_type != e.event_type || e.articles.contains(&m.article) {
+        return None;
+    }
+    let date_score = match (&m.date, &e.date) {
+        (Some(a), Some(b)) => {
+            if a.start > b.end || b.start > a.end {
+                return None;
+            }
+            match (a.precision.as_str(), b.precision.as_str()) {
+                ("day", "day") => 3.0,
+                ("day", _) | (_, "day") => 2.0,
+                ("week", _) | (_, "week") | ("month", "month") => 1.5,
+                _ => 0.5,
+            }
+        }
+        _ => 0.0,
+    };
+    let place_score = match (&m.location, &e.location) {
+        (Some(a), Some(b)) => {
+            if a.geonameid.is_some() && a.geonameid == b.geonameid && a.name == b.name {
+                3.0
+            } else if is_town(a) && is_town(b) {
+                let d = haversine_km(a.lat, a.lon, b.lat, b.lon);
+                if d > TOWN_RADIUS_KM {
+                    return None;
+                }
+                if d <= 10.0 { 2.5 } else { 1.5 }
+            } else if a.country.is_some() && a.country == b.country {
+                1.0
+            } else if a.country.is_some() && b.country.is_some() {
+                return None;
+            } else {
+                0.5
+            }
+        }
+        _ => 0.0,
+    };
+    // an undated mention needs the very same place, and a placeless one a precise date
+    if date_score == 0.0 && place_score < 3.0 || place_score == 0.0 && date_score < 2.0 {
+        return None;
+    }
+    let perpetrators = |a: &[ActorRole]| a.iter().filter(|r| r.role == "perpetrator").map(|r| r.name.clone()).collect::<Vec<_>>();
+    let shared = perpetrators(&m.actors).iter().any(|n| perpetrators(&e.actors).contains(n));
+    let same_subtype = m.subtype == e.subtype;
+    Some(date_score + place_score + if shared { 1.0 } else { 0.0 } + if same_subtype { 0.5 } else { 0.0 })
+}
+
+/// The best event for a mention among candidates, if any fits well enough.
+pub fn best<'a>(m: &MentionRecord, candidates: &'a [Event]) -> Option<&'a Event> {
+    candidates
+        .iter()
+        .filter_map(|e| score(m, e).map(|s| (s, e)))
+        .filter(|(s, _)| *s >= JOIN_THRESHOLD)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.id.cmp(&a.1.id)))
+        .map(|(_, e)| e)
+}
+
+/// A stable id for the event a mention founds (FNV-1a of article id and position).
+pub fn event_id(m: &MentionRecord) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in format!("{}:{}", m.article, m.ordinal).bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("ev_{h:016x}")
+}
+
+fn location_rank(l: &Location) -> u8 {
+    match l.kind.as_str() {
+        "town" | "site" => 6,
+        "admin2" => 5,
+        "admin1" => 4,
+        "border" => 3,
+        "region" => 2,
+        "country" => 1,
+        _ => 0,
+    }
+}
+
+fn days(d: &sitrep_model::DateRange) -> i64 {
+    (d.end - d.start).num_days()
+}
+
+/// Builds the event record from its mentions (in the order they were reported).
+///
+/// Confidence is `1 - 0.6^k`, where k counts the distinct story groups (or articles) that
+/// report the event as happening (asserted or reported): one report gives 0.4, two independent
+/// reports 0.64, three 0.78. It is halved when every report is a denial.
+pub fn aggregate(id: &str, mentions: &[MentionRecord], story_of: impl Fn(&str) -> String) -> Event {
+    let mut subtype_counts: Vec<(&str, usize)> = Vec::new();
+    for m in mentions {
+        match subtype_counts.iter_mut().find(|s| s.0 == m.subtype) {
+            Some(s) => s.1 += 1,
+            None => subtype_counts.push((&m.subtype, 1)),
+        }
+    }
+    let top = subtype_counts.iter().max_by(|a, b| a.1.cmp(&b.1).then(std::cmp::Ordering::Greater)).map(|s| s.0).unwrap_or("");
+    let lead = mentions.iter().find(|m| m.subtype == top).or(mentions.first());
+    let date = mentions.iter().filter_map(|m| m.date.clone()).min_by_key(days);
+    let location = mentions.iter().filter_map(|m| m.location.clone()).fold(None::<Location>, |best, l| match best {
+        Some(b) if location_rank(&b) >= location_rank(&l) => Some(b),
+        _ => Some(l),
+    });
+    let mut actors: Vec<ActorRole> = Vec::new();
+    for a in mentions.iter().flat_map(|m| &m.actors) {
+        match actors.iter_mut().find(|x| x.name == a.name && x.role == a.role) {
+            Some(x) => {
+                for c in &a.claims {
+                    if !x.claims.contains(c) {
+                        x.claims.push(c.clone());
+                    }
+                }
+            }
+            None => actors.push(a.clone()),
+        }
+    }
+    let mut targets: Vec<Target> = Vec::new();
+    for t in mentions.iter().flat_map(|m| &m.targets) {
+        if !targets.contains(t) {
+            targets.push(t.clone());
+        }
+    }
+    let range = |f: fn(&MentionRecord) -> &Count| {
+        let counts: Vec<&Count> = mentions.iter().map(f).filter(|c| c.text.is_some()).collect();
+        Count {
+            min: counts.iter().filter_map(|c| c.min).min(),
+            // the highest figure any report gives, open-ended ones ("at least 5") included
+            max: counts.iter().filter_map(|c| c.max.or(c.min)).max(),
+            text: counts.iter().max_by_key(|c| c.max.or(c.min)).and_then(|c| c.text.clone()),
+        }
+    };
+    let mut articles: Vec<String> = Vec::new();
+    for m in mentions {
+        if !articles.contains(&m.article) {
+            articles.push(m.article.clone());
+        }
+    }
+    let mut stories: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.modality == "asserted" || m.modality == "reported")
+        .map(|m| story_of(&m.article))
+        .collect();
+    stories.sort();
+    stories.dedup();
+    let mut confidence = 1.0 - 0.6f64.powi(stories.len() as i32);
+    if mentions.iter().all(|m| m.modality == "denied") {
+        confidence = (1.0 - 0.6f64.powi(mentions.len() as i32)) / 2.0;
+    }
+    Event {
+        id: id.to_string(),
+        event_type: lead.map(|m| m.event_type.clone()).unwrap_or_default(),
+        subtype: top.to_string(),
+        cameo: lead.and_then(|m| m.cameo.clone()),
+        date,
+        location,
+        actors,
+        targets,
+        fatalities: range(|m| &m.fatalities),
+        injured: range(|m| &m.injured),
+        articles,
+        mentions: mentions.iter().flat_map(|m| m.evidence.clone()).collect(),
+        first_reported: mentions.iter().filter_map(|m| m.published).min(),
+        confidence: (confidence * 1000.0).round() / 1000.0,
+    }
+}
+
+/// The date window in which candidate events for a mention must start or end (inclusive).
+pub fn candidate_window(m: &MentionRecord) -> Option<(NaiveDate, NaiveDate)> {
+    m.date.as_ref().map(|d| (d.start, d.end))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,115 @@
+use sitrep_model::{Claim, DateRange, Evidence};
+
+use super::*;
+
+fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+}
+
+fn loc(name: &str, id: u64, lat: f64, lon: f64, kind: &str) -> Location {
+    Location {
+        name: name.into(),
+        admin1: None,
+        country: Some("SY".into()),
+        lat,
+        lon,
+        geonameid: Some(id),
+        precision: "near".into(),
+        kind: kind.into(),
+    }
+}
+
+fn mention(article: &str, date: DateRange, place: Option<Location>, perp: &str, by: &str) -> MentionRecord {
+    MentionRecord {
+        article: article.into(),
+        outlet: None,
+        published: Some(date.end),
+        ordinal: 0,
+        event_type: "Explosions/Remote violence".into(),
+        subtype: "Air/drone strike".into(),
+        cameo: Some("195".into()),
+        modality: "reported".into(),
+        date: Some(date),
+        location: place,
+        actors: vec![ActorRole {
+            name: perp.into(),
+            role: "perpetrator".into(),
+            claims: vec![Claim { by: Some(by.into()), stance: "asserts".into(), article: article.into(), quote: format!("{by} said {perp} struck.") }],
+        }],
+        targets: vec![],
+        fatalities: Count::default(),
+        injured: Count::default(),
+        evidence: vec![Evidence { article: article.into(), sentence: "An air strike hit the town.".into(), start: 0, end: 27 }],
+    }
+}
+
+fn day(x: NaiveDate) -> DateRange {
+    DateRange { start: x, end: x, precision: "day".into() }
+}
+
+fn month(y: i32, m: u32) -> DateRange {
+    let end = if m == 12 { d(y + 1, 1, 1) } else { d(y, m + 1, 1) }.pred_opt().unwrap();
+    DateRange { start: d(y, m, 1), end, precision: "month".into() }
+}
+
+fn abu_kamal() -> Location {
+    loc("Albu Kamal", 174448, 34.45226, 40.91854, "town")
+}
+
+fn event_of(ms: &[MentionRecord]) -> Event {
+    aggregate(&event_id(&ms[0]), ms, |a| a.to_string())
+}
+
+#[test]
+fn a_month_mention_joins_a_day_event_in_the_same_town() {
+    let e = event_of(&[mention("a1", day(d(2018, 6, 17)), Some(abu_kamal()), "Israel", "a US official")]);
+    let later = mention("a3", month(2018, 6), Some(abu_kamal()), "Israel", "Iraqi media");
+    assert!(score(&later, &e).unwrap() >= JOIN_THRESHOLD);
+    let merged = event_of(&[mention("a1", day(d(2018, 6, 17)), Some(abu_kamal()), "Israel", "a US official"), later]);
+    assert_eq!(merged.date.as_ref().unwrap().precision, "day", "the tightest date wins");
+    assert_eq!(merged.articles, ["a1", "a3"]);
+    assert_eq!(merged.actors[0].claims.len(), 2);
+}
+
+#[test]
+fn different_days_never_merge() {
+    let e = event_of(&[mention("a1", day(d(2018, 6, 17)), Some(abu_kamal()), "Israel", "x")]);
+    assert_eq!(score(&mention("a2", day(d(2018, 6, 18)), Some(abu_kamal()), "Israel", "x"), &e), None);
+}
+
+#[test]
+fn distant_towns_never_merge() {
+    let e = event_of(&[mention("a1", day(d(2018, 6, 17)), Some(abu_kamal()), "Israel", "x")]);
+    let homs = loc("Homs", 169577, 34.72682, 36.72339, "town");
+    assert_eq!(score(&mention("a2", day(d(2018, 6, 17)), Some(homs), "Israel", "x"), &e), None);
+}
+
+#[test]
+fn a_country_level_report_joins_a_town_event_in_that_country() {
+    let e = event_of(&[mention("a1", day(d(2018, 6, 17)), Some(abu_kamal()), "Israel", "x")]);
+    let syria = loc("Syria", 163843, 35.0, 38.0, "country");
+    let s = score(&mention("a2", day(d(2018, 6, 17)), Some(syria), "Israel", "y"), &e).unwrap();
+    assert!(s >= JOIN_THRESHOLD, "{s}");
+}
+
+#[test]
+fn the_same_article_is_not_merged_again() {
+    let e = event_of(&[mention("a1", month(2018, 5), Some(abu_kamal()), "Israel", "x")]);
+    assert_eq!(score(&mention("a1", month(2018, 5), Some(abu_kamal()), "Israel", "x"), &e), None);
+}
+
+#[test]
+fn best_candidate_and_aggregates() {
+    let mut a = mention("a1", day(d(2019, 3, 2)), Some(abu_kamal()), "Israel", "x");
+    a.fatalities = Count { min: Some(3), max: Some(3), text: Some("killed 3".into()) };
+    let mut b = mention("a2", day(d(2019, 3, 2)), Some(abu_kamal()), "Israel", "y");
+    b.fatalities = Count { min: Some(5), max: None, text: Some("at least 5 dead".into()) };
+    let e = event_of(&[a.clone(), b]);
+    assert_eq!((e.fatalities.min, e.fatalities.max), (Some(3), Some(5)), "the range over the reports");
+    assert_eq!(e.fatalities.text.as_deref(), Some("at least 5 dead"));
+    assert_eq!(e.confidence, 0.64, "two independent reports");
+    let other = event_of(&[mention("a9", day(d(2019, 3, 9)), Some(abu_kamal()), "Israel", "z")]);
+    let cands = [other, e.clone()];
+    assert_eq!(best(&mention("a4", day(d(2019, 3, 2)), Some(abu_kamal()), "Israel", "w"), &cands).map(|x| x.id.clone()), Some(e.id));
+    assert_eq!(event_id(&a), event_id(&a.clone()), "ids are stable");
+}
