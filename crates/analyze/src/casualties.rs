@@ -45,12 +45,14 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", p.join("|"))).expect("casualty pattern")
 });
 
-fn number(s: &str) -> Option<u32> {
+/// The value of a number written in digits ("1,200") or words ("twelve", "a dozen", "a few");
+/// `None` for vague quantities ("several") and non-numbers. Shared with the time expressions.
+pub fn number(s: &str) -> Option<u32> {
     let s = s.trim().to_ascii_lowercase();
     let n = match s.as_str() {
-        "one" => 1,
+        "a" | "an" | "one" => 1,
         "two" => 2,
-        "three" => 3,
+        "three" | "a few" => 3,
         "four" => 4,
         "five" => 5,
         "six" => 6,

@@ -150,25 +150,6 @@ fn week(d: NaiveDate, weekend: bool) -> (String, Precision, Option<(NaiveDate, N
     }
 }
 
-fn number_word(s: &str) -> Option<i64> {
-    let s = s.to_ascii_lowercase();
-    Some(match s.as_str() {
-        "a" | "an" | "one" => 1,
-        "two" => 2,
-        "three" | "a few" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "several" => return None,
-        n => n.parse().ok()?,
-    })
-}
 
 /// Finds and normalizes the time expressions in `text`, published on `dct`.
 pub fn find(text: &str, dct: NaiveDate) -> Vec<Timex> {
@@ -341,7 +322,7 @@ fn normalize(c: &regex::Captures<'_>, dct: NaiveDate, future: bool, time_preposi
         return year(y - 1);
     }
     if get("ago").is_some() {
-        let n = number_word(get("agon")?)?;
+        let n = crate::casualties::number(get("agon")?)? as i64;
         let unit = get("agounit")?.to_ascii_lowercase();
         return if unit.starts_with("year") {
             year(y - n as i32)

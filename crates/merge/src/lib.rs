@@ -20,14 +20,7 @@ fn is_town(l: &Location) -> bool {
     matches!(l.kind.as_str(), "town" | "site")
 }
 
-/// Great-circle distance in kilometres.
-pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = (lat2 - lat1).to_radians();
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    6371.0 * 2.0 * a.sqrt().asin()
-}
+pub use sitrep_model::haversine_km;
 
 /// How strongly a mention fits an event; `None` when they cannot be the same event.
 pub fn score(m: &MentionRecord, e: &Event) -> Option<f64> {

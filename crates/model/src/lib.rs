@@ -239,3 +239,13 @@ pub struct Event {
     pub first_reported: Option<NaiveDate>,
     pub confidence: f64,
 }
+
+/// Great-circle distance in kilometres between two points (degrees): the one distance every
+/// stage that compares places uses.
+pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = (lat2 - lat1).to_radians();
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    6371.0 * 2.0 * a.sqrt().asin()
+}

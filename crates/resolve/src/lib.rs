@@ -106,14 +106,7 @@ pub fn resolve_places(gaz: &Gazetteer, matches: &[NameMatch]) -> Vec<ResolvedPla
         .collect()
 }
 
-/// Great-circle distance in kilometres.
-pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = (lat2 - lat1).to_radians();
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    6371.0 * 2.0 * a.sqrt().asin()
-}
+pub use sitrep_model::haversine_km;
 
 #[cfg(test)]
 mod tests {
