@@ -45,6 +45,21 @@ pub struct Summary {
     pub already: u64,
     pub skipped: BTreeMap<String, u64>,
     pub bytes: u64,
+    /// Event mentions found in the new articles, and events they founded.
+    pub mentions: u64,
+    pub new_events: u64,
+}
+
+/// The event mentions of an article, ready to merge (none without a publication date:
+/// relative dates could not be resolved).
+fn event_records(a: &sitrep_model::Article) -> Vec<sitrep_model::MentionRecord> {
+    let Some(dct) = a.published else { return Vec::new() };
+    sitrep_extract::mentions::extract(&a.text, dct)
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.modality.is_event())
+        .map(|(i, m)| sitrep_extract::mentions::to_record(m, &a.text, a, i))
+        .collect()
 }
 
 impl Summary {
@@ -62,7 +77,7 @@ fn reason_kind(issue: &RecordIssue) -> String {
 
 /// Runs the pipeline over `paths` into `store`; `report` receives each skipped record.
 pub fn ingest_into(
-    store: &mut dyn ArticleStore,
+    store: &mut sitrep_store::SqliteStore,
     paths: &[PathBuf],
     options: ReadOptions,
     batch_size: usize,
@@ -109,7 +124,17 @@ pub fn ingest_into(
                 }
             }
         }
-        for o in store.ingest_batch(&ok)? {
+        let outcomes = store.ingest_batch(&ok)?;
+        // new articles: find their event mentions and merge them into events
+        let records: Vec<sitrep_model::MentionRecord> = ok
+            .par_iter()
+            .zip(outcomes.par_iter())
+            .filter(|(_, o)| matches!(o, Outcome::New { .. }))
+            .flat_map_iter(|(p, _)| event_records(&p.article))
+            .collect();
+        summary.mentions += records.len() as u64;
+        summary.new_events += store.merge_mentions(&records)? as u64;
+        for o in outcomes {
             match o {
                 Outcome::New { joined: Some(_), .. } => {
                     summary.new_articles += 1;
@@ -176,13 +201,15 @@ pub fn run(db: &Path, args: IngestArgs) -> Result<ExitCode> {
         eprintln!("  skipped {n:>6}  {reason}");
     }
     let totals = store.totals()?;
+    eprintln!("{} event mentions in the new articles founded {} new events", summary.mentions, summary.new_events);
     eprintln!(
-        "database {}: {} articles in {} story groups ({} with several articles), {} sources",
+        "database {}: {} articles in {} story groups ({} with several articles), {} sources, {} events",
         db.display(),
         totals.articles,
         totals.stories,
         totals.multi_article_stories,
-        totals.sources
+        totals.sources,
+        store.events()?.len()
     );
     let nothing_read = summary.read == summary.skipped_total();
     Ok(if nothing_read { ExitCode::FAILURE } else { ExitCode::SUCCESS })

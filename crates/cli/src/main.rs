@@ -1,6 +1,7 @@
 //! `sitrep`: turn news reports into a database of events, from the command line.
 
 mod eval;
+mod events;
 mod ingest;
 mod mentions;
 mod show;
@@ -43,6 +44,10 @@ enum Cmd {
     Articles(show::ArticlesArgs),
     /// Show one article (by id or unique id prefix), cleaned, with its story group-mates.
     Article(show::ArticleArgs),
+    /// List events: one record per real event, merged across articles, with filters and exports.
+    Events(events::EventsArgs),
+    /// One event's dossier: every field with the sentences it came from and who claims what.
+    Event(events::EventArgs),
     /// The event mentions found in one article, with the sentences they come from.
     Mentions(mentions::MentionsArgs),
     /// Counts of what the database holds.
@@ -73,6 +78,8 @@ fn main() -> ExitCode {
         Cmd::Ingest(args) => ingest::run(&cli.db, args),
         Cmd::Articles(args) => open_db(&cli.db).and_then(|s| show::articles(&s, args)).map(|_| ExitCode::SUCCESS),
         Cmd::Article(args) => open_db(&cli.db).and_then(|s| show::article(&s, args)),
+        Cmd::Events(args) => open_db(&cli.db).and_then(|s| events::list(&s, args)).map(|_| ExitCode::SUCCESS),
+        Cmd::Event(args) => open_db(&cli.db).and_then(|s| events::show(&s, args)),
         Cmd::Mentions(args) => open_db(&cli.db).and_then(|s| mentions::run(&s, args)),
         Cmd::Stats { format } => open_db(&cli.db).and_then(|s| show::stats(&s, format)).map(|_| ExitCode::SUCCESS),
         Cmd::Eval(cmd) => eval::run(cmd).map(|_| ExitCode::SUCCESS),

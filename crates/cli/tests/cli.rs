@@ -253,3 +253,115 @@ fn mentions_of_a_stored_article_as_json() {
     let all: Vec<serde_json::Value> = serde_json::from_slice(&all.stdout).unwrap();
     assert!(all.len() >= ms.len());
 }
+
+fn events_json(db: &Path, extra: &[&str]) -> Vec<serde_json::Value> {
+    let mut args = vec!["events", "--format", "json"];
+    args.extend_from_slice(extra);
+    let out = run(db, &args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).expect("events json")
+}
+
+#[test]
+fn examples_give_one_abu_kamal_event_with_its_disputed_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    ingest_examples(&db);
+    let all = events_json(&db, &[]);
+    let abu: Vec<&serde_json::Value> = all.iter().filter(|e| e["location"]["geonameid"] == 174448).collect();
+    assert_eq!(abu.len(), 1, "one Abu Kamal event: {all:#?}");
+    let e = abu[0];
+    for field in ["id", "type", "subtype", "cameo", "date", "location", "actors", "targets", "fatalities", "injured", "articles", "mentions", "first_reported", "confidence"] {
+        assert!(e.get(field).is_some(), "record lacks {field}");
+    }
+    assert_eq!(e["subtype"], "Air/drone strike");
+    assert_eq!(e["date"]["start"], "2018-06-17");
+    assert_eq!(e["date"]["precision"], "day");
+    assert_eq!(e["articles"].as_array().unwrap().len(), 3, "CNN, Arutz Sheva and the 2021 article");
+    assert_eq!(e["first_reported"], "2018-06-18");
+    let claims = |actor: &str| -> Vec<(String, String)> {
+        e["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["name"] == actor)
+            .flat_map(|a| a["claims"].as_array().unwrap().iter().map(|c| (c["by"].as_str().unwrap_or("").to_string(), c["stance"].as_str().unwrap().to_string())))
+            .collect()
+    };
+    let israel = claims("Israel");
+    assert!(israel.contains(&("a US official".into(), "asserts".into())), "{israel:?}");
+    assert!(israel.contains(&("The Israel Defense Forces".into(), "declines to comment".into())), "{israel:?}");
+    assert!(israel.contains(&("Iraqi media".into(), "asserts".into())), "the 2021 article's claim joined: {israel:?}");
+    let coalition = claims("US-led coalition");
+    assert!(coalition.contains(&("Syrian state TV".into(), "asserts".into())), "{coalition:?}");
+    assert!(coalition.contains(&("a spokesman for the coalition".into(), "denies".into())), "{coalition:?}");
+    // the other strikes in the examples stay separate events
+    assert!(all.len() >= 5, "{}", all.len());
+    assert!(all.iter().filter(|x| x["subtype"] == "Air/drone strike").count() >= 3);
+    // --near finds it; a distant place does not
+    let near = events_json(&db, &["--near", "Abu Kamal", "--radius", "50"]);
+    assert_eq!(near.len(), 1);
+    assert_eq!(near[0]["id"], e["id"]);
+    assert!(events_json(&db, &["--near", "Paris", "--radius", "50"]).is_empty());
+    // re-ingesting changes no event
+    ingest_examples(&db);
+    assert_eq!(events_json(&db, &[]), all);
+    // the dossier names the disputed claims
+    let dossier = stdout(&run(&db, &["event", e["id"].as_str().unwrap()]));
+    assert!(dossier.contains("declines to comment") && dossier.contains("Syrian state TV"), "{dossier}");
+}
+
+#[test]
+fn csv_and_geojson_exports_parse_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    ingest_examples(&db);
+    let n = events_json(&db, &[]).len();
+    let csv_out = run(&db, &["events", "--format", "csv"]);
+    let text = String::from_utf8(csv_out.stdout).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    for col in ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "country", "latitude", "longitude", "fatalities", "claims"] {
+        assert!(header.contains(&col), "missing column {col}");
+    }
+    // quoted fields with commas parse back into the same number of records and columns
+    let records = parse_csv(&text);
+    assert_eq!(records.len(), n + 1);
+    assert!(records.iter().all(|r| r.len() == header.len()), "ragged CSV");
+    let geo: serde_json::Value = serde_json::from_slice(&run(&db, &["events", "--format", "geojson"]).stdout).unwrap();
+    assert_eq!(geo["type"], "FeatureCollection");
+    let feats = geo["features"].as_array().unwrap();
+    assert!(!feats.is_empty() && feats.len() <= n);
+    for f in feats {
+        let c = f["geometry"]["coordinates"].as_array().unwrap();
+        let (lon, lat) = (c[0].as_f64().unwrap(), c[1].as_f64().unwrap());
+        assert!((-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat));
+    }
+}
+
+/// A small RFC 4180 reader, independent of the writer under test.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let (mut row, mut field, mut quoted) = (Vec::new(), String::new(), false);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => row.push(std::mem::take(&mut field)),
+            ('\n', false) => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (c, _) => field.push(c),
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}

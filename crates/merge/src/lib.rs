@@ -8,7 +8,6 @@
 //! article that extraction kept apart are never merged here. The decision is incremental: a
 //! new article's mentions join existing events or found new ones.
 
-use chrono::NaiveDate;
 use sitrep_model::{ActorRole, Count, Event, Location, MentionRecord, Target};
 
 /// Minimum score for a mention to join an event (see [`score`]).
@@ -112,7 +111,7 @@ fn days(d: &sitrep_model::DateRange) -> i64 {
 /// Confidence is `1 - 0.6^k`, where k counts the distinct story groups (or articles) that
 /// report the event as happening (asserted or reported): one report gives 0.4, two independent
 /// reports 0.64, three 0.78. It is halved when every report is a denial.
-pub fn aggregate(id: &str, mentions: &[MentionRecord], story_of: impl Fn(&str) -> String) -> Event {
+pub fn aggregate(id: &str, mentions: &[MentionRecord], mut story_of: impl FnMut(&str) -> String) -> Event {
     let mut subtype_counts: Vec<(&str, usize)> = Vec::new();
     for m in mentions {
         match subtype_counts.iter_mut().find(|s| s.0 == m.subtype) {
@@ -164,7 +163,7 @@ pub fn aggregate(id: &str, mentions: &[MentionRecord], story_of: impl Fn(&str) -
     let mut stories: Vec<String> = mentions
         .iter()
         .filter(|m| m.modality == "asserted" || m.modality == "reported")
-        .map(|m| story_of(&m.article))
+        .map(|m| story_of(m.article.as_str()))
         .collect();
     stories.sort();
     stories.dedup();
@@ -188,11 +187,6 @@ pub fn aggregate(id: &str, mentions: &[MentionRecord], story_of: impl Fn(&str) -
         first_reported: mentions.iter().filter_map(|m| m.published).min(),
         confidence: (confidence * 1000.0).round() / 1000.0,
     }
-}
-
-/// The date window in which candidate events for a mention must start or end (inclusive).
-pub fn candidate_window(m: &MentionRecord) -> Option<(NaiveDate, NaiveDate)> {
-    m.date.as_ref().map(|d| (d.start, d.end))
 }
 
 #[cfg(test)]

@@ -1,3 +1,4 @@
+use chrono::NaiveDate;
 use sitrep_model::{Claim, DateRange, Evidence};
 
 use super::*;

@@ -49,6 +49,25 @@ CREATE TABLE lsh (
     article INTEGER NOT NULL,
     PRIMARY KEY (bucket, article)
 ) WITHOUT ROWID;
+"#, r#"
+CREATE TABLE mentions (
+    article TEXT NOT NULL,
+    ordinal INTEGER NOT NULL,
+    event   TEXT NOT NULL,
+    json    TEXT NOT NULL,
+    PRIMARY KEY (article, ordinal)
+) WITHOUT ROWID;
+CREATE INDEX mentions_event ON mentions(event);
+CREATE TABLE events (
+    id         TEXT PRIMARY KEY,
+    type       TEXT NOT NULL,
+    date_start TEXT,
+    date_end   TEXT,
+    country    TEXT,
+    json       TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX events_window ON events(type, date_end);
+CREATE INDEX events_country ON events(type, country);
 "#];
 
 /// SQLite-backed [`ArticleStore`].
@@ -404,5 +423,108 @@ mod tests {
         let s = SqliteStore::open(&path).unwrap();
         assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as i64);
         assert_eq!(s.totals().unwrap().articles, 1);
+    }
+}
+
+/// How many candidate events are read for one mention (the date window normally holds far fewer).
+const MAX_CANDIDATES: usize = 500;
+
+impl SqliteStore {
+    /// Merges a batch of mention records into events, in one transaction: each joins the best
+    /// existing event (candidates read by type and date window, or by country when undated)
+    /// or founds a new one; touched events are rebuilt from all their mentions. Mentions
+    /// already stored (same article and position) are skipped, so re-ingesting changes nothing.
+    pub fn merge_mentions(&mut self, records: &[sitrep_model::MentionRecord]) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let mut touched: Vec<String> = Vec::new();
+        let mut founded = 0;
+        for m in records {
+            let exists: Option<i64> = tx
+                .prepare_cached("SELECT 1 FROM mentions WHERE article = ?1 AND ordinal = ?2")?
+                .query_row(params![m.article, m.ordinal as i64], |r| r.get(0))
+                .optional()?;
+            if exists.is_some() {
+                continue;
+            }
+            let candidates: Vec<sitrep_model::Event> = {
+                let rows: Vec<String> = match (&m.date, m.location.as_ref().and_then(|l| l.country.clone())) {
+                    (Some(d), _) => {
+                        let mut q = tx.prepare_cached(
+                            "SELECT json FROM events WHERE type = ?1 AND date_end >= ?2 AND date_start <= ?3 LIMIT ?4",
+                        )?;
+                        let rows = q.query_map(params![m.event_type, d.start.to_string(), d.end.to_string(), MAX_CANDIDATES as i64], |r| r.get(0))?;
+                        rows.collect::<std::result::Result<_, _>>()?
+                    }
+                    (None, Some(cc)) => {
+                        let mut q = tx.prepare_cached("SELECT json FROM events WHERE type = ?1 AND country = ?2 LIMIT ?3")?;
+                        let rows = q.query_map(params![m.event_type, cc, MAX_CANDIDATES as i64], |r| r.get(0))?;
+                        rows.collect::<std::result::Result<_, _>>()?
+                    }
+                    (None, None) => Vec::new(),
+                };
+                rows.iter().filter_map(|j| serde_json::from_str(j).ok()).collect()
+            };
+            let event = match sitrep_merge::best(m, &candidates) {
+                Some(e) => e.id.clone(),
+                None => {
+                    founded += 1;
+                    sitrep_merge::event_id(m)
+                }
+            };
+            let json = serde_json::to_string(m).map_err(|e| StoreError::Corrupt { id: m.article.clone(), reason: e.to_string() })?;
+            tx.prepare_cached("INSERT INTO mentions (article, ordinal, event, json) VALUES (?1, ?2, ?3, ?4)")?
+                .execute(params![m.article, m.ordinal as i64, event, json])?;
+            Self::rebuild_event(&tx, &event)?;
+            if !touched.contains(&event) {
+                touched.push(event);
+            }
+        }
+        tx.commit()?;
+        Ok(founded)
+    }
+
+    fn rebuild_event(tx: &rusqlite::Transaction<'_>, id: &str) -> Result<()> {
+        let mut q = tx.prepare_cached(
+            "SELECT m.json FROM mentions m LEFT JOIN articles a ON a.id = m.article WHERE m.event = ?1 ORDER BY a.published, a.n, m.ordinal",
+        )?;
+        let rows: Vec<String> = q.query_map([id], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+        let mentions: Vec<sitrep_model::MentionRecord> = rows.iter().filter_map(|j| serde_json::from_str(j).ok()).collect();
+        let mut story_q = tx.prepare_cached("SELECT story FROM articles WHERE id = ?1")?;
+        let story_of = |a: &str| story_q.query_row([a], |r| r.get::<_, String>(0)).unwrap_or_else(|_| a.to_string());
+        let e = sitrep_merge::aggregate(id, &mentions, story_of);
+        let json = serde_json::to_string(&e).map_err(|err| StoreError::Corrupt { id: id.to_string(), reason: err.to_string() })?;
+        tx.prepare_cached(
+            "INSERT INTO events (id, type, date_start, date_end, country, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT(id) DO UPDATE SET type = excluded.type, date_start = excluded.date_start, date_end = excluded.date_end,
+             country = excluded.country, json = excluded.json",
+        )?
+        .execute(params![
+            e.id,
+            e.event_type,
+            e.date.as_ref().map(|d| d.start.to_string()),
+            e.date.as_ref().map(|d| d.end.to_string()),
+            e.location.as_ref().and_then(|l| l.country.clone()),
+            json
+        ])?;
+        Ok(())
+    }
+
+    /// All events, oldest first (undated last).
+    pub fn events(&self) -> Result<Vec<sitrep_model::Event>> {
+        let mut q = self.conn.prepare("SELECT json FROM events ORDER BY date_start IS NULL, date_start, id")?;
+        let rows: Vec<String> = q.query_map([], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+        Ok(rows.iter().filter_map(|j| serde_json::from_str(j).ok()).collect())
+    }
+
+    /// One event by id or unambiguous prefix.
+    pub fn event(&self, id: &str) -> Result<Option<sitrep_model::Event>> {
+        let prefix = format!("{}%", id.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let mut q = self.conn.prepare("SELECT json FROM events WHERE id = ?1 OR id LIKE ?2 ESCAPE '\\' LIMIT 2")?;
+        let rows: Vec<String> = q.query_map(params![id, prefix], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+        let evs: Vec<sitrep_model::Event> = rows.iter().filter_map(|j| serde_json::from_str(j).ok()).collect();
+        Ok(match evs.len() {
+            1 => evs.into_iter().next(),
+            _ => evs.into_iter().find(|e| e.id == id),
+        })
     }
 }
