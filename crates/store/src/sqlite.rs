@@ -64,6 +64,9 @@ CREATE TABLE events (
     date_start TEXT,
     date_end   TEXT,
     country    TEXT,
+    lat        REAL,
+    lon        REAL,
+    summary    TEXT NOT NULL,
     json       TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX events_window ON events(type, date_end);
@@ -427,7 +430,10 @@ mod tests {
 }
 
 /// How many candidate events are read for one mention (the date window normally holds far fewer).
-const MAX_CANDIDATES: usize = 500;
+const MAX_CANDIDATES: usize = 200;
+/// Half-size in degrees of latitude of the box around a town-level mention in which
+/// candidate events are looked for (about 55 km; twice that in longitude).
+const BOX_DEG: f64 = 0.5;
 
 impl SqliteStore {
     /// Merges a batch of mention records into events, in one transaction: each joins the best
@@ -447,16 +453,25 @@ impl SqliteStore {
                 continue;
             }
             let candidates: Vec<sitrep_model::Event> = {
+                // a town-level mention only meets events near it (or without a precise place)
+                let (lat0, lat1, lon0, lon1) = match m.location.as_ref().filter(|l| matches!(l.kind.as_str(), "town" | "site")) {
+                    Some(l) => (l.lat - BOX_DEG, l.lat + BOX_DEG, l.lon - BOX_DEG * 2.0, l.lon + BOX_DEG * 2.0),
+                    None => (-90.0, 90.0, -180.0, 180.0),
+                };
                 let rows: Vec<String> = match (&m.date, m.location.as_ref().and_then(|l| l.country.clone())) {
                     (Some(d), _) => {
                         let mut q = tx.prepare_cached(
-                            "SELECT json FROM events WHERE type = ?1 AND date_end >= ?2 AND date_start <= ?3 LIMIT ?4",
+                            "SELECT summary FROM events WHERE type = ?1 AND date_end >= ?2 AND date_start <= ?3
+                             AND (lat IS NULL OR lat BETWEEN ?4 AND ?5) AND (lon IS NULL OR lon BETWEEN ?6 AND ?7) LIMIT ?8",
                         )?;
-                        let rows = q.query_map(params![m.event_type, d.start.to_string(), d.end.to_string(), MAX_CANDIDATES as i64], |r| r.get(0))?;
+                        let rows = q.query_map(
+                            params![m.event_type, d.start.to_string(), d.end.to_string(), lat0, lat1, lon0, lon1, MAX_CANDIDATES as i64],
+                            |r| r.get(0),
+                        )?;
                         rows.collect::<std::result::Result<_, _>>()?
                     }
                     (None, Some(cc)) => {
-                        let mut q = tx.prepare_cached("SELECT json FROM events WHERE type = ?1 AND country = ?2 LIMIT ?3")?;
+                        let mut q = tx.prepare_cached("SELECT summary FROM events WHERE type = ?1 AND country = ?2 LIMIT ?3")?;
                         let rows = q.query_map(params![m.event_type, cc, MAX_CANDIDATES as i64], |r| r.get(0))?;
                         rows.collect::<std::result::Result<_, _>>()?
                     }
@@ -492,11 +507,22 @@ impl SqliteStore {
         let mut story_q = tx.prepare_cached("SELECT story FROM articles WHERE id = ?1")?;
         let story_of = |a: &str| story_q.query_row([a], |r| r.get::<_, String>(0)).unwrap_or_else(|_| a.to_string());
         let e = sitrep_merge::aggregate(id, &mentions, story_of);
-        let json = serde_json::to_string(&e).map_err(|err| StoreError::Corrupt { id: id.to_string(), reason: err.to_string() })?;
+        let corrupt = |err: serde_json::Error| StoreError::Corrupt { id: id.to_string(), reason: err.to_string() };
+        let json = serde_json::to_string(&e).map_err(corrupt)?;
+        // what merging needs, without the evidence sentences and quotes
+        let mut small = e.clone();
+        small.mentions.clear();
+        for a in &mut small.actors {
+            for c in &mut a.claims {
+                c.quote.clear();
+            }
+        }
+        let summary = serde_json::to_string(&small).map_err(corrupt)?;
+        let town = e.location.as_ref().filter(|l| matches!(l.kind.as_str(), "town" | "site"));
         tx.prepare_cached(
-            "INSERT INTO events (id, type, date_start, date_end, country, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            "INSERT INTO events (id, type, date_start, date_end, country, lat, lon, summary, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
              ON CONFLICT(id) DO UPDATE SET type = excluded.type, date_start = excluded.date_start, date_end = excluded.date_end,
-             country = excluded.country, json = excluded.json",
+             country = excluded.country, lat = excluded.lat, lon = excluded.lon, summary = excluded.summary, json = excluded.json",
         )?
         .execute(params![
             e.id,
@@ -504,6 +530,9 @@ impl SqliteStore {
             e.date.as_ref().map(|d| d.start.to_string()),
             e.date.as_ref().map(|d| d.end.to_string()),
             e.location.as_ref().and_then(|l| l.country.clone()),
+            town.map(|l| l.lat),
+            town.map(|l| l.lon),
+            summary,
             json
         ])?;
         Ok(())
