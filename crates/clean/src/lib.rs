@@ -246,7 +246,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let cleaned: String = s.replace(',', " ").replace("Sept ", "Sep ").split_whitespace().collect::<Vec<_>>().join(" ");
     let no_weekday = cleaned
         .split_once(' ')
-        .filter(|(w, _)| w.len() >= 3 && chrono::Weekday::from_str_any(w).is_some())
+        .filter(|(w, _)| w.len() >= 3 && w.trim_end_matches('.').parse::<chrono::Weekday>().is_ok())
         .map(|(_, r)| r.to_string())
         .unwrap_or(cleaned);
     let first3: String = no_weekday.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
@@ -256,16 +256,6 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         }
     }
     None
-}
-
-trait WeekdayExt {
-    fn from_str_any(s: &str) -> Option<chrono::Weekday>;
-}
-
-impl WeekdayExt for chrono::Weekday {
-    fn from_str_any(s: &str) -> Option<chrono::Weekday> {
-        s.trim_end_matches('.').parse::<chrono::Weekday>().ok()
-    }
 }
 
 #[cfg(test)]

@@ -44,7 +44,6 @@ pub struct Summary {
     pub exact_copies: u64,
     pub already: u64,
     pub skipped: BTreeMap<String, u64>,
-    pub bytes: u64,
     /// Event mentions found in the new articles, and events they founded.
     pub mentions: u64,
     pub new_events: u64,
@@ -114,10 +113,7 @@ pub fn ingest_into(
         for c in cleaned {
             summary.read += 1;
             match c {
-                Ok(p) => {
-                    summary.bytes += p.article.text.len() as u64;
-                    ok.push(p);
-                }
+                Ok(p) => ok.push(p),
                 Err(issue) => {
                     report(&issue);
                     *summary.skipped.entry(reason_kind(&issue)).or_default() += 1;

@@ -335,18 +335,9 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
             // "U.S.-led coalition", "Syrian state TV": a name inside an actor is not a place
             .filter(|p| !acts.iter().any(|a| a.start <= p.start && p.end <= a.end))
             .max_by_key(|p| {
-                let k = gaz.place(p.place).kind;
                 // "in Syria", "near Damascus" name the event's place; a bare name may be anything
                 let locative = LOCATIVE.is_match(&text[ss..p.start]) || NEAR.is_match(&text[ss..p.start]);
-                let rank = match k {
-                    Kind::Town | Kind::Capital | Kind::AdminSeat | Kind::Landmark => 6,
-                    Kind::Admin2 => 5,
-                    Kind::Admin1 => 4,
-                    Kind::Border => 3,
-                    Kind::Region => 2,
-                    Kind::Country => 1,
-                    _ => 0,
-                };
+                let rank = specificity(gaz.place(p.place).kind);
                 let distance = (p.start as isize - (ss + ts) as isize).unsigned_abs();
                 (locative, rank, std::cmp::Reverse(distance))
             })
@@ -529,11 +520,11 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
                 m
             }
             None => {
-                if aggregate || hypothetical {
-                    mentions.push(new_mention(lex, subtype, (ss + ts, ss + te), modality, date, place, (ss, se)));
+                mentions.push(new_mention(lex, subtype, (ss + ts, ss + te), modality, date, place, (ss, se)));
+                // a threat or plan is kept, but its participants are not claims about an event
+                if hypothetical {
                     continue;
                 }
-                mentions.push(new_mention(lex, subtype, (ss + ts, ss + te), modality, date, place, (ss, se)));
                 let Some(m) = mentions.last_mut() else { continue };
                 m
             }

@@ -43,18 +43,16 @@ pub struct ReadOptions {
 pub struct Records {
     pending: VecDeque<PathBuf>,
     current: Option<RecordIter>,
+    /// Its `exclude` list holds canonical paths, so a file is recognised however it is named.
     options: ReadOptions,
-    exclude: Vec<PathBuf>,
 }
 
 /// Reads every input path (`-` is standard input; directories are walked recursively).
-pub fn read_inputs(paths: &[PathBuf], options: ReadOptions) -> Records {
-    let exclude = options
-        .exclude
-        .iter()
-        .map(|p| p.canonicalize().unwrap_or_else(|_| p.clone()))
-        .collect();
-    Records { pending: paths.iter().cloned().collect(), current: None, options, exclude }
+pub fn read_inputs(paths: &[PathBuf], mut options: ReadOptions) -> Records {
+    for p in &mut options.exclude {
+        *p = p.canonicalize().unwrap_or_else(|_| p.clone());
+    }
+    Records { pending: paths.iter().cloned().collect(), current: None, options }
 }
 
 impl Records {
@@ -94,7 +92,7 @@ impl Records {
 
     fn is_excluded(&self, path: &Path) -> bool {
         let canon = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-        self.exclude.iter().any(|e| *e == canon)
+        self.options.exclude.iter().any(|e| *e == canon)
     }
 
     fn start(&mut self, name: String, mut input: Box<dyn BufRead>) -> Result<(), RecordIssue> {
