@@ -26,6 +26,8 @@ pub enum EvalCmd {
     Roles(TaskArgs),
     /// Runs analysis and extraction over articles: mentions by type and modality, and speed.
     Mentions(TaskArgs),
+    /// Article→incident grouping (B³) and incident attributes (date, place, killed, injured).
+    Events(crate::eval_events::EventsArgs),
 }
 
 #[derive(Args)]
@@ -40,7 +42,7 @@ pub struct TaskArgs {
     format: crate::Format,
 }
 
-fn read_jsonl(path: &std::path::Path) -> Result<Vec<serde_json::Value>> {
+pub(crate) fn read_jsonl(path: &std::path::Path) -> Result<Vec<serde_json::Value>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     text.lines()
         .enumerate()
@@ -50,7 +52,7 @@ fn read_jsonl(path: &std::path::Path) -> Result<Vec<serde_json::Value>> {
 }
 
 /// Prints metrics as a two-column table or as one JSON object.
-fn report(format: crate::Format, metrics: &serde_json::Value) -> Result<()> {
+pub(crate) fn report(format: crate::Format, metrics: &serde_json::Value) -> Result<()> {
     if format != crate::Format::Table {
         println!("{}", serde_json::to_string_pretty(metrics)?);
         return Ok(());
@@ -201,6 +203,7 @@ pub fn run(cmd: EvalCmd) -> Result<()> {
         EvalCmd::Types(a) => types(a),
         EvalCmd::Roles(a) => roles(a),
         EvalCmd::Mentions(a) => mentions(a),
+        EvalCmd::Events(a) => crate::eval_events::run(a),
     }
 }
 

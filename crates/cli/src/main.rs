@@ -1,6 +1,7 @@
 //! `sitrep`: turn news reports into a database of events, from the command line.
 
 mod eval;
+mod eval_events;
 mod events;
 mod ingest;
 mod mentions;

@@ -132,6 +132,17 @@ static NEVER_ALONE: LazyLock<std::collections::HashSet<String>> = LazyLock::new(
     COMMON_WORDS.lines().filter_map(|l| l.strip_prefix('!')).map(fold).filter(|w| !w.is_empty()).collect()
 });
 
+/// Given names (US Census): a capitalised word right after one is a surname, not a place.
+const GIVEN_NAMES_TXT: &str = include_str!("../../../data/curated/given_names.txt");
+
+static GIVEN_NAMES: LazyLock<std::collections::HashSet<String>> =
+    LazyLock::new(|| GIVEN_NAMES_TXT.lines().filter(|l| !l.starts_with('#')).map(fold).filter(|w| !w.is_empty()).collect());
+
+/// Whether a word is a common given name ("Ivan", "Latoya"), folded or not.
+pub fn is_given_name(word: &str) -> bool {
+    GIVEN_NAMES.contains(&fold(word))
+}
+
 impl Gazetteer {
     /// The gazetteer built into the binary (loaded on first use).
     pub fn embedded() -> &'static Gazetteer {
@@ -244,6 +255,7 @@ impl Gazetteer {
         let mut i = 0;
         let fst = self.names.as_fst();
         let mut persons: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut last_end = 0;
         while i < toks.len() {
             let t = &toks[i];
             if !t.capitalized {
@@ -307,11 +319,20 @@ impl Gazetteer {
                 let cap_after = toks.get(i + k + 1).is_some_and(|n| n.capitalized && n.start <= toks[i + k].end + 1);
                 let big = cands.iter().any(|c| self.places[c.place as usize].population >= 100_000);
                 let in_name_run = k == 0 && !strong && !big && (cap_before || cap_after || persons.contains(&t.folded));
-                if in_name_run && (cap_before || cap_after) {
+                // "Ivan Lopez", "Whitney Houston": after a given name, a lone town is a surname
+                let after_given = k == 0
+                    && i > 0
+                    && last_end <= toks[i - 1].start
+                    && toks[i - 1].capitalized
+                    && &text[toks[i - 1].end..t.start] == " "
+                    && GIVEN_NAMES.contains(&toks[i - 1].folded);
+                let in_name_run = in_name_run || after_given;
+                if in_name_run && (cap_before || cap_after || after_given) {
                     persons.insert(t.folded.clone());
                 }
                 if !never && !in_name_run && (!single_common || (strong && !t.sentence_start)) {
                     out.push(NameMatch { start: t.start, end: toks[i + k].end, candidates: cands.clone() });
+                    last_end = toks[i + k].end;
                     i += k + 1;
                     continue;
                 }

@@ -50,3 +50,11 @@ fn us_abbreviation_and_multiword() {
     let found: Vec<&str> = g().find(text).iter().map(|m| &text[m.start..m.end]).collect();
     assert_eq!(found, ["U.S.", "U.S.", "New York"], "{found:?}");
 }
+
+#[test]
+fn a_surname_after_a_given_name_is_not_a_place() {
+    let text = "Spc. Ivan Lopez opened fire at Fort Hood, Texas. Lopez had served in Iraq. Singer Whitney Houston lived in Houston.";
+    let found: Vec<&str> = g().find(text).iter().map(|m| &text[m.start..m.end]).collect();
+    assert_eq!(found, ["Fort Hood", "Texas", "Iraq", "Houston"], "{found:?}");
+    assert!(is_given_name("Latoya") && is_given_name("IVAN") && !is_given_name("Lopez"));
+}

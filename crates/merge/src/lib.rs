@@ -80,6 +80,92 @@ pub fn best<'a>(m: &MentionRecord, candidates: &'a [Event]) -> Option<&'a Event>
         .map(|(_, e)| e)
 }
 
+/// Two days-precision dates this far apart can still be one event inside one article
+/// ("late Saturday" in the lead, "early Sunday" in the police statement).
+const SAME_ARTICLE_DAYS: i64 = 1;
+
+/// Whether a mention can report the same event as a cluster of mentions of the same article
+/// (summarised by [`combine`]): same event type, no conflicting dates, no distant towns, no
+/// different countries. Within one article this is enough: an article that reports two
+/// shootings tells them apart by place, date or kind.
+fn same_article_event(m: &MentionRecord, c: &MentionRecord) -> bool {
+    if m.event_type != c.event_type {
+        return false;
+    }
+    if let (Some(a), Some(b)) = (&m.date, &c.date) {
+        let overlap = a.start <= b.end && b.start <= a.end;
+        let near_days = a.precision == "day" && b.precision == "day" && (a.start - b.start).num_days().abs() <= SAME_ARTICLE_DAYS;
+        if !overlap && !near_days {
+            return false;
+        }
+    }
+    if let (Some(a), Some(b)) = (&m.location, &c.location) {
+        if is_town(a) && is_town(b) && haversine_km(a.lat, a.lon, b.lat, b.lon) > TOWN_RADIUS_KM {
+            return false;
+        }
+        if a.country.is_some() && b.country.is_some() && a.country != b.country {
+            return false;
+        }
+    }
+    true
+}
+
+/// Groups the event mentions of one article into the events they report (indices into
+/// `mentions`, in order). Extraction links sentences that refer back ("the attack"); this
+/// also joins mentions it kept apart that cannot be told apart ("a gunman opened fire" in
+/// the lead, "the victim was killed" later), each joining the earliest compatible event,
+/// since an article leads with its main event.
+pub fn within_article(mentions: &[MentionRecord]) -> Vec<Vec<usize>> {
+    let mut clusters: Vec<(Vec<usize>, MentionRecord)> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        match clusters.iter_mut().find(|(_, profile)| profile.article == m.article && same_article_event(m, profile)) {
+            Some((members, profile)) => {
+                members.push(i);
+                let refs: Vec<&MentionRecord> = members.iter().map(|&j| &mentions[j]).collect();
+                if let Some(p) = combine(&refs) {
+                    *profile = p;
+                }
+            }
+            None => clusters.push((vec![i], m.clone())),
+        }
+    }
+    clusters.into_iter().map(|(members, _)| members).collect()
+}
+
+/// What an article says about one event, from the mentions [`within_article`] grouped: the
+/// tightest date, the most specific place, every participant and claim, the highest counts.
+/// It is scored against events as one mention would be.
+pub fn combine(members: &[&MentionRecord]) -> Option<MentionRecord> {
+    let first = members.first()?;
+    if members.len() == 1 {
+        return Some((*first).clone());
+    }
+    let owned: Vec<MentionRecord> = members.iter().map(|m| (*m).clone()).collect();
+    let e = aggregate("", &owned, |a| a.to_string());
+    let modality = members
+        .iter()
+        .map(|m| m.modality.as_str())
+        .find(|m| *m == "asserted" || *m == "reported")
+        .unwrap_or(first.modality.as_str());
+    Some(MentionRecord {
+        article: first.article.clone(),
+        outlet: first.outlet.clone(),
+        published: first.published,
+        ordinal: first.ordinal,
+        event_type: e.event_type,
+        subtype: e.subtype,
+        cameo: e.cameo,
+        modality: modality.to_string(),
+        date: e.date,
+        location: e.location,
+        actors: e.actors,
+        targets: e.targets,
+        fatalities: e.fatalities,
+        injured: e.injured,
+        evidence: e.mentions,
+    })
+}
+
 /// A stable id for the event a mention founds (FNV-1a of article id and position).
 pub fn event_id(m: &MentionRecord) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;

@@ -442,60 +442,75 @@ impl SqliteStore {
     /// already stored (same article and position) are skipped, so re-ingesting changes nothing.
     pub fn merge_mentions(&mut self, records: &[sitrep_model::MentionRecord]) -> Result<usize> {
         let tx = self.conn.transaction()?;
-        let mut touched: Vec<String> = Vec::new();
         let mut founded = 0;
+        // mentions already stored (same article and position) were merged before
+        let mut fresh: Vec<sitrep_model::MentionRecord> = Vec::with_capacity(records.len());
         for m in records {
             let exists: Option<i64> = tx
                 .prepare_cached("SELECT 1 FROM mentions WHERE article = ?1 AND ordinal = ?2")?
                 .query_row(params![m.article, m.ordinal as i64], |r| r.get(0))
                 .optional()?;
-            if exists.is_some() {
-                continue;
+            if exists.is_none() {
+                fresh.push(m.clone());
             }
-            let candidates: Vec<sitrep_model::Event> = {
-                // a town-level mention only meets events near it (or without a precise place)
-                let (lat0, lat1, lon0, lon1) = match m.location.as_ref().filter(|l| matches!(l.kind.as_str(), "town" | "site")) {
-                    Some(l) => (l.lat - BOX_DEG, l.lat + BOX_DEG, l.lon - BOX_DEG * 2.0, l.lon + BOX_DEG * 2.0),
-                    None => (-90.0, 90.0, -180.0, 180.0),
-                };
-                let rows: Vec<String> = match (&m.date, m.location.as_ref().and_then(|l| l.country.clone())) {
-                    (Some(d), _) => {
-                        let mut q = tx.prepare_cached(
-                            "SELECT summary FROM events WHERE type = ?1 AND date_end >= ?2 AND date_start <= ?3
-                             AND (lat IS NULL OR lat BETWEEN ?4 AND ?5) AND (lon IS NULL OR lon BETWEEN ?6 AND ?7) LIMIT ?8",
-                        )?;
-                        let rows = q.query_map(
-                            params![m.event_type, d.start.to_string(), d.end.to_string(), lat0, lat1, lon0, lon1, MAX_CANDIDATES as i64],
-                            |r| r.get(0),
-                        )?;
-                        rows.collect::<std::result::Result<_, _>>()?
+        }
+        // one article at a time: its mentions of one event are merged as one report
+        let mut start = 0;
+        while start < fresh.len() {
+            let end = fresh[start..].iter().position(|m| m.article != fresh[start].article).map_or(fresh.len(), |n| start + n);
+            let article = &fresh[start..end];
+            start = end;
+            for cluster in sitrep_merge::within_article(article) {
+                let members: Vec<&sitrep_model::MentionRecord> = cluster.iter().map(|&i| &article[i]).collect();
+                let Some(m) = sitrep_merge::combine(&members) else { continue };
+                let candidates = Self::candidates(&tx, &m)?;
+                let event = match sitrep_merge::best(&m, &candidates) {
+                    Some(e) => e.id.clone(),
+                    None => {
+                        founded += 1;
+                        sitrep_merge::event_id(&m)
                     }
-                    (None, Some(cc)) => {
-                        let mut q = tx.prepare_cached("SELECT summary FROM events WHERE type = ?1 AND country = ?2 LIMIT ?3")?;
-                        let rows = q.query_map(params![m.event_type, cc, MAX_CANDIDATES as i64], |r| r.get(0))?;
-                        rows.collect::<std::result::Result<_, _>>()?
-                    }
-                    (None, None) => Vec::new(),
                 };
-                rows.iter().filter_map(|j| serde_json::from_str(j).ok()).collect()
-            };
-            let event = match sitrep_merge::best(m, &candidates) {
-                Some(e) => e.id.clone(),
-                None => {
-                    founded += 1;
-                    sitrep_merge::event_id(m)
+                for member in members {
+                    let json = serde_json::to_string(member).map_err(|e| StoreError::Corrupt { id: member.article.clone(), reason: e.to_string() })?;
+                    tx.prepare_cached("INSERT INTO mentions (article, ordinal, event, json) VALUES (?1, ?2, ?3, ?4)")?
+                        .execute(params![member.article, member.ordinal as i64, event, json])?;
                 }
-            };
-            let json = serde_json::to_string(m).map_err(|e| StoreError::Corrupt { id: m.article.clone(), reason: e.to_string() })?;
-            tx.prepare_cached("INSERT INTO mentions (article, ordinal, event, json) VALUES (?1, ?2, ?3, ?4)")?
-                .execute(params![m.article, m.ordinal as i64, event, json])?;
-            Self::rebuild_event(&tx, &event)?;
-            if !touched.contains(&event) {
-                touched.push(event);
+                Self::rebuild_event(&tx, &event)?;
             }
         }
         tx.commit()?;
         Ok(founded)
+    }
+
+    /// Events a mention could belong to: same type, dates overlapping its window, near its
+    /// town when it names one (or by country when it has no date).
+    fn candidates(tx: &rusqlite::Transaction<'_>, m: &sitrep_model::MentionRecord) -> Result<Vec<sitrep_model::Event>> {
+        // a town-level mention only meets events near it (or without a precise place)
+        let (lat0, lat1, lon0, lon1) = match m.location.as_ref().filter(|l| matches!(l.kind.as_str(), "town" | "site")) {
+            Some(l) => (l.lat - BOX_DEG, l.lat + BOX_DEG, l.lon - BOX_DEG * 2.0, l.lon + BOX_DEG * 2.0),
+            None => (-90.0, 90.0, -180.0, 180.0),
+        };
+        let rows: Vec<String> = match (&m.date, m.location.as_ref().and_then(|l| l.country.clone())) {
+            (Some(d), _) => {
+                let mut q = tx.prepare_cached(
+                    "SELECT summary FROM events WHERE type = ?1 AND date_end >= ?2 AND date_start <= ?3
+                     AND (lat IS NULL OR lat BETWEEN ?4 AND ?5) AND (lon IS NULL OR lon BETWEEN ?6 AND ?7) LIMIT ?8",
+                )?;
+                let rows = q.query_map(
+                    params![m.event_type, d.start.to_string(), d.end.to_string(), lat0, lat1, lon0, lon1, MAX_CANDIDATES as i64],
+                    |r| r.get(0),
+                )?;
+                rows.collect::<std::result::Result<_, _>>()?
+            }
+            (None, Some(cc)) => {
+                let mut q = tx.prepare_cached("SELECT summary FROM events WHERE type = ?1 AND country = ?2 LIMIT ?3")?;
+                let rows = q.query_map(params![m.event_type, cc, MAX_CANDIDATES as i64], |r| r.get(0))?;
+                rows.collect::<std::result::Result<_, _>>()?
+            }
+            (None, None) => Vec::new(),
+        };
+        Ok(rows.iter().filter_map(|j| serde_json::from_str(j).ok()).collect())
     }
 
     fn rebuild_event(tx: &rusqlite::Transaction<'_>, id: &str) -> Result<()> {
@@ -536,6 +551,22 @@ impl SqliteStore {
             json
         ])?;
         Ok(())
+    }
+
+    /// For each stored article, the events its mentions were merged into, with how many of
+    /// its mentions each one holds: what article-level evaluation and "which event does this
+    /// report describe" need.
+    pub fn article_events(&self) -> Result<Vec<(String, String, usize)>> {
+        let mut q = self.conn.prepare("SELECT article, event, COUNT(*) FROM mentions GROUP BY article, event ORDER BY article, event")?;
+        let rows = q.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)?.max(0) as usize)))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Every input id (JSONL `id`, WARC-Record-ID) with the stored article that holds its text.
+    pub fn ext_ids(&self) -> Result<Vec<(String, String)>> {
+        let mut q = self.conn.prepare("SELECT s.ext_id, a.id FROM sources s JOIN articles a ON a.n = s.article WHERE s.ext_id IS NOT NULL")?;
+        let rows = q.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
     /// All events, oldest first (undated last).
