@@ -87,7 +87,7 @@ fn geo(a: TaskArgs) -> Result<()> {
     for d in &docs {
         let text = d["text"].as_str().unwrap_or("");
         let found = sitrep_analyze::places(text);
-        let resolved = sitrep_resolve::resolve_places(gaz, &found);
+        let resolved = sitrep_resolve::resolve_places(gaz, text, &found);
         let gold = d["toponyms"].as_array().cloned().unwrap_or_default();
         n_pred += resolved.len();
         n_gold += gold.len();
@@ -124,7 +124,8 @@ fn geo(a: TaskArgs) -> Result<()> {
                 resolvable += 1;
                 let mut ctx: Vec<NameMatch> = found.iter().filter(|m| !overlaps(m.start, m.end, gs, ge)).cloned().collect();
                 ctx.push(NameMatch { start: gs, end: ge, candidates: cands });
-                let r = sitrep_resolve::resolve_places(gaz, &ctx);
+                ctx.sort_by_key(|m| m.start);
+                let r = sitrep_resolve::resolve_places(gaz, text, &ctx);
                 if let Some(r) = r.iter().find(|r| r.start == gs) {
                     let p = gaz.place(r.place);
                     let km = sitrep_resolve::haversine_km(p.lat, p.lon, glat, glon);

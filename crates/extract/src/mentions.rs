@@ -276,7 +276,7 @@ fn actor_names_in(sentence_start: usize, range: (usize, usize), acts: &[Found]) 
 pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
     let lex = Lexicon::embedded();
     let gaz = Gazetteer::embedded();
-    let places = sitrep_resolve::resolve_places(gaz, &sitrep_analyze::places(text));
+    let places = sitrep_resolve::resolve_places(gaz, text, &sitrep_analyze::places(text));
     let timexes = timex::find(text, dct);
     let acts = actors::find_dated(text, Some(dct));
     let mut mentions: Vec<Mention> = Vec::new();
@@ -558,7 +558,40 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
             m.casualties = count(Harm::Casualties);
         }
     }
+    // Document context: a report that does not date or place its event in the sentences that
+    // tell it usually does so elsewhere, in the dateline ("GAINESVILLE, Fla. -") or in the
+    // police account ("the shooting happened around 10:30 p.m. Saturday"). The evidence
+    // span of an inherited date or place is where the article says it.
+    let week_before = dct - chrono::Days::new(8);
+    let recent: Vec<&Timex> = timexes
+        .iter()
+        .filter(|t| t.precision == timex::Precision::Day && t.range.is_some_and(|(s, e)| s >= week_before && e <= dct))
+        .collect();
+    let dateline = dateline_place(text, &places);
+    for m in mentions.iter_mut().filter(|m| m.modality.is_event()) {
+        let at = m.sentences.first().map_or(0, |s| s.0);
+        if m.date.is_none() {
+            m.date = recent.iter().min_by_key(|t| (t.start as isize - at as isize).unsigned_abs()).map(|t| (*t).clone());
+        }
+        if m.place.is_none() {
+            m.place = dateline.clone();
+        }
+    }
     mentions
+}
+
+/// "GAINESVILLE, Fla. -", "DALLAS (AP) —", "Detroit —": the place an article is filed from,
+/// which is where a local report's event happened unless a sentence says otherwise.
+fn dateline_place(text: &str, places: &[sitrep_resolve::ResolvedPlace]) -> Option<PlaceArg> {
+    static AFTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:,\s*[A-Z][A-Za-z. ]{1,20}?)?\s*(?:\([^)\n]{1,30}\)\s*)?(?:-|—|–|--|:)\s").unwrap());
+    let p = places.first().filter(|p| p.start <= 40 && !p.adjective)?;
+    let before = &text[..p.start];
+    // only a few capitalised words may precede it ("UPDATE:", a repeated headline is too long)
+    if before.contains(['.', '!', '?', '\n']) && before.trim().len() > 0 && !before.trim_end().ends_with(':') {
+        return None;
+    }
+    AFTER.is_match(&text[p.end..]).then_some(PlaceArg { place: p.place, precision: "in", span: (p.start, p.end) })
 }
 
 fn specificity(k: Kind) -> u8 {
@@ -666,6 +699,22 @@ mod tests {
         let ms = events("An air strike hit Idlib on Sunday. A strike in March 2019 hit the same market.");
         assert_eq!(ms.len(), 2, "{ms:#?}");
         assert_eq!(ms[1].date.as_ref().unwrap().value, "2019-03");
+    }
+
+    #[test]
+    fn an_undated_placeless_report_takes_the_dateline_and_the_nearby_day() {
+        // published Tuesday 2020-05-12
+        let text = "HOBART, Okla. - One man was killed and two were wounded in a shooting at a gas station, police said.\n\n\
+                    Officers said the gunfire broke out around 11 p.m. Sunday after an argument.";
+        let ms = events(text);
+        assert_eq!(ms.len(), 1, "{ms:?}");
+        let gaz = Gazetteer::embedded();
+        let place = gaz.place(ms[0].place.as_ref().expect("the dateline place").place);
+        assert_eq!((place.name.as_str(), place.admin1.as_str()), ("Hobart", "OK"));
+        assert_eq!(ms[0].date.as_ref().map(|d| d.value.as_str()), Some("2020-05-10"));
+        // no dateline, no day: nothing is invented
+        let ms = events("One man was killed and two were wounded in a shooting at a gas station, police said.");
+        assert!(ms[0].place.is_none() && ms[0].date.is_none(), "{ms:?}");
     }
 
     #[test]

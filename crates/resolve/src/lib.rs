@@ -6,8 +6,57 @@
 //! the kind of place (countries and divisions before towns) and its population.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use sitrep_gazetteer::{Gazetteer, Kind, NameMatch};
+
+/// US state abbreviations (AP style and postal) that qualify a town: "Hobart, Okla.".
+const US_STATES_TSV: &str = include_str!("../../../data/curated/us_state_abbreviations.tsv");
+
+/// Abbreviation → (country, admin1 code), longest first so "W. Va." wins over "Va.".
+static STATE_ABBREVIATIONS: LazyLock<Vec<(&'static str, &'static str, &'static str)>> = LazyLock::new(|| {
+    let mut v: Vec<(&str, &str, &str)> = US_STATES_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter_map(|(code, abbrs)| code.split_once('.').map(|(cc, adm)| (cc, adm, abbrs)))
+        .flat_map(|(cc, adm, abbrs)| abbrs.split('|').map(move |a| (a, cc, adm)))
+        .collect();
+    v.sort_by_key(|(a, _, _)| std::cmp::Reverse(a.len()));
+    v
+});
+
+/// What follows a place name after a comma and narrows it down: "Denmark, South Carolina",
+/// "Hobart, Okla.", "Paris, Texas", "Tripoli, Lebanon". Returns (country, admin1 or "").
+fn qualifier<'g>(gaz: &'g Gazetteer, text: &str, m: &NameMatch, next: Option<&NameMatch>) -> Option<(&'g str, &'g str)> {
+    let rest = text.get(m.end..)?;
+    let after = rest.strip_prefix(',')?;
+    let gap = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
+    if gap == 0 || gap > 2 {
+        return None;
+    }
+    let at = m.end + 1 + gap;
+    if let Some(n) = next.filter(|n| n.start == at) {
+        // the next name is a division or a country, and only one of each kind
+        let quals: Vec<&sitrep_gazetteer::Place> = n
+            .candidates
+            .iter()
+            .map(|c| gaz.place(c.place))
+            .filter(|p| matches!(p.kind, Kind::Admin1 | Kind::Country) && !p.country.is_empty())
+            .collect();
+        if let [p] = quals.as_slice() {
+            return Some((p.country.as_str(), if p.kind == Kind::Admin1 { p.admin1.as_str() } else { "" }));
+        }
+    }
+    let tail = &text[at..];
+    STATE_ABBREVIATIONS.iter().find_map(|(abbr, cc, adm)| {
+        let after = tail.strip_prefix(abbr)?;
+        // a postal code must stand alone ("OK" but not "OKC"); an abbreviation ends in its dot
+        let ends = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let canonical = gaz.by_id(&format!("adm1:{cc}.{adm}")).map(|i| gaz.place(i))?;
+        ends.then_some((canonical.country.as_str(), canonical.admin1.as_str()))
+    })
+}
 
 /// A place name with the entry chosen for it.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,11 +87,19 @@ fn kind_bonus(k: Kind) -> f64 {
     }
 }
 
-/// Chooses an entry for every match, using the other matches of the same text as context.
-pub fn resolve_places(gaz: &Gazetteer, matches: &[NameMatch]) -> Vec<ResolvedPlace> {
+/// Chooses an entry for every match of `text`, using the other matches as context and the
+/// division or country that follows a name after a comma ("Denmark, S.C.") as a constraint.
+pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec<ResolvedPlace> {
+    let quals: Vec<Option<(&str, &str)>> = matches.iter().enumerate().map(|(i, m)| qualifier(gaz, text, m, matches.get(i + 1))).collect();
     // Countries the text names outright, or names through places that are unambiguous.
     let mut countries: HashSet<&str> = HashSet::new();
     let mut admins: HashSet<(&str, &str)> = HashSet::new();
+    for (country, admin1) in quals.iter().flatten() {
+        countries.insert(country);
+        if !admin1.is_empty() {
+            admins.insert((country, admin1));
+        }
+    }
     for m in matches {
         let cs: HashSet<&str> = m.candidates.iter().map(|c| gaz.place(c.place).country.as_str()).collect();
         let explicit = m.candidates.iter().find(|c| matches!(gaz.place(c.place).kind, Kind::Country));
@@ -65,10 +122,18 @@ pub fn resolve_places(gaz: &Gazetteer, matches: &[NameMatch]) -> Vec<ResolvedPla
     }
     matches
         .iter()
-        .filter_map(|m| {
+        .zip(&quals)
+        .filter_map(|(m, qual)| {
+            // "Denmark, South Carolina": only what lies in the qualifier, when anything does
+            let within = |c: &&sitrep_gazetteer::Candidate| {
+                let p = gaz.place(c.place);
+                qual.is_some_and(|(cc, adm)| p.country == cc && (adm.is_empty() || p.admin1 == adm) && p.kind != Kind::Country && p.kind != Kind::Admin1)
+            };
+            let narrowed = m.candidates.iter().any(|c| within(&c));
             let mut scored: Vec<(f64, &sitrep_gazetteer::Candidate)> = m
                 .candidates
                 .iter()
+                .filter(|c| !narrowed || within(c))
                 .map(|c| {
                     let p = gaz.place(c.place);
                     let mut s = (1.0 + p.population as f64).ln() + kind_bonus(p.kind);
@@ -115,7 +180,7 @@ mod tests {
     fn resolve(text: &str) -> Vec<(String, String, String)> {
         let g = Gazetteer::embedded();
         let m = g.find(text);
-        resolve_places(g, &m)
+        resolve_places(g, text, &m)
             .into_iter()
             .map(|r| {
                 let p = g.place(r.place);
@@ -138,6 +203,19 @@ mod tests {
         let r = resolve("Deputies in Clackamas County, Oregon, said the crash happened in Damascus on Tuesday.");
         let dam = r.iter().find(|x| x.0 == "Damascus").unwrap();
         assert_eq!(dam.2, "US", "{r:?}");
+    }
+
+    #[test]
+    fn a_state_or_country_after_a_comma_narrows_the_town() {
+        let r = resolve("DENMARK, S.C. - A man was shot in Denmark, South Carolina, on Saturday. HOBART, Okla. (AP) - Two died.");
+        let ids: Vec<(&str, &str)> = r.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
+        assert_eq!(ids, [("DENMARK", "US"), ("Denmark", "US"), ("South Carolina", "US"), ("HOBART", "US")], "{r:?}");
+        let g = Gazetteer::embedded();
+        let text = "HOBART, Okla. (AP) - Two died. Hobart police said.";
+        let found = resolve_places(g, text, &g.find(text));
+        assert!(found.iter().all(|f| g.place(f.place).admin1 == "OK"), "{:?}", found.iter().map(|f| g.place(f.place)).collect::<Vec<_>>());
+        // the country itself stays the country when nothing qualifies it
+        assert_eq!(resolve("Denmark and Sweden agreed.")[0].2, "DK");
     }
 
     #[test]

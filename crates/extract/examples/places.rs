@@ -1,0 +1,16 @@
+//! Prints the places found and resolved in the text given on standard input: a quick way to
+//! see why a name was or was not taken as a place.
+use std::io::Read;
+
+fn main() {
+    let mut text = String::new();
+    if std::io::stdin().read_to_string(&mut text).is_err() {
+        eprintln!("places: standard input is not UTF-8 text");
+        std::process::exit(1);
+    }
+    let gaz = sitrep_gazetteer::Gazetteer::embedded();
+    for r in sitrep_resolve::resolve_places(gaz, &text, &sitrep_analyze::places(&text)) {
+        let p = gaz.place(r.place);
+        println!("{:?} -> {} {} ({:?}, {} {}, pop {})", &text[r.start..r.end], p.id, p.name, p.kind, p.admin1, p.country, p.population);
+    }
+}
