@@ -24,6 +24,9 @@ pub struct EventsArgs {
     /// Gold incidents JSONL ({event_id, date, lat, lon, killed, injured}).
     #[arg(long)]
     events: PathBuf,
+    /// Write one JSON line per article (gold incident, predicted event and its record) here.
+    #[arg(long)]
+    dump: Option<PathBuf>,
     /// Print up to this many errors of each kind after the metrics.
     #[arg(long, default_value_t = 0)]
     errors: usize,
@@ -110,22 +113,32 @@ pub fn run(a: EventsArgs) -> Result<()> {
     let summary = crate::ingest::ingest_into(&mut store, std::slice::from_ref(&a.data), ReadOptions::default(), 2000, &pb, |_| {})?;
     let secs = start.elapsed().as_secs_f64();
     let stored_of: HashMap<String, String> = store.ext_ids()?.into_iter().collect();
-    // an article's event is the one holding most of its mentions (ties: the smaller id)
-    let mut event_of: HashMap<String, (String, usize)> = HashMap::new();
-    for (article, event, n) in store.article_events()? {
-        let e = event_of.entry(article).or_insert((event.clone(), n));
-        if n > e.1 {
-            *e = (event, n);
+    let events: HashMap<String, Event> = store.events()?.into_iter().map(|e| (e.id.clone(), e)).collect();
+    // an article's event is the one it gives most sentences of evidence to, the earliest told
+    // on a tie (an article leads with its main event)
+    let mut event_of: HashMap<&str, (usize, std::cmp::Reverse<usize>, &str)> = HashMap::new();
+    for e in events.values() {
+        let mut per_article: HashMap<&str, (usize, usize)> = HashMap::new();
+        for ev in &e.mentions {
+            let x = per_article.entry(ev.article.as_str()).or_insert((0, usize::MAX));
+            x.0 += 1;
+            x.1 = x.1.min(ev.start);
+        }
+        for (art, (n, first)) in per_article {
+            let cand = (n, std::cmp::Reverse(first), e.id.as_str());
+            let best = event_of.entry(art).or_insert(cand);
+            if cand > *best {
+                *best = cand;
+            }
         }
     }
-    let events: HashMap<String, Event> = store.events()?.into_iter().map(|e| (e.id.clone(), e)).collect();
 
     let mut pred = Vec::new();
     let mut gold = Vec::new();
     let mut without_event = 0;
     let mut by_incident: HashMap<&str, Vec<&str>> = HashMap::new();
     for (art, inc) in &gold_of {
-        let predicted = stored_of.get(art).and_then(|s| event_of.get(s)).map(|(e, _)| e.as_str());
+        let predicted = stored_of.get(art).and_then(|s| event_of.get(s.as_str())).map(|(_, _, e)| *e);
         match predicted {
             Some(e) => {
                 pred.push(e.to_string());
@@ -138,6 +151,15 @@ pub fn run(a: EventsArgs) -> Result<()> {
             }
         }
         gold.push(inc.clone());
+    }
+    if let Some(path) = &a.dump {
+        use std::io::Write;
+        let mut w = std::io::BufWriter::new(std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?);
+        for ((art, inc), p) in gold_of.iter().zip(&pred) {
+            let line = json!({"article": art, "stored": stored_of.get(art), "gold": inc, "predicted": p, "event": events.get(p)});
+            writeln!(w, "{line}")?;
+        }
+        w.flush()?;
     }
     let (p, r) = b_cubed(&pred, &gold);
     let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };

@@ -122,6 +122,9 @@ pub struct Mention {
     pub casualties: Option<Count>,
     /// Every sentence that contributed (byte spans), first the one with the trigger.
     pub sentences: Vec<(usize, usize)>,
+    /// People named in its sentences (and, for the article's first event, in sentences no
+    /// other event claims), as `persons` keys.
+    pub names: Vec<String>,
 }
 
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -577,6 +580,19 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
             m.place = dateline.clone();
         }
     }
+    // the people each event's sentences name; what no event claims is about the first one
+    let lead = mentions.iter().position(|m| m.modality.is_event());
+    for person in sitrep_analyze::persons::find(text) {
+        let owner = mentions
+            .iter()
+            .position(|m| m.sentences.iter().any(|&(s, e)| s <= person.start && person.end <= e))
+            .or(lead);
+        if let Some(m) = owner.and_then(|i| mentions.get_mut(i)) {
+            if !m.names.contains(&person.key) {
+                m.names.push(person.key);
+            }
+        }
+    }
     mentions
 }
 
@@ -637,6 +653,7 @@ fn new_mention(
         injured: None,
         casualties: None,
         sentences: vec![sentence],
+        names: Vec::new(),
     }
 }
 
@@ -780,5 +797,6 @@ pub fn to_record(m: &Mention, text: &str, article: &sitrep_model::Article, ordin
         fatalities,
         injured,
         evidence: m.sentences.iter().map(|s| Evidence { article: article.id.clone(), sentence: quote(*s), start: s.0, end: s.1 }).collect(),
+        names: m.names.clone(),
     }
 }

@@ -138,6 +138,25 @@ const GIVEN_NAMES_TXT: &str = include_str!("../../../data/curated/given_names.tx
 static GIVEN_NAMES: LazyLock<std::collections::HashSet<String>> =
     LazyLock::new(|| GIVEN_NAMES_TXT.lines().filter(|l| !l.starts_with('#')).map(fold).filter(|w| !w.is_empty()).collect());
 
+/// Words after a name that make it a street or a road, not the place it is named after.
+const STREET_WORDS: &[&str] = &[
+    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane", "ln", "place", "pl",
+    "court", "ct", "way", "highway", "hwy", "parkway", "pkwy", "terrace", "circle", "expressway", "freeway", "pike",
+];
+
+/// "Washington Avenue", "the 6700 block of South Winchester", "Jackson St.": a street
+/// named after a place is not that place.
+fn is_street(text: &str, start: usize, end: usize) -> bool {
+    let next = text[end..].trim_start_matches(' ').split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let before = text[..start].trim_end_matches(' ').to_ascii_lowercase();
+    STREET_WORDS.contains(&next.to_ascii_lowercase().as_str()) && next.chars().next().is_some_and(char::is_uppercase)
+        || before.ends_with("block of")
+        || before.ends_with("block of north")
+        || before.ends_with("block of south")
+        || before.ends_with("block of east")
+        || before.ends_with("block of west")
+}
+
 /// Whether a word is a common given name ("Ivan", "Latoya"), folded or not.
 pub fn is_given_name(word: &str) -> bool {
     GIVEN_NAMES.contains(&fold(word))
@@ -330,7 +349,8 @@ impl Gazetteer {
                 if in_name_run && (cap_before || cap_after || after_given) {
                     persons.insert(t.folded.clone());
                 }
-                if !never && !in_name_run && (!single_common || (strong && !t.sentence_start)) {
+                let street = is_street(text, t.start, toks[i + k].end);
+                if !never && !in_name_run && !street && (!single_common || (strong && !t.sentence_start)) {
                     out.push(NameMatch { start: t.start, end: toks[i + k].end, candidates: cands.clone() });
                     last_end = toks[i + k].end;
                     i += k + 1;

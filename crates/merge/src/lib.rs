@@ -4,11 +4,35 @@
 //! Evidence combined for a mention and a candidate event: the same ACLED event type; dates
 //! that overlap at each side's precision (a "June 2018" mention can join a 2018-06-17 event;
 //! two different days never merge); places close or contained (a town within 50 km, a town
-//! inside the country a vaguer report names); perpetrators named by both. Mentions of one
-//! article that extraction kept apart are never merged here. The decision is incremental: a
-//! new article's mentions join existing events or found new ones.
+//! inside the country a vaguer report names); perpetrators named by both; people named by
+//! both (victims, suspects), and neither naming anyone the other names. An article's mentions
+//! of one event are first combined ([`within_article`], [`combine`]) and matched as one
+//! report. The decision is incremental: a new article's reports join existing events or
+//! found new ones.
 
+use serde::{Deserialize, Serialize};
 use sitrep_model::{ActorRole, Count, Event, Location, MentionRecord, Target};
+
+/// An event as merging sees it: the record, and the people its reports name (kept out of the
+/// public record, whose fields are a contract, but the sharpest evidence of identity).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    #[serde(flatten)]
+    pub event: Event,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<String>,
+}
+
+/// The profile of an event built from its mentions (see [`aggregate`]).
+pub fn profile(id: &str, mentions: &[MentionRecord], story_of: impl FnMut(&str) -> String) -> Profile {
+    let mut names: Vec<String> = Vec::new();
+    for n in mentions.iter().flat_map(|m| &m.names) {
+        if !names.contains(n) {
+            names.push(n.clone());
+        }
+    }
+    Profile { event: aggregate(id, mentions, story_of), names }
+}
 
 /// Minimum score for a mention to join an event (see [`score`]).
 pub const JOIN_THRESHOLD: f64 = 3.0;
@@ -22,7 +46,8 @@ fn is_town(l: &Location) -> bool {
 pub use sitrep_model::haversine_km;
 
 /// How strongly a mention fits an event; `None` when they cannot be the same event.
-pub fn score(m: &MentionRecord, e: &Event) -> Option<f64> {
+pub fn score(m: &MentionRecord, p: &Profile) -> Option<f64> {
+    let e = &p.event;
     if m.event_type != e.event_type || e.articles.contains(&m.article) {
         return None;
     }
@@ -60,23 +85,33 @@ pub fn score(m: &MentionRecord, e: &Event) -> Option<f64> {
         }
         _ => 0.0,
     };
-    // an undated mention needs the very same place, and a placeless one a precise date
-    if date_score == 0.0 && place_score < 3.0 || place_score == 0.0 && date_score < 2.0 {
+    // the same victim or suspect named by both is near proof; both naming people and none
+    // in common speaks against
+    let shared_names = m.names.iter().filter(|n| p.names.contains(n)).count();
+    let names_score = match shared_names {
+        0 if !m.names.is_empty() && !p.names.is_empty() => -1.0,
+        0 => 0.0,
+        1 => 2.0,
+        _ => 3.0,
+    };
+    // an undated mention needs the very same place, and a placeless one a precise date,
+    // unless they name the same people
+    if shared_names == 0 && (date_score == 0.0 && place_score < 3.0 || place_score == 0.0 && date_score < 2.0) {
         return None;
     }
     let perpetrators = |a: &[ActorRole]| a.iter().filter(|r| r.role == "perpetrator").map(|r| r.name.clone()).collect::<Vec<_>>();
     let shared = perpetrators(&m.actors).iter().any(|n| perpetrators(&e.actors).contains(n));
     let same_subtype = m.subtype == e.subtype;
-    Some(date_score + place_score + if shared { 1.0 } else { 0.0 } + if same_subtype { 0.5 } else { 0.0 })
+    Some(date_score + place_score + names_score + if shared { 1.0 } else { 0.0 } + if same_subtype { 0.5 } else { 0.0 })
 }
 
 /// The best event for a mention among candidates, if any fits well enough.
-pub fn best<'a>(m: &MentionRecord, candidates: &'a [Event]) -> Option<&'a Event> {
+pub fn best<'a>(m: &MentionRecord, candidates: &'a [Profile]) -> Option<&'a Profile> {
     candidates
         .iter()
         .filter_map(|e| score(m, e).map(|s| (s, e)))
         .filter(|(s, _)| *s >= JOIN_THRESHOLD)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.id.cmp(&a.1.id)))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.event.id.cmp(&a.1.event.id)))
         .map(|(_, e)| e)
 }
 
@@ -141,7 +176,7 @@ pub fn combine(members: &[&MentionRecord]) -> Option<MentionRecord> {
         return Some((*first).clone());
     }
     let owned: Vec<MentionRecord> = members.iter().map(|m| (*m).clone()).collect();
-    let e = aggregate("", &owned, |a| a.to_string());
+    let Profile { event: e, names } = profile("", &owned, |a| a.to_string());
     let modality = members
         .iter()
         .map(|m| m.modality.as_str())
@@ -163,6 +198,7 @@ pub fn combine(members: &[&MentionRecord]) -> Option<MentionRecord> {
         fatalities: e.fatalities,
         injured: e.injured,
         evidence: e.mentions,
+        names,
     })
 }
 

@@ -41,6 +41,7 @@ fn mention(article: &str, date: DateRange, place: Option<Location>, perp: &str, 
         fatalities: Count::default(),
         injured: Count::default(),
         evidence: vec![Evidence { article: article.into(), sentence: "An air strike hit the town.".into(), start: 0, end: 27 }],
+        names: vec![],
     }
 }
 
@@ -57,8 +58,8 @@ fn abu_kamal() -> Location {
     loc("Albu Kamal", 174448, 34.45226, 40.91854, "town")
 }
 
-fn event_of(ms: &[MentionRecord]) -> Event {
-    aggregate(&event_id(&ms[0]), ms, |a| a.to_string())
+fn event_of(ms: &[MentionRecord]) -> Profile {
+    profile(&event_id(&ms[0]), ms, |a| a.to_string())
 }
 
 #[test]
@@ -66,7 +67,7 @@ fn a_month_mention_joins_a_day_event_in_the_same_town() {
     let e = event_of(&[mention("a1", day(d(2018, 6, 17)), Some(abu_kamal()), "Israel", "a US official")]);
     let later = mention("a3", month(2018, 6), Some(abu_kamal()), "Israel", "Iraqi media");
     assert!(score(&later, &e).unwrap() >= JOIN_THRESHOLD);
-    let merged = event_of(&[mention("a1", day(d(2018, 6, 17)), Some(abu_kamal()), "Israel", "a US official"), later]);
+    let merged = event_of(&[mention("a1", day(d(2018, 6, 17)), Some(abu_kamal()), "Israel", "a US official"), later]).event;
     assert_eq!(merged.date.as_ref().unwrap().precision, "day", "the tightest date wins");
     assert_eq!(merged.articles, ["a1", "a3"]);
     assert_eq!(merged.actors[0].claims.len(), 2);
@@ -106,11 +107,31 @@ fn best_candidate_and_aggregates() {
     let mut b = mention("a2", day(d(2019, 3, 2)), Some(abu_kamal()), "Israel", "y");
     b.fatalities = Count { min: Some(5), max: None, text: Some("at least 5 dead".into()) };
     let e = event_of(&[a.clone(), b]);
-    assert_eq!((e.fatalities.min, e.fatalities.max), (Some(3), Some(5)), "the range over the reports");
-    assert_eq!(e.fatalities.text.as_deref(), Some("at least 5 dead"));
-    assert_eq!(e.confidence, 0.64, "two independent reports");
+    let ev = &e.event;
+    assert_eq!((ev.fatalities.min, ev.fatalities.max), (Some(3), Some(5)), "the range over the reports");
+    assert_eq!(ev.fatalities.text.as_deref(), Some("at least 5 dead"));
+    assert_eq!(ev.confidence, 0.64, "two independent reports");
     let other = event_of(&[mention("a9", day(d(2019, 3, 9)), Some(abu_kamal()), "Israel", "z")]);
     let cands = [other, e.clone()];
-    assert_eq!(best(&mention("a4", day(d(2019, 3, 2)), Some(abu_kamal()), "Israel", "w"), &cands).map(|x| x.id.clone()), Some(e.id));
+    assert_eq!(best(&mention("a4", day(d(2019, 3, 2)), Some(abu_kamal()), "Israel", "w"), &cands).map(|x| x.event.id.clone()), Some(e.event.id.clone()));
     assert_eq!(event_id(&a), event_id(&a.clone()), "ids are stable");
+}
+
+#[test]
+fn a_shared_victim_links_reports_and_different_victims_keep_them_apart() {
+    let town = loc("Gainesville", 4156404, 29.65163, -82.32483, "town");
+    let mut first = mention("a1", day(d(2016, 7, 27)), Some(town.clone()), "a gunman", "police");
+    first.names = vec!["antonio mason".into()];
+    let e = event_of(&[first]);
+    // a follow-up with no date and no place, naming the victim
+    let mut follow = mention("a2", day(d(2016, 7, 27)), None, "a gunman", "police");
+    follow.date = None;
+    follow.names = vec!["antonio mason".into(), "tony jones".into()];
+    assert!(score(&follow, &e).is_some_and(|s| s >= JOIN_THRESHOLD), "{:?}", score(&follow, &e));
+    // the same day and town, but other people
+    let mut other = mention("a3", day(d(2016, 7, 27)), Some(town), "a gunman", "police");
+    other.names = vec!["maria lopez".into()];
+    let same_place = score(&other, &e).unwrap();
+    other.names.clear();
+    assert!(same_place < score(&other, &e).unwrap(), "naming other people lowers the score");
 }

@@ -218,6 +218,10 @@ pub struct MentionRecord {
     pub fatalities: Count,
     pub injured: Count,
     pub evidence: Vec<Evidence>,
+    /// People the article names in telling this event (victims, suspects, officials) as
+    /// lowercase "given surname" keys: evidence for merging, not part of the event record.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<String>,
 }
 
 /// The event record `sitrep events --format json` emits; its field names are a contract.

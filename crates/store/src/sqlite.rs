@@ -465,7 +465,7 @@ impl SqliteStore {
                 let Some(m) = sitrep_merge::combine(&members) else { continue };
                 let candidates = Self::candidates(&tx, &m)?;
                 let event = match sitrep_merge::best(&m, &candidates) {
-                    Some(e) => e.id.clone(),
+                    Some(e) => e.event.id.clone(),
                     None => {
                         founded += 1;
                         sitrep_merge::event_id(&m)
@@ -485,7 +485,7 @@ impl SqliteStore {
 
     /// Events a mention could belong to: same type, dates overlapping its window, near its
     /// town when it names one (or by country when it has no date).
-    fn candidates(tx: &rusqlite::Transaction<'_>, m: &sitrep_model::MentionRecord) -> Result<Vec<sitrep_model::Event>> {
+    fn candidates(tx: &rusqlite::Transaction<'_>, m: &sitrep_model::MentionRecord) -> Result<Vec<sitrep_merge::Profile>> {
         // a town-level mention only meets events near it (or without a precise place)
         let (lat0, lat1, lon0, lon1) = match m.location.as_ref().filter(|l| matches!(l.kind.as_str(), "town" | "site")) {
             Some(l) => (l.lat - BOX_DEG, l.lat + BOX_DEG, l.lon - BOX_DEG * 2.0, l.lon + BOX_DEG * 2.0),
@@ -521,13 +521,14 @@ impl SqliteStore {
         let mentions: Vec<sitrep_model::MentionRecord> = rows.iter().filter_map(|j| serde_json::from_str(j).ok()).collect();
         let mut story_q = tx.prepare_cached("SELECT story FROM articles WHERE id = ?1")?;
         let story_of = |a: &str| story_q.query_row([a], |r| r.get::<_, String>(0)).unwrap_or_else(|_| a.to_string());
-        let e = sitrep_merge::aggregate(id, &mentions, story_of);
+        let profile = sitrep_merge::profile(id, &mentions, story_of);
+        let e = &profile.event;
         let corrupt = |err: serde_json::Error| StoreError::Corrupt { id: id.to_string(), reason: err.to_string() };
-        let json = serde_json::to_string(&e).map_err(corrupt)?;
+        let json = serde_json::to_string(e).map_err(corrupt)?;
         // what merging needs, without the evidence sentences and quotes
-        let mut small = e.clone();
-        small.mentions.clear();
-        for a in &mut small.actors {
+        let mut small = profile.clone();
+        small.event.mentions.clear();
+        for a in &mut small.event.actors {
             for c in &mut a.claims {
                 c.quote.clear();
             }
@@ -551,15 +552,6 @@ impl SqliteStore {
             json
         ])?;
         Ok(())
-    }
-
-    /// For each stored article, the events its mentions were merged into, with how many of
-    /// its mentions each one holds: what article-level evaluation and "which event does this
-    /// report describe" need.
-    pub fn article_events(&self) -> Result<Vec<(String, String, usize)>> {
-        let mut q = self.conn.prepare("SELECT article, event, COUNT(*) FROM mentions GROUP BY article, event ORDER BY article, event")?;
-        let rows = q.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)?.max(0) as usize)))?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
     /// Every input id (JSONL `id`, WARC-Record-ID) with the stored article that holds its text.
