@@ -122,13 +122,16 @@ pub struct Mention {
     pub casualties: Option<Count>,
     /// Every sentence that contributed (byte spans), first the one with the trigger.
     pub sentences: Vec<(usize, usize)>,
+    /// Told only in sentences about a later proceeding (a charge, a trial, a sentence), whose
+    /// dates are not the event's: no date is inherited for it either.
+    pub retrospective: bool,
     /// People named in its sentences (and, for the article's first event, in sentences no
     /// other event claims), as `persons` keys.
     pub names: Vec<String>,
 }
 
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(the|this|that|[a-z]+day's|[a-z]+day’s|last week's|the latest)\s+((?:air|drone|missile|rocket|deadly|israeli|american|u\.s\.|coalition|retaliatory|reported|alleged|attempted|suicide|double|twin)\s+)*(strikes?|airstrikes?|attacks?|raids?|bombings?|blasts?|explosions?|shelling|assault|operation|shooting|incident)(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(the|this|that|[a-z]+day's|[a-z]+day’s|last week's|the latest)\s+((?:air|drone|missile|rocket|deadly|israeli|american|u\.s\.|coalition|retaliatory|reported|alleged|attempted|suicide|double|twin)\s+)*(strikes?|airstrikes?|attacks?|raids?|bombings?|blasts?|explosions?|shelling|assault|operation|shooting|gunfire|incident)(?-u:\b)").unwrap()
 });
 static AGGREGATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(more than|over|nearly|some|hundreds of|thousands of|dozens of|scores of|numerous|countless)\s+(?:[\d,]+\s+)?(?:\w+\s+){0,2}?(strikes|airstrikes|attacks|raids|bombings)|[\d,]{2,}\s+(?:\w+\s+)?(strikes|airstrikes|attacks|raids)|(several|many|multiple|numerous|\d+|two|three|four|five)\s+times|(?-u:\b)(generally|usually|normally|typically|routinely|often|regularly|repeatedly|frequently|in the past|have been accused|has been accused|has long been|have long been|occur|support for|campaign of|such (strikes|attacks)|those normally|these strikes|those strikes|(have|has) (since |also |repeatedly |long )?(staged|carried out|launched|conducted|mounted) (attacks|strikes|raids|airstrikes))(?-u:\b)").unwrap()
@@ -152,6 +155,9 @@ static PLURAL_TRIGGER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(strikes|airstrikes|air strikes|attacks|raids|bombings|clashes|shellings)(?-u:\b)").unwrap());
 static NO_EVENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(there (were|was) no|no)\s+(\w+\s+)?(strikes?|attacks?|airstrikes?|raids?)(?-u:\b)").unwrap());
+static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(charged|charges? of|counts? of|convicted|pleaded|pled guilty|sentenced|sentencing|indicted|indictment|accused of|on trial|trial|arraigned|arraignment|acquitted|found guilty|jury|verdict|testified|hearing)(?-u:\b)").unwrap()
+});
 static NOT_BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)not\s+by\s+").unwrap());
 static BLAMED_ON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(blamed|blames|blaming)(?-u:\b)").unwrap());
 static AGENT_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -317,11 +323,14 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
             .filter(|t| t.start >= ss && t.end <= arg_end && t.range.is_some())
             .filter(|t| reporting_tail.is_none_or(|r| t.start - ss < r || sentence[..t.start - ss].rfind(", ").is_none_or(|c| c > r)))
             .collect();
+        // "pleaded guilty Tuesday to four murders": a sentence about a later proceeding dates
+        // the proceeding, not the event
+        let retrospective = LEGAL.is_match(sentence);
         // "the strike on … in August 2019": a date right after the trigger is its own
         let date = candidates
             .iter()
             .find(|t| t.start >= ss + te && t.start - (ss + te) <= 80 && !sentence[te..t.start - ss].contains([',', ';']))
-            .or_else(|| candidates.iter().min_by_key(|t| (t.start as isize - (ss + ts) as isize).unsigned_abs()))
+            .or_else(|| if retrospective { None } else { candidates.iter().min_by_key(|t| (t.start as isize - (ss + ts) as isize).unsigned_abs()) })
             .map(|t| (*t).clone());
         // modality
         let clause = clause_before(sentence, ts);
@@ -520,10 +529,13 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
                 if m.modality == Modality::Asserted && attrib.is_some() {
                     m.modality = Modality::Reported;
                 }
+                m.retrospective &= retrospective;
                 m
             }
             None => {
-                mentions.push(new_mention(lex, subtype, (ss + ts, ss + te), modality, date, place, (ss, se)));
+                let mut m = new_mention(lex, subtype, (ss + ts, ss + te), modality, date, place, (ss, se));
+                m.retrospective = retrospective;
+                mentions.push(m);
                 // a threat or plan is kept, but its participants are not claims about an event
                 if hypothetical {
                     continue;
@@ -573,7 +585,7 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
     let dateline = dateline_place(text, &places);
     for m in mentions.iter_mut().filter(|m| m.modality.is_event()) {
         let at = m.sentences.first().map_or(0, |s| s.0);
-        if m.date.is_none() {
+        if m.date.is_none() && !m.retrospective {
             m.date = recent.iter().min_by_key(|t| (t.start as isize - at as isize).unsigned_abs()).map(|t| (*t).clone());
         }
         if m.place.is_none() {
@@ -653,6 +665,7 @@ fn new_mention(
         injured: None,
         casualties: None,
         sentences: vec![sentence],
+        retrospective: false,
         names: Vec::new(),
     }
 }
@@ -729,6 +742,9 @@ mod tests {
         let place = gaz.place(ms[0].place.as_ref().expect("the dateline place").place);
         assert_eq!((place.name.as_str(), place.admin1.as_str()), ("Hobart", "OK"));
         assert_eq!(ms[0].date.as_ref().map(|d| d.value.as_str()), Some("2020-05-10"));
+        // a sentencing dates the sentence, not the shooting, and lends it no date either
+        let ms = events("Robert Adams pleaded guilty Tuesday to four murders in Columbus.\n\nHe was sentenced on Friday.");
+        assert!(ms.iter().all(|m| m.date.is_none()), "{ms:?}");
         // no dateline, no day: nothing is invented
         let ms = events("One man was killed and two were wounded in a shooting at a gas station, police said.");
         assert!(ms[0].place.is_none() && ms[0].date.is_none(), "{ms:?}");

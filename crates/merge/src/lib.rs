@@ -51,10 +51,21 @@ pub fn score(m: &MentionRecord, p: &Profile) -> Option<f64> {
     if m.event_type != e.event_type || e.articles.contains(&m.article) {
         return None;
     }
+    let shared_names = m.names.iter().filter(|n| p.names.contains(n)).count();
     let date_score = match (&m.date, &e.date) {
         (Some(a), Some(b)) => {
             if a.start > b.end || b.start > a.end {
-                return None;
+                // "11:40 p.m. Wednesday" and "early Thursday": adjacent days are one event
+                // only when both reports name the same people in the same town
+                let adjacent = a.precision == "day" && b.precision == "day" && (a.start - b.start).num_days().abs() == 1;
+                let same_town = match (&m.location, &e.location) {
+                    (Some(x), Some(y)) => is_town(x) && is_town(y) && haversine_km(x.lat, x.lon, y.lat, y.lon) <= 10.0,
+                    _ => false,
+                };
+                if !(adjacent && same_town && shared_names > 0) {
+                    return None;
+                }
+                return Some(1.0 + 2.5 + if shared_names > 1 { 3.0 } else { 2.0 });
             }
             match (a.precision.as_str(), b.precision.as_str()) {
                 ("day", "day") => 3.0,
@@ -87,7 +98,6 @@ pub fn score(m: &MentionRecord, p: &Profile) -> Option<f64> {
     };
     // the same victim or suspect named by both is near proof; both naming people and none
     // in common speaks against
-    let shared_names = m.names.iter().filter(|n| p.names.contains(n)).count();
     let names_score = match shared_names {
         0 if !m.names.is_empty() && !p.names.is_empty() => -1.0,
         0 => 0.0,

@@ -134,4 +134,9 @@ fn a_shared_victim_links_reports_and_different_victims_keep_them_apart() {
     let same_place = score(&other, &e).unwrap();
     other.names.clear();
     assert!(same_place < score(&other, &e).unwrap(), "naming other people lowers the score");
+    // "11:40 p.m. Wednesday" and "early Thursday": the next day joins only with the same people
+    let mut next_day = mention("a4", day(d(2016, 7, 28)), Some(loc("Gainesville", 4156404, 29.65163, -82.32483, "town")), "a gunman", "p");
+    assert_eq!(score(&next_day, &e), None);
+    next_day.names = vec!["antonio mason".into()];
+    assert!(score(&next_day, &e).is_some_and(|s| s >= JOIN_THRESHOLD));
 }

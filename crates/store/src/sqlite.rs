@@ -497,8 +497,10 @@ impl SqliteStore {
                     "SELECT summary FROM events WHERE type = ?1 AND date_end >= ?2 AND date_start <= ?3
                      AND (lat IS NULL OR lat BETWEEN ?4 AND ?5) AND (lon IS NULL OR lon BETWEEN ?6 AND ?7) LIMIT ?8",
                 )?;
+                // a day on either side: adjacent days may still be one event (see sitrep_merge::score)
+                let (from, to) = (d.start - chrono::Days::new(1), d.end + chrono::Days::new(1));
                 let rows = q.query_map(
-                    params![m.event_type, d.start.to_string(), d.end.to_string(), lat0, lat1, lon0, lon1, MAX_CANDIDATES as i64],
+                    params![m.event_type, from.to_string(), to.to_string(), lat0, lat1, lon0, lon1, MAX_CANDIDATES as i64],
                     |r| r.get(0),
                 )?;
                 rows.collect::<std::result::Result<_, _>>()?
