@@ -27,6 +27,9 @@ pub struct EventsArgs {
     /// Write one JSON line per article (gold incident, predicted event and its record) here.
     #[arg(long)]
     dump: Option<PathBuf>,
+    /// Score a report needs to join an event (to calibrate; default: sitrep's own).
+    #[arg(long, default_value_t = sitrep_merge::JOIN_THRESHOLD)]
+    join_threshold: f64,
     /// Print up to this many errors of each kind after the metrics.
     #[arg(long, default_value_t = 0)]
     errors: usize,
@@ -108,6 +111,7 @@ pub fn run(a: EventsArgs) -> Result<()> {
     }
 
     let mut store = SqliteStore::in_memory()?;
+    store.set_join_threshold(a.join_threshold);
     let pb = indicatif::ProgressBar::hidden();
     let start = std::time::Instant::now();
     let summary = crate::ingest::ingest_into(&mut store, std::slice::from_ref(&a.data), ReadOptions::default(), 2000, &pb, |_| {})?;
@@ -243,11 +247,18 @@ pub fn run(a: EventsArgs) -> Result<()> {
         "injured_accuracy": share(injured_ok, matched),
         "articles_per_second": summary.read as f64 / secs.max(1e-9),
     });
+    let mut metrics = metrics;
+    errors.retain(|_, v| !v.is_empty());
+    if a.format != crate::Format::Table && !errors.is_empty() {
+        metrics["errors"] = json!(errors);
+    }
     crate::eval::report(a.format, &metrics)?;
-    for (kind, lines) in &errors {
-        println!("\n{kind}:");
-        for l in lines {
-            println!("  {l}");
+    if a.format == crate::Format::Table {
+        for (kind, lines) in &errors {
+            println!("\n{kind}:");
+            for l in lines {
+                println!("  {l}");
+            }
         }
     }
     Ok(())

@@ -113,7 +113,7 @@ fn best_candidate_and_aggregates() {
     assert_eq!(ev.confidence, 0.64, "two independent reports");
     let other = event_of(&[mention("a9", day(d(2019, 3, 9)), Some(abu_kamal()), "Israel", "z")]);
     let cands = [other, e.clone()];
-    assert_eq!(best(&mention("a4", day(d(2019, 3, 2)), Some(abu_kamal()), "Israel", "w"), &cands).map(|x| x.event.id.clone()), Some(e.event.id.clone()));
+    assert_eq!(best(&mention("a4", day(d(2019, 3, 2)), Some(abu_kamal()), "Israel", "w"), &cands, JOIN_THRESHOLD).map(|x| x.event.id.clone()), Some(e.event.id.clone()));
     assert_eq!(event_id(&a), event_id(&a.clone()), "ids are stable");
 }
 

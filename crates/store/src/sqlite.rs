@@ -71,11 +71,27 @@ CREATE TABLE events (
 ) WITHOUT ROWID;
 CREATE INDEX events_window ON events(type, date_end);
 CREATE INDEX events_country ON events(type, country);
+"#, r#"
+-- candidates by a window bounded on both sides: events spanning a month or less by their
+-- start, the few wider ones (a year, a season) by their own index
+ALTER TABLE events ADD COLUMN wide INTEGER NOT NULL DEFAULT 0;
+UPDATE events SET wide = (julianday(date_end) - julianday(date_start) > 31);
+DROP INDEX events_window;
+-- covering: the window and the box are checked in the index, only matches read their row
+CREATE INDEX events_start ON events(type, date_start, date_end, lat, lon);
+CREATE INDEX events_wide ON events(type, wide, date_end, date_start, lat, lon);
+-- people named in an event's reports: an undated report finds its event through them
+CREATE TABLE event_names (
+    name  TEXT NOT NULL,
+    event TEXT NOT NULL,
+    PRIMARY KEY (name, event)
+) WITHOUT ROWID;
 "#];
 
 /// SQLite-backed [`ArticleStore`].
 pub struct SqliteStore {
     conn: Connection,
+    join_threshold: f64,
 }
 
 impl SqliteStore {
@@ -102,7 +118,8 @@ impl SqliteStore {
         // consecutive batches then reach the main file once.
         conn.pragma_update(None, "wal_autocheckpoint", 16384)?;
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
-        let mut store = SqliteStore { conn };
+        conn.set_prepared_statement_cache_capacity(64);
+        let mut store = SqliteStore { conn, join_threshold: sitrep_merge::JOIN_THRESHOLD };
         store.migrate()?;
         Ok(store)
     }
@@ -120,6 +137,12 @@ impl SqliteStore {
             tx.commit()?;
         }
         Ok(())
+    }
+
+    /// Sets the score a report needs to join an existing event, for calibrating the merge
+    /// (`sitrep eval events --join-threshold`); the default is [`sitrep_merge::JOIN_THRESHOLD`].
+    pub fn set_join_threshold(&mut self, threshold: f64) {
+        self.join_threshold = threshold;
     }
 
     /// The schema version in use (number of migrations applied).
@@ -429,11 +452,19 @@ mod tests {
     }
 }
 
+fn parse_profiles(rows: &[String]) -> Vec<sitrep_merge::Profile> {
+    rows.iter().filter_map(|j| serde_json::from_str(j).ok()).collect()
+}
+
 /// How many candidate events are read for one mention (the date window normally holds far fewer).
 const MAX_CANDIDATES: usize = 200;
 /// Half-size in degrees of latitude of the box around a town-level mention in which
 /// candidate events are looked for (about 55 km; twice that in longitude).
 const BOX_DEG: f64 = 0.5;
+/// Names of one report looked up for candidates (the first ones: the lead's people).
+const MAX_NAMES: usize = 8;
+/// Events spanning more days than this are "wide" (seasons, years) and indexed apart.
+const WIDE_DAYS: u64 = 31;
 
 impl SqliteStore {
     /// Merges a batch of mention records into events, in one transaction: each joins the best
@@ -464,7 +495,7 @@ impl SqliteStore {
                 let members: Vec<&sitrep_model::MentionRecord> = cluster.iter().map(|&i| &article[i]).collect();
                 let Some(m) = sitrep_merge::combine(&members) else { continue };
                 let candidates = Self::candidates(&tx, &m)?;
-                let event = match sitrep_merge::best(&m, &candidates) {
+                let event = match sitrep_merge::best(&m, &candidates, self.join_threshold) {
                     Some(e) => e.event.id.clone(),
                     None => {
                         founded += 1;
@@ -483,36 +514,63 @@ impl SqliteStore {
         Ok(founded)
     }
 
-    /// Events a mention could belong to: same type, dates overlapping its window, near its
-    /// town when it names one (or by country when it has no date).
+    /// Blocking: the events a report could reach the join threshold with (see
+    /// `sitrep_merge::score`), read through indexes instead of scanning. They are the events
+    /// naming the same people (whatever their date: the score rejects conflicting ones), and
+    /// for a dated report the events of its type in its date window (a day either side) that
+    /// are towns in a box around its town, or placed no finer than its country (a town in its
+    /// country too when it names a perpetrator, who can lift a country-level match). An
+    /// undated or placeless report meets events only through the people it names.
     fn candidates(tx: &rusqlite::Transaction<'_>, m: &sitrep_model::MentionRecord) -> Result<Vec<sitrep_merge::Profile>> {
-        // a town-level mention only meets events near it (or without a precise place)
-        let (lat0, lat1, lon0, lon1) = match m.location.as_ref().filter(|l| matches!(l.kind.as_str(), "town" | "site")) {
-            Some(l) => (l.lat - BOX_DEG, l.lat + BOX_DEG, l.lon - BOX_DEG * 2.0, l.lon + BOX_DEG * 2.0),
-            None => (-90.0, 90.0, -180.0, 180.0),
-        };
-        let rows: Vec<String> = match (&m.date, m.location.as_ref().and_then(|l| l.country.clone())) {
-            (Some(d), _) => {
-                let mut q = tx.prepare_cached(
-                    "SELECT summary FROM events WHERE type = ?1 AND date_end >= ?2 AND date_start <= ?3
-                     AND (lat IS NULL OR lat BETWEEN ?4 AND ?5) AND (lon IS NULL OR lon BETWEEN ?6 AND ?7) LIMIT ?8",
-                )?;
-                // a day on either side: adjacent days may still be one event (see sitrep_merge::score)
-                let (from, to) = (d.start - chrono::Days::new(1), d.end + chrono::Days::new(1));
-                let rows = q.query_map(
-                    params![m.event_type, from.to_string(), to.to_string(), lat0, lat1, lon0, lon1, MAX_CANDIDATES as i64],
-                    |r| r.get(0),
-                )?;
-                rows.collect::<std::result::Result<_, _>>()?
+        let mut rows: Vec<String> = Vec::new();
+        let mut push = |r: String| {
+            if !rows.contains(&r) {
+                rows.push(r);
             }
-            (None, Some(cc)) => {
-                let mut q = tx.prepare_cached("SELECT summary FROM events WHERE type = ?1 AND country = ?2 LIMIT ?3")?;
-                let rows = q.query_map(params![m.event_type, cc, MAX_CANDIDATES as i64], |r| r.get(0))?;
-                rows.collect::<std::result::Result<_, _>>()?
-            }
-            (None, None) => Vec::new(),
         };
-        Ok(rows.iter().filter_map(|j| serde_json::from_str(j).ok()).collect())
+        let mut by_name = tx.prepare_cached(
+            "SELECT e.summary FROM event_names n JOIN events e ON e.id = n.event WHERE n.name = ?1 AND e.type = ?2 LIMIT ?3",
+        )?;
+        for name in m.names.iter().take(MAX_NAMES) {
+            for r in by_name.query_map(params![name, m.event_type, MAX_CANDIDATES as i64], |r| r.get::<_, String>(0))? {
+                push(r?);
+            }
+        }
+        let Some(d) = &m.date else { return Ok(parse_profiles(&rows)) };
+        // a day on either side: adjacent days may still be one event (see sitrep_merge::score)
+        let (from, to) = (d.start - chrono::Days::new(1), d.end + chrono::Days::new(1));
+        let narrow_from = from - chrono::Days::new(WIDE_DAYS);
+        let window = |place: &str| {
+            format!(
+                "SELECT summary FROM events WHERE type = ?1 AND date_start BETWEEN ?2 AND ?4 AND date_end >= ?3 AND {place}
+                 UNION ALL
+                 SELECT summary FROM events WHERE type = ?1 AND wide = 1 AND date_end >= ?3 AND date_start < ?2 AND {place}
+                 LIMIT {MAX_CANDIDATES}"
+            )
+        };
+        let dates = [m.event_type.clone(), narrow_from.to_string(), from.to_string(), to.to_string()];
+        let perpetrators = m.actors.iter().any(|a| a.role == "perpetrator");
+        let country = m.location.as_ref().and_then(|l| l.country.clone());
+        let mut run = |sql: String, extra: Vec<rusqlite::types::Value>| -> Result<()> {
+            let mut q = tx.prepare_cached(&sql)?;
+            let mut args: Vec<rusqlite::types::Value> = dates.iter().map(|x| x.clone().into()).collect();
+            args.extend(extra);
+            for r in q.query_map(rusqlite::params_from_iter(args), |r| r.get::<_, String>(0))? {
+                push(r?);
+            }
+            Ok(())
+        };
+        if let Some(l) = m.location.as_ref().filter(|l| matches!(l.kind.as_str(), "town" | "site")) {
+            let boxed = [l.lat - BOX_DEG, l.lat + BOX_DEG, l.lon - BOX_DEG * 2.0, l.lon + BOX_DEG * 2.0];
+            run(window("lat BETWEEN ?5 AND ?6 AND lon BETWEEN ?7 AND ?8"), boxed.iter().map(|&x| x.into()).collect())?;
+            if let Some(cc) = country.filter(|_| perpetrators) {
+                run(window("lat IS NULL AND country = ?5"), vec![cc.into()])?;
+            }
+        } else if let Some(cc) = country {
+            let place = if perpetrators { "country = ?5" } else { "lat IS NULL AND country = ?5" };
+            run(window(place), vec![cc.into()])?;
+        }
+        Ok(parse_profiles(&rows))
     }
 
     fn rebuild_event(tx: &rusqlite::Transaction<'_>, id: &str) -> Result<()> {
@@ -536,11 +594,16 @@ impl SqliteStore {
             }
         }
         let summary = serde_json::to_string(&small).map_err(corrupt)?;
+        let mut add_name = tx.prepare_cached("INSERT OR IGNORE INTO event_names (name, event) VALUES (?1, ?2)")?;
+        for n in &profile.names {
+            add_name.execute(params![n, id])?;
+        }
         let town = e.location.as_ref().filter(|l| matches!(l.kind.as_str(), "town" | "site"));
         tx.prepare_cached(
-            "INSERT INTO events (id, type, date_start, date_end, country, lat, lon, summary, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+            "INSERT INTO events (id, type, date_start, date_end, country, lat, lon, summary, json, wide) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
              ON CONFLICT(id) DO UPDATE SET type = excluded.type, date_start = excluded.date_start, date_end = excluded.date_end,
-             country = excluded.country, lat = excluded.lat, lon = excluded.lon, summary = excluded.summary, json = excluded.json",
+             country = excluded.country, lat = excluded.lat, lon = excluded.lon, summary = excluded.summary, json = excluded.json,
+             wide = excluded.wide",
         )?
         .execute(params![
             e.id,
@@ -551,7 +614,8 @@ impl SqliteStore {
             town.map(|l| l.lat),
             town.map(|l| l.lon),
             summary,
-            json
+            json,
+            e.date.as_ref().is_some_and(|d| (d.end - d.start).num_days() > WIDE_DAYS as i64)
         ])?;
         Ok(())
     }
