@@ -26,7 +26,9 @@ const NOT_SURNAMES: &[&str] = &[
     "river", "lake", "beach", "bay", "valley", "heights", "springs", "falls", "mountain", "creek", "public",
     "national", "federal", "apartments", "homes", "hotel", "club", "bar", "grill", "restaurant", "store", "market",
     "foundation", "institute", "academy", "company", "group", "the", "and", "of", "in", "on", "at", "for", "but",
-    "said", "says", "told", "was", "is", "jr", "sr",
+    "said", "says", "told", "was", "is", "jr", "sr", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
 ];
 
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[\p{Lu}][\p{L}'’\-]*\.?|\b[\p{L}]+\b").unwrap());

@@ -78,8 +78,8 @@ ALTER TABLE events ADD COLUMN wide INTEGER NOT NULL DEFAULT 0;
 UPDATE events SET wide = (julianday(date_end) - julianday(date_start) > 31);
 DROP INDEX events_window;
 -- covering: the window and the box are checked in the index, only matches read their row
-CREATE INDEX events_start ON events(type, date_start, date_end, lat, lon);
-CREATE INDEX events_wide ON events(type, wide, date_end, date_start, lat, lon);
+CREATE INDEX events_start ON events(type, date_start, date_end, lat, lon, country);
+CREATE INDEX events_wide ON events(type, wide, date_end, date_start, lat, lon, country);
 -- people named in an event's reports: an undated report finds its event through them
 CREATE TABLE event_names (
     name  TEXT NOT NULL,
@@ -586,12 +586,15 @@ impl SqliteStore {
         let corrupt = |err: serde_json::Error| StoreError::Corrupt { id: id.to_string(), reason: err.to_string() };
         let json = serde_json::to_string(e).map_err(corrupt)?;
         // what merging needs, without the evidence sentences and quotes
+        // (sitrep_merge::score reads type, subtype, articles, date, place, perpetrators, names)
         let mut small = profile.clone();
         small.event.mentions.clear();
+        small.event.targets.clear();
+        small.event.fatalities = Default::default();
+        small.event.injured = Default::default();
+        small.event.actors.retain(|a| a.role == "perpetrator");
         for a in &mut small.event.actors {
-            for c in &mut a.claims {
-                c.quote.clear();
-            }
+            a.claims.clear();
         }
         let summary = serde_json::to_string(&small).map_err(corrupt)?;
         let mut add_name = tx.prepare_cached("INSERT OR IGNORE INTO event_names (name, event) VALUES (?1, ?2)")?;
