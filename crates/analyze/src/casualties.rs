@@ -39,6 +39,8 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         format!(r"(?P<n2>{QUAL}(?:between\s+)?{NUM}(?:\s+(?:and|to|or)\s+{NUM})?)(?:\s+[a-z-]+){{0,3}}?\s+(?:(?:were|was|have been|had been|are|got|being)\s+)?(?:(?:reportedly|reported|confirmed|critically|seriously|slightly|also)\s+)?(?P<v2>{KILLED}|{INJURED})"),
         // "the death toll rose to 15"
         format!(r"(?P<toll>death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|stood at)\s+(?P<n3>{QUAL}{NUM})"),
+        // one victim: "a 28-year-old man was shot and killed", "Antonio Mason was killed"
+        format!(r"(?P<one>(?:a|an|one|the)\s+(?:[\w-]+-year-old\s+)?(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|officer|deputy|trooper|driver|passenger|student|father|mother|resident|customer|clerk|security guard)|(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+))(?:,\s+\d{{1,3}},)?\s+(?:was|has been|had been)\s+(?:(?:shot|stabbed|beaten)\s+(?:and\s+)?)?(?P<v3>{KILLED}|{INJURED}|shot dead|shot to death)"),
         // "multiple casualties", "heavy casualties"
         r"(?P<vague>(?:multiple|heavy|many|several|numerous|no|mass|significant)\s+(?:casualties|deaths|fatalities|injuries|dead|killed|wounded))".to_string(),
     ];
@@ -128,6 +130,10 @@ pub fn find(text: &str) -> Vec<Casualty> {
             let lv = v.as_str().to_ascii_lowercase();
             let h = if KILLED_WORD.is_match(&lv) { Harm::Killed } else { Harm::Injured };
             (h, c.name("n2").map(|x| x.as_str()).unwrap_or(""))
+        } else if let Some(v) = c.name("v3") {
+            let lv = v.as_str().to_ascii_lowercase();
+            let h = if KILLED_WORD.is_match(&lv) || lv.starts_with("shot") { Harm::Killed } else { Harm::Injured };
+            (h, "one")
         } else if c.name("toll").is_some() {
             (Harm::Killed, c.name("n3").map(|x| x.as_str()).unwrap_or(""))
         } else {
@@ -179,6 +185,16 @@ mod tests {
         assert_eq!((c.harm, c.min, c.max), (Harm::Casualties, None, None));
         let c = &find("There were no injuries.")[0];
         assert_eq!((c.harm, c.min, c.max), (Harm::Injured, Some(0), Some(0)));
+    }
+
+    #[test]
+    fn one_named_or_described_victim() {
+        assert_eq!(one("Antonio Mason was killed and two other people were wounded."), (Harm::Killed, Some(1), Some(1), "Antonio Mason was killed".into()));
+        assert_eq!(one("A 28-year-old man was shot and killed outside a store.").1, Some(1));
+        assert_eq!(one("Police said a woman, 31, was wounded.").0, Harm::Injured);
+        assert_eq!(one("The victim was shot to death in his car.").0, Harm::Killed);
+        // a name that is not the subject of the harm is not a victim
+        assert!(find("Police Chief Tony Jones said the suspect was arrested.").is_empty());
     }
 
     #[test]

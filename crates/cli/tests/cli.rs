@@ -365,3 +365,46 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
     }
     rows
 }
+
+#[test]
+fn eval_events_scores_grouping_and_attributes_against_gold() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles.jsonl");
+    let texts = [
+        ("a1", "2016-07-28", "GAINESVILLE, Fla. - Antonio Mason was killed and two other people were wounded when two masked men opened fire into a home on Wednesday night, police said. Officers said the shooters fled before they arrived."),
+        ("a2", "2016-07-29", "The man killed in a shooting at a Gainesville home on Wednesday has been identified as Antonio Mason, 35, police said. Mason died at the scene after he was shot in the chest. Two other people were wounded in the shooting."),
+        ("a3", "2016-07-29", "TOPEKA, Kan. - A woman was shot and killed outside a convenience store on Thursday, police said. Detectives are looking for a man who drove away in a gray pickup truck."),
+    ];
+    let mut lines = String::new();
+    for (id, date, text) in texts {
+        lines.push_str(&serde_json::json!({"id": id, "url": format!("http://news.test/{id}"), "outlet": "news.test", "published": date, "text": text}).to_string());
+        lines.push('\n');
+    }
+    std::fs::write(&articles, lines).unwrap();
+    let gold = dir.path().join("gold.jsonl");
+    std::fs::write(&gold, "{\"article_id\": \"a1\", \"event_id\": \"1\"}\n{\"article_id\": \"a2\", \"event_id\": \"1\"}\n{\"article_id\": \"a3\", \"event_id\": \"2\"}\n").unwrap();
+    let events = dir.path().join("events.jsonl");
+    std::fs::write(
+        &events,
+        "{\"event_id\": \"1\", \"date\": \"2016-07-27\", \"lat\": 29.65, \"lon\": -82.32, \"killed\": 1, \"injured\": 2}\n\
+         {\"event_id\": \"2\", \"date\": \"2016-07-28\", \"lat\": 39.05, \"lon\": -95.68, \"killed\": 1, \"injured\": 0}\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["eval", "events", "--format", "json", "--data"])
+        .arg(&articles)
+        .arg("--gold")
+        .arg(&gold)
+        .arg("--events")
+        .arg(&events)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let m: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    // the follow-up that names the victim joins the first report; Topeka stays apart
+    assert_eq!(m["b3_f1"], 1.0, "{m}");
+    assert_eq!(m["predicted_events"], 2, "{m}");
+    assert_eq!(m["date_accuracy"], 1.0, "{m}");
+    assert_eq!(m["location_acc50"], 1.0, "{m}");
+    assert_eq!(m["killed_accuracy"], 1.0, "{m}");
+}

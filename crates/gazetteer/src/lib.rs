@@ -274,6 +274,7 @@ impl Gazetteer {
         let mut i = 0;
         let fst = self.names.as_fst();
         let mut persons: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut surnames: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut last_end = 0;
         while i < toks.len() {
             let t = &toks[i];
@@ -345,9 +346,15 @@ impl Gazetteer {
                     && toks[i - 1].capitalized
                     && &text[toks[i - 1].end..t.start] == " "
                     && GIVEN_NAMES.contains(&toks[i - 1].folded);
-                let in_name_run = in_name_run || after_given;
+                // "Antonio Mason … Mason died": a surname seen after a given name stays a surname
+                // ("lived in Houston" after "Whitney Houston" is the city)
+                let locative = i > 0 && matches!(toks[i - 1].folded.as_str(), "in" | "at" | "near" | "from" | "to" | "outside" | "into" | "across");
+                let in_name_run = in_name_run || after_given || (k == 0 && !locative && surnames.contains(&t.folded));
                 if in_name_run && (cap_before || cap_after || after_given) {
                     persons.insert(t.folded.clone());
+                }
+                if after_given {
+                    surnames.insert(t.folded.clone());
                 }
                 let street = is_street(text, t.start, toks[i + k].end);
                 if !never && !in_name_run && !street && (!single_common || (strong && !t.sentence_start)) {

@@ -36,7 +36,8 @@ pub fn profile(id: &str, mentions: &[MentionRecord], story_of: impl FnMut(&str) 
 
 /// Minimum score for a report to join an event (see [`score`]). Calibrated on the bench's
 /// dev incidents (`sitrep eval events --join-threshold T`): B³ F1 0.788 at 2, 0.795 at 3,
-/// 0.809 at 4, 0.811 at 5, 0.784 at 6. At 5 the same day and the same town (or a town within
+/// 0.809 at 4, 0.811 at 5, 0.784 at 6 (people then scored 2 and 3; 0.813 at 5 and 0.795 at 6
+/// as scored now). At 5 the same day and the same town (or a town within
 /// 10 km), or the same people, are needed; the same day in the same country is not enough
 /// where many events happen every day.
 pub const JOIN_THRESHOLD: f64 = 5.0;
@@ -69,7 +70,7 @@ pub fn score(m: &MentionRecord, p: &Profile) -> Option<f64> {
                 if !(adjacent && same_town && shared_names > 0) {
                     return None;
                 }
-                return Some(1.0 + 2.5 + if shared_names > 1 { 3.0 } else { 2.0 });
+                return Some(1.0 + 2.5 + if shared_names > 1 { 5.0 } else { 4.0 });
             }
             match (a.precision.as_str(), b.precision.as_str()) {
                 ("day", "day") => 3.0,
@@ -105,8 +106,8 @@ pub fn score(m: &MentionRecord, p: &Profile) -> Option<f64> {
     let names_score = match shared_names {
         0 if !m.names.is_empty() && !p.names.is_empty() => -1.0,
         0 => 0.0,
-        1 => 2.0,
-        _ => 3.0,
+        1 => 4.0,
+        _ => 5.0,
     };
     // an undated mention needs the very same place, and a placeless one a precise date,
     // unless they name the same people

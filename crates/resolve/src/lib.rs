@@ -27,8 +27,9 @@ static STATE_ABBREVIATIONS: LazyLock<Vec<(&'static str, &'static str, &'static s
 });
 
 /// What follows a place name after a comma and narrows it down: "Denmark, South Carolina",
-/// "Hobart, Okla.", "Paris, Texas", "Tripoli, Lebanon". Returns (country, admin1 or "").
-fn qualifier<'g>(gaz: &'g Gazetteer, text: &str, m: &NameMatch, next: Option<&NameMatch>) -> Option<(&'g str, &'g str)> {
+/// "Hobart, Okla.", "Paris, Texas", "Tripoli, Lebanon". Returns (country, admin1 or "", and
+/// where an abbreviation starts: "Kan." qualifies Topeka and is no place of its own).
+fn qualifier<'g>(gaz: &'g Gazetteer, text: &str, m: &NameMatch, next: Option<&NameMatch>) -> Option<(&'g str, &'g str, Option<usize>)> {
     let rest = text.get(m.end..)?;
     let after = rest.strip_prefix(',')?;
     let gap = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
@@ -45,7 +46,7 @@ fn qualifier<'g>(gaz: &'g Gazetteer, text: &str, m: &NameMatch, next: Option<&Na
             .filter(|p| matches!(p.kind, Kind::Admin1 | Kind::Country) && !p.country.is_empty())
             .collect();
         if let [p] = quals.as_slice() {
-            return Some((p.country.as_str(), if p.kind == Kind::Admin1 { p.admin1.as_str() } else { "" }));
+            return Some((p.country.as_str(), if p.kind == Kind::Admin1 { p.admin1.as_str() } else { "" }, None));
         }
     }
     let tail = &text[at..];
@@ -54,7 +55,7 @@ fn qualifier<'g>(gaz: &'g Gazetteer, text: &str, m: &NameMatch, next: Option<&Na
         // a postal code must stand alone ("OK" but not "OKC"); an abbreviation ends in its dot
         let ends = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
         let canonical = gaz.by_id(&format!("adm1:{cc}.{adm}")).map(|i| gaz.place(i))?;
-        ends.then_some((canonical.country.as_str(), canonical.admin1.as_str()))
+        ends.then_some((canonical.country.as_str(), canonical.admin1.as_str(), Some(at)))
     })
 }
 
@@ -90,11 +91,13 @@ fn kind_bonus(k: Kind) -> f64 {
 /// Chooses an entry for every match of `text`, using the other matches as context and the
 /// division or country that follows a name after a comma ("Denmark, S.C.") as a constraint.
 pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec<ResolvedPlace> {
-    let quals: Vec<Option<(&str, &str)>> = matches.iter().enumerate().map(|(i, m)| qualifier(gaz, text, m, matches.get(i + 1))).collect();
+    let quals: Vec<Option<(&str, &str, Option<usize>)>> =
+        matches.iter().enumerate().map(|(i, m)| qualifier(gaz, text, m, matches.get(i + 1))).collect();
+    let abbreviations: HashSet<usize> = quals.iter().flatten().filter_map(|q| q.2).collect();
     // Countries the text names outright, or names through places that are unambiguous.
     let mut countries: HashSet<&str> = HashSet::new();
     let mut admins: HashSet<(&str, &str)> = HashSet::new();
-    for (country, admin1) in quals.iter().flatten() {
+    for (country, admin1, _) in quals.iter().flatten() {
         countries.insert(country);
         if !admin1.is_empty() {
             admins.insert((country, admin1));
@@ -123,11 +126,12 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
     matches
         .iter()
         .zip(&quals)
+        .filter(|(m, _)| !abbreviations.contains(&m.start))
         .filter_map(|(m, qual)| {
             // "Denmark, South Carolina": only what lies in the qualifier, when anything does
             let within = |c: &&sitrep_gazetteer::Candidate| {
                 let p = gaz.place(c.place);
-                qual.is_some_and(|(cc, adm)| p.country == cc && (adm.is_empty() || p.admin1 == adm) && p.kind != Kind::Country && p.kind != Kind::Admin1)
+                qual.is_some_and(|(cc, adm, _)| p.country == cc && (adm.is_empty() || p.admin1 == adm) && p.kind != Kind::Country && p.kind != Kind::Admin1)
             };
             let narrowed = m.candidates.iter().any(|c| within(&c));
             let mut scored: Vec<(f64, &sitrep_gazetteer::Candidate)> = m
@@ -211,9 +215,10 @@ mod tests {
         let ids: Vec<(&str, &str)> = r.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
         assert_eq!(ids, [("DENMARK", "US"), ("Denmark", "US"), ("South Carolina", "US"), ("HOBART", "US")], "{r:?}");
         let g = Gazetteer::embedded();
-        let text = "HOBART, Okla. (AP) - Two died. Hobart police said.";
+        let text = "HOBART, Okla. (AP) - Two died. Hobart police said. TOPEKA, Kan. - One died.";
         let found = resolve_places(g, text, &g.find(text));
-        assert!(found.iter().all(|f| g.place(f.place).admin1 == "OK"), "{:?}", found.iter().map(|f| g.place(f.place)).collect::<Vec<_>>());
+        assert_eq!(found.len(), 3, "an abbreviation is no place of its own");
+        assert!(found.iter().all(|f| g.place(f.place).country == "US"), "{:?}", found.iter().map(|f| g.place(f.place)).collect::<Vec<_>>());
         // the country itself stays the country when nothing qualifies it
         assert_eq!(resolve("Denmark and Sweden agreed.")[0].2, "DK");
     }
