@@ -616,7 +616,7 @@ fn dateline_place(text: &str, places: &[sitrep_resolve::ResolvedPlace]) -> Optio
     let p = places.first().filter(|p| p.start <= 40 && !p.adjective)?;
     let before = &text[..p.start];
     // only a few capitalised words may precede it ("UPDATE:", a repeated headline is too long)
-    if before.contains(['.', '!', '?', '\n']) && before.trim().len() > 0 && !before.trim_end().ends_with(':') {
+    if before.contains(['.', '!', '?', '\n']) && !before.trim().is_empty() && !before.trim_end().ends_with(':') {
         return None;
     }
     AFTER.is_match(&text[p.end..]).then_some(PlaceArg { place: p.place, precision: "in", span: (p.start, p.end) })

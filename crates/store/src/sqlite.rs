@@ -77,6 +77,7 @@ CREATE INDEX events_country ON events(type, country);
 ALTER TABLE events ADD COLUMN wide INTEGER NOT NULL DEFAULT 0;
 UPDATE events SET wide = (julianday(date_end) - julianday(date_start) > 31);
 DROP INDEX events_window;
+DROP INDEX events_country;
 -- covering: the window and the box are checked in the index, only matches read their row
 CREATE INDEX events_start ON events(type, date_start, date_end, lat, lon, country);
 CREATE INDEX events_wide ON events(type, wide, date_end, date_start, lat, lon, country);
@@ -467,10 +468,12 @@ const MAX_NAMES: usize = 8;
 const WIDE_DAYS: u64 = 31;
 
 impl SqliteStore {
-    /// Merges a batch of mention records into events, in one transaction: each joins the best
-    /// existing event (candidates read by type and date window, or by country when undated)
-    /// or founds a new one; touched events are rebuilt from all their mentions. Mentions
-    /// already stored (same article and position) are skipped, so re-ingesting changes nothing.
+    /// Merges a batch of mention records into events, in one transaction. Each article's
+    /// mentions are first grouped into the events it tells (`sitrep_merge::within_article`);
+    /// each group, combined into one report, joins the best candidate event (found through
+    /// indexes by `candidates`) or founds a new one, and the event is rebuilt from all its
+    /// mentions. Mentions already stored (same article and position) are skipped, so
+    /// re-ingesting changes nothing.
     pub fn merge_mentions(&mut self, records: &[sitrep_model::MentionRecord]) -> Result<usize> {
         let tx = self.conn.transaction()?;
         let mut founded = 0;
