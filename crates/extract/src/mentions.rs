@@ -155,6 +155,8 @@ static PLURAL_TRIGGER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(strikes|airstrikes|air strikes|attacks|raids|bombings|clashes|shellings)(?-u:\b)").unwrap());
 static NO_EVENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(there (were|was) no|no)\s+(\w+\s+)?(strikes?|attacks?|airstrikes?|raids?)(?-u:\b)").unwrap());
+/// How far (bytes) from a mention an undated one may find the day it inherits.
+const INHERIT_WITHIN: usize = 600;
 static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(charged|charges? of|counts? of|convicted|pleaded|pled guilty|sentenced|sentencing|indicted|indictment|accused of|on trial|trial|arraigned|arraignment|acquitted|found guilty|jury|verdict|testified|hearing)(?-u:\b)").unwrap()
 });
@@ -586,7 +588,14 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
     for m in mentions.iter_mut().filter(|m| m.modality.is_event()) {
         let at = m.sentences.first().map_or(0, |s| s.0);
         if m.date.is_none() && !m.retrospective {
-            m.date = recent.iter().min_by_key(|t| (t.start as isize - at as isize).unsigned_abs()).map(|t| (*t).clone());
+            // only from close by: a background event further on ("the use of chemical weapons
+            // in Douma") is not dated by the lead's "Sunday"
+            m.date = recent
+                .iter()
+                .map(|t| ((t.start as isize - at as isize).unsigned_abs(), t))
+                .filter(|(d, _)| *d <= INHERIT_WITHIN)
+                .min_by_key(|(d, _)| *d)
+                .map(|(_, t)| (*t).clone());
         }
         if m.place.is_none() {
             m.place = dateline.clone();

@@ -136,11 +136,13 @@ pub fn best<'a>(m: &MentionRecord, candidates: &'a [Profile], threshold: f64) ->
 const SAME_ARTICLE_DAYS: i64 = 1;
 
 /// Whether a mention can report the same event as a cluster of mentions of the same article
-/// (summarised by [`combine`]): same event type, no conflicting dates, no distant towns, no
+/// (summarised by [`combine`]): same event type and sub-type, no conflicting dates, no distant towns, no
 /// different countries. Within one article this is enough: an article that reports two
 /// shootings tells them apart by place, date or kind.
 fn same_article_event(m: &MentionRecord, c: &MentionRecord) -> bool {
-    if m.event_type != c.event_type {
+    // "the strikes came in response to the use of chemical weapons in Douma": one article
+    // telling two kinds of event tells two events
+    if m.event_type != c.event_type || m.subtype != c.subtype {
         return false;
     }
     if let (Some(a), Some(b)) = (&m.date, &c.date) {

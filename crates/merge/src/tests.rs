@@ -140,3 +140,24 @@ fn a_shared_victim_links_reports_and_different_victims_keep_them_apart() {
     next_day.names = vec!["antonio mason".into()];
     assert!(score(&next_day, &e).is_some_and(|s| s >= JOIN_THRESHOLD));
 }
+
+#[test]
+fn within_an_article_one_event_per_kind_place_and_date() {
+    let damascus = loc("Damascus", 170654, 33.5102, 36.29128, "town");
+    let douma = loc("Douma", 170592, 33.57175, 36.40270, "town");
+    let mut strike = mention("a1", month(2018, 5), Some(damascus.clone()), "Israel", "Syrian media");
+    strike.ordinal = 0;
+    // a later sentence of the same strike without a date, and a chemical attack nearby
+    let mut again = mention("a1", month(2018, 5), Some(damascus), "Israel", "Syrian media");
+    again.ordinal = 1;
+    again.date = None;
+    let mut chemical = mention("a1", month(2018, 4), Some(douma), "Syrian government", "x");
+    chemical.ordinal = 2;
+    chemical.date = None;
+    chemical.subtype = "Chemical weapon".into();
+    // and one in Abu Kamal, too far to be the same
+    let mut far = mention("a1", month(2018, 5), Some(abu_kamal()), "Israel", "x");
+    far.ordinal = 3;
+    let groups = within_article(&[strike, again, chemical, far]);
+    assert_eq!(groups, vec![vec![0, 1], vec![2], vec![3]]);
+}
