@@ -6,8 +6,7 @@
 //! two different days never merge); places close or contained (a town within 50 km, a town
 //! inside the country a vaguer report names); perpetrators named by both; people named by
 //! both (victims, suspects), and neither naming anyone the other names. An article's mentions
-//! of one event are first combined ([`within_article`], [`combine`]) and matched as one
-//! report. The decision is incremental: a new article's reports join existing events or
+//! of one event are first combined ([`within_article`]) and matched as one report. The decision is incremental: a new article's reports join existing events or
 //! found new ones.
 
 use serde::{Deserialize, Serialize};
@@ -43,6 +42,8 @@ pub fn profile(id: &str, mentions: &[MentionRecord], story_of: impl FnMut(&str) 
 pub const JOIN_THRESHOLD: f64 = 5.0;
 /// Towns further apart than this are different places.
 pub const TOWN_RADIUS_KM: f64 = 50.0;
+/// Towns this close are, for a report, the same place (a suburb, a neighbourhood).
+const SAME_TOWN_KM: f64 = 10.0;
 
 fn is_town(l: &Location) -> bool {
     matches!(l.kind.as_str(), "town" | "site")
@@ -57,26 +58,23 @@ pub fn score(m: &MentionRecord, p: &Profile) -> Option<f64> {
         return None;
     }
     let shared_names = m.names.iter().filter(|n| p.names.contains(n)).count();
+    let mut adjacent_days = false;
     let date_score = match (&m.date, &e.date) {
         (Some(a), Some(b)) => {
             if a.start > b.end || b.start > a.end {
-                // "11:40 p.m. Wednesday" and "early Thursday": adjacent days are one event
-                // only when both reports name the same people in the same town
-                let adjacent = a.precision == "day" && b.precision == "day" && (a.start - b.start).num_days().abs() == 1;
-                let same_town = match (&m.location, &e.location) {
-                    (Some(x), Some(y)) => is_town(x) && is_town(y) && haversine_km(x.lat, x.lon, y.lat, y.lon) <= 10.0,
-                    _ => false,
-                };
-                if !(adjacent && same_town && shared_names > 0) {
+                // "11:40 p.m. Wednesday" and "early Thursday": see the same-town check below
+                adjacent_days = a.precision == "day" && b.precision == "day" && (a.start - b.start).num_days().abs() == 1;
+                if !adjacent_days {
                     return None;
                 }
-                return Some(1.0 + 2.5 + if shared_names > 1 { 5.0 } else { 4.0 });
-            }
-            match (a.precision.as_str(), b.precision.as_str()) {
+                1.0
+            } else {
+                match (a.precision.as_str(), b.precision.as_str()) {
                 ("day", "day") => 3.0,
                 ("day", _) | (_, "day") => 2.0,
                 ("week", _) | (_, "week") | ("month", "month") => 1.5,
-                _ => 0.5,
+                    _ => 0.5,
+                }
             }
         }
         _ => 0.0,
@@ -90,7 +88,7 @@ pub fn score(m: &MentionRecord, p: &Profile) -> Option<f64> {
                 if d > TOWN_RADIUS_KM {
                     return None;
                 }
-                if d <= 10.0 { 2.5 } else { 1.5 }
+                if d <= SAME_TOWN_KM { 2.5 } else { 1.5 }
             } else if a.country.is_some() && a.country == b.country {
                 1.0
             } else if a.country.is_some() && b.country.is_some() {
@@ -101,6 +99,14 @@ pub fn score(m: &MentionRecord, p: &Profile) -> Option<f64> {
         }
         _ => 0.0,
     };
+    // adjacent days are one event only when both reports name the same people in the same town
+    let same_town = match (&m.location, &e.location) {
+        (Some(x), Some(y)) => is_town(x) && is_town(y) && place_score >= 2.5,
+        _ => false,
+    };
+    if adjacent_days && !(same_town && shared_names > 0) {
+        return None;
+    }
     // the same victim or suspect named by both is near proof; both naming people and none
     // in common speaks against
     let names_score = match shared_names {
@@ -163,12 +169,13 @@ fn same_article_event(m: &MentionRecord, c: &MentionRecord) -> bool {
     true
 }
 
-/// Groups the event mentions of one article into the events they report (indices into
-/// `mentions`, in order). Extraction links sentences that refer back ("the attack"); this
+/// Groups the event mentions of one article into the events they report: each group's
+/// members (indices into `mentions`, in order) and what they say together (see `combine`),
+/// which is scored against events as one report. Extraction links sentences that refer back ("the attack"); this
 /// also joins mentions it kept apart that cannot be told apart ("a gunman opened fire" in
 /// the lead, "the victim was killed" later), each joining the earliest compatible event,
 /// since an article leads with its main event.
-pub fn within_article(mentions: &[MentionRecord]) -> Vec<Vec<usize>> {
+pub fn within_article(mentions: &[MentionRecord]) -> Vec<(Vec<usize>, MentionRecord)> {
     let mut clusters: Vec<(Vec<usize>, MentionRecord)> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         match clusters.iter_mut().find(|(_, profile)| profile.article == m.article && same_article_event(m, profile)) {
@@ -182,13 +189,13 @@ pub fn within_article(mentions: &[MentionRecord]) -> Vec<Vec<usize>> {
             None => clusters.push((vec![i], m.clone())),
         }
     }
-    clusters.into_iter().map(|(members, _)| members).collect()
+    clusters
 }
 
 /// What an article says about one event, from the mentions [`within_article`] grouped: the
 /// tightest date, the most specific place, every participant and claim, the highest counts.
 /// It is scored against events as one mention would be.
-pub fn combine(members: &[&MentionRecord]) -> Option<MentionRecord> {
+fn combine(members: &[&MentionRecord]) -> Option<MentionRecord> {
     let first = members.first()?;
     if members.len() == 1 {
         return Some((*first).clone());

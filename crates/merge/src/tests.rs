@@ -159,5 +159,8 @@ fn within_an_article_one_event_per_kind_place_and_date() {
     let mut far = mention("a1", month(2018, 5), Some(abu_kamal()), "Israel", "x");
     far.ordinal = 3;
     let groups = within_article(&[strike, again, chemical, far]);
-    assert_eq!(groups, vec![vec![0, 1], vec![2], vec![3]]);
+    let members: Vec<Vec<usize>> = groups.iter().map(|g| g.0.clone()).collect();
+    assert_eq!(members, vec![vec![0, 1], vec![2], vec![3]]);
+    // the undated sentence takes the group's month
+    assert_eq!(groups[0].1.date, Some(month(2018, 5)));
 }

@@ -489,14 +489,8 @@ impl SqliteStore {
             }
         }
         // one article at a time: its mentions of one event are merged as one report
-        let mut start = 0;
-        while start < fresh.len() {
-            let end = fresh[start..].iter().position(|m| m.article != fresh[start].article).map_or(fresh.len(), |n| start + n);
-            let article = &fresh[start..end];
-            start = end;
-            for cluster in sitrep_merge::within_article(article) {
-                let members: Vec<&sitrep_model::MentionRecord> = cluster.iter().map(|&i| &article[i]).collect();
-                let Some(m) = sitrep_merge::combine(&members) else { continue };
+        for article in fresh.chunk_by(|a, b| a.article == b.article) {
+            for (cluster, m) in sitrep_merge::within_article(article) {
                 let candidates = Self::candidates(&tx, &m)?;
                 let event = match sitrep_merge::best(&m, &candidates, self.join_threshold) {
                     Some(e) => e.event.id.clone(),
@@ -505,7 +499,7 @@ impl SqliteStore {
                         sitrep_merge::event_id(&m)
                     }
                 };
-                for member in members {
+                for member in cluster.iter().map(|&i| &article[i]) {
                     let json = serde_json::to_string(member).map_err(|e| StoreError::Corrupt { id: member.article.clone(), reason: e.to_string() })?;
                     tx.prepare_cached("INSERT INTO mentions (article, ordinal, event, json) VALUES (?1, ?2, ?3, ?4)")?
                         .execute(params![member.article, member.ordinal as i64, event, json])?;
