@@ -51,6 +51,23 @@ pub(crate) fn read_jsonl(path: &std::path::Path) -> Result<Vec<serde_json::Value
         .collect()
 }
 
+/// An id given as a JSON string or number.
+pub(crate) fn id_of(v: &serde_json::Value) -> Option<String> {
+    v.as_str().map(str::to_string).or_else(|| v.as_i64().map(|n| n.to_string()))
+}
+
+/// Gold article→incident links (`{article_id, event_id}` lines), in file order.
+pub(crate) fn read_gold_links(path: &std::path::Path) -> Result<Vec<(String, String)>> {
+    read_jsonl(path)?
+        .iter()
+        .enumerate()
+        .map(|(i, v)| match (id_of(&v["article_id"]), id_of(&v["event_id"])) {
+            (Some(art), Some(ev)) => Ok((art, ev)),
+            _ => anyhow::bail!("{}: line {}: needs article_id and event_id", path.display(), i + 1),
+        })
+        .collect()
+}
+
 /// Prints metrics as a two-column table or as one JSON object.
 pub(crate) fn report(format: crate::Format, metrics: &serde_json::Value) -> Result<()> {
     if format != crate::Format::Table {
@@ -288,13 +305,8 @@ fn clean(a: CleanArgs) -> Result<()> {
 
 fn dedup(a: DedupArgs) -> Result<()> {
     let mut gold: HashMap<String, HashSet<String>> = HashMap::new();
-    let text = std::fs::read_to_string(&a.gold).with_context(|| format!("reading {}", a.gold.display()))?;
-    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let v: serde_json::Value = serde_json::from_str(line).with_context(|| format!("{}: line {}", a.gold.display(), i + 1))?;
-        let (Some(art), Some(ev)) = (v["article_id"].as_str(), v["event_id"].as_str().map(str::to_string).or_else(|| v["event_id"].as_i64().map(|n| n.to_string()))) else {
-            anyhow::bail!("{}: line {}: needs article_id and event_id", a.gold.display(), i + 1);
-        };
-        gold.entry(art.to_string()).or_default().insert(ev);
+    for (art, ev) in read_gold_links(&a.gold)? {
+        gold.entry(art).or_default().insert(ev);
     }
     let mut store = SqliteStore::in_memory()?;
     let pb = indicatif::ProgressBar::hidden();

@@ -46,10 +46,6 @@ struct Incident {
     label: String,
 }
 
-fn id_of(v: &serde_json::Value) -> Option<String> {
-    v.as_str().map(str::to_string).or_else(|| v.as_i64().map(|n| n.to_string()))
-}
-
 /// B³ precision and recall of a predicted clustering against a gold one (both: item → cluster).
 pub fn b_cubed(pred: &[String], gold: &[String]) -> (f64, f64) {
     let n = pred.len();
@@ -80,18 +76,14 @@ fn point(c: &sitrep_model::Count) -> u32 {
 }
 
 pub fn run(a: EventsArgs) -> Result<()> {
-    let gold_links = crate::eval::read_jsonl(&a.gold)?;
     let mut gold_of: BTreeMap<String, String> = BTreeMap::new();
-    for (i, v) in gold_links.iter().enumerate() {
-        let (Some(art), Some(ev)) = (id_of(&v["article_id"]), id_of(&v["event_id"])) else {
-            anyhow::bail!("{}: line {}: needs article_id and event_id", a.gold.display(), i + 1);
-        };
+    for (art, ev) in crate::eval::read_gold_links(&a.gold)? {
         // an article citing several incidents is scored against the first it is linked to
         gold_of.entry(art).or_insert(ev);
     }
     let mut incidents: HashMap<String, Incident> = HashMap::new();
     for (i, v) in crate::eval::read_jsonl(&a.events)?.iter().enumerate() {
-        let id = id_of(&v["event_id"]).with_context(|| format!("{}: line {}: no event_id", a.events.display(), i + 1))?;
+        let id = crate::eval::id_of(&v["event_id"]).with_context(|| format!("{}: line {}: no event_id", a.events.display(), i + 1))?;
         let count = |k: &str| v[k].as_u64().map(|n| n as u32);
         incidents.insert(
             id,
@@ -232,7 +224,7 @@ pub fn run(a: EventsArgs) -> Result<()> {
         }
     }
     let share = |n: usize, d: usize| n as f64 / d.max(1) as f64;
-    let metrics = json!({
+    let mut metrics = json!({
         "articles": gold.len(),
         "articles_without_event": without_event,
         "incidents": by_incident.len(),
@@ -247,7 +239,6 @@ pub fn run(a: EventsArgs) -> Result<()> {
         "injured_accuracy": share(injured_ok, matched),
         "articles_per_second": summary.read as f64 / secs.max(1e-9),
     });
-    let mut metrics = metrics;
     errors.retain(|_, v| !v.is_empty());
     if a.format != crate::Format::Table && !errors.is_empty() {
         metrics["errors"] = json!(errors);
