@@ -63,26 +63,33 @@ def cipher_maker(arts):
     return make
 
 
-def write_jsonl(arts, n, path):
+def replicas(arts, n):
+    """The first n of: the articles as they are, then replica 1, 2, … of each.
+
+    Yields (index, replica number, article, word substitution of that replica)."""
     make = cipher_maker(arts)
     written = 0
-    with open(path, "w", encoding="utf-8") as out:
-        r = 0
-        while written < n:
-            f = make(r) if r else (lambda t: t)
-            for a in arts:
-                if written >= n:
-                    break
-                b = dict(a)
-                b["id"] = f"{a['id']}-r{r}"
-                b["url"] = f"{a.get('url', '')}#r{r}"
-                b["text"] = f(a.get("text", ""))
-                b["title"] = f(a.get("title") or "")
-                out.write(json.dumps(b) + "\n")
-                written += 1
-            r += 1
-    return os.path.getsize(path)
+    r = 0
+    while written < n:
+        f = make(r) if r else (lambda t: t)
+        for a in arts:
+            if written >= n:
+                return
+            yield written, r, a, f
+            written += 1
+        r += 1
 
+
+def write_jsonl(arts, n, path):
+    with open(path, "w", encoding="utf-8") as out:
+        for _, r, a, f in replicas(arts, n):
+            b = dict(a)
+            b["id"] = f"{a['id']}-r{r}"
+            b["url"] = f"{a.get('url', '')}#r{r}"
+            b["text"] = f(a.get("text", ""))
+            b["title"] = f(a.get("title") or "")
+            out.write(json.dumps(b) + "\n")
+    return os.path.getsize(path)
 
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title} | {outlet}</title>
 <meta property="og:title" content="{title_attr}"><meta property="og:site_name" content="{outlet}">
@@ -96,30 +103,20 @@ PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{tit
 
 
 def write_warc(arts, m, path):
-    make = cipher_maker(arts)
-    written = 0
     with open(path, "wb") as out:
-        r = 0
-        while written < m:
-            f = make(r) if r else (lambda t: t)
-            for a in arts:
-                if written >= m:
-                    break
-                paras = "".join(f"<p>{html.escape(f(p))}</p>" for p in a.get("text", "").split("\n") if p.strip())
-                title = html.escape(f(a.get("title") or "Untitled"))
-                page = PAGE.format(title=title, title_attr=title, outlet=html.escape(a.get("outlet") or "x"),
-                                   published=a.get("published") or "2017-01-01", paras=paras).encode()
-                http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + \
-                    str(len(page)).encode() + b"\r\n\r\n" + page
-                uri = f"http://{a.get('outlet') or 'x'}/story/{a['id']}/{r}"
-                head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\n"
-                        f"WARC-Date: 2017-01-01T00:00:00Z\r\nWARC-Record-ID: <urn:uuid:{uuid.UUID(int=written + 1)}>\r\n"
-                        f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n").encode()
-                out.write(gzip.compress(head + http + b"\r\n\r\n", compresslevel=6))
-                written += 1
-            r += 1
+        for written, r, a, f in replicas(arts, m):
+            paras = "".join(f"<p>{html.escape(f(p))}</p>" for p in a.get("text", "").split("\n") if p.strip())
+            title = html.escape(f(a.get("title") or "Untitled"))
+            page = PAGE.format(title=title, title_attr=title, outlet=html.escape(a.get("outlet") or "x"),
+                               published=a.get("published") or "2017-01-01", paras=paras).encode()
+            http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + \
+                str(len(page)).encode() + b"\r\n\r\n" + page
+            uri = f"http://{a.get('outlet') or 'x'}/story/{a['id']}/{r}"
+            head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\n"
+                    f"WARC-Date: 2017-01-01T00:00:00Z\r\nWARC-Record-ID: <urn:uuid:{uuid.UUID(int=written + 1)}>\r\n"
+                    f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n").encode()
+            out.write(gzip.compress(head + http + b"\r\n\r\n", compresslevel=6))
     return os.path.getsize(path)
-
 
 def run_ingest(binary, db, path):
     for suffix in ("", "-wal", "-shm"):
