@@ -33,6 +33,82 @@ struct Pattern {
 pub struct Lexicon {
     pub subtypes: Vec<Subtype>,
     patterns: Vec<Pattern>,
+    gate: Gate,
+}
+
+/// One pass over a sentence that tells which cues can match in it: every match of a cue
+/// begins with one of its prefix literals, so a cue none of whose literals occurs is not run.
+/// Each regex search costs about half a microsecond however short the sentence, and one
+/// multi-pattern automaton of all the cues is slower still (it leaves the lazy DFA), so the
+/// gate is what keeps 50-odd cues cheap.
+struct Gate {
+    literals: aho_corasick::AhoCorasick,
+    /// per literal: the cues it opens
+    opens: Vec<Vec<usize>>,
+    /// cues without a finite literal prefix set, always run
+    always: Vec<usize>,
+}
+
+impl Gate {
+    fn new(patterns: &[&str]) -> Result<Gate, String> {
+        let mut literals: Vec<Vec<u8>> = Vec::new();
+        let mut opens: Vec<Vec<usize>> = Vec::new();
+        let mut always = Vec::new();
+        for (i, p) in patterns.iter().enumerate() {
+            match prefix_literals(p) {
+                Some(lits) => {
+                    for l in lits {
+                        match literals.iter().position(|x| *x == l) {
+                            Some(k) => opens[k].push(i),
+                            None => {
+                                literals.push(l);
+                                opens.push(vec![i]);
+                            }
+                        }
+                    }
+                }
+                None => always.push(i),
+            }
+        }
+        let literals = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&literals)
+            .map_err(|e| format!("trigger gate: {e}"))?;
+        Ok(Gate { literals, opens, always })
+    }
+
+    /// Which cues can match in `text`, in lexicon order.
+    fn open(&self, text: &str, n: usize) -> Vec<bool> {
+        let mut open = vec![false; n];
+        for &i in &self.always {
+            open[i] = true;
+        }
+        for m in self.literals.find_overlapping_iter(text) {
+            for &i in &self.opens[m.pattern().as_usize()] {
+                open[i] = true;
+            }
+        }
+        open
+    }
+}
+
+/// The lower-cased literals every match of `pattern` starts with, or None when there is no
+/// such finite set (a cue that can start anywhere). Patterns are matched case-insensitively,
+/// so they are parsed lower-cased (no cue uses an upper-case escape such as `\W`, which
+/// lower-casing would change; one that does is always run).
+fn prefix_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    if pattern.as_bytes().windows(2).any(|w| w[0] == b'\\' && w[1].is_ascii_uppercase()) {
+        return None;
+    }
+    let hir = regex_syntax::Parser::new().parse(&pattern.to_lowercase()).ok()?;
+    let mut ex = Extractor::new();
+    ex.kind(ExtractKind::Prefix);
+    let seq = ex.extract(&hir);
+    let lits: Vec<Vec<u8>> = seq.literals()?.iter().map(|l| l.as_bytes().to_vec()).collect();
+    // an empty literal means the cue can start with anything
+    (!lits.is_empty() && lits.iter().all(|l| !l.is_empty())).then_some(lits)
 }
 
 /// A sub-event type's score for a text, with the span of its strongest cue.
@@ -58,6 +134,7 @@ impl Lexicon {
     pub fn parse(tsv: &str) -> Result<Lexicon, String> {
         let mut subtypes: Vec<Subtype> = Vec::new();
         let mut patterns = Vec::new();
+        let mut sources: Vec<String> = Vec::new();
         for (i, line) in tsv.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -83,17 +160,24 @@ impl Lexicon {
             let pattern = f[4].replace(r"\b", r"(?-u:\b)");
             let re = Regex::new(&format!("(?i){pattern}")).map_err(|e| format!("triggers line {}: {e}", i + 1))?;
             patterns.push(Pattern { subtype: idx, weight, re });
+            sources.push(f[4].to_string());
         }
-        Ok(Lexicon { subtypes, patterns })
+        let gate = Gate::new(&sources.iter().map(String::as_str).collect::<Vec<_>>())?;
+        Ok(Lexicon { subtypes, patterns, gate })
     }
 
     /// Every sub-event type with cues in `text`, best first.
     pub fn score(&self, text: &str) -> Vec<Scored> {
+        self.score_cues(text, self.gate.open(text, self.patterns.len()))
+    }
+
+    /// Scores `text` with the cues `open` lets through.
+    fn score_cues(&self, text: &str, open: Vec<bool>) -> Vec<Scored> {
         let mut scores: Vec<Option<Scored>> = vec![None; self.subtypes.len()];
         let mut strongest = vec![0.0f64; self.subtypes.len()];
-        // one search per pattern: each keeps its own literal prefilter and lazy DFA, where a
-        // RegexSet of all of them falls back to the slow PikeVM on news-length sentences
-        for p in &self.patterns {
+        // one search per cue the gate lets through: each keeps its own literal prefilter and
+        // lazy DFA, where a RegexSet of all of them falls back to the slow PikeVM
+        for p in self.patterns.iter().zip(open).filter_map(|(p, o)| o.then_some(p)) {
             let Some(m) = p.re.find(text) else { continue };
             let entry = scores[p.subtype].get_or_insert(Scored { subtype: p.subtype, score: 0.0, trigger: (m.start(), m.end()) });
             // the trigger is the span of the strongest cue
@@ -113,6 +197,11 @@ impl Lexicon {
     /// The best sub-event type for `text`, if any cue matches.
     pub fn classify(&self, text: &str) -> Option<(&Subtype, f64)> {
         self.score(text).first().map(|s| (&self.subtypes[s.subtype], s.score))
+    }
+
+    /// Each cue's pattern as written in the TSV with its compiled form, for measuring them.
+    pub fn patterns(&self) -> impl Iterator<Item = (&str, &Regex)> {
+        self.patterns.iter().map(|p| (p.re.as_str(), &p.re))
     }
 
     pub fn by_name(&self, name: &str) -> Option<&Subtype> {
@@ -144,6 +233,28 @@ mod tests {
             assert_eq!(lex.by_name(name).map(|s| s.event_type.as_str()), Some(ty), "{name}");
         }
         assert_eq!(lex.by_name("Air/drone strike").and_then(|s| s.cameo.as_deref()), Some("195"));
+    }
+
+    #[test]
+    fn the_literal_gate_never_changes_a_score() {
+        let lex = Lexicon::embedded();
+        let texts = [
+            "An air strike on Sunday close to the border was carried out by Israel.",
+            "Warplanes bombed the village, and a U.S. strike hit a depot near the river.",
+            "Protesters threw stones and police fired tear gas to disperse the crowd.",
+            "Two men were shot and killed in a drive-by; gunfire rang out for minutes.",
+            "Militants seized control of the town after fighting broke out with the army.",
+            "A roadside bomb exploded as the convoy passed, and a suicide bomber blew himself up.",
+            "Police arrested three suspects and recovered a cache of weapons.",
+            "The storm caused flooding; no one was hurt.",
+            "",
+        ];
+        for t in texts {
+            assert_eq!(lex.score(t), lex.score_cues(t, vec![true; lex.patterns.len()]), "{t}");
+        }
+        // the gate does its job: most cues are not run on a sentence without their words
+        let open = lex.gate.open("The storm caused flooding; no one was hurt.", lex.patterns.len());
+        assert!(open.iter().filter(|&&o| o).count() * 4 < lex.patterns.len(), "{open:?}");
     }
 
     #[test]
