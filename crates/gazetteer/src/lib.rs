@@ -8,6 +8,7 @@
 //! token, so finding every place name in an article costs one pass over its tokens.
 
 mod fold;
+mod index;
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
@@ -105,18 +106,53 @@ pub struct NameMatch {
 /// The loaded gazetteer.
 pub struct Gazetteer {
     places: Vec<Place>,
-    names: fst::Map<Vec<u8>>,
-    postings: Vec<Vec<Candidate>>,
+    names: fst::Map<std::borrow::Cow<'static, [u8]>>,
+    /// candidates of FST value `v`: `cands[starts[v]..starts[v + 1]]`
+    starts: Vec<u32>,
+    cands: Vec<Candidate>,
     by_country: HashMap<String, u32>,
     by_id: HashMap<String, u32>,
 }
 
 static PLACES_TSV_GZ: &[u8] = include_bytes!("../../../data/gazetteer/places.tsv.gz");
-static NAMES_TSV_GZ: &[u8] = include_bytes!("../../../data/gazetteer/names.tsv.gz");
+// the name index of data/gazetteer/names.tsv.gz, built by build.rs
+static NAMES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.fst"));
+static STARTS_U32: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/starts.u32"));
+static CANDS_U32: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/cands.u32"));
 
 static EMBEDDED: LazyLock<Gazetteer> = LazyLock::new(|| {
-    Gazetteer::from_tsv_gz(PLACES_TSV_GZ, NAMES_TSV_GZ).expect("the embedded gazetteer is well-formed")
+    let words = |b: &[u8]| b.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect::<Vec<u32>>();
+    let built = index::Built { fst: Vec::new(), starts: words(STARTS_U32), cands: words(CANDS_U32) };
+    let places = parse_places(PLACES_TSV_GZ).expect("the embedded gazetteer is well-formed");
+    Gazetteer::assemble(places, std::borrow::Cow::Borrowed(NAMES_FST), built).expect("the embedded name index is well-formed")
 });
+
+/// Reads `places.tsv.gz` (see `scripts/build-gazetteer.py`): one place per record, in order.
+fn parse_places(places_gz: &[u8]) -> Result<Vec<Place>, String> {
+    let mut places = Vec::with_capacity(210_000);
+    for (i, line) in BufReader::new(flate2::read::GzDecoder::new(places_gz)).lines().enumerate() {
+        let line = line.map_err(|e| format!("places line {}: {e}", i + 1))?;
+        if !index::is_record(&line) {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() != 8 {
+            return Err(format!("places line {}: expected 8 fields", i + 1));
+        }
+        let num = |s: &str| s.parse::<f64>().map_err(|_| format!("places line {}: bad number {s:?}", i + 1));
+        places.push(Place {
+            id: f[0].to_string(),
+            name: f[1].to_string(),
+            lat: num(f[2])?,
+            lon: num(f[3])?,
+            kind: Kind::from_code(f[4]),
+            country: f[5].to_string(),
+            admin1: f[6].to_string(),
+            population: f[7].parse().unwrap_or(0),
+        });
+    }
+    Ok(places)
+}
 
 /// Single capitalised words that are place names somewhere but, in English news, are
 /// almost always something else ("Police said…" is not Police, Poland).
@@ -168,72 +204,41 @@ impl Gazetteer {
         &EMBEDDED
     }
 
-    /// Loads from the two gzip TSV files that `scripts/build-gazetteer.py` writes.
+    /// Loads from the two gzip TSV files that `scripts/build-gazetteer.py` writes, indexing
+    /// the names at run time (the embedded gazetteer's index is built at compile time).
     pub fn from_tsv_gz(places_gz: &[u8], names_gz: &[u8]) -> Result<Gazetteer, String> {
-        let mut places = Vec::with_capacity(210_000);
-        let mut by_id = HashMap::with_capacity(210_000);
+        let places = parse_places(places_gz)?;
+        let numbers: HashMap<&str, u32> = places.iter().enumerate().map(|(i, p)| (p.id.as_str(), i as u32)).collect();
+        let mut built = index::build(BufReader::new(flate2::read::GzDecoder::new(names_gz)), |id| numbers.get(id).copied())?;
+        let fst = std::mem::take(&mut built.fst);
+        Gazetteer::assemble(places, std::borrow::Cow::Owned(fst), built)
+    }
+
+    fn assemble(places: Vec<Place>, fst: std::borrow::Cow<'static, [u8]>, built: index::Built) -> Result<Gazetteer, String> {
+        let names = fst::Map::new(fst).map_err(|e| format!("name index: {e}"))?;
+        let n = places.len() as u32;
+        let cands: Vec<Candidate> = built.cands.iter().map(|&c| Candidate { place: c >> 1, adjective: c & 1 == 1 }).collect();
+        if cands.iter().any(|c| c.place >= n) || built.starts.last().is_none_or(|&e| e as usize != cands.len()) {
+            return Err("name index does not match the places".into());
+        }
+        let mut by_id = HashMap::with_capacity(places.len());
         let mut by_country = HashMap::new();
-        for (i, line) in BufReader::new(flate2::read::GzDecoder::new(places_gz)).lines().enumerate() {
-            let line = line.map_err(|e| format!("places line {}: {e}", i + 1))?;
-            if line.starts_with('#') || line.is_empty() {
-                continue;
+        for (i, p) in places.iter().enumerate() {
+            if p.kind == Kind::Country {
+                by_country.insert(p.country.clone(), i as u32);
             }
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() != 8 {
-                return Err(format!("places line {}: expected 8 fields", i + 1));
-            }
-            let num = |s: &str| s.parse::<f64>().map_err(|_| format!("places line {}: bad number {s:?}", i + 1));
-            let place = Place {
-                id: f[0].to_string(),
-                name: f[1].to_string(),
-                lat: num(f[2])?,
-                lon: num(f[3])?,
-                kind: Kind::from_code(f[4]),
-                country: f[5].to_string(),
-                admin1: f[6].to_string(),
-                population: f[7].parse().unwrap_or(0),
-            };
-            let idx = places.len() as u32;
-            if place.kind == Kind::Country {
-                by_country.insert(place.country.clone(), idx);
-            }
-            by_id.insert(place.id.clone(), idx);
-            places.push(place);
+            by_id.insert(p.id.clone(), i as u32);
         }
-        let mut entries: Vec<(String, Candidate)> = Vec::with_capacity(1_500_000);
-        for (i, line) in BufReader::new(flate2::read::GzDecoder::new(names_gz)).lines().enumerate() {
-            let line = line.map_err(|e| format!("names line {}: {e}", i + 1))?;
-            if line.starts_with('#') || line.is_empty() {
-                continue;
-            }
-            let mut f = line.split('\t');
-            let (Some(name), Some(id), Some(flag)) = (f.next(), f.next(), f.next()) else {
-                return Err(format!("names line {}: expected 3 fields", i + 1));
-            };
-            let Some(&place) = by_id.get(id) else { continue };
-            let cand = Candidate { place, adjective: flag == "d" };
-            for form in fold::index_forms(name) {
-                entries.push((form, cand));
-            }
+        Ok(Gazetteer { places, names, starts: built.starts, cands, by_country, by_id })
+    }
+
+    /// The candidates stored under FST value `v`.
+    fn candidates(&self, v: u64) -> &[Candidate] {
+        let v = v as usize;
+        match (self.starts.get(v), self.starts.get(v + 1)) {
+            (Some(&s), Some(&e)) => &self.cands[s as usize..e as usize],
+            _ => &[],
         }
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.place.cmp(&b.1.place)));
-        entries.dedup_by(|a, b| a.0 == b.0 && a.1.place == b.1.place);
-        let mut builder = fst::MapBuilder::memory();
-        let mut postings: Vec<Vec<Candidate>> = Vec::new();
-        let mut i = 0;
-        while i < entries.len() {
-            let mut j = i;
-            let mut list = Vec::new();
-            while j < entries.len() && entries[j].0 == entries[i].0 {
-                list.push(entries[j].1);
-                j += 1;
-            }
-            builder.insert(entries[i].0.as_bytes(), postings.len() as u64).map_err(|e| e.to_string())?;
-            postings.push(list);
-            i = j;
-        }
-        let names = fst::Map::new(builder.into_inner().map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
-        Ok(Gazetteer { places, names, postings, by_country, by_id })
     }
 
     pub fn place(&self, idx: u32) -> &Place {
@@ -260,7 +265,7 @@ impl Gazetteer {
     /// Every place a name may denote.
     pub fn lookup(&self, name: &str) -> &[Candidate] {
         match self.names.get(fold(name)) {
-            Some(i) => &self.postings[i as usize],
+            Some(i) => self.candidates(i),
             None => &[],
         }
     }
@@ -327,7 +332,7 @@ impl Gazetteer {
                 }
             }
             if let Some((k, v)) = best {
-                let cands = &self.postings[v as usize];
+                let cands = self.candidates(v);
                 let single_common = k == 0 && COMMON.contains(&t.folded);
                 let strong = cands.iter().any(|c| {
                     !matches!(self.places[c.place as usize].kind, Kind::Town | Kind::AdminSeat | Kind::Capital)
@@ -358,7 +363,7 @@ impl Gazetteer {
                 }
                 let street = is_street(text, t.start, toks[i + k].end);
                 if !never && !in_name_run && !street && (!single_common || (strong && !t.sentence_start)) {
-                    out.push(NameMatch { start: t.start, end: toks[i + k].end, candidates: cands.clone() });
+                    out.push(NameMatch { start: t.start, end: toks[i + k].end, candidates: cands.to_vec() });
                     last_end = toks[i + k].end;
                     i += k + 1;
                     continue;

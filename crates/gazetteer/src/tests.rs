@@ -58,3 +58,29 @@ fn a_surname_after_a_given_name_is_not_a_place() {
     assert_eq!(found, ["Fort Hood", "Texas", "Iraq", "Houston"], "{found:?}");
     assert!(is_given_name("Latoya") && is_given_name("IVAN") && !is_given_name("Lopez"));
 }
+
+fn gz(text: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    e.write_all(text.as_bytes()).unwrap();
+    e.finish().unwrap()
+}
+
+#[test]
+fn a_gazetteer_read_from_files_indexes_its_names_at_run_time() {
+    let places = "# id\tname\tlat\tlon\tkind\tcountry\tadmin1\tpopulation\n\
+        163843\tSyria\t35\t38\tPCLI\tSY\t\t22933531\n\
+        174448\tAbu Kamal\t34.45226\t40.91854\tPPLA2\tSY\t07\t42000\n";
+    let names = "# name\tid\tflag\nSyria\t163843\tn\nSyrian\t163843\td\nAlbu Kamal\t174448\tn\nAl Bukamal\t174448\tn\n\
+        Unknown Town\t999\tn\n";
+    let g = Gazetteer::from_tsv_gz(&gz(places), &gz(names)).unwrap();
+    assert_eq!(g.len(), 2);
+    let ids = |n: &str| g.lookup(n).iter().map(|c| (g.place(c.place).id.clone(), c.adjective)).collect::<Vec<_>>();
+    assert_eq!(ids("Albukamal"), [("174448".to_string(), false)]);
+    assert_eq!(ids("Bukamal"), [("174448".to_string(), false)], "the Arabic article is optional");
+    assert_eq!(ids("Syrian"), [("163843".to_string(), true)]);
+    assert!(ids("Unknown Town").is_empty(), "names of places not in the list are dropped");
+    assert_eq!(g.country("SY").map(|i| g.place(i).name.as_str()), Some("Syria"));
+    let err = Gazetteer::from_tsv_gz(&gz("1\tX\tnorth\t2\tPPL\tSY\t\t0\n"), &gz(names)).err().unwrap();
+    assert!(err.contains("places line 1"), "{err}");
+}
