@@ -167,6 +167,7 @@ static PHOENIX: LazyLock<Phoenix> = LazyLock::new(|| {
     let automaton = aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .start_kind(aho_corasick::StartKind::Anchored)
         .build(&names)
         .expect("phoenix automaton");
     Phoenix { codes, automaton }
@@ -246,15 +247,21 @@ pub fn find_dated(text: &str, date: Option<NaiveDate>) -> Vec<Found> {
         })
         .collect();
     let ph = &*PHOENIX;
-    for m in ph.automaton.find_iter(text) {
-        let (s, e) = (m.start(), m.end());
-        if is_word(text[..s].chars().next_back()) || is_word(text[e..].chars().next()) {
+    // names in the dictionaries are upper case: only a capitalised word can start one, so the
+    // automaton runs anchored at those few positions instead of over the whole text
+    let mut resume = 0;
+    let starts = text.char_indices().filter(|&(i, c)| c.is_uppercase() && !is_word(text[..i].chars().next_back()));
+    for (s, _) in starts.collect::<Vec<_>>() {
+        if s < resume {
             continue;
         }
-        // names in the dictionaries are upper case; require a capital in the text too
-        if !text[s..e].starts_with(|c: char| c.is_uppercase()) || out.iter().any(|f| s < f.end && f.start < e) {
+        let input = aho_corasick::Input::new(text).range(s..).anchored(aho_corasick::Anchored::Yes);
+        let Some(m) = ph.automaton.find(input) else { continue };
+        let e = m.end();
+        if is_word(text[e..].chars().next()) || out.iter().any(|f| s < f.end && f.start < e) {
             continue;
         }
+        resume = e;
         let rows = &ph.codes[m.pattern().as_usize()];
         let dated = date.and_then(|d| rows.iter().find(|(_, from, to)| (from.is_some() || to.is_some()) && from.is_none_or(|f| f <= d) && to.is_none_or(|t| d <= t)));
         let Some((code, _, _)) = dated.or_else(|| rows.iter().find(|(_, f, t)| f.is_none() && t.is_none())).or(rows.first()) else { continue };
