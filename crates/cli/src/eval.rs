@@ -28,6 +28,8 @@ pub enum EvalCmd {
     Mentions(TaskArgs),
     /// Article→incident grouping (B³) and incident attributes (date, place, killed, injured).
     Events(crate::eval_events::EventsArgs),
+    /// Event coreference on ECB+: MUC, B³, CEAF-e and CoNLL F1 with gold and with sitrep's mentions.
+    Coref(crate::eval_coref::CorefArgs),
 }
 
 #[derive(Args)]
@@ -222,6 +224,7 @@ pub fn run(cmd: EvalCmd) -> Result<()> {
         EvalCmd::Roles(a) => roles(a),
         EvalCmd::Mentions(a) => mentions(a),
         EvalCmd::Events(a) => crate::eval_events::run(a),
+        EvalCmd::Coref(a) => crate::eval_coref::run(a),
     }
 }
 

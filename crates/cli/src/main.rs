@@ -1,6 +1,7 @@
 //! `sitrep`: turn news reports into a database of events, from the command line.
 
 mod eval;
+mod eval_coref;
 mod eval_events;
 mod events;
 mod ingest;
@@ -74,6 +75,13 @@ fn open_db(path: &std::path::Path) -> Result<SqliteStore> {
 }
 
 fn main() -> ExitCode {
+    // `sitrep events --format csv | head` should stop quietly when the reader goes away, as
+    // other Unix tools do, instead of panicking on the first write to a closed pipe
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of SIGPIPE before any thread or I/O exists
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     let result = match cli.cmd {
         Cmd::Ingest(args) => ingest::run(&cli.db, args),

@@ -408,3 +408,46 @@ fn eval_events_scores_grouping_and_attributes_against_gold() {
     assert_eq!(m["location_acc50"], 1.0, "{m}");
     assert_eq!(m["killed_accuracy"], 1.0, "{m}");
 }
+
+/// An ECB+-format document: `tokens` joined by spaces, event mentions given by token index
+/// with their chain.
+fn ecb_doc(id: &str, topic: i64, text: &str, events: &[(&str, &str)]) -> serde_json::Value {
+    let mut mentions = Vec::new();
+    for (i, (word, chain)) in events.iter().enumerate() {
+        let start = text.find(&format!(" {word} ")).map(|s| s + 1).unwrap_or_else(|| panic!("{word} in {text}"));
+        mentions.push(serde_json::json!({
+            "id": i.to_string(), "kind": "ACTION_OCCURRENCE", "text": word, "start": start, "end": start + word.len(),
+            "byte_start": start, "byte_end": start + word.len(), "sentence": 0, "token_ids": [], "discontinuous": false,
+            "chain": chain, "intra_chain": null,
+        }));
+    }
+    serde_json::json!({"doc_id": id, "topic": topic, "subtopic": "ecb", "text": text, "sentences_annotated": [0], "mentions": mentions})
+}
+
+#[test]
+fn eval_coref_scores_event_chains_across_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("ecb.jsonl");
+    let docs = [
+        ecb_doc("1_1", 1, "Police arrested a man who robbed a jewellery store in Paris on Thursday .", &[("arrested", "A1"), ("robbed", "R1")]),
+        ecb_doc("1_2", 1, "The man who robbed the Paris jewellery store was arrested by police .", &[("robbed", "R1"), ("arrested", "A1")]),
+        ecb_doc("1_3", 1, "A climber died on Mount Cook after a fall , and rescuers arrested nobody .", &[("died", "D1"), ("fall", "F1")]),
+    ];
+    std::fs::write(&data, docs.iter().map(|d| d.to_string() + "\n").collect::<String>()).unwrap();
+    let out = bin().args(["eval", "coref", "--format", "json", "--data"]).arg(&data).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let m: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(m["documents"], 3);
+    assert_eq!(m["gold_mentions"]["key_mentions"], 6);
+    // the two robbery reports form one story, the climbing accident another: every chain is
+    // found and nothing wrongly joined
+    assert_eq!(m["stories"], 2, "{m}");
+    assert_eq!(m["gold_mentions"]["conll_f1"], 1.0, "{m}");
+    // a threshold nothing reaches keeps every report its own story: the chains across
+    // documents are lost
+    let apart = bin().args(["eval", "coref", "--format", "json", "--story-threshold", "1.1", "--data"]).arg(&data).output().unwrap();
+    let a: serde_json::Value = serde_json::from_str(&stdout(&apart)).unwrap();
+    assert_eq!(a["stories"], 3);
+    assert!(a["gold_mentions"]["muc"]["recall"].as_f64().unwrap() < 0.01, "{a}");
+    assert!(a["gold_mentions"]["conll_f1"].as_f64().unwrap() < 0.9, "{a}");
+}

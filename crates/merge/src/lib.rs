@@ -9,6 +9,8 @@
 //! of one event are first combined ([`within_article`]) and matched as one report. The decision is incremental: a new article's reports join existing events or
 //! found new ones.
 
+pub mod lexical;
+
 use serde::{Deserialize, Serialize};
 use sitrep_model::{ActorRole, Count, Event, Location, MentionRecord, Target};
 
