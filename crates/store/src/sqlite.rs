@@ -475,6 +475,37 @@ mod tests {
     }
 
     #[test]
+    fn migration_to_rowid_tables_keeps_mentions_and_events() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v3.db");
+        {
+            // a database as version 3 left it, with one event and its mention
+            let conn = Connection::open(&path).unwrap();
+            for sql in &MIGRATIONS[..3] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.pragma_update(None, "user_version", 3).unwrap();
+            conn.execute(
+                "INSERT INTO events (id, type, date_start, date_end, country, lat, lon, summary, json, wide)
+                 VALUES ('ev_1', 'Battles', '2018-06-17', '2018-06-17', 'SY', 34.45, 40.92, '{}', '{\"id\":\"ev_1\"}', 0)",
+                [],
+            )
+            .unwrap();
+            conn.execute("INSERT INTO mentions (article, ordinal, event, json) VALUES ('a_1', 0, 'ev_1', '{}')", []).unwrap();
+        }
+        let s = SqliteStore::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as i64);
+        let c = s.connection();
+        let (id, lat): (String, f64) = c.query_row("SELECT id, lat FROM events WHERE id = 'ev_1'", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+        assert_eq!((id.as_str(), lat), ("ev_1", 34.45));
+        let event: String = c.query_row("SELECT event FROM mentions WHERE article = 'a_1' AND ordinal = 0", [], |r| r.get(0)).unwrap();
+        assert_eq!(event, "ev_1");
+        // the keys are still unique after the rebuild
+        assert!(c.execute("INSERT INTO mentions (article, ordinal, event, json) VALUES ('a_1', 0, 'ev_2', '{}')", []).is_err());
+        assert!(c.execute("INSERT INTO events (id, type, summary, json) VALUES ('ev_1', 'Riots', '{}', '{}')", []).is_err());
+    }
+
+    #[test]
     fn reopening_keeps_data_and_schema() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.db");
