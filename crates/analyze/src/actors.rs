@@ -250,9 +250,8 @@ pub fn find_dated(text: &str, date: Option<NaiveDate>) -> Vec<Found> {
     // names in the dictionaries are upper case: only a capitalised word can start one, so the
     // automaton runs anchored at those few positions instead of over the whole text
     let mut resume = 0;
-    let starts = text.char_indices().filter(|&(i, c)| c.is_uppercase() && !is_word(text[..i].chars().next_back()));
-    for (s, _) in starts.collect::<Vec<_>>() {
-        if s < resume {
+    for (s, c) in text.char_indices() {
+        if s < resume || !c.is_uppercase() || is_word(text[..s].chars().next_back()) {
             continue;
         }
         let input = aho_corasick::Input::new(text).range(s..).anchored(aho_corasick::Anchored::Yes);

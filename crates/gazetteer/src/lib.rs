@@ -122,9 +122,9 @@ static CANDS_U32: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/cands.u32"))
 
 static EMBEDDED: LazyLock<Gazetteer> = LazyLock::new(|| {
     let words = |b: &[u8]| b.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect::<Vec<u32>>();
-    let built = index::Built { fst: Vec::new(), starts: words(STARTS_U32), cands: words(CANDS_U32) };
     let places = parse_places(PLACES_TSV_GZ).expect("the embedded gazetteer is well-formed");
-    Gazetteer::assemble(places, std::borrow::Cow::Borrowed(NAMES_FST), built).expect("the embedded name index is well-formed")
+    Gazetteer::assemble(places, std::borrow::Cow::Borrowed(NAMES_FST), words(STARTS_U32), &words(CANDS_U32))
+        .expect("the embedded name index is well-formed")
 });
 
 /// Reads `places.tsv.gz` (see `scripts/build-gazetteer.py`): one place per record, in order.
@@ -209,16 +209,17 @@ impl Gazetteer {
     pub fn from_tsv_gz(places_gz: &[u8], names_gz: &[u8]) -> Result<Gazetteer, String> {
         let places = parse_places(places_gz)?;
         let numbers: HashMap<&str, u32> = places.iter().enumerate().map(|(i, p)| (p.id.as_str(), i as u32)).collect();
-        let mut built = index::build(BufReader::new(flate2::read::GzDecoder::new(names_gz)), |id| numbers.get(id).copied())?;
-        let fst = std::mem::take(&mut built.fst);
-        Gazetteer::assemble(places, std::borrow::Cow::Owned(fst), built)
+        let index::Built { fst, starts, cands } =
+            index::build(BufReader::new(flate2::read::GzDecoder::new(names_gz)), |id| numbers.get(id).copied())?;
+        Gazetteer::assemble(places, std::borrow::Cow::Owned(fst), starts, &cands)
     }
 
-    fn assemble(places: Vec<Place>, fst: std::borrow::Cow<'static, [u8]>, built: index::Built) -> Result<Gazetteer, String> {
+    /// A gazetteer from its places and a name index over them (see `index::Built`).
+    fn assemble(places: Vec<Place>, fst: std::borrow::Cow<'static, [u8]>, starts: Vec<u32>, cands: &[u32]) -> Result<Gazetteer, String> {
         let names = fst::Map::new(fst).map_err(|e| format!("name index: {e}"))?;
         let n = places.len() as u32;
-        let cands: Vec<Candidate> = built.cands.iter().map(|&c| Candidate { place: c >> 1, adjective: c & 1 == 1 }).collect();
-        if cands.iter().any(|c| c.place >= n) || built.starts.last().is_none_or(|&e| e as usize != cands.len()) {
+        let cands: Vec<Candidate> = cands.iter().map(|&c| Candidate { place: c >> 1, adjective: c & 1 == 1 }).collect();
+        if cands.iter().any(|c| c.place >= n) || starts.last().is_none_or(|&e| e as usize != cands.len()) {
             return Err("name index does not match the places".into());
         }
         let mut by_id = HashMap::with_capacity(places.len());
@@ -229,7 +230,7 @@ impl Gazetteer {
             }
             by_id.insert(p.id.clone(), i as u32);
         }
-        Ok(Gazetteer { places, names, starts: built.starts, cands, by_country, by_id })
+        Ok(Gazetteer { places, names, starts, cands, by_country, by_id })
     }
 
     /// The candidates stored under FST value `v`.
