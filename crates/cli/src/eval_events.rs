@@ -30,6 +30,10 @@ pub struct EventsArgs {
     /// Score a report needs to join an event (to calibrate; default: sitrep's own).
     #[arg(long, default_value_t = sitrep_merge::JOIN_THRESHOLD)]
     join_threshold: f64,
+    /// Lead similarity at which a report joins the event of another outlet's report of the
+    /// same story (to calibrate; above 1 turns it off; default: sitrep's own).
+    #[arg(long, default_value_t = sitrep_merge::lexical::SAME_STORY)]
+    story_threshold: f64,
     /// Print up to this many errors of each kind after the metrics.
     #[arg(long, default_value_t = 0)]
     errors: usize,
@@ -104,6 +108,7 @@ pub fn run(a: EventsArgs) -> Result<()> {
 
     let mut store = SqliteStore::in_memory()?;
     store.set_join_threshold(a.join_threshold);
+    store.set_story_threshold(a.story_threshold);
     let pb = indicatif::ProgressBar::hidden();
     let start = std::time::Instant::now();
     let summary = crate::ingest::ingest_into(&mut store, std::slice::from_ref(&a.data), ReadOptions::default(), 2000, &pb, |_| {})?;

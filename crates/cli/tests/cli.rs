@@ -451,3 +451,38 @@ fn eval_coref_scores_event_chains_across_documents() {
     assert!(a["gold_mentions"]["muc"]["recall"].as_f64().unwrap() < 0.01, "{a}");
     assert!(a["gold_mentions"]["conll_f1"].as_f64().unwrap() < 0.9, "{a}");
 }
+
+#[test]
+fn reports_of_one_story_meet_though_their_places_were_read_apart() {
+    // Two outlets report one Chicago shooting; the second names only the neighbourhood
+    // ("Austin"), which, with no "Chicago" in its text, reads as Austin, Texas: date and
+    // place cannot join them, their leads can. A third shooting the same night in another
+    // neighbourhood stays apart.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let input = dir.path().join("in.jsonl");
+    let lines = [
+        serde_json::json!({"id": "a", "outlet": "suntimes.example", "published": "2017-02-12",
+            "title": "Woman killed, three wounded in West Side shooting",
+            "text": "CHICAGO — A woman was killed and three men were wounded in a shooting Saturday night on the West Side, police said. The four were standing outside a home in the 5000 block of West Jackson Boulevard when a gunman opened fire about 8:30 p.m., police said. Tenisha Mallory, 21, was pronounced dead at Stroger Hospital."}),
+        serde_json::json!({"id": "b", "outlet": "dnainfo.example", "published": "2017-02-13",
+            "title": "Tenisha Mallory, 21, killed in Austin shooting; three others wounded",
+            "text": "A shooting in Austin killed Tenisha Mallory, 21, and wounded three men Saturday night, officials said. The four were outside a home in the 5000 block of West Jackson Boulevard when a man walked up and fired, police said."}),
+        serde_json::json!({"id": "c", "outlet": "tribune.example", "published": "2017-02-12",
+            "title": "Man shot dead in Englewood alley",
+            "text": "CHICAGO — A 34-year-old man was shot and killed Saturday afternoon in an alley in Englewood on the South Side, police said. He was walking in the 6400 block of South Halsted Street when someone fired from a passing car."}),
+    ];
+    std::fs::write(&input, lines.iter().map(|l| l.to_string() + "\n").collect::<String>()).unwrap();
+    let out = run(&db, &["ingest", input.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let all = events_json(&db, &[]);
+    let with = |name: &str| -> Vec<&serde_json::Value> {
+        all.iter().filter(|e| e["mentions"].as_array().unwrap().iter().any(|m| m["sentence"].as_str().unwrap().contains(name))).collect()
+    };
+    let mallory = with("Tenisha Mallory");
+    assert_eq!(mallory.len(), 1, "one event for both reports: {all:#?}");
+    assert_eq!(mallory[0]["articles"].as_array().unwrap().len(), 2, "{:#?}", mallory[0]);
+    let englewood = with("Englewood");
+    assert_eq!(englewood.len(), 1, "{all:#?}");
+    assert_ne!(englewood[0]["id"], mallory[0]["id"], "another shooting stays apart");
+}

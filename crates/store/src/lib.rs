@@ -29,11 +29,15 @@ pub enum StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
-/// A cleaned article ready to store, with its fingerprint (computed in parallel beforehand).
+/// A cleaned article ready to store, with its fingerprint and the words of its lead
+/// (computed in parallel beforehand).
 #[derive(Debug, Clone)]
 pub struct Prepared {
     pub article: Article,
     pub fingerprint: Fingerprint,
+    /// Stemmed content words of title and lead with counts ([`sitrep_merge::lexical::lead_terms`]):
+    /// how the merge recognises other outlets' reports of the same story.
+    pub lead: Vec<(String, u32)>,
 }
 
 impl Prepared {
@@ -41,7 +45,8 @@ impl Prepared {
     pub fn new(mut article: Article) -> Self {
         let fingerprint = sitrep_dedup::fingerprint(&article.text);
         article.id = fingerprint.article_id();
-        Prepared { article, fingerprint }
+        let lead = sitrep_merge::lexical::lead_terms(article.title.as_deref(), &article.text);
+        Prepared { article, fingerprint, lead }
     }
 }
 

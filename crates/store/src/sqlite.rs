@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, params};
 use sitrep_dedup::{Fingerprint, exact_similarity, new_story_id, shingle_set};
 use sitrep_model::Article;
@@ -122,12 +122,33 @@ DROP TABLE events;
 ALTER TABLE events_r RENAME TO events;
 CREATE INDEX events_start ON events(type, date_start, date_end, lat, lon, country);
 CREATE INDEX events_wide ON events(type, wide, date_end, date_start, lat, lon, country);
+"#, r#"
+-- the words of each article's lead (title and opening), for recognising other outlets'
+-- reports of the same story; `day` is the publication day (days since 0001-01-01)
+CREATE TABLE leads (
+    article INTEGER PRIMARY KEY REFERENCES articles(n),
+    day     INTEGER NOT NULL,
+    terms   TEXT NOT NULL
+);
+-- each lead's most distinctive words, looked up by word and day
+CREATE TABLE lead_postings (
+    term    TEXT NOT NULL,
+    day     INTEGER NOT NULL,
+    article INTEGER NOT NULL,
+    PRIMARY KEY (term, day, article)
+) WITHOUT ROWID;
+-- in how many leads each word occurs (its inverse document frequency)
+CREATE TABLE term_df (
+    term TEXT PRIMARY KEY,
+    df   INTEGER NOT NULL
+) WITHOUT ROWID;
 "#];
 
 /// SQLite-backed [`ArticleStore`].
 pub struct SqliteStore {
     conn: Connection,
     join_threshold: f64,
+    story_threshold: f64,
 }
 
 impl SqliteStore {
@@ -155,7 +176,7 @@ impl SqliteStore {
         conn.pragma_update(None, "wal_autocheckpoint", 16384)?;
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
         conn.set_prepared_statement_cache_capacity(64);
-        let mut store = SqliteStore { conn, join_threshold: sitrep_merge::JOIN_THRESHOLD };
+        let mut store = SqliteStore { conn, join_threshold: sitrep_merge::JOIN_THRESHOLD, story_threshold: sitrep_merge::lexical::SAME_STORY };
         store.migrate()?;
         Ok(store)
     }
@@ -179,6 +200,13 @@ impl SqliteStore {
     /// (`sitrep eval events --join-threshold`); the default is [`sitrep_merge::JOIN_THRESHOLD`].
     pub fn set_join_threshold(&mut self, threshold: f64) {
         self.join_threshold = threshold;
+    }
+
+    /// Sets the lead similarity at which a report joins the event of another outlet's report
+    /// of the same story, for calibrating (`sitrep eval events --story-threshold`); the
+    /// default is [`sitrep_merge::lexical::SAME_STORY`]. Above 1, leads are never compared.
+    pub fn set_story_threshold(&mut self, threshold: f64) {
+        self.story_threshold = threshold;
     }
 
     /// The schema version in use (number of migrations applied).
@@ -246,6 +274,106 @@ fn best_match(
     Ok(best)
 }
 
+/// Events with this many articles take no more reports on the strength of their words alone:
+/// lexical links chain (templated roundups, one outlet's boilerplate), and a story told this
+/// widely is reported with dates and places that let the facts decide.
+const MAX_STORY_ARTICLES: usize = 64;
+/// Words of a lead posted for lookup: its most distinctive ones by TF-IDF. Two leads similar
+/// enough to tell one story share several of them.
+const POSTED_TERMS: usize = 10;
+/// Leads read per posted word of a report (a word in many leads of the same days says little).
+const MAX_POSTINGS: i64 = 100;
+
+fn encode_terms(terms: &[(String, u32)]) -> String {
+    let mut s = String::new();
+    for (w, n) in terms {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(w);
+        s.push(':');
+        s.push_str(&n.to_string());
+    }
+    s
+}
+
+fn decode_terms(s: &str) -> Vec<(String, u32)> {
+    s.split(' ').filter_map(|t| t.rsplit_once(':')).filter_map(|(w, n)| Some((w.to_string(), n.parse().ok()?))).collect()
+}
+
+/// Document frequencies read from `term_df`, cached for one batch.
+struct Idf<'t> {
+    tx: &'t rusqlite::Transaction<'t>,
+    leads: f64,
+    cache: HashMap<String, f64>,
+}
+
+impl<'t> Idf<'t> {
+    fn new(tx: &'t rusqlite::Transaction<'t>) -> Result<Self> {
+        let leads: i64 = tx.query_row("SELECT COUNT(*) FROM leads", [], |r| r.get(0))?;
+        Ok(Idf { tx, leads: leads as f64, cache: HashMap::new() })
+    }
+
+    fn of(&mut self, term: &str) -> Result<f64> {
+        if let Some(x) = self.cache.get(term) {
+            return Ok(*x);
+        }
+        let df: i64 = self.tx.prepare_cached("SELECT df FROM term_df WHERE term = ?1")?.query_row([term], |r| r.get(0)).optional()?.unwrap_or(0);
+        let x = sitrep_merge::lexical::idf(self.leads, df as f64);
+        self.cache.insert(term.to_string(), x);
+        Ok(x)
+    }
+
+    fn vector<'a>(&mut self, terms: &'a [(String, u32)]) -> Result<Vec<(&'a str, f64)>> {
+        for (w, _) in terms {
+            self.of(w)?;
+        }
+        Ok(sitrep_merge::lexical::lead_vector(terms, |w| self.cache.get(w).copied().unwrap_or(0.0)))
+    }
+}
+
+/// The most distinctive words of a lead vector, highest weight first.
+fn posted<'a>(v: &[(&'a str, f64)]) -> Vec<&'a str> {
+    let mut by_weight: Vec<(&str, f64)> = v.to_vec();
+    by_weight.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    by_weight.into_iter().take(POSTED_TERMS).map(|x| x.0).collect()
+}
+
+/// Stores a batch's leads: the words, their document frequencies, and postings of each lead's
+/// most distinctive words (weighed once the whole batch is counted).
+fn store_leads(tx: &rusqlite::Transaction<'_>, leads: &[(i64, i64, &[(String, u32)])]) -> Result<()> {
+    if leads.is_empty() {
+        return Ok(());
+    }
+    let mut df: std::collections::BTreeMap<&str, i64> = std::collections::BTreeMap::new();
+    {
+        let mut q = tx.prepare_cached("INSERT INTO leads (article, day, terms) VALUES (?1, ?2, ?3)")?;
+        for (n, day, terms) in leads {
+            q.execute(params![n, day, encode_terms(terms)])?;
+            for (w, _) in terms.iter() {
+                *df.entry(w.as_str()).or_default() += 1;
+            }
+        }
+        let mut q = tx.prepare_cached("INSERT INTO term_df (term, df) VALUES (?1, ?2) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df")?;
+        for (w, k) in df {
+            q.execute(params![w, k])?;
+        }
+    }
+    let mut idf = Idf::new(tx)?;
+    let mut postings: Vec<(&str, i64, i64)> = Vec::new();
+    for (n, day, terms) in leads {
+        for w in posted(&idf.vector(terms)?) {
+            postings.push((w, *day, *n));
+        }
+    }
+    postings.sort_unstable();
+    let mut q = tx.prepare_cached("INSERT OR IGNORE INTO lead_postings (term, day, article) VALUES (?1, ?2, ?3)")?;
+    for (w, day, n) in postings {
+        q.execute(params![w, day, n])?;
+    }
+    Ok(())
+}
+
 fn insert_source(tx: &rusqlite::Transaction<'_>, n: i64, a: &Article) -> Result<bool> {
     let mut q = tx.prepare_cached(
         "INSERT OR IGNORE INTO sources (key, article, ext_id, url, outlet, published, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -261,6 +389,7 @@ impl ArticleStore for SqliteStore {
         // This batch's bucket entries, inserted in key order at the end: sorted inserts touch
         // each B-tree page once instead of once per article.
         let mut pending: HashMap<i64, Vec<i64>> = HashMap::new();
+        let mut leads: Vec<(i64, i64, &[(String, u32)])> = Vec::new();
         for p in batch {
             let a = &p.article;
             let existing: Option<i64> = tx
@@ -297,11 +426,15 @@ impl ArticleStore for SqliteStore {
             ])?;
             let n = tx.last_insert_rowid();
             insert_source(&tx, n, a)?;
+            if let Some(day) = a.published {
+                leads.push((n, day.num_days_from_ce() as i64, &p.lead));
+            }
             for k in p.fingerprint.band_keys() {
                 pending.entry(k).or_default().push(n);
             }
             out.push(Outcome::New { id: a.id.clone(), story, joined: matched.map(|m| (m.0, m.2)) });
         }
+        store_leads(&tx, &leads)?;
         let mut entries: Vec<(i64, i64)> = pending.into_iter().flat_map(|(k, ns)| ns.into_iter().map(move |n| (k, n))).collect();
         entries.sort_unstable();
         {
@@ -542,7 +675,7 @@ impl SqliteStore {
     /// re-ingesting changes nothing.
     pub fn merge_mentions(&mut self, records: &[sitrep_model::MentionRecord]) -> Result<usize> {
         let tx = self.conn.transaction()?;
-        let mut founded = 0;
+        let mut founded: usize = 0;
         // mentions already stored (same article and position) were merged before
         let mut fresh: Vec<sitrep_model::MentionRecord> = Vec::with_capacity(records.len());
         for m in records {
@@ -554,17 +687,34 @@ impl SqliteStore {
                 fresh.push(m.clone());
             }
         }
+        let mut idf = Idf::new(&tx)?;
         // one article at a time: its mentions of one event are merged as one report
         for article in fresh.chunk_by(|a, b| a.article == b.article) {
-            for (cluster, m) in sitrep_merge::within_article(article) {
+            let clusters = sitrep_merge::within_article(article);
+            // the event the article tells most about, in sentences (the first on a tie: its lead)
+            let main = clusters.iter().enumerate().max_by(|(i, a), (j, b)| a.1.evidence.len().cmp(&b.1.evidence.len()).then(j.cmp(i))).map(|(i, _)| i);
+            for (k, (cluster, m)) in clusters.into_iter().enumerate() {
                 let candidates = Self::candidates(&tx, &m)?;
-                let event = match sitrep_merge::best(&m, &candidates, self.join_threshold) {
-                    Some(e) => e.event.id.clone(),
+                let typed = sitrep_merge::best(&m, &candidates, self.join_threshold).map(|e| (e.event.id.clone(), e.event.articles.len()));
+                let mut story = match Some(k) == main && self.story_threshold <= 1.0 {
+                    true => Self::story_events(&tx, &mut idf, &m, self.story_threshold)?.into_iter(),
+                    false => Vec::new().into_iter(),
+                };
+                let (event, mut size) = match typed.or_else(|| story.next()) {
+                    Some(e) => e,
                     None => {
                         founded += 1;
-                        sitrep_merge::event_id(&m)
+                        (sitrep_merge::event_id(&m), 0)
                     }
                 };
+                // the report's facts and its story lead to several events: they are one
+                for (other, n) in story.filter(|s| s.0 != event) {
+                    if size + n <= MAX_STORY_ARTICLES {
+                        Self::absorb(&tx, &event, &other)?;
+                        founded = founded.saturating_sub(1);
+                        size += n;
+                    }
+                }
                 for member in cluster.iter().map(|&i| &article[i]) {
                     let json = serde_json::to_string(member).map_err(|e| StoreError::Corrupt { id: member.article.clone(), reason: e.to_string() })?;
                     tx.prepare_cached("INSERT INTO mentions (article, ordinal, event, json) VALUES (?1, ?2, ?3, ?4)")?
@@ -573,8 +723,90 @@ impl SqliteStore {
                 Self::rebuild_event(&tx, &event)?;
             }
         }
+        drop(idf);
         tx.commit()?;
         Ok(founded)
+    }
+
+    /// Makes event `from` part of event `into`: its mentions and names move over and the
+    /// record is rebuilt (by the caller, once the report that linked them is stored).
+    fn absorb(tx: &rusqlite::Transaction<'_>, into: &str, from: &str) -> Result<()> {
+        tx.prepare_cached("UPDATE mentions SET event = ?1 WHERE event = ?2")?.execute(params![into, from])?;
+        tx.prepare_cached("UPDATE OR IGNORE event_names SET event = ?1 WHERE event = ?2")?.execute(params![into, from])?;
+        tx.prepare_cached("DELETE FROM event_names WHERE event = ?1")?.execute([from])?;
+        tx.prepare_cached("DELETE FROM events WHERE id = ?1")?.execute([from])?;
+        Ok(())
+    }
+
+    /// The events other outlets' reports of the same story tell most about, most similar
+    /// first: the articles published within [`sitrep_merge::lexical::STORY_DAYS`] days whose
+    /// lead is at least `threshold` similar (TF-IDF cosine, found through the postings of this
+    /// lead's most distinctive words) and that are already merged, unless their event is
+    /// placed in another country or already reported by [`MAX_STORY_ARTICLES`] articles;
+    /// none for a report with neither date nor place. The dates read from the texts are not
+    /// compared: the publication window bounds them, and a misread date (the day of a later
+    /// arrest) is among the disagreements this link exists to overcome. This is how
+    /// reports whose dates or places were read differently (the day of the shooting or of
+    /// the arrest, the town or the county) still meet: news leads of one story share names,
+    /// streets and wording that leads of different stories do not.
+    fn story_events(
+        tx: &rusqlite::Transaction<'_>,
+        idf: &mut Idf<'_>,
+        m: &sitrep_model::MentionRecord,
+        threshold: f64,
+    ) -> Result<Vec<(String, usize)>> {
+        let lead: Option<(i64, i64, String)> = tx
+            .prepare_cached("SELECT l.article, l.day, l.terms FROM leads l JOIN articles a ON a.n = l.article WHERE a.id = ?1")?
+            .query_row([&m.article], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        // a report with neither date nor place tells too little to be sure of its event
+        let Some((n, day, terms)) = lead.filter(|_| m.date.is_some() || m.location.is_some()) else { return Ok(Vec::new()) };
+        let terms = decode_terms(&terms);
+        let v = idf.vector(&terms)?;
+        let days = sitrep_merge::lexical::STORY_DAYS;
+        let mut seen = std::collections::HashSet::from([n]);
+        let mut similar: Vec<(f64, i64)> = Vec::new();
+        for w in posted(&v) {
+            let others: Vec<i64> = tx
+                .prepare_cached("SELECT article FROM lead_postings WHERE term = ?1 AND day BETWEEN ?2 AND ?3 LIMIT ?4")?
+                .query_map(params![w, day - days, day + days, MAX_POSTINGS], |r| r.get(0))?
+                .collect::<std::result::Result<_, _>>()?;
+            for other in others {
+                if !seen.insert(other) {
+                    continue;
+                }
+                let terms: String = tx.prepare_cached("SELECT terms FROM leads WHERE article = ?1")?.query_row([other], |r| r.get(0))?;
+                let terms = decode_terms(&terms);
+                let c = sitrep_merge::lexical::cosine(&v, &idf.vector(&terms)?);
+                if c >= threshold {
+                    similar.push((c, other));
+                }
+            }
+        }
+        similar.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let country = m.location.as_ref().and_then(|l| l.country.as_deref());
+        let mut events: Vec<(String, usize)> = Vec::new();
+        for (_, other) in similar {
+            let main: Option<String> = tx
+                .prepare_cached(
+                    "SELECT event FROM mentions WHERE article = (SELECT id FROM articles WHERE n = ?1)
+                     GROUP BY event ORDER BY COUNT(*) DESC, MIN(ordinal) LIMIT 1",
+                )?
+                .query_row([other], |r| r.get(0))
+                .optional()?;
+            let Some(event) = main else { continue };
+            let summary: String = tx.prepare_cached("SELECT summary FROM events WHERE id = ?1")?.query_row([&event], |r| r.get(0))?;
+            let Some(p) = parse_profiles(&[summary]).pop() else { continue };
+            let elsewhere = match (country, p.event.location.as_ref().and_then(|l| l.country.as_deref())) {
+                (Some(a), Some(b)) => a != b,
+                _ => false,
+            };
+            let crowded = p.event.articles.len() >= MAX_STORY_ARTICLES;
+            if !elsewhere && !crowded && !events.iter().any(|e| e.0 == event) {
+                events.push((event, p.event.articles.len()));
+            }
+        }
+        Ok(events)
     }
 
     /// Blocking: the events a report could reach the join threshold with (see
