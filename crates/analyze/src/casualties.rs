@@ -23,10 +23,13 @@ pub struct Casualty {
     pub max: Option<u32>,
 }
 
-const NUM: &str = r"(?:\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a dozen|dozens|scores|hundreds|several|a few)";
+const NUM: &str = r"(?:\d{1,3}(?:,\d{3})+|\d+|both|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a dozen|dozens|scores|hundreds|several|a few)";
 const QUAL: &str = r"(?:(?:at least|more than|over|up to|nearly|almost|about|around|some|as many as|fewer than|less than|an estimated)\s+)?";
 const KILLED: &str = r"(?:killed|dead|died|deaths?|fatalities|fatally (?:shot|wounded|injured)|slain|lives)";
 const INJURED: &str = r"(?:wounded|injured|injuries|hurt|hospitali[sz]ed)";
+
+/// One person described or named: the subject of a one-victim phrase.
+const ONE: &str = r"(?:a|an|one|the)\s+(?:[\w-]+-year-old\s+)?(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|officer|deputy|trooper|driver|passenger|student|father|mother|resident|customer|clerk|security guard)|(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+)";
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(NUM).expect("number pattern"));
 static KILLED_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^{KILLED}$")).expect("killed pattern"));
@@ -39,8 +42,22 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         format!(r"(?P<n2>{QUAL}(?:between\s+)?{NUM}(?:\s+(?:and|to|or)\s+{NUM})?)(?:\s+[a-z-]+){{0,3}}?\s+(?:(?:were|was|have been|had been|are|got|being)\s+)?(?:(?:reportedly|reported|confirmed|critically|seriously|slightly|also)\s+)?(?P<v2>{KILLED}|{INJURED})"),
         // "the death toll rose to 15"
         format!(r"(?P<toll>death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|stood at)\s+(?P<n3>{QUAL}{NUM})"),
-        // one victim: "a 28-year-old man was shot and killed", "Antonio Mason was killed"
-        format!(r"(?P<one>(?:a|an|one|the)\s+(?:[\w-]+-year-old\s+)?(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|officer|deputy|trooper|driver|passenger|student|father|mother|resident|customer|clerk|security guard)|(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+))(?:,\s+\d{{1,3}},)?\s+(?:was|has been|had been)\s+(?:(?:shot|stabbed|beaten)\s+(?:and\s+)?)?(?P<v3>{KILLED}|{INJURED}|shot dead|shot to death)"),
+        // two victims: "a 2-year-old boy and a 26-year-old man were killed"
+        format!(r"(?P<pair>(?:{ONE})\s+and\s+(?:{ONE}))\s+(?:were|have been|had been)\s+(?:(?:shot|stabbed)\s+(?:and\s+)?)?(?P<v6>{KILLED}|{INJURED}|shot dead|shot to death)"),
+        // "four people were shot, one man fatally": the dead and the wounded
+        format!(r"(?P<shotn>{NUM})\s+(?:(?:other\s+)?(?:people|persons|men|women|teens|teenagers|children|adults|officers)\s+)?(?:were|had been|have been)\s+shot,?\s+(?P<fataln>{NUM})\s+(?:of them\s+|[a-z]+\s+)?fatally"),
+        // "shot and killed a neighbor", "shot and killed her"
+        r"(?P<object>(?:shot|stabbed) and killed (?:a|an|her|him|his|the)\b)".to_string(),
+        // one victim: "a 28-year-old man was shot and killed", "Antonio Mason was killed", "a
+        // 3-year-old boy has died", "the man was shot in the leg", "a teen is in critical
+        // condition", "the man suffered a gunshot wound"
+        format!(r"(?P<one>{ONE})(?:,\s+\d{{1,3}},)?\s+(?:(?:was|is|has been|had been)\s+(?:(?:shot|stabbed|beaten)\s+(?:and\s+)?)?(?P<v3>{KILLED}|{INJURED}|shot dead|shot to death|pronounced dead|(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition|shot)|(?P<v4>died|dies|has died|later died|suffered\s+(?:a\s+)?(?:gunshot wounds?|(?:[\w-]+\s+)?injuries)))"),
+        // "a shooting that left a young man dead"
+        r"(?P<left>(?:left|leaving|leaves)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim)\s+(?P<v5>dead|injured|wounded|hurt))".to_string(),
+        // "fatally shot himself", "fatally shot a man"
+        r"(?P<fatal>fatally\s+(?:shot|stabbed|wounded)\s+(?:himself|herself|a|an)\b)".to_string(),
+        // a death told without its subject: "was pronounced dead at the scene"
+        r"(?P<scene>pronounced dead|died (?:at the scene|at (?:a|the) (?:local\s+)?hospital|from (?:his|her) (?:wounds|injuries)))".to_string(),
         // "multiple casualties", "heavy casualties"
         r"(?P<vague>(?:multiple|heavy|many|several|numerous|no|mass|significant)\s+(?:casualties|deaths|fatalities|injuries|dead|killed|wounded))".to_string(),
     ];
@@ -53,7 +70,7 @@ pub fn number(s: &str) -> Option<u32> {
     let s = s.trim().to_ascii_lowercase();
     let n = match s.as_str() {
         "a" | "an" | "one" => 1,
-        "two" => 2,
+        "two" | "both" => 2,
         "three" | "a few" => 3,
         "four" => 4,
         "five" => 5,
@@ -132,8 +149,29 @@ pub fn find(text: &str) -> Vec<Casualty> {
             (h, c.name("n2").map(|x| x.as_str()).unwrap_or(""))
         } else if let Some(v) = c.name("v3") {
             let lv = v.as_str().to_ascii_lowercase();
-            let h = if KILLED_WORD.is_match(&lv) || lv.starts_with("shot") { Harm::Killed } else { Harm::Injured };
+            let h = if KILLED_WORD.is_match(&lv) || matches!(lv.as_str(), "shot dead" | "shot to death" | "pronounced dead") {
+                Harm::Killed
+            } else {
+                Harm::Injured
+            };
             (h, "one")
+        } else if let Some(v) = c.name("v4").or(c.name("v5")) {
+            let lv = v.as_str().to_ascii_lowercase();
+            let h = if lv.contains("died") || lv == "dies" || lv == "dead" { Harm::Killed } else { Harm::Injured };
+            (h, "one")
+        } else if let Some(v) = c.name("v6") {
+            let lv = v.as_str().to_ascii_lowercase();
+            let h = if KILLED_WORD.is_match(&lv) || lv.starts_with("shot ") { Harm::Killed } else { Harm::Injured };
+            (h, "two")
+        } else if let (Some(shot), Some(fatal)) = (c.name("shotn"), c.name("fataln")) {
+            let (Some(all), Some(dead)) = (number(shot.as_str()), number(fatal.as_str())) else { continue };
+            out.push(Casualty { start: m.start(), end: m.end(), harm: Harm::Killed, min: Some(dead), max: Some(dead) });
+            if all > dead {
+                out.push(Casualty { start: m.start(), end: m.end(), harm: Harm::Injured, min: Some(all - dead), max: Some(all - dead) });
+            }
+            continue;
+        } else if c.name("fatal").is_some() || c.name("scene").is_some() || c.name("object").is_some() {
+            (Harm::Killed, "one")
         } else if c.name("toll").is_some() {
             (Harm::Killed, c.name("n3").map(|x| x.as_str()).unwrap_or(""))
         } else {
@@ -195,6 +233,27 @@ mod tests {
         assert_eq!(one("The victim was shot to death in his car.").0, Harm::Killed);
         // a name that is not the subject of the harm is not a victim
         assert!(find("Police Chief Tony Jones said the suspect was arrested.").is_empty());
+    }
+
+    #[test]
+    fn one_victim_told_without_a_number() {
+        assert_eq!(one("Police said a 3-year-old boy has died after being shot in the face.").0..=one("Police said a 3-year-old boy has died after being shot in the face.").0, Harm::Killed..=Harm::Killed);
+        assert_eq!(one("A 66-year-old man was shot in his leg early Monday."), (Harm::Injured, Some(1), Some(1), "A 66-year-old man was shot".into()));
+        assert_eq!(one("A 15-year-old boy is in critical condition after being shot overnight.").0, Harm::Injured);
+        assert_eq!(one("The man suffered a gunshot wound to the back of the head.").0, Harm::Injured);
+        assert_eq!(one("Police are investigating a shooting that left a young man dead.").0, Harm::Killed);
+        assert_eq!(one("His son found a loaded gun and fatally shot himself in the head.").1, Some(1));
+        assert_eq!(one("He was pronounced dead at the scene.").0, Harm::Killed);
+        assert_eq!(one("Both men died at the scene.").1, Some(2));
+        // shot and then killed is one death, not an injury too
+        let c = find("A 28-year-old man was shot and killed outside a store.");
+        assert_eq!((c.len(), c[0].harm), (1, Harm::Killed), "{c:?}");
+        assert_eq!(one("A 2-year-old boy and a 26-year-old man were killed when a gunman opened fire.").1, Some(2));
+        let c = find("Four people were shot, one man fatally, outside a home Sunday.");
+        assert_eq!(c.iter().map(|c| (c.harm, c.min)).collect::<Vec<_>>(), vec![(Harm::Killed, Some(1)), (Harm::Injured, Some(3))]);
+        assert_eq!(one("Police say the man shot and killed a neighbor before fleeing.").0, Harm::Killed);
+        // the shooter is not a victim
+        assert!(find("The man shot at officers before fleeing.").is_empty());
     }
 
     #[test]
