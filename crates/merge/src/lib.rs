@@ -251,6 +251,31 @@ fn location_rank(l: &Location) -> u8 {
     }
 }
 
+/// The value an event takes from its reports when they disagree: among the most specific
+/// values reported (`rank`), the one the most articles support (`supports`: the same day, or a
+/// month containing it; the same town, a town next to it, or its country), the first reported
+/// on a tie. One outlet's misreading ("Austin" read as Texas, the day of the arrest) then
+/// loses to the reading the others share.
+fn voted<'m, T, K: Ord>(
+    mentions: &'m [MentionRecord],
+    get: impl Fn(&'m MentionRecord) -> Option<&'m T>,
+    rank: impl Fn(&T) -> K,
+    supports: impl Fn(&T, &T) -> bool,
+) -> Option<&'m T> {
+    let values: Vec<(&str, &T)> = mentions.iter().filter_map(|m| get(m).map(|v| (m.article.as_str(), v))).collect();
+    let top = values.iter().map(|(_, v)| rank(v)).max()?;
+    let mut best: Option<(usize, &'m T)> = None;
+    for &(_, v) in values.iter().filter(|(_, v)| rank(v) == top) {
+        let mut articles: Vec<&str> = values.iter().filter(|(_, o)| supports(v, o)).map(|(a, _)| *a).collect();
+        articles.sort_unstable();
+        articles.dedup();
+        if best.is_none_or(|(n, _)| articles.len() > n) {
+            best = Some((articles.len(), v));
+        }
+    }
+    best.map(|(_, v)| v)
+}
+
 fn days(d: &sitrep_model::DateRange) -> i64 {
     (d.end - d.start).num_days()
 }
@@ -270,11 +295,19 @@ pub fn aggregate(id: &str, mentions: &[MentionRecord], mut story_of: impl FnMut(
     }
     let top = subtype_counts.iter().max_by(|a, b| a.1.cmp(&b.1).then(std::cmp::Ordering::Greater)).map(|s| s.0).unwrap_or("");
     let lead = mentions.iter().find(|m| m.subtype == top).or(mentions.first());
-    let date = mentions.iter().filter_map(|m| m.date.clone()).min_by_key(days);
-    let location = mentions.iter().filter_map(|m| m.location.clone()).fold(None::<Location>, |best, l| match best {
-        Some(b) if location_rank(&b) >= location_rank(&l) => Some(b),
-        _ => Some(l),
-    });
+    let date = voted(
+        mentions,
+        |m| m.date.as_ref(),
+        |d| std::cmp::Reverse(days(d)),
+        |d, other| other.start <= d.start && d.end <= other.end,
+    )
+    .cloned();
+    let location = voted(mentions, |m| m.location.as_ref(), location_rank, |l, other| {
+        (l.geonameid.is_some() && l.geonameid == other.geonameid)
+            || (is_town(l) && is_town(other) && haversine_km(l.lat, l.lon, other.lat, other.lon) <= SAME_TOWN_KM)
+            || (location_rank(other) < location_rank(l) && other.country.is_some() && other.country == l.country)
+    })
+    .cloned();
     let mut actors: Vec<ActorRole> = Vec::new();
     for a in mentions.iter().flat_map(|m| &m.actors) {
         match actors.iter_mut().find(|x| x.name == a.name && x.role == a.role) {

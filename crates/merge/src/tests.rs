@@ -164,3 +164,22 @@ fn within_an_article_one_event_per_kind_place_and_date() {
     // the undated sentence takes the group's month
     assert_eq!(groups[0].1.date, Some(month(2018, 5)));
 }
+
+#[test]
+fn disagreeing_reports_give_the_event_the_reading_most_articles_share() {
+    let mayadin = loc("Mayadin", 164816, 35.01982, 40.45154, "town");
+    // the first report misreads the day and the town; the two later ones agree
+    let first = mention("a1", day(d(2018, 6, 16)), Some(mayadin.clone()), "Israel", "a US official");
+    let second = mention("a2", day(d(2018, 6, 17)), Some(abu_kamal()), "Israel", "Iraqi media");
+    let mut third = mention("a3", day(d(2018, 6, 17)), Some(abu_kamal()), "Israel", "Syrian state TV");
+    // a vaguer report supports the day it contains, not a rival day
+    third.date = Some(month(2018, 6));
+    let fourth = mention("a4", day(d(2018, 6, 17)), Some(loc("Syria", 163843, 35.0, 38.0, "country")), "Israel", "a monitor");
+    let e = aggregate("ev", &[first.clone(), second.clone(), third, fourth], |a| a.to_string());
+    assert_eq!(e.date.unwrap().start, d(2018, 6, 17));
+    assert_eq!(e.location.unwrap().name, "Albu Kamal");
+    // on a tie the first reported wins
+    let e = aggregate("ev", &[first, second], |a| a.to_string());
+    assert_eq!(e.date.unwrap().start, d(2018, 6, 16));
+    assert_eq!(e.location.unwrap().name, "Mayadin");
+}
