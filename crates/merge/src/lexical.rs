@@ -86,10 +86,10 @@ pub fn lead_vector<'a>(terms: &'a [(String, u32)], mut idf: impl FnMut(&str) -> 
 }
 
 /// Cosine of two vectors from [`lead_vector`] (both sorted by word).
-pub fn cosine(a: &[(&str, f64)], b: &[(&str, f64)]) -> f64 {
+pub fn cosine<A: AsRef<str>, B: AsRef<str>>(a: &[(A, f64)], b: &[(B, f64)]) -> f64 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
-        match a[i].0.cmp(b[j].0) {
+        match a[i].0.as_ref().cmp(b[j].0.as_ref()) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {

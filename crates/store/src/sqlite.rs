@@ -284,7 +284,11 @@ fn best_match(
 const MAX_STORY_ARTICLES: usize = 64;
 /// Words of a lead posted for lookup: its most distinctive ones by TF-IDF. Two leads similar
 /// enough to tell one story share several of them.
-const POSTED_TERMS: usize = 10;
+const POSTED_TERMS: usize = 20;
+/// Posted words a lead must share with a report's to be compared with it: leads of one story
+/// share several of their most distinctive words, a lead that shares one is rarely similar
+/// enough (B³ F1 on the dev incidents is the same as comparing every lead that shares one).
+const MIN_SHARED_POSTINGS: u32 = 2;
 /// Leads read per posted word of a report (a word in many leads of the same days says little).
 const MAX_POSTINGS: i64 = 100;
 
@@ -305,17 +309,19 @@ fn decode_terms(s: &str) -> Vec<(String, u32)> {
     s.split(' ').filter_map(|t| t.rsplit_once(':')).filter_map(|(w, n)| Some((w.to_string(), n.parse().ok()?))).collect()
 }
 
-/// Document frequencies read from `term_df`, cached for one batch.
+/// Document frequencies read from `term_df`, and the weighed lead vectors of articles a
+/// batch compares with, cached for one batch.
 struct Idf<'t> {
     tx: &'t rusqlite::Transaction<'t>,
     leads: f64,
     cache: HashMap<String, f64>,
+    stored: HashMap<i64, Vec<(String, f64)>>,
 }
 
 impl<'t> Idf<'t> {
     fn new(tx: &'t rusqlite::Transaction<'t>) -> Result<Self> {
         let leads: i64 = tx.query_row("SELECT COUNT(*) FROM leads", [], |r| r.get(0))?;
-        Ok(Idf { tx, leads: leads as f64, cache: HashMap::new() })
+        Ok(Idf { tx, leads: leads as f64, cache: HashMap::new(), stored: HashMap::new() })
     }
 
     fn of(&mut self, term: &str) -> Result<f64> {
@@ -326,6 +332,17 @@ impl<'t> Idf<'t> {
         let x = sitrep_merge::lexical::idf(self.leads, df as f64);
         self.cache.insert(term.to_string(), x);
         Ok(x)
+    }
+
+    /// The lead vector of stored article `n`.
+    fn stored_vector(&mut self, n: i64) -> Result<&[(String, f64)]> {
+        if !self.stored.contains_key(&n) {
+            let terms: String = self.tx.prepare_cached("SELECT terms FROM leads WHERE article = ?1")?.query_row([n], |r| r.get(0))?;
+            let terms = decode_terms(&terms);
+            let v: Vec<(String, f64)> = self.vector(&terms)?.into_iter().map(|(w, x)| (w.to_string(), x)).collect();
+            self.stored.insert(n, v);
+        }
+        Ok(self.stored.get(&n).map(Vec::as_slice).unwrap_or_default())
     }
 
     fn vector<'a>(&mut self, terms: &'a [(String, u32)]) -> Result<Vec<(&'a str, f64)>> {
@@ -768,23 +785,21 @@ impl SqliteStore {
         let terms = decode_terms(&terms);
         let v = idf.vector(&terms)?;
         let days = sitrep_merge::lexical::STORY_DAYS;
-        let mut seen = std::collections::HashSet::from([n]);
-        let mut similar: Vec<(f64, i64)> = Vec::new();
+        // leads sharing at least two of this lead's most distinctive words are compared
+        let mut hits: HashMap<i64, u32> = HashMap::new();
         for w in posted(&v) {
-            let others: Vec<i64> = tx
-                .prepare_cached("SELECT article FROM lead_postings WHERE term = ?1 AND day BETWEEN ?2 AND ?3 LIMIT ?4")?
-                .query_map(params![w, day - days, day + days, MAX_POSTINGS], |r| r.get(0))?
-                .collect::<std::result::Result<_, _>>()?;
-            for other in others {
-                if !seen.insert(other) {
-                    continue;
-                }
-                let terms: String = tx.prepare_cached("SELECT terms FROM leads WHERE article = ?1")?.query_row([other], |r| r.get(0))?;
-                let terms = decode_terms(&terms);
-                let c = sitrep_merge::lexical::cosine(&v, &idf.vector(&terms)?);
-                if c >= threshold {
-                    similar.push((c, other));
-                }
+            let mut q = tx.prepare_cached("SELECT article FROM lead_postings WHERE term = ?1 AND day BETWEEN ?2 AND ?3 LIMIT ?4")?;
+            for other in q.query_map(params![w, day - days, day + days, MAX_POSTINGS], |r| r.get::<_, i64>(0))? {
+                *hits.entry(other?).or_default() += 1;
+            }
+        }
+        let mut shared: Vec<i64> = hits.into_iter().filter(|&(o, k)| o != n && k >= MIN_SHARED_POSTINGS).map(|(o, _)| o).collect();
+        shared.sort_unstable();
+        let mut similar: Vec<(f64, i64)> = Vec::new();
+        for other in shared {
+            let c = sitrep_merge::lexical::cosine(&v, idf.stored_vector(other)?);
+            if c >= threshold {
+                similar.push((c, other));
             }
         }
         similar.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
