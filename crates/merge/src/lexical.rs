@@ -66,10 +66,15 @@ pub const SAME_STORY: f64 = 0.2;
 /// stemmed content words with their counts, sorted: the bag two reports of one story share
 /// whatever their wording of the date, place or count.
 pub fn lead_terms(title: Option<&str>, text: &str) -> Vec<(String, u32)> {
-    let stemmer = Stemmer::create(Algorithm::English);
     let cut = text.char_indices().nth(LEAD_CHARS).map_or(text.len(), |(i, _)| i);
+    term_counts(&[title.unwrap_or(""), &text[..cut]])
+}
+
+/// The stemmed content words of some texts with their counts, sorted by word.
+fn term_counts(texts: &[&str]) -> Vec<(String, u32)> {
+    let stemmer = Stemmer::create(Algorithm::English);
     let mut tf: HashMap<String, u32> = HashMap::new();
-    for w in content_stems(&stemmer, title.unwrap_or("")).chain(content_stems(&stemmer, &text[..cut])) {
+    for w in texts.iter().flat_map(|t| content_stems(&stemmer, t)) {
         *tf.entry(w).or_default() += 1;
     }
     let mut terms: Vec<(String, u32)> = tf.into_iter().collect();
@@ -77,15 +82,16 @@ pub fn lead_terms(title: Option<&str>, text: &str) -> Vec<(String, u32)> {
     terms
 }
 
-/// A lead's TF-IDF vector, unit length, given each word's inverse document frequency.
-pub fn lead_vector<'a>(terms: &'a [(String, u32)], mut idf: impl FnMut(&str) -> f64) -> Vec<(&'a str, f64)> {
+/// A bag of words' TF-IDF vector (from [`lead_terms`]), unit length, given each word's
+/// inverse document frequency.
+pub fn tfidf_vector<'a>(terms: &'a [(String, u32)], mut idf: impl FnMut(&str) -> f64) -> Vec<(&'a str, f64)> {
     let mut v: Vec<(&str, f64)> = terms.iter().map(|(w, tf)| (w.as_str(), (1.0 + (*tf as f64).ln()) * idf(w))).collect();
     let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt().max(1e-12);
     v.iter_mut().for_each(|x| x.1 /= norm);
     v
 }
 
-/// Cosine of two vectors from [`lead_vector`] (both sorted by word).
+/// Cosine of two vectors from [`tfidf_vector`] (both sorted by word).
 pub fn cosine<A: AsRef<str>, B: AsRef<str>>(a: &[(A, f64)], b: &[(B, f64)]) -> f64 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
@@ -106,39 +112,14 @@ pub fn cosine<A: AsRef<str>, B: AsRef<str>>(a: &[(A, f64)], b: &[(B, f64)]) -> f
 /// TF-IDF cosine of their stemmed content words, merging while the closest pair of groups is
 /// at least `threshold` similar. Returns a group number per document.
 pub fn story_groups(docs: &[&str], threshold: f64) -> Vec<usize> {
-    let stemmer = Stemmer::create(Algorithm::English);
-    let bags: Vec<HashMap<String, f64>> = docs
-        .iter()
-        .map(|d| {
-            let mut tf: HashMap<String, f64> = HashMap::new();
-            for w in content_stems(&stemmer, d) {
-                *tf.entry(w).or_default() += 1.0;
-            }
-            tf
-        })
-        .collect();
+    let bags: Vec<Vec<(String, u32)>> = docs.iter().map(|d| term_counts(&[d])).collect();
     let mut df: HashMap<&str, f64> = HashMap::new();
-    for b in &bags {
-        for w in b.keys() {
-            *df.entry(w.as_str()).or_default() += 1.0;
-        }
+    for (w, _) in bags.iter().flatten() {
+        *df.entry(w.as_str()).or_default() += 1.0;
     }
     let n = docs.len() as f64;
-    let vectors: Vec<HashMap<&str, f64>> = bags
-        .iter()
-        .map(|b| {
-            let mut v: HashMap<&str, f64> =
-                b.iter().map(|(w, tf)| (w.as_str(), (1.0 + tf.ln()) * idf(n, df[w.as_str()]))).collect();
-            let norm = v.values().map(|x| x * x).sum::<f64>().sqrt().max(1e-12);
-            v.values_mut().for_each(|x| *x /= norm);
-            v
-        })
-        .collect();
-    let cos = |a: &HashMap<&str, f64>, b: &HashMap<&str, f64>| -> f64 {
-        let (small, large) = if a.len() < b.len() { (a, b) } else { (b, a) };
-        small.iter().filter_map(|(w, x)| large.get(w).map(|y| x * y)).sum()
-    };
-    let sim: Vec<Vec<f64>> = vectors.iter().map(|a| vectors.iter().map(|b| cos(a, b)).collect()).collect();
+    let vectors: Vec<Vec<(&str, f64)>> = bags.iter().map(|b| tfidf_vector(b, |w| idf(n, df[w]))).collect();
+    let sim: Vec<Vec<f64>> = vectors.iter().map(|a| vectors.iter().map(|b| cosine(a, b)).collect()).collect();
     let mut groups: Vec<Vec<usize>> = (0..docs.len()).map(|i| vec![i]).collect();
     loop {
         let mut best: Option<(f64, usize, usize)> = None;
@@ -186,7 +167,7 @@ mod tests {
         assert!(!a.iter().any(|(w, _)| w == "the" || w == "5000"), "{a:?}");
         // words every lead shares ("shooting", "Saturday") weigh nothing
         let df = |w: &str| [&a, &b, &c].iter().filter(|t| t.iter().any(|(x, _)| x == w)).count() as f64;
-        let (va, vb, vc) = (lead_vector(&a, |w| idf(3.0, df(w))), lead_vector(&b, |w| idf(3.0, df(w))), lead_vector(&c, |w| idf(3.0, df(w))));
+        let (va, vb, vc) = (tfidf_vector(&a, |w| idf(3.0, df(w))), tfidf_vector(&b, |w| idf(3.0, df(w))), tfidf_vector(&c, |w| idf(3.0, df(w))));
         let (same, other) = (cosine(&va, &vb), cosine(&va, &vc));
         assert!(same >= SAME_STORY && other < SAME_STORY, "same story {same}, other story {other}");
         assert!((cosine(&va, &va) - 1.0).abs() < 1e-9);

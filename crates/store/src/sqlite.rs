@@ -355,7 +355,7 @@ impl<'t> Idf<'t> {
         for (w, _) in terms {
             self.of(w)?;
         }
-        Ok(sitrep_merge::lexical::lead_vector(terms, |w| self.cache.get(w).copied().unwrap_or(0.0)))
+        Ok(sitrep_merge::lexical::tfidf_vector(terms, |w| self.cache.get(w).copied().unwrap_or(0.0)))
     }
 }
 
@@ -770,12 +770,11 @@ impl SqliteStore {
     /// lead is at least `threshold` similar (TF-IDF cosine, found through the postings of this
     /// lead's most distinctive words) and that are already merged, unless their event is
     /// placed in another country or already reported by [`MAX_STORY_ARTICLES`] articles;
-    /// none for a report with neither date nor place. The dates read from the texts are not
-    /// compared: the publication window bounds them, and a misread date (the day of a later
-    /// arrest) is among the disagreements this link exists to overcome. This is how
-    /// reports whose dates or places were read differently (the day of the shooting or of
-    /// the arrest, the town or the county) still meet: news leads of one story share names,
-    /// streets and wording that leads of different stories do not.
+    /// none for a report with neither date nor place. This is how reports whose dates or
+    /// places were read differently (the day of the shooting or of the arrest, the town or
+    /// the county) still meet: news leads of one story share names, streets and wording that
+    /// leads of different stories do not. The dates read from the texts are therefore not
+    /// compared; the publication window bounds them.
     fn story_events(
         tx: &rusqlite::Transaction<'_>,
         idf: &mut Idf<'_>,
