@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 use serde_json::json;
 use sitrep_clean::Drop;
 use sitrep_read::ReadOptions;
-use sitrep_store::{ArticleFilter, ArticleStore, SqliteStore};
+use sitrep_store::{ArticleFilter, MergeSettings, SqliteStore, Store};
 
 #[derive(Subcommand)]
 pub enum EvalCmd {
@@ -313,7 +313,7 @@ fn dedup(a: DedupArgs) -> Result<()> {
     }
     let mut store = SqliteStore::in_memory()?;
     let pb = indicatif::ProgressBar::hidden();
-    let summary = crate::ingest::ingest_into(&mut store, std::slice::from_ref(&a.data), ReadOptions::default(), 2000, &pb, |_| {})?;
+    let summary = crate::ingest::ingest_into(&mut store, MergeSettings::default(), std::slice::from_ref(&a.data), ReadOptions::default(), 2000, &pb, |_| {})?;
     // ext ids per stored article (an exact copy may carry several input ids)
     let all = store.articles(&ArticleFilter::default())?;
     let mut groups: BTreeMap<String, Vec<(String, Vec<String>, String)>> = BTreeMap::new();

@@ -11,7 +11,7 @@ use clap::Args;
 use serde_json::json;
 use sitrep_model::Event;
 use sitrep_read::ReadOptions;
-use sitrep_store::SqliteStore;
+use sitrep_store::{MergeSettings, SqliteStore, Store};
 
 #[derive(Args)]
 pub struct EventsArgs {
@@ -107,11 +107,10 @@ pub fn run(a: EventsArgs) -> Result<()> {
     }
 
     let mut store = SqliteStore::in_memory()?;
-    store.set_join_threshold(a.join_threshold);
-    store.set_story_threshold(a.story_threshold);
+    let settings = MergeSettings { join_threshold: a.join_threshold, story_threshold: a.story_threshold };
     let pb = indicatif::ProgressBar::hidden();
     let start = std::time::Instant::now();
-    let summary = crate::ingest::ingest_into(&mut store, std::slice::from_ref(&a.data), ReadOptions::default(), 2000, &pb, |_| {})?;
+    let summary = crate::ingest::ingest_into(&mut store, settings, std::slice::from_ref(&a.data), ReadOptions::default(), 2000, &pb, |_| {})?;
     let secs = start.elapsed().as_secs_f64();
     let stored_of: HashMap<String, String> = store.ext_ids()?.into_iter().collect();
     let events: HashMap<String, Event> = store.events()?.into_iter().map(|e| (e.id.clone(), e)).collect();

@@ -7,7 +7,7 @@ use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 use serde_json::json;
 use sitrep_model::Event;
-use sitrep_store::SqliteStore;
+use sitrep_store::Store;
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 pub enum EventFormat {
@@ -198,12 +198,12 @@ fn print(events: &[Event], format: EventFormat) -> Result<()> {
     Ok(())
 }
 
-pub fn list(store: &SqliteStore, a: EventsArgs) -> Result<()> {
+pub fn list(store: &dyn Store, a: EventsArgs) -> Result<()> {
     let events = filter(store.events()?, &a)?;
     print(&events, a.format)
 }
 
-pub fn show(store: &SqliteStore, a: EventArgs) -> Result<ExitCode> {
+pub fn show(store: &dyn Store, a: EventArgs) -> Result<ExitCode> {
     let Some(e) = store.event(&a.id)? else {
         eprintln!("sitrep: no event with id or unique prefix {:?}", a.id);
         return Ok(ExitCode::FAILURE);

@@ -11,7 +11,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use sitrep_model::{RecordIssue, SourceMeta};
 use sitrep_read::{ReadOptions, Sidecar};
-use sitrep_store::{ArticleStore, Outcome, Prepared};
+use sitrep_store::{MergeSettings, Outcome, Prepared, Store};
 
 #[derive(Args)]
 pub struct IngestArgs {
@@ -76,7 +76,8 @@ fn reason_kind(issue: &RecordIssue) -> String {
 
 /// Runs the pipeline over `paths` into `store`; `report` receives each skipped record.
 pub fn ingest_into(
-    store: &mut sitrep_store::SqliteStore,
+    store: &mut dyn Store,
+    settings: MergeSettings,
     paths: &[PathBuf],
     options: ReadOptions,
     batch_size: usize,
@@ -129,7 +130,7 @@ pub fn ingest_into(
             .flat_map_iter(|(p, _)| event_records(&p.article))
             .collect();
         summary.mentions += records.len() as u64;
-        summary.new_events += store.merge_mentions(&records)? as u64;
+        summary.new_events += store.merge_mentions(&records, settings)? as u64;
         for o in outcomes {
             match o {
                 Outcome::New { joined: Some(_), .. } => {
@@ -162,7 +163,7 @@ pub fn read_options(meta: Option<&Path>, outlet: Option<String>, published: Opti
     })
 }
 
-pub fn run(db: &Path, args: IngestArgs) -> Result<ExitCode> {
+pub fn run(db: &str, args: IngestArgs) -> Result<ExitCode> {
     let options = read_options(args.meta.as_deref(), args.outlet, args.published)?;
     let mut store = crate::open_db(db)?;
     let progress = if args.quiet || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
@@ -178,7 +179,7 @@ pub fn run(db: &Path, args: IngestArgs) -> Result<ExitCode> {
     };
     let start = Instant::now();
     let pb = progress.clone();
-    let summary = ingest_into(&mut store, &args.paths, options, args.batch, &progress, |issue| {
+    let summary = ingest_into(store.as_mut(), MergeSettings::default(), &args.paths, options, args.batch, &progress, |issue| {
         pb.suspend(|| eprintln!("sitrep: skipped {issue}"));
     })?;
     progress.finish_and_clear();
@@ -200,7 +201,7 @@ pub fn run(db: &Path, args: IngestArgs) -> Result<ExitCode> {
     eprintln!("{} event mentions in the new articles founded {} new events", summary.mentions, summary.new_events);
     eprintln!(
         "database {}: {} articles in {} story groups ({} with several articles), {} sources, {} events",
-        db.display(),
+        sitrep_store::display_name(db),
         totals.articles,
         totals.stories,
         totals.multi_article_stories,

@@ -8,12 +8,11 @@ mod ingest;
 mod mentions;
 mod show;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
-use sitrep_store::SqliteStore;
+use sitrep_store::Store;
 
 #[derive(Parser)]
 #[command(
@@ -26,9 +25,10 @@ in a local SQLite database (./sitrep.db unless --db says otherwise).\n\n\
 Start with:\n  sitrep ingest --meta examples/seeds/meta.jsonl examples/seeds\n  sitrep articles"
 )]
 struct Cli {
-    /// Database file (created if missing). Also read from $SITREP_DB.
+    /// Database: a SQLite file (created if missing) or a PostgreSQL URL
+    /// (postgres://user@host:5432/dbname). Also read from $SITREP_DB.
     #[arg(long, global = true, env = "SITREP_DB", default_value = "sitrep.db")]
-    db: PathBuf,
+    db: String,
     #[command(subcommand)]
     cmd: Cmd,
 }
@@ -70,8 +70,12 @@ pub enum Format {
     Jsonl,
 }
 
-fn open_db(path: &std::path::Path) -> Result<SqliteStore> {
-    SqliteStore::open(path).with_context(|| format!("cannot open database {}", path.display()))
+fn open_db(spec: &str) -> Result<Box<dyn Store>> {
+    sitrep_store::open(spec).map_err(|e| match e {
+        // names the database already
+        sitrep_store::StoreError::Open { .. } => anyhow::Error::new(e),
+        e => anyhow::Error::new(e).context(format!("cannot open database {}", sitrep_store::display_name(spec))),
+    })
 }
 
 fn main() -> ExitCode {
@@ -85,12 +89,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.cmd {
         Cmd::Ingest(args) => ingest::run(&cli.db, args),
-        Cmd::Articles(args) => open_db(&cli.db).and_then(|s| show::articles(&s, args)).map(|_| ExitCode::SUCCESS),
-        Cmd::Article(args) => open_db(&cli.db).and_then(|s| show::article(&s, args)),
-        Cmd::Events(args) => open_db(&cli.db).and_then(|s| events::list(&s, args)).map(|_| ExitCode::SUCCESS),
-        Cmd::Event(args) => open_db(&cli.db).and_then(|s| events::show(&s, args)),
-        Cmd::Mentions(args) => open_db(&cli.db).and_then(|s| mentions::run(&s, args)),
-        Cmd::Stats { format } => open_db(&cli.db).and_then(|s| show::stats(&s, format)).map(|_| ExitCode::SUCCESS),
+        Cmd::Articles(args) => open_db(&cli.db).and_then(|s| show::articles(s.as_ref(), args)).map(|_| ExitCode::SUCCESS),
+        Cmd::Article(args) => open_db(&cli.db).and_then(|s| show::article(s.as_ref(), args)),
+        Cmd::Events(args) => open_db(&cli.db).and_then(|s| events::list(s.as_ref(), args)).map(|_| ExitCode::SUCCESS),
+        Cmd::Event(args) => open_db(&cli.db).and_then(|s| events::show(s.as_ref(), args)),
+        Cmd::Mentions(args) => open_db(&cli.db).and_then(|s| mentions::run(s.as_ref(), args)),
+        Cmd::Stats { format } => open_db(&cli.db).and_then(|s| show::stats(s.as_ref(), format)).map(|_| ExitCode::SUCCESS),
         Cmd::Eval(cmd) => eval::run(cmd).map(|_| ExitCode::SUCCESS),
     };
     match result {

@@ -7,7 +7,7 @@ use clap::Args;
 use serde_json::json;
 use sitrep_extract::mentions::{Mention, extract};
 use sitrep_gazetteer::Gazetteer;
-use sitrep_store::ArticleStore;
+use sitrep_store::Store;
 
 use crate::Format;
 
@@ -56,7 +56,7 @@ pub fn mention_json(m: &Mention, text: &str) -> serde_json::Value {
     })
 }
 
-pub fn run(store: &dyn ArticleStore, args: MentionsArgs) -> Result<ExitCode> {
+pub fn run(store: &dyn Store, args: MentionsArgs) -> Result<ExitCode> {
     let Some(s) = store.article(&args.id)? else {
         eprintln!("sitrep: no article with id or unique prefix {:?}", args.id);
         return Ok(ExitCode::FAILURE);

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 use serde_json::json;
-use sitrep_store::{ArticleFilter, ArticleStore, StoredArticle};
+use sitrep_store::{ArticleFilter, Store, StoredArticle};
 
 use crate::Format;
 
@@ -73,7 +73,7 @@ fn cut(s: &str, n: usize) -> String {
     if s.chars().count() <= n { s.to_string() } else { format!("{}…", s.chars().take(n - 1).collect::<String>()) }
 }
 
-pub fn articles(store: &dyn ArticleStore, args: ArticlesArgs) -> Result<()> {
+pub fn articles(store: &dyn Store, args: ArticlesArgs) -> Result<()> {
     let filter = ArticleFilter { story: args.story, outlet: args.outlet, since: args.since, until: args.until, limit: args.limit };
     let rows = store.articles(&filter)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -110,7 +110,7 @@ pub fn articles(store: &dyn ArticleStore, args: ArticlesArgs) -> Result<()> {
     Ok(())
 }
 
-pub fn article(store: &dyn ArticleStore, args: ArticleArgs) -> Result<ExitCode> {
+pub fn article(store: &dyn Store, args: ArticleArgs) -> Result<ExitCode> {
     let Some(s) = store.article(&args.id)? else {
         eprintln!("sitrep: no article with id or unique prefix {:?}", args.id);
         return Ok(ExitCode::FAILURE);
@@ -169,7 +169,7 @@ pub fn article(store: &dyn ArticleStore, args: ArticleArgs) -> Result<ExitCode> 
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn stats(store: &dyn ArticleStore, format: Format) -> Result<()> {
+pub fn stats(store: &dyn Store, format: Format) -> Result<()> {
     let t = store.totals()?;
     if format == Format::Table {
         println!("articles      {}", t.articles);

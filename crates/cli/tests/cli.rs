@@ -265,7 +265,47 @@ fn events_json(db: &Path, extra: &[&str]) -> Vec<serde_json::Value> {
 #[test]
 fn examples_give_one_abu_kamal_event_with_its_disputed_claims() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("s.db");
+    abu_kamal_event_with_its_disputed_claims(&dir.path().join("s.db"));
+}
+
+/// A PostgreSQL URL for a schema of its own (dropped when the guard goes), or None with the
+/// reason printed when no server is configured.
+fn postgres_db(name: &str) -> Option<(String, impl Drop)> {
+    let Ok(base) = std::env::var("SITREP_TEST_POSTGRES") else {
+        eprintln!("skipping: SITREP_TEST_POSTGRES is not set (e.g. postgres://postgres@127.0.0.1:5432/test)");
+        return None;
+    };
+    struct Dropper(String, String);
+    impl Drop for Dropper {
+        fn drop(&mut self) {
+            if let Ok(mut c) = postgres::Client::connect(&self.0, postgres::NoTls) {
+                let _ = c.batch_execute(&format!("DROP SCHEMA IF EXISTS {} CASCADE", self.1));
+            }
+        }
+    }
+    let schema = format!("sitrep_cli_{name}_{}", std::process::id());
+    let mut c = postgres::Client::connect(&base, postgres::NoTls).unwrap_or_else(|e| panic!("SITREP_TEST_POSTGRES={base}: {e}"));
+    c.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}")).expect("create schema");
+    let sep = if base.contains('?') { '&' } else { '?' };
+    Some((format!("{base}{sep}options=-csearch_path%3D{schema}"), Dropper(base, schema)))
+}
+
+#[test]
+fn a_postgres_database_holds_what_the_sqlite_file_holds() {
+    let Some((url, _guard)) = postgres_db("examples") else { return };
+    let pg = Path::new(&url);
+    abu_kamal_event_with_its_disputed_claims(pg);
+    let dir = tempfile::tempdir().unwrap();
+    let lite = dir.path().join("s.db");
+    ingest_examples(&lite);
+    assert_eq!(events_json(pg, &[]), events_json(&lite, &[]));
+    assert_eq!(articles_json(pg), articles_json(&lite));
+    let stats = |db: &Path| stdout(&run(db, &["stats", "--format", "json"]));
+    assert_eq!(stats(pg), stats(&lite));
+}
+
+fn abu_kamal_event_with_its_disputed_claims(db: &Path) {
+    let db = db.to_path_buf();
     ingest_examples(&db);
     let all = events_json(&db, &[]);
     let abu: Vec<&serde_json::Value> = all.iter().filter(|e| e["location"]["geonameid"] == 174448).collect();

@@ -1,17 +1,29 @@
-//! Persists articles, their copies and their story groups.
+//! Persists articles, their copies and story groups, and the events merged from them.
 //!
 //! The store is the only stage with durable state, so it owns the guarantees users rely on:
 //! every batch is one transaction (a killed ingest leaves the database as it was after the
 //! last whole batch), article ids are content hashes (re-ingesting the same input adds
-//! nothing), and near-copy candidates come from an LSH index kept in the database (memory
-//! does not grow with the archive). [`ArticleStore`] is the seam for other backends.
+//! nothing), and near-copy and event candidates come from indexes kept in the database
+//! (memory does not grow with the archive). Two backends implement [`Store`] with the same
+//! schema and the same statements: SQLite, embedded and the default, and PostgreSQL, for a
+//! team's shared database; [`open`] picks one from what the user names.
 
+mod articles;
+mod events;
+mod leads;
+mod postgres;
+mod sql;
 mod sqlite;
+#[cfg(test)]
+mod tests;
+
+use std::path::Path;
 
 use chrono::NaiveDate;
 use sitrep_dedup::Fingerprint;
-use sitrep_model::Article;
+use sitrep_model::{Article, Event, MentionRecord};
 
+pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
 /// Errors from a storage backend.
@@ -19,6 +31,10 @@ pub use sqlite::SqliteStore;
 pub enum StoreError {
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("PostgreSQL error: {0}")]
+    Postgres(#[from] ::postgres::Error),
+    #[error("unexpected value in result column {index}: expected {expected}, found {found}")]
+    Column { index: usize, expected: String, found: String },
     #[error("database {path}: {reason}")]
     Open { path: String, reason: String },
     #[error("database schema version {found} is newer than this sitrep understands ({known}); upgrade sitrep")]
@@ -91,16 +107,54 @@ pub struct Totals {
     pub multi_article_stories: u64,
 }
 
-/// The storage operations the pipeline needs; SQLite implements it, PostgreSQL will.
-pub trait ArticleStore {
+/// How eagerly reports join events; the defaults are the calibrated ones, and
+/// `sitrep eval events` sets others to calibrate them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MergeSettings {
+    /// The score a report needs to join an existing event ([`sitrep_merge::JOIN_THRESHOLD`]).
+    pub join_threshold: f64,
+    /// The lead similarity at which a report joins the event of another outlet's report of
+    /// the same story ([`sitrep_merge::lexical::SAME_STORY`]); above 1, leads are never compared.
+    pub story_threshold: f64,
+}
+
+impl Default for MergeSettings {
+    fn default() -> Self {
+        MergeSettings { join_threshold: sitrep_merge::JOIN_THRESHOLD, story_threshold: sitrep_merge::lexical::SAME_STORY }
+    }
+}
+
+/// The storage operations the pipeline needs, the same for every backend.
+pub trait Store {
     /// Stores a batch atomically and assigns each new article to a story group.
     fn ingest_batch(&mut self, batch: &[Prepared]) -> Result<Vec<Outcome>>;
+    /// Merges the event mentions of newly stored articles into events, atomically; returns
+    /// how many events were founded. Mentions merged before are skipped.
+    fn merge_mentions(&mut self, records: &[MentionRecord], settings: MergeSettings) -> Result<usize>;
     fn articles(&self, filter: &ArticleFilter) -> Result<Vec<StoredArticle>>;
     /// Looks an article up by full id or unambiguous prefix (`a_3f2`).
     fn article(&self, id: &str) -> Result<Option<StoredArticle>>;
     fn totals(&self) -> Result<Totals>;
     /// Every source (URL or record) that carried the article's text.
     fn sources(&self, id: &str) -> Result<Vec<Source>>;
+    /// Every input id (JSONL `id`, WARC-Record-ID) with the stored article that holds its
+    /// text: how evaluation finds the articles gold annotations name.
+    fn ext_ids(&self) -> Result<Vec<(String, String)>>;
+    /// All events, oldest first (undated last).
+    fn events(&self) -> Result<Vec<Event>>;
+    /// One event by full id or unambiguous prefix.
+    fn event(&self, id: &str) -> Result<Option<Event>>;
+}
+
+/// Opens the database a user names: a `postgres://` or `postgresql://` URL is a PostgreSQL
+/// database (its `options=-csearch_path%3DNAME` parameter picks a schema), anything else
+/// the path of a SQLite file, created if missing.
+pub fn open(spec: &str) -> Result<Box<dyn Store>> {
+    if spec.starts_with("postgres://") || spec.starts_with("postgresql://") {
+        Ok(Box::new(PostgresStore::connect(spec)?))
+    } else {
+        Ok(Box::new(SqliteStore::open(Path::new(spec))?))
+    }
 }
 
 /// One place a text was read from.
@@ -112,4 +166,9 @@ pub struct Source {
     pub outlet: Option<String>,
     pub published: Option<NaiveDate>,
     pub origin: String,
+}
+
+/// How to name the database a user gave in messages: a PostgreSQL URL without its password.
+pub fn display_name(spec: &str) -> String {
+    postgres::redact(spec)
 }

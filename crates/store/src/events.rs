@@ -1,0 +1,295 @@
+//! Merging event mentions into events and reading the events back: the same statements for
+//! every backend.
+
+use std::collections::HashMap;
+
+use sitrep_model::{Event, MentionRecord};
+
+use crate::articles::prefix_pattern;
+use crate::leads::{Idf, decode_terms, posted};
+use crate::sql::{Sql, Value, args};
+use crate::{MergeSettings, Result, StoreError};
+
+/// How many candidate events are read for one mention (the date window normally holds far fewer).
+const MAX_CANDIDATES: usize = 200;
+/// Half-size in degrees of latitude of the box around a town-level mention in which
+/// candidate events are looked for (about 55 km; twice that in longitude).
+const BOX_DEG: f64 = 0.5;
+/// Names of one report looked up for candidates (the first ones: the lead's people).
+const MAX_NAMES: usize = 8;
+/// Events spanning more days than this are "wide" (seasons, years) and indexed apart.
+const WIDE_DAYS: u64 = 31;
+/// Events with this many articles take no more reports on the strength of their words alone:
+/// lexical links chain (templated roundups, one outlet's boilerplate), and a story told this
+/// widely is reported with dates and places that let the facts decide.
+const MAX_STORY_ARTICLES: usize = 64;
+/// Posted words a lead must share with a report's to be compared with it: leads of one story
+/// share several of their most distinctive words, a lead that shares one is rarely similar
+/// enough (B³ F1 on the dev incidents is the same as comparing every lead that shares one).
+const MIN_SHARED_POSTINGS: u32 = 2;
+/// Leads read per posted word of a report (a word in many leads of the same days says little).
+const MAX_POSTINGS: i64 = 100;
+
+fn parse_profiles(rows: &[String]) -> Vec<sitrep_merge::Profile> {
+    rows.iter().filter_map(|j| serde_json::from_str(j).ok()).collect()
+}
+
+/// Merges a batch of mention records into events (inside the caller's transaction). Each
+/// article's mentions are first grouped into the events it tells
+/// (`sitrep_merge::within_article`); each group, combined into one report, joins the best
+/// candidate event (found through indexes by `candidates`) or founds a new one, and the event
+/// is rebuilt from all its mentions. Mentions already stored (same article and position) are
+/// skipped, so re-ingesting changes nothing. Returns how many events were founded.
+pub(crate) fn merge_mentions(db: &mut dyn Sql, records: &[MentionRecord], settings: MergeSettings) -> Result<usize> {
+    let mut founded: usize = 0;
+    // mentions already stored (same article and position) were merged before
+    let mut fresh: Vec<MentionRecord> = Vec::with_capacity(records.len());
+    for m in records {
+        if db.one("SELECT 1 FROM mentions WHERE article = ?1 AND ordinal = ?2", args![m.article.as_str(), m.ordinal as i64])?.is_none() {
+            fresh.push(m.clone());
+        }
+    }
+    let mut idf = Idf::new(db)?;
+    // one article at a time: its mentions of one event are merged as one report
+    for article in fresh.chunk_by(|a, b| a.article == b.article) {
+        let clusters = sitrep_merge::within_article(article);
+        // the event the article tells most about, in sentences (the first on a tie: its lead)
+        let main = clusters.iter().enumerate().max_by(|(i, a), (j, b)| a.1.evidence.len().cmp(&b.1.evidence.len()).then(j.cmp(i))).map(|(i, _)| i);
+        for (k, (cluster, m)) in clusters.into_iter().enumerate() {
+            let candidates = candidates(db, &m)?;
+            let typed = sitrep_merge::best(&m, &candidates, settings.join_threshold).map(|e| (e.event.id.clone(), e.event.articles.len()));
+            let mut story = match Some(k) == main && settings.story_threshold <= 1.0 {
+                true => story_events(db, &mut idf, &m, settings.story_threshold)?.into_iter(),
+                false => Vec::new().into_iter(),
+            };
+            let (event, mut size) = match typed.or_else(|| story.next()) {
+                Some(e) => e,
+                None => {
+                    founded += 1;
+                    (sitrep_merge::event_id(&m), 0)
+                }
+            };
+            // the report's facts and its story lead to several events: they are one
+            for (other, n) in story.filter(|s| s.0 != event) {
+                if size + n <= MAX_STORY_ARTICLES {
+                    absorb(db, &event, &other)?;
+                    founded = founded.saturating_sub(1);
+                    size += n;
+                }
+            }
+            for member in cluster.iter().map(|&i| &article[i]) {
+                let json = serde_json::to_string(member).map_err(|e| StoreError::Corrupt { id: member.article.clone(), reason: e.to_string() })?;
+                db.execute(
+                    "INSERT INTO mentions (article, ordinal, event, json) VALUES (?1, ?2, ?3, ?4)",
+                    args![member.article.as_str(), member.ordinal as i64, event.as_str(), json],
+                )?;
+            }
+            rebuild_event(db, &event)?;
+        }
+    }
+    Ok(founded)
+}
+
+/// Makes event `from` part of event `into`: its mentions and names move over and the
+/// record is rebuilt (by the caller, once the report that linked them is stored).
+fn absorb(db: &mut dyn Sql, into: &str, from: &str) -> Result<()> {
+    db.execute("UPDATE mentions SET event = ?1 WHERE event = ?2", args![into, from])?;
+    db.execute(
+        "INSERT INTO event_names (name, event) SELECT name, CAST(?1 AS TEXT) FROM event_names WHERE event = ?2 ON CONFLICT DO NOTHING",
+        args![into, from],
+    )?;
+    db.execute("DELETE FROM event_names WHERE event = ?1", args![from])?;
+    db.execute("DELETE FROM events WHERE id = ?1", args![from])?;
+    Ok(())
+}
+
+/// The events other outlets' reports of the same story tell most about, most similar
+/// first: the articles published within [`sitrep_merge::lexical::STORY_DAYS`] days whose
+/// lead is at least `threshold` similar (TF-IDF cosine, found through the postings of this
+/// lead's most distinctive words) and that are already merged, unless their event is
+/// placed in another country or already reported by [`MAX_STORY_ARTICLES`] articles;
+/// none for a report with neither date nor place. This is how reports whose dates or
+/// places were read differently (the day of the shooting or of the arrest, the town or
+/// the county) still meet: news leads of one story share names, streets and wording that
+/// leads of different stories do not. The dates read from the texts are therefore not
+/// compared; the publication window bounds them.
+fn story_events(db: &mut dyn Sql, idf: &mut Idf, m: &MentionRecord, threshold: f64) -> Result<Vec<(String, usize)>> {
+    // a report with neither date nor place tells too little to be sure of its event
+    if m.date.is_none() && m.location.is_none() {
+        return Ok(Vec::new());
+    }
+    let lead = db.one(
+        "SELECT l.article, l.day, l.terms FROM leads l JOIN articles a ON a.n = l.article WHERE a.id = ?1",
+        args![m.article.as_str()],
+    )?;
+    let Some(mut lead) = lead else { return Ok(Vec::new()) };
+    let (n, day, terms) = (lead.int(0)?, lead.int(1)?, decode_terms(&lead.text(2)?));
+    let v = idf.vector(db, &terms)?;
+    let days = sitrep_merge::lexical::STORY_DAYS;
+    // leads sharing at least two of this lead's most distinctive words are compared
+    let mut hits: HashMap<i64, u32> = HashMap::new();
+    for w in posted(&v) {
+        let rows = db.query(
+            "SELECT article FROM lead_postings WHERE term = ?1 AND day BETWEEN ?2 AND ?3 LIMIT ?4",
+            args![w, day - days, day + days, MAX_POSTINGS],
+        )?;
+        for r in rows {
+            *hits.entry(r.int(0)?).or_default() += 1;
+        }
+    }
+    let mut shared: Vec<i64> = hits.into_iter().filter(|&(o, k)| o != n && k >= MIN_SHARED_POSTINGS).map(|(o, _)| o).collect();
+    shared.sort_unstable();
+    let mut similar: Vec<(f64, i64)> = Vec::new();
+    for other in shared {
+        let c = sitrep_merge::lexical::cosine(&v, idf.stored_vector(db, other)?);
+        if c >= threshold {
+            similar.push((c, other));
+        }
+    }
+    similar.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let country = m.location.as_ref().and_then(|l| l.country.as_deref());
+    let mut events: Vec<(String, usize)> = Vec::new();
+    for (_, other) in similar {
+        let main = db.texts(
+            "SELECT event FROM mentions WHERE article = (SELECT id FROM articles WHERE n = ?1)
+             GROUP BY event ORDER BY COUNT(*) DESC, MIN(ordinal) LIMIT 1",
+            args![other],
+        )?;
+        let Some(event) = main.into_iter().next() else { continue };
+        let summary = db.texts("SELECT summary FROM events WHERE id = ?1", args![event.as_str()])?;
+        let Some(p) = parse_profiles(&summary).pop() else { continue };
+        let elsewhere = match (country, p.event.location.as_ref().and_then(|l| l.country.as_deref())) {
+            (Some(a), Some(b)) => a != b,
+            _ => false,
+        };
+        let crowded = p.event.articles.len() >= MAX_STORY_ARTICLES;
+        if !elsewhere && !crowded && !events.iter().any(|e| e.0 == event) {
+            events.push((event, p.event.articles.len()));
+        }
+    }
+    Ok(events)
+}
+
+/// Blocking: the events a report could reach the join threshold with (see
+/// `sitrep_merge::score`), read through indexes instead of scanning. They are the events
+/// naming the same people (whatever their date: the score rejects conflicting ones), and
+/// for a dated report the events of its type in its date window (a day either side) that
+/// are towns in a box around its town, or placed no finer than its country (a town in its
+/// country too when it names a perpetrator, who can lift a country-level match). An
+/// undated or placeless report meets events only through the people it names.
+fn candidates(db: &mut dyn Sql, m: &MentionRecord) -> Result<Vec<sitrep_merge::Profile>> {
+    let mut rows: Vec<String> = Vec::new();
+    let mut push = |found: Vec<String>| {
+        for r in found {
+            if !rows.contains(&r) {
+                rows.push(r);
+            }
+        }
+    };
+    for name in m.names.iter().take(MAX_NAMES) {
+        push(db.texts(
+            "SELECT e.summary FROM event_names n JOIN events e ON e.id = n.event WHERE n.name = ?1 AND e.type = ?2 LIMIT ?3",
+            args![name, m.event_type.as_str(), MAX_CANDIDATES as i64],
+        )?);
+    }
+    let Some(d) = &m.date else { return Ok(parse_profiles(&rows)) };
+    // a day on either side: adjacent days may still be one event (see sitrep_merge::score)
+    let (from, to) = (d.start - chrono::Days::new(1), d.end + chrono::Days::new(1));
+    let narrow_from = from - chrono::Days::new(WIDE_DAYS);
+    let window = |place: &str| {
+        format!(
+            "SELECT summary FROM events WHERE type = ?1 AND date_start BETWEEN ?2 AND ?4 AND date_end >= ?3 AND {place}
+             UNION ALL
+             SELECT summary FROM events WHERE type = ?1 AND wide = 1 AND date_end >= ?3 AND date_start < ?2 AND {place}
+             LIMIT {MAX_CANDIDATES}"
+        )
+    };
+    let dates: [Value; 4] = [m.event_type.as_str().into(), narrow_from.to_string().into(), from.to_string().into(), to.to_string().into()];
+    let with = |extra: &[Value]| -> Vec<Value> { dates.iter().chain(extra).cloned().collect() };
+    let perpetrators = m.actors.iter().any(|a| a.role == "perpetrator");
+    let country = m.location.as_ref().and_then(|l| l.country.clone());
+    if let Some(l) = m.location.as_ref().filter(|l| matches!(l.kind.as_str(), "town" | "site")) {
+        let boxed = [l.lat - BOX_DEG, l.lat + BOX_DEG, l.lon - BOX_DEG * 2.0, l.lon + BOX_DEG * 2.0].map(Value::from);
+        push(db.texts(&window("lat BETWEEN ?5 AND ?6 AND lon BETWEEN ?7 AND ?8"), &with(&boxed))?);
+        if let Some(cc) = country.filter(|_| perpetrators) {
+            push(db.texts(&window("lat IS NULL AND country = ?5"), &with(&[cc.into()]))?);
+        }
+    } else if let Some(cc) = country {
+        let place = if perpetrators { "country = ?5" } else { "lat IS NULL AND country = ?5" };
+        push(db.texts(&window(place), &with(&[cc.into()]))?);
+    }
+    Ok(parse_profiles(&rows))
+}
+
+/// Recomputes an event's record from all its mentions (oldest report first) and stores it
+/// with the small summary the merge compares new reports with.
+fn rebuild_event(db: &mut dyn Sql, id: &str) -> Result<()> {
+    let rows = db.texts(
+        "SELECT m.json FROM mentions m LEFT JOIN articles a ON a.id = m.article WHERE m.event = ?1
+         ORDER BY a.published IS NOT NULL, a.published, a.n, m.ordinal",
+        args![id],
+    )?;
+    let mentions: Vec<MentionRecord> = rows.iter().filter_map(|j| serde_json::from_str(j).ok()).collect();
+    let mut stories: HashMap<String, String> = HashMap::new();
+    for a in mentions.iter().map(|m| m.article.as_str()) {
+        if !stories.contains_key(a) {
+            let story = db.texts("SELECT story FROM articles WHERE id = ?1", args![a])?.pop().unwrap_or_else(|| a.to_string());
+            stories.insert(a.to_string(), story);
+        }
+    }
+    let profile = sitrep_merge::profile(id, &mentions, |a| stories.get(a).cloned().unwrap_or_else(|| a.to_string()));
+    let e = &profile.event;
+    let corrupt = |err: serde_json::Error| StoreError::Corrupt { id: id.to_string(), reason: err.to_string() };
+    let json = serde_json::to_string(e).map_err(corrupt)?;
+    // what merging needs, without the evidence sentences and quotes
+    // (sitrep_merge::score reads type, subtype, articles, date, place, perpetrators, names)
+    let mut small = profile.clone();
+    small.event.mentions.clear();
+    small.event.targets.clear();
+    small.event.fatalities = Default::default();
+    small.event.injured = Default::default();
+    small.event.actors.retain(|a| a.role == "perpetrator");
+    for a in &mut small.event.actors {
+        a.claims.clear();
+    }
+    let summary = serde_json::to_string(&small).map_err(corrupt)?;
+    for n in &profile.names {
+        db.execute("INSERT INTO event_names (name, event) VALUES (?1, ?2) ON CONFLICT DO NOTHING", args![n, id])?;
+    }
+    let town = e.location.as_ref().filter(|l| matches!(l.kind.as_str(), "town" | "site"));
+    db.execute(
+        "INSERT INTO events (id, type, date_start, date_end, country, lat, lon, summary, json, wide) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+         ON CONFLICT (id) DO UPDATE SET type = excluded.type, date_start = excluded.date_start, date_end = excluded.date_end,
+         country = excluded.country, lat = excluded.lat, lon = excluded.lon, summary = excluded.summary, json = excluded.json,
+         wide = excluded.wide",
+        args![
+            e.id.as_str(),
+            e.event_type.as_str(),
+            e.date.as_ref().map(|d| d.start.to_string()),
+            e.date.as_ref().map(|d| d.end.to_string()),
+            e.location.as_ref().and_then(|l| l.country.clone()),
+            town.map(|l| l.lat),
+            town.map(|l| l.lon),
+            summary,
+            json,
+            e.date.as_ref().is_some_and(|d| (d.end - d.start).num_days() > WIDE_DAYS as i64),
+        ],
+    )?;
+    Ok(())
+}
+
+/// All events, oldest first (undated last).
+pub(crate) fn events(db: &mut dyn Sql) -> Result<Vec<Event>> {
+    let rows = db.texts("SELECT json FROM events ORDER BY date_start IS NULL, date_start, id", &[])?;
+    Ok(rows.iter().filter_map(|j| serde_json::from_str(j).ok()).collect())
+}
+
+/// One event by id or unambiguous prefix.
+pub(crate) fn event(db: &mut dyn Sql, id: &str) -> Result<Option<Event>> {
+    let rows = db.texts("SELECT json FROM events WHERE id = ?1 OR id LIKE ?2 ESCAPE '\\' LIMIT 2", args![id, prefix_pattern(id)])?;
+    let evs: Vec<Event> = rows.iter().filter_map(|j| serde_json::from_str(j).ok()).collect();
+    Ok(match evs.len() {
+        1 => evs.into_iter().next(),
+        _ => evs.into_iter().find(|e| e.id == id),
+    })
+}

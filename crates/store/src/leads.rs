@@ -1,0 +1,113 @@
+//! Each article's lead (title and opening words) kept for recognising other outlets' reports
+//! of the same story: the words with their document frequencies, and postings of each
+//! lead's most distinctive words by day.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::Result;
+use crate::sql::{Sql, args};
+
+/// Words of a lead posted for lookup: its most distinctive ones by TF-IDF. Two leads similar
+/// enough to tell one story share several of them.
+pub(crate) const POSTED_TERMS: usize = 20;
+
+fn encode_terms(terms: &[(String, u32)]) -> String {
+    let mut s = String::new();
+    for (w, n) in terms {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(w);
+        s.push(':');
+        s.push_str(&n.to_string());
+    }
+    s
+}
+
+pub(crate) fn decode_terms(s: &str) -> Vec<(String, u32)> {
+    s.split(' ').filter_map(|t| t.rsplit_once(':')).filter_map(|(w, n)| Some((w.to_string(), n.parse().ok()?))).collect()
+}
+
+/// Document frequencies read from `term_df`, and the weighed lead vectors of articles a
+/// batch compares with, cached for one batch.
+pub(crate) struct Idf {
+    leads: f64,
+    cache: HashMap<String, f64>,
+    stored: HashMap<i64, Vec<(String, f64)>>,
+}
+
+impl Idf {
+    pub(crate) fn new(db: &mut dyn Sql) -> Result<Self> {
+        let leads = db.count("SELECT COUNT(*) FROM leads", &[])?;
+        Ok(Idf { leads: leads as f64, cache: HashMap::new(), stored: HashMap::new() })
+    }
+
+    fn of(&mut self, db: &mut dyn Sql, term: &str) -> Result<f64> {
+        if let Some(x) = self.cache.get(term) {
+            return Ok(*x);
+        }
+        let df = db.count("SELECT df FROM term_df WHERE term = ?1", args![term])?;
+        let x = sitrep_merge::lexical::idf(self.leads, df as f64);
+        self.cache.insert(term.to_string(), x);
+        Ok(x)
+    }
+
+    /// The lead vector of stored article `n` (empty when it has no lead).
+    pub(crate) fn stored_vector(&mut self, db: &mut dyn Sql, n: i64) -> Result<&[(String, f64)]> {
+        if !self.stored.contains_key(&n) {
+            let terms = db.texts("SELECT terms FROM leads WHERE article = ?1", args![n])?;
+            let terms = terms.first().map(|t| decode_terms(t)).unwrap_or_default();
+            let v: Vec<(String, f64)> = self.vector(db, &terms)?.into_iter().map(|(w, x)| (w.to_string(), x)).collect();
+            self.stored.insert(n, v);
+        }
+        Ok(self.stored.get(&n).map(Vec::as_slice).unwrap_or_default())
+    }
+
+    pub(crate) fn vector<'a>(&mut self, db: &mut dyn Sql, terms: &'a [(String, u32)]) -> Result<Vec<(&'a str, f64)>> {
+        for (w, _) in terms {
+            self.of(db, w)?;
+        }
+        Ok(sitrep_merge::lexical::tfidf_vector(terms, |w| self.cache.get(w).copied().unwrap_or(0.0)))
+    }
+}
+
+/// The most distinctive words of a lead vector, highest weight first.
+pub(crate) fn posted<'a>(v: &[(&'a str, f64)]) -> Vec<&'a str> {
+    let mut by_weight: Vec<(&str, f64)> = v.to_vec();
+    by_weight.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    by_weight.into_iter().take(POSTED_TERMS).map(|x| x.0).collect()
+}
+
+/// Stores a batch's leads (article number, publication day, words): the words, their
+/// document frequencies, and postings of each lead's most distinctive words (weighed once
+/// the whole batch is counted).
+pub(crate) fn store(db: &mut dyn Sql, leads: &[(i64, i64, &[(String, u32)])]) -> Result<()> {
+    if leads.is_empty() {
+        return Ok(());
+    }
+    let mut df: BTreeMap<&str, i64> = BTreeMap::new();
+    for (n, day, terms) in leads {
+        db.execute("INSERT INTO leads (article, day, terms) VALUES (?1, ?2, ?3)", args![*n, *day, encode_terms(terms)])?;
+        for (w, _) in terms.iter() {
+            *df.entry(w.as_str()).or_default() += 1;
+        }
+    }
+    for (w, k) in df {
+        db.execute(
+            "INSERT INTO term_df (term, df) VALUES (?1, ?2) ON CONFLICT (term) DO UPDATE SET df = term_df.df + excluded.df",
+            args![w, k],
+        )?;
+    }
+    let mut idf = Idf::new(db)?;
+    let mut postings: Vec<(&str, i64, i64)> = Vec::new();
+    for (n, day, terms) in leads {
+        for w in posted(&idf.vector(db, terms)?) {
+            postings.push((w, *day, *n));
+        }
+    }
+    postings.sort_unstable();
+    for (w, day, n) in postings {
+        db.execute("INSERT INTO lead_postings (term, day, article) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING", args![w, day, n])?;
+    }
+    Ok(())
+}

@@ -1,0 +1,205 @@
+//! One test suite for every backend: each check runs on an in-memory SQLite database and,
+//! when `SITREP_TEST_POSTGRES` names a server (`.ci/run` sets it), on a fresh PostgreSQL
+//! schema; a backend-neutral check also compares what the two store.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use chrono::NaiveDate;
+use sitrep_model::{Article, MentionRecord};
+
+use crate::{ArticleFilter, MergeSettings, Outcome, PostgresStore, Prepared, SqliteStore, Store, Totals};
+
+pub(crate) fn art(text: &str, url: &str) -> Prepared {
+    dated(text, url, "Test", "2020-01-02")
+}
+
+fn dated(text: &str, url: &str, outlet: &str, day: &str) -> Prepared {
+    Prepared::new(Article {
+        id: String::new(),
+        ext_id: Some(format!("ext-{url}")),
+        url: Some(url.into()),
+        outlet: Some(outlet.into()),
+        published: NaiveDate::parse_from_str(day, "%Y-%m-%d").ok(),
+        title: None,
+        byline: None,
+        language: None,
+        text: text.into(),
+        origin: format!("t.jsonl: {url}"),
+    })
+}
+
+pub(crate) const STORY: &str = "Two men were shot late Saturday outside a nightclub on the north side of the city, police said. \
+    One of the men died at the scene and the other was taken to a hospital in serious condition. \
+    Investigators said the shooter fled in a dark sedan and no arrests have been made. \
+    Anyone with information is asked to call the police department.";
+const REWRITE: &str = "Two men were shot late Saturday outside a nightclub on the north side of the city, police said. \
+    One of the men died at the scene and the other was taken to a hospital in serious condition. \
+    The shooter fled in a dark sedan, investigators said.";
+const OTHER: &str = "A fire destroyed a warehouse near the river on Monday morning, fire officials said. \
+    No one was hurt, but smoke could be seen for miles and nearby roads were closed for several hours.";
+
+/// Two outlets' reports of one attack (told in their own words) and a report of another.
+const ATTACK_A: &str = "Gunmen killed three soldiers in an attack on an army checkpoint near Maiduguri on Sunday, military officials said. \
+    The attackers fled into the bush after a gun battle that lasted two hours, a spokesman said.";
+const ATTACK_B: &str = "Three soldiers were killed on Sunday when gunmen attacked a military checkpoint near Maiduguri in Borno state, the army said. \
+    Residents said they heard gunfire for about two hours.";
+const AIRSTRIKE: &str = "An airstrike hit a crowded market in Idlib on Wednesday, killing 11 civilians, rescue workers said.";
+
+fn reports() -> Vec<Prepared> {
+    vec![
+        dated(ATTACK_A, "http://a/attack", "Outlet A", "2020-03-09"),
+        dated(ATTACK_B, "http://b/attack", "Outlet B", "2020-03-09"),
+        dated(AIRSTRIKE, "http://c/strike", "Outlet C", "2020-03-12"),
+    ]
+}
+
+/// Event mentions as the pipeline finds them before merging.
+fn records(batch: &[Prepared]) -> Vec<MentionRecord> {
+    batch
+        .iter()
+        .flat_map(|p| {
+            let a = &p.article;
+            let dct = a.published.expect("test articles are dated");
+            sitrep_extract::mentions::extract(&a.text, dct)
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.modality.is_event())
+                .map(|(i, m)| sitrep_extract::mentions::to_record(m, &a.text, a, i))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+static SCHEMAS: AtomicUsize = AtomicUsize::new(0);
+
+/// A PostgreSQL store in a schema of its own, dropped at the end of the test.
+struct PgScratch {
+    base: String,
+    schema: String,
+    store: PostgresStore,
+}
+
+impl Drop for PgScratch {
+    fn drop(&mut self) {
+        if let Ok(mut c) = ::postgres::Client::connect(&self.base, ::postgres::NoTls) {
+            let _ = c.batch_execute(&format!("DROP SCHEMA IF EXISTS {} CASCADE", self.schema));
+        }
+    }
+}
+
+fn postgres() -> Option<PgScratch> {
+    let Ok(base) = std::env::var("SITREP_TEST_POSTGRES") else {
+        eprintln!("skipping the PostgreSQL run: SITREP_TEST_POSTGRES is not set (e.g. postgres://postgres@127.0.0.1:5432/test)");
+        return None;
+    };
+    let schema = format!("sitrep_test_{}_{}", std::process::id(), SCHEMAS.fetch_add(1, Ordering::SeqCst));
+    let mut admin = ::postgres::Client::connect(&base, ::postgres::NoTls).unwrap_or_else(|e| panic!("SITREP_TEST_POSTGRES={base}: {e}"));
+    admin.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}")).expect("create a test schema");
+    let sep = if base.contains('?') { '&' } else { '?' };
+    let store = PostgresStore::connect(&format!("{base}{sep}options=-csearch_path%3D{schema}")).expect("connect to the test schema");
+    Some(PgScratch { base, schema, store })
+}
+
+/// Runs a check on every backend available.
+fn on_each_backend(check: impl Fn(&mut dyn Store)) {
+    check(&mut SqliteStore::in_memory().expect("in-memory SQLite"));
+    if let Some(mut pg) = postgres() {
+        check(&mut pg.store);
+    }
+}
+
+#[test]
+fn ingest_is_idempotent_and_groups_copies() {
+    on_each_backend(|s| {
+        let batch = vec![art(STORY, "http://a/1"), art(REWRITE, "http://b/1"), art(OTHER, "http://c/1"), art(STORY, "http://d/1")];
+        let out = s.ingest_batch(&batch).unwrap();
+        let Outcome::New { story: s1, joined: None, .. } = &out[0] else { panic!("{out:?}") };
+        let Outcome::New { story: s2, joined: Some(_), .. } = &out[1] else { panic!("{out:?}") };
+        let Outcome::New { story: s3, joined: None, .. } = &out[2] else { panic!("{out:?}") };
+        assert_eq!(s1, s2);
+        assert_ne!(s1, s3);
+        assert!(matches!(out[3], Outcome::ExactCopy { .. }));
+        let before = s.totals().unwrap();
+        assert_eq!(before, Totals { articles: 3, sources: 4, stories: 2, multi_article_stories: 1 });
+
+        let again = s.ingest_batch(&batch).unwrap();
+        assert!(again.iter().all(|o| matches!(o, Outcome::AlreadyStored { .. })), "{again:?}");
+        assert_eq!(s.totals().unwrap(), before);
+    });
+}
+
+#[test]
+fn lookup_by_prefix_and_filters() {
+    on_each_backend(|s| {
+        s.ingest_batch(&[art(STORY, "http://a/1"), art(OTHER, "http://c/1")]).unwrap();
+        let all = s.articles(&ArticleFilter::default()).unwrap();
+        assert_eq!(all.len(), 2);
+        let id = &all[0].article.id;
+        // a short prefix may be ambiguous between two ids; the full id never is
+        assert_eq!(s.article(id).unwrap().unwrap().article.id, *id);
+        if let Some(f) = s.article(&id[..6]).unwrap() {
+            assert_eq!(f.article.id, *id);
+        }
+        assert!(s.article("a_nope").unwrap().is_none());
+        // LIKE's wildcards in a prefix are literal
+        assert!(s.article("a_%").unwrap().is_none());
+        let none = s.articles(&ArticleFilter { since: NaiveDate::from_ymd_opt(2021, 1, 1), ..Default::default() }).unwrap();
+        assert!(none.is_empty());
+        let by_outlet = s.articles(&ArticleFilter { outlet: Some("TEST".into()), limit: Some(1), ..Default::default() }).unwrap();
+        assert_eq!(by_outlet.len(), 1, "outlet names match whatever their case");
+        let sources = s.sources(id).unwrap();
+        assert_eq!(sources.len(), 1);
+        assert_eq!(sources[0].published, NaiveDate::from_ymd_opt(2020, 1, 2));
+    });
+}
+
+/// Ingests and merges the three reports; returns their article ids.
+fn merge_reports(s: &mut dyn Store) -> Vec<String> {
+    let batch = reports();
+    s.ingest_batch(&batch).unwrap();
+    let recs = records(&batch);
+    assert!(recs.len() >= 3, "each report yields a mention: {recs:?}");
+    let founded = s.merge_mentions(&recs, MergeSettings::default()).unwrap();
+    assert_eq!(founded, s.events().unwrap().len());
+    batch.into_iter().map(|p| p.article.id).collect()
+}
+
+#[test]
+fn reports_of_one_attack_merge_and_remerging_changes_nothing() {
+    on_each_backend(|s| {
+        let ids = merge_reports(s);
+        let events = s.events().unwrap();
+        let has = |e: &sitrep_model::Event, i: usize| e.articles.contains(&ids[i]);
+        let attack = events.iter().find(|e| has(e, 0) && has(e, 1)).expect("two outlets' reports of the Maiduguri attack are one event");
+        assert!(!has(attack, 2), "the Idlib airstrike is another event");
+        let day = attack.date.as_ref().map(|d| d.start.to_string());
+        assert_eq!(day.as_deref(), Some("2020-03-08"), "Sunday before the Monday reports");
+        assert!(events.iter().any(|e| has(e, 2) && e.subtype == "Air/drone strike"));
+        // lookups by prefix find it
+        let prefix = &attack.id[..attack.id.len() - 2];
+        assert_eq!(s.event(prefix).unwrap().map(|e| e.id), Some(attack.id.clone()));
+
+        let before = serde_json::to_string(&events).unwrap();
+        let again = s.merge_mentions(&records(&reports()), MergeSettings::default()).unwrap();
+        assert_eq!(again, 0);
+        assert_eq!(serde_json::to_string(&s.events().unwrap()).unwrap(), before);
+    });
+}
+
+#[test]
+fn postgres_stores_what_sqlite_stores() {
+    let Some(mut pg) = postgres() else { return };
+    let mut lite = SqliteStore::in_memory().unwrap();
+    merge_reports(&mut lite);
+    merge_reports(&mut pg.store);
+    let json = |s: &dyn Store| serde_json::to_value(s.events().unwrap()).unwrap();
+    assert_eq!(json(&pg.store), json(&lite));
+    assert_eq!(pg.store.ext_ids().unwrap().len(), 3);
+    let mut a = pg.store.ext_ids().unwrap();
+    let mut b = lite.ext_ids().unwrap();
+    a.sort();
+    b.sort();
+    assert_eq!(a, b);
+    assert_eq!(pg.store.totals().unwrap(), lite.totals().unwrap());
+    assert_eq!(pg.store.schema_version().unwrap(), 1);
+}
