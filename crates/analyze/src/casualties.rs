@@ -29,7 +29,7 @@ const KILLED: &str = r"(?:killed|dead|died|deaths?|fatalities|fatally (?:shot|wo
 const INJURED: &str = r"(?:wounded|injured|injuries|hurt|hospitali[sz]ed)";
 
 /// One person described or named: the subject of a one-victim phrase.
-const ONE: &str = r"(?:a|an|one|the)\s+(?:[\w-]+-year-old\s+)?(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|officer|deputy|trooper|driver|passenger|student|father|mother|resident|customer|clerk|security guard)|(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+)";
+const ONE: &str = r"(?:a|an|one|the|another)\s+(?:[\w-]+-year-old(?:\s+(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|officer|deputy|trooper|driver|passenger|student|father|mother|resident|customer|clerk|security guard))?|(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|officer|deputy|trooper|driver|passenger|student|father|mother|resident|customer|clerk|security guard))|(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+)";
 
 /// Word stems at least one of which every casualty phrase contains (see [`PATTERN`]).
 static HARM_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
@@ -46,7 +46,7 @@ static KILLED_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^{KI
 static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
     let p = [
         // "killed 6 civilians", "killing at least 12 people", "wounding two"
-        format!(r"(?P<v>kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es))\s+(?P<n1>{QUAL}(?:between\s+)?{NUM}(?:\s+(?:and|to|or)\s+{NUM})?)(?:\s+(?:other\s+)?(?:people|persons|civilians|soldiers|children|others|men|women|members|fighters|militants|troops|officers|policemen|workers|residents))?"),
+        format!(r"(?P<v>kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es))\s+(?:(?:his|her|their)\s+)?(?P<n1>{QUAL}(?:between\s+)?{NUM}(?:\s+(?:and|to|or)\s+{NUM})?)(?:\s+(?:other\s+)?(?:people|persons|civilians|soldiers|children|others|men|women|members|fighters|militants|troops|officers|policemen|workers|residents))?"),
         // "at least 12 dead", "two were wounded", "five people were killed", "6 killed"
         format!(r"(?P<n2>{QUAL}(?:between\s+)?{NUM}(?:\s+(?:and|to|or)\s+{NUM})?)(?:\s+[a-z-]+){{0,3}}?\s+(?:(?:were|was|have been|had been|are|got|being)\s+)?(?:(?:reportedly|reported|confirmed|critically|seriously|slightly|also)\s+)?(?P<v2>{KILLED}|{INJURED})"),
         // "the death toll rose to 15"
@@ -54,15 +54,22 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // two victims: "a 2-year-old boy and a 26-year-old man were killed"
         format!(r"(?P<pair>(?:{ONE})\s+and\s+(?:{ONE}))\s+(?:were|have been|had been)\s+(?:(?:shot|stabbed)\s+(?:and\s+)?)?(?P<v6>{KILLED}|{INJURED}|shot dead|shot to death)"),
         // "four people were shot, one man fatally": the dead and the wounded
-        format!(r"(?P<shotn>{NUM})\s+(?:(?:other\s+)?(?:people|persons|men|women|teens|teenagers|children|adults|officers)\s+)?(?:were|had been|have been)\s+shot,?\s+(?P<fataln>{NUM})\s+(?:of them\s+|[a-z]+\s+)?fatally"),
+        format!(r"(?P<shotn>{NUM})\s+(?:(?:other\s+)?(?:people|persons|men|women|teens|teenagers|children|adults|officers)\s+)?(?:were|had been|have been)\s+shot,?\s+(?:with\s+)?(?P<fataln>{NUM})\s+(?:of them\s+|[a-z]+\s+)?(?:fatally|dead)"),
+        // "killing three men and wounding another", "wounding his girlfriend": one hurt
+        r"(?P<wone>(?:wound|injur)(?:ed|ing)\s+(?:another|(?:his|her|their|a|an)\s+(?:[\w-]+\s+)?(?:man|woman|boy|girl|teen|person|child|girlfriend|boyfriend|wife|husband|son|daughter|brother|sister|friend|neighbou?r|officer|deputy|bystander|victim|cousin|roommate)))\b".to_string(),
         // "shot and killed a neighbor", "shot and killed her"
         r"(?P<object>(?:shot|stabbed) and killed (?:a|an|her|him|his|the)\b)".to_string(),
         // one victim: "a 28-year-old man was shot and killed", "Antonio Mason was killed", "a
         // 3-year-old boy has died", "the man was shot in the leg", "a teen is in critical
         // condition", "the man suffered a gunshot wound"
-        format!(r"(?P<one>{ONE})(?:,\s+\d{{1,3}},)?\s+(?:(?:was|is|has been|had been)\s+(?:(?:shot|stabbed|beaten)\s+(?:and\s+)?)?(?P<v3>{KILLED}|{INJURED}|shot dead|shot to death|pronounced dead|(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition|shot)|(?P<v4>died|dies|has died|later died|suffered\s+(?:a\s+)?(?:gunshot wounds?|(?:[\w-]+\s+)?injuries)))"),
-        // "a shooting that left a young man dead"
-        r"(?P<left>(?:left|leaving|leaves)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim)\s+(?P<v5>dead|injured|wounded|hurt))".to_string(),
+        format!(r"(?P<one>{ONE})(?:,\s+\d{{1,3}},)?\s+(?:(?:was|is|has been|had been)\s+(?:(?:shot|stabbed|beaten)\s+(?:and\s+)?)?(?P<v3>{KILLED}|{INJURED}|shot dead|shot to death|pronounced dead|(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition|recovering|shot)|(?P<v4>died|dies|has died|later died|suffered\s+(?:an?\s+)?(?:[\w-]+\s+){{0,4}}?(?:wounds?|injury|injuries)))"),
+        // "a shooting that left a young man dead", "left one man dead and six others injured",
+        // "left two people dead"
+        format!(r"(?P<left>(?:left|leaving|leaves)\s+(?P<ln>{NUM}|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|people|persons|men|women|boys|girls|teens|teenagers|children|victims|others)\s+(?P<v5>dead|injured|wounded|hurt)(?:,?\s+and\s+(?P<ln2>{NUM})\s+(?:(?:other|more)\s+)?(?:people|persons|others|men|women|victims)?\s*(?P<v7>injured|wounded|hurt|dead))?)"),
+        // "shot six people, one fatally", "wounded four, two of them fatally"
+        format!(r"(?P<shota>shot|wounded)\s+(?P<shotan>{NUM})\s+(?:(?:other\s+)?(?:people|persons|men|women|teens|teenagers|children|adults|officers|others)\s*)?,?\s+(?P<fatala>{NUM})\s+(?:of them\s+)?fatally"),
+        // "found 21-year-old Terrance Carroll dead", "found him dead", "found two men dead"
+        format!(r"(?P<found>(?:found|find|discovered)\s+(?P<foundn>{NUM}\s+)?(?:(?:him|her|[\w.-]+)\s+){{0,4}}?dead)\b"),
         // "fatally shot himself", "fatally shot a man"
         r"(?P<fatal>fatally\s+(?:shot|stabbed|wounded)\s+(?:himself|herself|a|an)\b)".to_string(),
         // a death told without its subject: "was pronounced dead at the scene"
@@ -169,7 +176,28 @@ pub fn find(text: &str) -> Vec<Casualty> {
                 Harm::Injured
             };
             (h, "one")
-        } else if let Some(v) = c.name("v4").or(c.name("v5")) {
+        } else if let (Some(v), Some(n)) = (c.name("v5"), c.name("ln")) {
+            let harm_of = |w: &str| if w.eq_ignore_ascii_case("dead") { Harm::Killed } else { Harm::Injured };
+            let first = number(n.as_str()).unwrap_or(1);
+            out.push(Casualty { start: m.start(), end: m.end(), harm: harm_of(v.as_str()), min: Some(first), max: Some(first) });
+            if let (Some(v), Some(n)) = (c.name("v7"), c.name("ln2").and_then(|n| number(n.as_str()))) {
+                out.push(Casualty { start: m.start(), end: m.end(), harm: harm_of(v.as_str()), min: Some(n), max: Some(n) });
+            }
+            continue;
+        } else if let (Some(shot), Some(fatal)) = (c.name("shotan"), c.name("fatala")) {
+            let (Some(all), Some(dead)) = (number(shot.as_str()), number(fatal.as_str())) else { continue };
+            out.push(Casualty { start: m.start(), end: m.end(), harm: Harm::Killed, min: Some(dead), max: Some(dead) });
+            if all > dead {
+                out.push(Casualty { start: m.start(), end: m.end(), harm: Harm::Injured, min: Some(all - dead), max: Some(all - dead) });
+            }
+            continue;
+        } else if c.name("wone").is_some() {
+            (Harm::Injured, "one")
+        } else if c.name("found").is_some() {
+            let n = c.name("foundn").and_then(|n| number(n.as_str())).unwrap_or(1);
+            out.push(Casualty { start: m.start(), end: m.end(), harm: Harm::Killed, min: Some(n), max: Some(n) });
+            continue;
+        } else if let Some(v) = c.name("v4") {
             let lv = v.as_str().to_ascii_lowercase();
             let h = if lv.contains("died") || lv == "dies" || lv == "dead" { Harm::Killed } else { Harm::Injured };
             (h, "one")
@@ -256,6 +284,24 @@ mod tests {
         assert_eq!(one("A 15-year-old boy is in critical condition after being shot overnight.").0, Harm::Injured);
         assert_eq!(one("The man suffered a gunshot wound to the back of the head.").0, Harm::Injured);
         assert_eq!(one("Police are investigating a shooting that left a young man dead.").0, Harm::Killed);
+        let both = |t: &str| find(t).iter().map(|c| (c.harm, c.min)).collect::<Vec<_>>();
+        assert_eq!(
+            both("A shootout between rival gangs left one man dead and six others injured at a nightclub."),
+            vec![(Harm::Killed, Some(1)), (Harm::Injured, Some(6))]
+        );
+        assert_eq!(both("The crash left two people dead."), vec![(Harm::Killed, Some(2))]);
+        assert_eq!(both("A pair of gunmen shot six people, one fatally, at a West Side party."), vec![(Harm::Killed, Some(1)), (Harm::Injured, Some(5))]);
+        assert_eq!(both("Officers arrived to find 21-year-old Terrance Carroll dead from gun shot wounds."), vec![(Harm::Killed, Some(1))]);
+        assert_eq!(both("Deputies found two men dead inside the home."), vec![(Harm::Killed, Some(2))]);
+        assert_eq!(
+            both("A Beaumont man pleaded guilty to killing his three siblings and wounding his girlfriend last year."),
+            vec![(Harm::Killed, Some(3)), (Harm::Injured, Some(1))]
+        );
+        assert_eq!(both("He is accused of killing three men and wounding another in an attack."), vec![(Harm::Killed, Some(3)), (Harm::Injured, Some(1))]);
+        assert_eq!(both("Seven people were shot, with six confirmed dead."), vec![(Harm::Killed, Some(6)), (Harm::Injured, Some(1))]);
+        assert_eq!(both("Another 5-year-old was hurt and Juliet Lynch was killed."), vec![(Harm::Injured, Some(1)), (Harm::Killed, Some(1))]);
+        assert_eq!(both("An 8-year-old boy is recovering after being accidentally shot in the hand."), vec![(Harm::Injured, Some(1))]);
+        assert_eq!(both("The child suffered a through and through wound to the leg."), vec![(Harm::Injured, Some(1))]);
         assert_eq!(one("His son found a loaded gun and fatally shot himself in the head.").1, Some(1));
         assert_eq!(one("He was pronounced dead at the scene.").0, Harm::Killed);
         assert_eq!(one("Both men died at the scene.").1, Some(2));
