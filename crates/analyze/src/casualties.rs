@@ -49,6 +49,8 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         format!(r"(?P<v>kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es))\s+(?:(?:his|her|their)\s+)?(?P<n1>{QUAL}(?:between\s+)?{NUM}(?:\s+(?:and|to|or)\s+{NUM})?)(?:\s+(?:other\s+)?(?:people|persons|civilians|soldiers|children|others|men|women|members|fighters|militants|troops|officers|policemen|workers|residents))?"),
         // "at least 12 dead", "two were wounded", "five people were killed", "6 killed"
         format!(r"(?P<n2>{QUAL}(?:between\s+)?{NUM}(?:\s+(?:and|to|or)\s+{NUM})?)(?:\s+[a-z-]+){{0,3}}?\s+(?:(?:were|was|have been|had been|are|got|being)\s+)?(?:(?:reportedly|reported|confirmed|critically|seriously|slightly|also)\s+)?(?P<v2>{KILLED}|{INJURED})"),
+        // "six other people were treated for non life-threatening injuries"
+        format!(r"(?P<n4>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,3}}?(?:were|was)\s+(?:treated|hospitali[sz]ed)\s+for\s+(?:[\w-]+\s+){{0,3}}?(?:injuries|wounds)"),
         // "the death toll rose to 15"
         format!(r"(?P<toll>death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|stood at)\s+(?P<n3>{QUAL}{NUM})"),
         // two victims: "a 2-year-old boy and a 26-year-old man were killed"
@@ -191,6 +193,8 @@ pub fn find(text: &str) -> Vec<Casualty> {
                 out.push(Casualty { start: m.start(), end: m.end(), harm: Harm::Injured, min: Some(all - dead), max: Some(all - dead) });
             }
             continue;
+        } else if let Some(n) = c.name("n4") {
+            (Harm::Injured, n.as_str())
         } else if c.name("wone").is_some() {
             (Harm::Injured, "one")
         } else if c.name("found").is_some() {
@@ -302,6 +306,7 @@ mod tests {
         assert_eq!(both("Another 5-year-old was hurt and Juliet Lynch was killed."), vec![(Harm::Injured, Some(1)), (Harm::Killed, Some(1))]);
         assert_eq!(both("An 8-year-old boy is recovering after being accidentally shot in the hand."), vec![(Harm::Injured, Some(1))]);
         assert_eq!(both("The child suffered a through and through wound to the leg."), vec![(Harm::Injured, Some(1))]);
+        assert_eq!(both("Six other people were treated for non life-threatening injuries."), vec![(Harm::Injured, Some(6))]);
         assert_eq!(one("His son found a loaded gun and fatally shot himself in the head.").1, Some(1));
         assert_eq!(one("He was pronounced dead at the scene.").0, Harm::Killed);
         assert_eq!(one("Both men died at the scene.").1, Some(2));

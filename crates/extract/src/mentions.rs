@@ -134,7 +134,7 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(the|this|that|[a-z]+day's|[a-z]+day’s|last week's|the latest)\s+((?:air|drone|missile|rocket|deadly|israeli|american|u\.s\.|coalition|retaliatory|reported|alleged|attempted|suicide|double|twin)\s+)*(strikes?|airstrikes?|attacks?|raids?|bombings?|blasts?|explosions?|shelling|assault|operation|shooting|gunfire|incident)(?-u:\b)").unwrap()
 });
 static AGGREGATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(more than|over|nearly|some|hundreds of|thousands of|dozens of|scores of|numerous|countless)\s+(?:[\d,]+\s+)?(?:\w+\s+){0,2}?(strikes|airstrikes|attacks|raids|bombings)|[\d,]{2,}\s+(?:\w+\s+)?(strikes|airstrikes|attacks|raids)|(several|many|multiple|numerous|\d+|two|three|four|five)\s+times|(?-u:\b)(generally|usually|normally|typically|routinely|often|regularly|repeatedly|frequently|in the past|have been accused|has been accused|has long been|have long been|occur|support for|campaign of|such (strikes|attacks)|those normally|these strikes|those strikes|(have|has) (since |also |repeatedly |long )?(staged|carried out|launched|conducted|mounted) (attacks|strikes|raids|airstrikes))(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(more than|over|nearly|some|hundreds of|thousands of|dozens of|scores of|numerous|countless)\s+(?:[\d,]+\s+)?(?:\w+\s+){0,2}?(strikes|airstrikes|attacks|raids|bombings)|[\d,]{2,}\s+(?:\w+\s+)?(strikes|airstrikes|attacks|raids)|(several|many|multiple|numerous|\d+|two|three|four|five)\s+times|(?-u:\b)(generally|usually|normally|typically|routinely|often|regularly|repeatedly|frequently|in the past|so far this (?:year|month)|(?:this|so far) year alone|since the (?:start|beginning) of (?:the|this) year|year to date|(?:each|every|per) year|annually|have been accused|has been accused|has long been|have long been|occur|support for|campaign of|such (strikes|attacks)|those normally|these strikes|those strikes|(have|has) (since |also |repeatedly |long )?(staged|carried out|launched|conducted|mounted) (attacks|strikes|raids|airstrikes))(?-u:\b)").unwrap()
 });
 static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(will|would|could|might|shall|threaten(s|ed)? to|vow(s|ed)? to|warn(s|ed)? (that|of)|plan(s|ned)? to|intend(s|ed)? to|prepar(es|ed|ing) to|if)(?-u:\b)").unwrap()
@@ -157,6 +157,37 @@ static NO_EVENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(there (were|was) no|no)\s+(\w+\s+)?(strikes?|attacks?|airstrikes?|raids?)(?-u:\b)").unwrap());
 /// How far (bytes) from a mention an undated one may find the day it inherits.
 const INHERIT_WITHIN: usize = 600;
+/// Figures of a period rather than of one event ("so far this year", "since 2010").
+static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)((this|last|each|every|per|a) (year|month|week|decade)|since|annually|in total|so far|nationwide|statewide|homicides|(19|20)\d\d)(?-u:\b)").unwrap()
+});
+/// Event types whose reports go on to count the dead and hurt.
+const VIOLENT: [&str; 4] = ["Violence against civilians", "Battles", "Explosions/Remote violence", "Riots"];
+
+/// "One man died at the scene.", "Six other people were treated for gunshot wounds.": a
+/// sentence that counts victims without telling an event of its own counts those of the
+/// event just told (when it is violent, told close before, and still lacks that figure). The
+/// figure keeps its words as evidence; the sentence does not join the mention's sentences,
+/// which decide what an article tells most about (measured: joining them moved articles to
+/// the wrong event, place accuracy 0.634 -> 0.628 on the dev incidents).
+fn follow_up_casualties(mentions: &mut [Mention], text: &str, (ss, se): (usize, usize)) {
+    let sentence = &text[ss..se];
+    let cas = casualties::find(sentence);
+    if cas.is_empty() || AGGREGATE.is_match(sentence) || BACKGROUND.is_match(sentence) || HYPOTHETICAL.is_match(sentence) {
+        return;
+    }
+    let Some(m) = mentions.iter_mut().rev().find(|m| m.modality.is_event()) else { return };
+    let last = m.sentences.iter().map(|s| s.1).max().unwrap_or(0);
+    if !VIOLENT.contains(&m.event_type.as_str()) || ss.saturating_sub(last) > INHERIT_WITHIN {
+        return;
+    }
+    let count = |h: Harm| cas.iter().find(|c| c.harm == h).map(|c| Count { min: c.min, max: c.max, text: sentence[c.start..c.end].to_string() });
+    for (slot, harm) in [(&mut m.fatalities, Harm::Killed), (&mut m.injured, Harm::Injured), (&mut m.casualties, Harm::Casualties)] {
+        if slot.is_none() {
+            *slot = count(harm);
+        }
+    }
+}
 static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(charged|charges? of|counts? of|convicted|pleaded|pled guilty|sentenced|sentencing|indicted|indictment|accused of|on trial|trial|arraigned|arraignment|acquitted|found guilty|jury|verdict|testified|hearing)(?-u:\b)").unwrap()
 });
@@ -309,7 +340,10 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
             (_, Some(a)) => previous.map(|m| (lex.subtypes.iter().position(|s| s.name == m.subtype).unwrap_or(0), (a.start(), a.end()))),
             _ => None,
         };
-        let Some((subtype, (ts, te))) = trigger else { continue };
+        let Some((subtype, (ts, te))) = trigger else {
+            follow_up_casualties(&mut mentions, text, (ss, se));
+            continue;
+        };
         let trig_text = &sentence[ts..te];
 
         // arguments: when the sentence leads with a reference back, what follows another
@@ -765,6 +799,23 @@ mod tests {
         assert_eq!(ms.len(), 1);
         assert_eq!(ms[0].fatalities.as_ref().map(|c| (c.min, c.max)), Some((Some(12), None)));
         assert_eq!(ms[0].injured.as_ref().map(|c| (c.min, c.max)), Some((Some(5), Some(5))));
+    }
+
+    #[test]
+    fn a_following_sentence_counts_the_victims_of_the_event_just_told() {
+        let figures = |t: &str| {
+            events(t).iter().map(|m| (m.fatalities.as_ref().and_then(|c| c.min), m.injured.as_ref().and_then(|c| c.min))).collect::<Vec<_>>()
+        };
+        let told = "Armed security forced the offenders outside, where the shooting took place early Sunday. \
+            Officers arrived to find 21-year-old Terrance Carroll dead from gun shot wounds. \
+            Six other people were treated for non life-threatening injuries.";
+        assert_eq!(figures(told), vec![(Some(1), Some(6))]);
+        // a period's toll is not the event's
+        let background = "A man was shot in a parking lot early Sunday. \
+            So far this year 212 people have been killed in the city.";
+        assert_eq!(figures(background), vec![(None, Some(1))]);
+        // nor does a protest take the count of the shooting it followed
+        assert_eq!(figures("Hundreds of residents protested outside city hall on Monday. Two people were hurt."), vec![(None, None)]);
     }
 }
 
