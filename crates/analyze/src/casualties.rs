@@ -29,7 +29,7 @@ const KILLED: &str = r"(?:killed|dead|died|deaths?|fatalities|fatally (?:shot|wo
 const INJURED: &str = r"(?:wounded|injured|injuries|hurt|hospitali[sz]ed)";
 
 /// One person described or named: the subject of a one-victim phrase.
-const ONE: &str = r"(?:a|an|one|the|another)\s+(?:[\w-]+-year-old(?:\s+(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|officer|deputy|trooper|driver|passenger|student|father|mother|resident|customer|clerk|security guard))?|(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|officer|deputy|trooper|driver|passenger|student|father|mother|resident|customer|clerk|security guard))|(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+)";
+const ONE: &str = r"(?:a|an|one|the|another)\s+(?:[[a-z0-9_]-]+-year-old(?:\s+(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|officer|deputy|trooper|driver|passenger|student|father|mother|resident|customer|clerk|security guard))?|(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|officer|deputy|trooper|driver|passenger|student|father|mother|resident|customer|clerk|security guard))|(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+)";
 
 /// Word stems at least one of which every casualty phrase contains (see [`PATTERN`]).
 static HARM_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
@@ -50,28 +50,28 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // "at least 12 dead", "two were wounded", "five people were killed", "6 killed"
         format!(r"(?P<n2>{QUAL}(?:between\s+)?{NUM}(?:\s+(?:and|to|or)\s+{NUM})?)(?:\s+[a-z-]+){{0,3}}?\s+(?:(?:were|was|have been|had been|are|got|being)\s+)?(?:(?:reportedly|reported|confirmed|critically|seriously|slightly|also)\s+)?(?P<v2>{KILLED}|{INJURED})"),
         // "six other people were treated for non life-threatening injuries"
-        format!(r"(?P<n4>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,3}}?(?:were|was)\s+(?:treated|hospitali[sz]ed)\s+for\s+(?:[\w-]+\s+){{0,3}}?(?:injuries|wounds)"),
+        format!(r"(?P<n4>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,3}}?(?:were|was)\s+(?:treated|hospitali[sz]ed)\s+for\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds)"),
         // "the death toll rose to 15"
-        format!(r"(?P<toll>death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|stood at)\s+(?P<n3>{QUAL}{NUM})"),
+        format!(r"(?P<toll>death toll|toll)\s+(?:[a-z0-9_]+\s+){{0,3}}?(?:to|of|at|reached|stood at)\s+(?P<n3>{QUAL}{NUM})"),
         // two victims: "a 2-year-old boy and a 26-year-old man were killed"
         format!(r"(?P<pair>(?:{ONE})\s+and\s+(?:{ONE}))\s+(?:were|have been|had been)\s+(?:(?:shot|stabbed)\s+(?:and\s+)?)?(?P<v6>{KILLED}|{INJURED}|shot dead|shot to death)"),
         // "four people were shot, one man fatally": the dead and the wounded
         format!(r"(?P<shotn>{NUM})\s+(?:(?:other\s+)?(?:people|persons|men|women|teens|teenagers|children|adults|officers)\s+)?(?:were|had been|have been)\s+shot,?\s+(?:with\s+)?(?P<fataln>{NUM})\s+(?:of them\s+|[a-z]+\s+)?(?:fatally|dead)"),
         // "killing three men and wounding another", "wounding his girlfriend": one hurt
-        r"(?P<wone>(?:wound|injur)(?:ed|ing)\s+(?:another|(?:his|her|their|a|an)\s+(?:[\w-]+\s+)?(?:man|woman|boy|girl|teen|person|child|girlfriend|boyfriend|wife|husband|son|daughter|brother|sister|friend|neighbou?r|officer|deputy|bystander|victim|cousin|roommate)))\b".to_string(),
+        r"(?P<wone>(?:wound|injur)(?:ed|ing)\s+(?:another|(?:his|her|their|a|an)\s+(?:[[a-z0-9_]-]+\s+)?(?:man|woman|boy|girl|teen|person|child|girlfriend|boyfriend|wife|husband|son|daughter|brother|sister|friend|neighbou?r|officer|deputy|bystander|victim|cousin|roommate)))\b".to_string(),
         // "shot and killed a neighbor", "shot and killed her"
         r"(?P<object>(?:shot|stabbed) and killed (?:a|an|her|him|his|the)\b)".to_string(),
         // one victim: "a 28-year-old man was shot and killed", "Antonio Mason was killed", "a
         // 3-year-old boy has died", "the man was shot in the leg", "a teen is in critical
         // condition", "the man suffered a gunshot wound"
-        format!(r"(?P<one>{ONE})(?:,\s+\d{{1,3}},)?\s+(?:(?:was|is|has been|had been)\s+(?:(?:shot|stabbed|beaten)\s+(?:and\s+)?)?(?P<v3>{KILLED}|{INJURED}|shot dead|shot to death|pronounced dead|(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition|recovering|shot)|(?P<v4>died|dies|has died|later died|suffered\s+(?:an?\s+)?(?:[\w-]+\s+){{0,4}}?(?:wounds?|injury|injuries)))"),
+        format!(r"(?P<one>{ONE})(?:,\s+\d{{1,3}},)?\s+(?:(?:was|is|has been|had been)\s+(?:(?:shot|stabbed|beaten)\s+(?:and\s+)?)?(?P<v3>{KILLED}|{INJURED}|shot dead|shot to death|pronounced dead|(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition|recovering|shot)|(?P<v4>died|dies|has died|later died|suffered\s+(?:an?\s+)?(?:[[a-z0-9_]-]+\s+){{0,4}}?(?:wounds?|injury|injuries)))"),
         // "a shooting that left a young man dead", "left one man dead and six others injured",
         // "left two people dead"
-        format!(r"(?P<left>(?:left|leaving|leaves)\s+(?P<ln>{NUM}|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|people|persons|men|women|boys|girls|teens|teenagers|children|victims|others)\s+(?P<v5>dead|injured|wounded|hurt)(?:,?\s+and\s+(?P<ln2>{NUM})\s+(?:(?:other|more)\s+)?(?:people|persons|others|men|women|victims)?\s*(?P<v7>injured|wounded|hurt|dead))?)"),
+        format!(r"(?P<left>(?:left|leaving|leaves)\s+(?P<ln>{NUM}|a|an)\s+(?:[[a-z0-9_]-]+\s+){{0,2}}?(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|people|persons|men|women|boys|girls|teens|teenagers|children|victims|others)\s+(?P<v5>dead|injured|wounded|hurt)(?:,?\s+and\s+(?P<ln2>{NUM})\s+(?:(?:other|more)\s+)?(?:people|persons|others|men|women|victims)?\s*(?P<v7>injured|wounded|hurt|dead))?)"),
         // "shot six people, one fatally", "wounded four, two of them fatally"
         format!(r"(?P<shota>shot|wounded)\s+(?P<shotan>{NUM})\s+(?:(?:other\s+)?(?:people|persons|men|women|teens|teenagers|children|adults|officers|others)\s*)?,?\s+(?P<fatala>{NUM})\s+(?:of them\s+)?fatally"),
         // "found 21-year-old Terrance Carroll dead", "found him dead", "found two men dead"
-        format!(r"(?P<found>(?:found|find|discovered)\s+(?P<foundn>{NUM}\s+)?(?:(?:him|her|[\w.-]+)\s+){{0,4}}?dead)\b"),
+        format!(r"(?P<found>(?:found|find|discovered)\s+(?P<foundn>{NUM}\s+)?(?:(?:him|her|[[a-z0-9_].-]+)\s+){{0,4}}?dead)\b"),
         // "fatally shot himself", "fatally shot a man"
         r"(?P<fatal>fatally\s+(?:shot|stabbed|wounded)\s+(?:himself|herself|a|an)\b)".to_string(),
         // a death told without its subject: "was pronounced dead at the scene"
@@ -79,7 +79,12 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // "multiple casualties", "heavy casualties"
         r"(?P<vague>(?:multiple|heavy|many|several|numerous|no|mass|significant)\s+(?:casualties|deaths|fatalities|injuries|dead|killed|wounded))".to_string(),
     ];
-    Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", p.join("|"))).expect("casualty pattern")
+    // a large alternation: room for its lazy DFA's states, which otherwise are discarded and
+    // rebuilt over and over (a third of the extractor's time went there)
+    regex::RegexBuilder::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", p.join("|")))
+        .dfa_size_limit(32 << 20)
+        .build()
+        .expect("casualty pattern")
 });
 
 /// The value of a number written in digits ("1,200") or words ("twelve", "a dozen", "a few");
