@@ -155,6 +155,19 @@ static PLURAL_TRIGGER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(strikes|airstrikes|air strikes|attacks|raids|bombings|clashes|shellings)(?-u:\b)").unwrap());
 static NO_EVENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(there (were|was) no|no)\s+(\w+\s+)?(strikes?|attacks?|airstrikes?|raids?)(?-u:\b)").unwrap());
+/// "Posted: Wednesday, March 12, 2014 8:04 AM": the page's own time stamp, left in the text by
+/// the scraper, dates the page and not the event.
+static PAGE_STAMP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(posted|updated|published|last updated|last modified|modified)(\s+on)?\s*:?\s*((mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$").unwrap());
+
+fn is_page_stamp(text: &str, start: usize) -> bool {
+    let mut from = start.saturating_sub(32);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    text.get(from..start).is_some_and(|before| PAGE_STAMP.is_match(before))
+}
+
 /// How far (bytes) from a mention an undated one may find the day it inherits.
 const INHERIT_WITHIN: usize = 600;
 /// Figures of a period rather than of one event ("so far this year", "since 2010").
@@ -320,7 +333,7 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
     let lex = Lexicon::embedded();
     let gaz = Gazetteer::embedded();
     let places = sitrep_resolve::resolve_places(gaz, text, &sitrep_analyze::places(text));
-    let timexes = timex::find(text, dct);
+    let timexes: Vec<Timex> = timex::find(text, dct).into_iter().filter(|t| !is_page_stamp(text, t.start)).collect();
     let acts = actors::find_dated(text, Some(dct));
     let mut mentions: Vec<Mention> = Vec::new();
     for (ss, se) in sitrep_analyze::sentences::split(text) {
@@ -800,6 +813,16 @@ mod tests {
         assert_eq!(ms.len(), 1);
         assert_eq!(ms[0].fatalities.as_ref().map(|c| (c.min, c.max)), Some((Some(12), None)));
         assert_eq!(ms[0].injured.as_ref().map(|c| (c.min, c.max)), Some((Some(5), Some(5))));
+    }
+
+    #[test]
+    fn the_page_stamp_does_not_date_the_event() {
+        let text = "2-Year-Old Boy Dies In Accidental Shooting Posted: Wednesday, March 12, 2014 8:04 AM EST Updated: Wednesday, March 12, 2014 5:25 PM EST\n\n\
+            Police said a two-year-old boy died after an accidental shooting Tuesday evening.";
+        let published = NaiveDate::from_ymd_opt(2014, 3, 12).expect("a date");
+        let ms: Vec<Mention> = extract(text, published).into_iter().filter(|m| m.modality.is_event()).collect();
+        let days: Vec<_> = ms.iter().filter_map(|m| m.date.as_ref().and_then(|d| d.range)).map(|r| r.0.to_string()).collect();
+        assert!(!days.is_empty() && days.iter().all(|d| d == "2014-03-11"), "{days:?}");
     }
 
     #[test]
