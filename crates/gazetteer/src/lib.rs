@@ -271,14 +271,88 @@ impl Gazetteer {
         }
     }
 
+    /// The longest name starting at token `i`: how many more tokens it takes and its FST value.
+    /// Walks the FST over folded tokens i, i+1, … joined by spaces.
+    fn longest_at(&self, text: &str, toks: &[fold::Token], i: usize) -> Option<(usize, u64)> {
+        let fst = self.names.as_fst();
+        let mut node = fst.root();
+        let mut out_val = 0u64;
+        let mut best: Option<(usize, u64)> = None;
+        let mut ok = true;
+        for (k, tk) in toks[i..toks.len().min(i + 7)].iter().enumerate() {
+            if k > 0 {
+                let gap = &text[toks[i + k - 1].end..tk.start];
+                // "Washington, D.C.": a comma may precede an abbreviation, nothing else
+                let abbrev = gap.trim() == "," && tk.folded.len() <= 3 && text[tk.start..tk.end].contains('.');
+                if tk.start > toks[i + k - 1].end + 3 || (gap.contains(['\n', ',', ';', '(', ')']) && !abbrev) {
+                    break;
+                }
+                match node.find_input(b' ') {
+                    Some(ti) => {
+                        let tr = node.transition(ti);
+                        out_val += tr.out.value();
+                        node = fst.node(tr.addr);
+                    }
+                    None => break,
+                }
+            }
+            for &b in tk.folded.as_bytes() {
+                match node.find_input(b) {
+                    Some(ti) => {
+                        let tr = node.transition(ti);
+                        out_val += tr.out.value();
+                        node = fst.node(tr.addr);
+                    }
+                    None => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if !ok {
+                break;
+            }
+            // a one-word name must be capitalised (checked above); a longer one may end in
+            // a generic word ("Iraq-Syria border")
+            if node.is_final() {
+                best = Some((k, out_val + node.final_output().value()));
+            }
+        }
+        best
+    }
+
+    /// The countries of what follows the name ending at token `end` and qualifies it as a
+    /// place: a comma, then a state or country ("Bedford, New Hampshire") or an abbreviation,
+    /// taken for a US state ("BEDFORD, N.H.", "Hobart, Okla."). Empty when nothing does.
+    fn qualifying_countries(&self, text: &str, toks: &[fold::Token], end: usize) -> Vec<&str> {
+        let Some(next) = toks.get(end + 1) else { return Vec::new() };
+        let gap = &text[toks[end].end..next.start];
+        if gap.trim() != "," || gap.len() > 3 || !next.capitalized {
+            return Vec::new();
+        }
+        let word = &text[next.start..next.end];
+        if (word.contains('.') || text[next.end..].starts_with('.')) && word.len() <= 6 {
+            return vec!["US"];
+        }
+        match self.longest_at(text, toks, end + 1) {
+            Some((_, v)) => self
+                .candidates(v)
+                .iter()
+                .map(|c| &self.places[c.place as usize])
+                .filter(|p| matches!(p.kind, Kind::Admin1 | Kind::Country))
+                .map(|p| p.country.as_str())
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+
     /// Finds place names in a text: longest match first, starting at a capitalised word,
     /// skipping single common words ("Police", "Man", "Most") unless they name a country,
-    /// a first-level division or a continent.
+    /// a first-level division or a continent, or a state or country qualifies them.
     pub fn find(&self, text: &str) -> Vec<NameMatch> {
         let toks = fold::tokens(text);
         let mut out = Vec::new();
         let mut i = 0;
-        let fst = self.names.as_fst();
         let mut persons: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut surnames: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut last_end = 0;
@@ -288,50 +362,7 @@ impl Gazetteer {
                 i += 1;
                 continue;
             }
-            // Walk the FST over folded tokens i, i+1, … joined by spaces.
-            let mut node = fst.root();
-            let mut out_val = 0u64;
-            let mut best: Option<(usize, u64)> = None;
-            let mut ok = true;
-            for (k, tk) in toks[i..toks.len().min(i + 7)].iter().enumerate() {
-                if k > 0 {
-                    let gap = &text[toks[i + k - 1].end..tk.start];
-                    // "Washington, D.C.": a comma may precede an abbreviation, nothing else
-                    let abbrev = gap.trim() == "," && tk.folded.len() <= 3 && text[tk.start..tk.end].contains('.');
-                    if tk.start > toks[i + k - 1].end + 3 || (gap.contains(['\n', ',', ';', '(', ')']) && !abbrev) {
-                        break;
-                    }
-                    match node.find_input(b' ') {
-                        Some(ti) => {
-                            let tr = node.transition(ti);
-                            out_val += tr.out.value();
-                            node = fst.node(tr.addr);
-                        }
-                        None => break,
-                    }
-                }
-                for &b in tk.folded.as_bytes() {
-                    match node.find_input(b) {
-                        Some(ti) => {
-                            let tr = node.transition(ti);
-                            out_val += tr.out.value();
-                            node = fst.node(tr.addr);
-                        }
-                        None => {
-                            ok = false;
-                            break;
-                        }
-                    }
-                }
-                if !ok {
-                    break;
-                }
-                // a one-word name must be capitalised (checked above); a longer one may end in
-                // a generic word ("Iraq-Syria border")
-                if node.is_final() {
-                    best = Some((k, out_val + node.final_output().value()));
-                }
-            }
+            let best = self.longest_at(text, &toks, i);
             if let Some((k, v)) = best {
                 let cands = self.candidates(v);
                 let single_common = k == 0 && COMMON.contains(&t.folded);
@@ -363,7 +394,15 @@ impl Gazetteer {
                     surnames.insert(t.folded.clone());
                 }
                 let street = is_street(text, t.start, toks[i + k].end);
-                if !never && !in_name_run && !street && (!single_common || (strong && !t.sentence_start)) {
+                // "BEDFORD, N.H.": a common word is a place when a state or country that has
+                // a place of that name qualifies it ("Police, Fla." is not Police, Poland)
+                let keep_common = (strong && !t.sentence_start)
+                    || (single_common
+                        && self
+                            .qualifying_countries(text, &toks, i + k)
+                            .iter()
+                            .any(|cc| cands.iter().any(|c| self.places[c.place as usize].country == *cc)));
+                if !never && !in_name_run && !street && (!single_common || keep_common) {
                     out.push(NameMatch { start: t.start, end: toks[i + k].end, candidates: cands.to_vec() });
                     last_end = toks[i + k].end;
                     i += k + 1;

@@ -219,6 +219,9 @@ mod tests {
         let found = resolve_places(g, text, &g.find(text));
         assert_eq!(found.len(), 3, "an abbreviation is no place of its own");
         assert!(found.iter().all(|f| g.place(f.place).country == "US"), "{:?}", found.iter().map(|f| g.place(f.place)).collect::<Vec<_>>());
+        // a common word before a state is a place only when the state has one of that name
+        assert_eq!(resolve("BEDFORD, N.H. - Investigators said a Bedford woman shot her daughters.")[0], ("BEDFORD".into(), "5083221".into(), "US".into()));
+        assert!(resolve("Police, Fla. officials said.").is_empty());
         // the country itself stays the country when nothing qualifies it
         assert_eq!(resolve("Denmark and Sweden agreed.")[0].2, "DK");
     }
