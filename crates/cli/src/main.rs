@@ -21,7 +21,8 @@ use sitrep_store::Store;
     about = "Turn news reports into a trustworthy, deduplicated database",
     long_about = "sitrep reads news articles (plain text, HTML pages, JSONL dumps, WARC archives, RSS/Atom feeds), \
 cleans their text, groups copies and rewrites of the same report into stories, and stores everything \
-in a local SQLite database (./sitrep.db unless --db says otherwise).\n\n\
+in a local SQLite database (./sitrep.db unless --db says otherwise; --db postgres://… uses a \
+PostgreSQL server instead).\n\n\
 Start with:\n  sitrep ingest --meta examples/seeds/meta.jsonl examples/seeds\n  sitrep articles"
 )]
 struct Cli {
