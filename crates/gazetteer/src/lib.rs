@@ -394,6 +394,14 @@ impl Gazetteer {
                     surnames.insert(t.folded.clone());
                 }
                 let street = is_street(text, t.start, toks[i + k].end);
+                // "(WANE) – Police said…", "(KTLA)": a broadcaster's call sign after the
+                // dateline, not a town that shares the letters
+                let call_sign = k == 0
+                    && !strong
+                    && text[..t.start].ends_with('(')
+                    && text[t.end..].starts_with(')')
+                    && text[t.start..t.end].chars().all(|c| c.is_ascii_uppercase());
+                let street = street || call_sign;
                 // "BEDFORD, N.H.": a common word is a place when a state or country that has
                 // a place of that name qualifies it ("Police, Fla." is not Police, Poland)
                 let keep_common = (strong && !t.sentence_start)

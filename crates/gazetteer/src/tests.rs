@@ -84,3 +84,10 @@ fn a_gazetteer_read_from_files_indexes_its_names_at_run_time() {
     let err = Gazetteer::from_tsv_gz(&gz("1\tX\tnorth\t2\tPPL\tSY\t\t0\n"), &gz(names)).err().unwrap();
     assert!(err.contains("places line 1"), "{err}");
 }
+
+#[test]
+fn a_call_sign_after_the_dateline_is_not_a_town() {
+    let text = "(WANE) – Police said a 7-year-old boy has died after a shooting in Noble County. (UK) and (Iraq) stay places.";
+    let found: Vec<&str> = g().find(text).iter().map(|m| &text[m.start..m.end]).collect();
+    assert_eq!(found, ["Noble County", "UK", "Iraq"], "{found:?}");
+}
