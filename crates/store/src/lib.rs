@@ -8,6 +8,52 @@
 //! schema and the same statements: SQLite, embedded and the default, and PostgreSQL, for a
 //! team's shared database; [`open`] picks one from what the user names.
 
+/// Implements [`Store`] for a backend whose inherent `write` (one committed transaction) and
+/// `read` run a closure over its [`sql::Sql`]: every operation is the shared logic of
+/// `articles` and `events`, so the backends differ only in how they reach their database.
+macro_rules! store_over_sql {
+    ($backend:ty) => {
+        impl $crate::Store for $backend {
+            fn ingest_batch(&mut self, batch: &[$crate::Prepared]) -> $crate::Result<Vec<$crate::Outcome>> {
+                self.write(|db| $crate::articles::ingest_batch(db, batch))
+            }
+
+            fn merge_mentions(&mut self, records: &[sitrep_model::MentionRecord], settings: $crate::MergeSettings) -> $crate::Result<usize> {
+                self.write(|db| $crate::events::merge_mentions(db, records, settings))
+            }
+
+            fn articles(&self, filter: &$crate::ArticleFilter) -> $crate::Result<Vec<$crate::StoredArticle>> {
+                self.read(|db| $crate::articles::articles(db, filter))
+            }
+
+            fn article(&self, id: &str) -> $crate::Result<Option<$crate::StoredArticle>> {
+                self.read(|db| $crate::articles::article(db, id))
+            }
+
+            fn totals(&self) -> $crate::Result<$crate::Totals> {
+                self.read($crate::articles::totals)
+            }
+
+            fn sources(&self, id: &str) -> $crate::Result<Vec<$crate::Source>> {
+                self.read(|db| $crate::articles::sources(db, id))
+            }
+
+            fn ext_ids(&self) -> $crate::Result<Vec<(String, String)>> {
+                self.read($crate::articles::ext_ids)
+            }
+
+            fn events(&self) -> $crate::Result<Vec<sitrep_model::Event>> {
+                self.read($crate::events::events)
+            }
+
+            fn event(&self, id: &str) -> $crate::Result<Option<sitrep_model::Event>> {
+                self.read(|db| $crate::events::event(db, id))
+            }
+        }
+    };
+}
+pub(crate) use store_over_sql;
+
 mod articles;
 mod events;
 mod leads;

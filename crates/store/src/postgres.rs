@@ -12,10 +12,8 @@ use std::sync::Mutex;
 use ::postgres::types::{IsNull, ToSql, Type};
 use ::postgres::{Client, GenericClient, NoTls, Statement};
 use bytes::BytesMut;
-use sitrep_model::{Event, MentionRecord};
-
 use crate::sql::{Row, Sql, Value};
-use crate::{ArticleFilter, MergeSettings, Outcome, Prepared, Result, Source, Store, StoreError, StoredArticle, Totals, articles, events};
+use crate::{Result, StoreError};
 
 /// The schema, as one step per version (recorded in `sitrep_schema`). It holds the same tables,
 /// columns and indexes as the SQLite file after its migrations; text compared or ordered
@@ -309,43 +307,8 @@ impl<C: GenericClient> Sql for Pg<'_, C> {
     }
 }
 
-impl Store for PostgresStore {
-    fn ingest_batch(&mut self, batch: &[Prepared]) -> Result<Vec<Outcome>> {
-        self.write(|db| articles::ingest_batch(db, batch))
-    }
 
-    fn merge_mentions(&mut self, records: &[MentionRecord], settings: MergeSettings) -> Result<usize> {
-        self.write(|db| events::merge_mentions(db, records, settings))
-    }
-
-    fn articles(&self, filter: &ArticleFilter) -> Result<Vec<StoredArticle>> {
-        self.read(|db| articles::articles(db, filter))
-    }
-
-    fn article(&self, id: &str) -> Result<Option<StoredArticle>> {
-        self.read(|db| articles::article(db, id))
-    }
-
-    fn totals(&self) -> Result<Totals> {
-        self.read(articles::totals)
-    }
-
-    fn sources(&self, id: &str) -> Result<Vec<Source>> {
-        self.read(|db| articles::sources(db, id))
-    }
-
-    fn ext_ids(&self) -> Result<Vec<(String, String)>> {
-        self.read(articles::ext_ids)
-    }
-
-    fn events(&self) -> Result<Vec<Event>> {
-        self.read(events::events)
-    }
-
-    fn event(&self, id: &str) -> Result<Option<Event>> {
-        self.read(|db| events::event(db, id))
-    }
-}
+crate::store_over_sql!(PostgresStore);
 
 #[cfg(test)]
 mod tests {

@@ -4,10 +4,8 @@ use std::path::Path;
 
 use rusqlite::Connection;
 use rusqlite::types::{ToSqlOutput, ValueRef};
-use sitrep_model::{Event, MentionRecord};
-
 use crate::sql::{Row, Sql, Value};
-use crate::{ArticleFilter, MergeSettings, Outcome, Prepared, Result, Source, Store, StoreError, StoredArticle, Totals, articles, events};
+use crate::{Result, StoreError};
 
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
 const MIGRATIONS: &[&str] = &[r#"
@@ -224,8 +222,9 @@ impl SqliteStore {
         Ok(out)
     }
 
-    fn read(&self) -> Lite<'_> {
-        Lite(&self.conn)
+    /// Runs `f` on the connection, outside any write.
+    fn read<T>(&self, f: impl FnOnce(&mut dyn Sql) -> Result<T>) -> Result<T> {
+        f(&mut Lite(&self.conn))
     }
 }
 
@@ -271,47 +270,13 @@ impl Sql for Lite<'_> {
     }
 }
 
-impl Store for SqliteStore {
-    fn ingest_batch(&mut self, batch: &[Prepared]) -> Result<Vec<Outcome>> {
-        self.write(|db| articles::ingest_batch(db, batch))
-    }
 
-    fn merge_mentions(&mut self, records: &[MentionRecord], settings: MergeSettings) -> Result<usize> {
-        self.write(|db| events::merge_mentions(db, records, settings))
-    }
-
-    fn articles(&self, filter: &ArticleFilter) -> Result<Vec<StoredArticle>> {
-        articles::articles(&mut self.read(), filter)
-    }
-
-    fn article(&self, id: &str) -> Result<Option<StoredArticle>> {
-        articles::article(&mut self.read(), id)
-    }
-
-    fn totals(&self) -> Result<Totals> {
-        articles::totals(&mut self.read())
-    }
-
-    fn sources(&self, id: &str) -> Result<Vec<Source>> {
-        articles::sources(&mut self.read(), id)
-    }
-
-    fn ext_ids(&self) -> Result<Vec<(String, String)>> {
-        articles::ext_ids(&mut self.read())
-    }
-
-    fn events(&self) -> Result<Vec<Event>> {
-        events::events(&mut self.read())
-    }
-
-    fn event(&self, id: &str) -> Result<Option<Event>> {
-        events::event(&mut self.read(), id)
-    }
-}
+crate::store_over_sql!(SqliteStore);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Store;
     use crate::tests::{STORY, art};
 
     #[test]
