@@ -191,7 +191,9 @@ pub fn find(text: &str) -> Vec<Casualty> {
                 out.push(Casualty { start: m.start(), end: m.end(), harm: harm_of(v.as_str()), min: Some(n), max: Some(n) });
             }
             continue;
-        } else if let (Some(shot), Some(fatal)) = (c.name("shotan"), c.name("fatala")) {
+        } else if let (Some(shot), Some(fatal)) = (c.name("shotn").or(c.name("shotan")), c.name("fataln").or(c.name("fatala"))) {
+            // "four people were shot, one fatally", "shot six people, one fatally": the dead
+            // and the rest wounded
             let (Some(all), Some(dead)) = (number(shot.as_str()), number(fatal.as_str())) else { continue };
             out.push(Casualty { start: m.start(), end: m.end(), harm: Harm::Killed, min: Some(dead), max: Some(dead) });
             if all > dead {
@@ -214,13 +216,6 @@ pub fn find(text: &str) -> Vec<Casualty> {
             let lv = v.as_str().to_ascii_lowercase();
             let h = if KILLED_WORD.is_match(&lv) || lv.starts_with("shot ") { Harm::Killed } else { Harm::Injured };
             (h, "two")
-        } else if let (Some(shot), Some(fatal)) = (c.name("shotn"), c.name("fataln")) {
-            let (Some(all), Some(dead)) = (number(shot.as_str()), number(fatal.as_str())) else { continue };
-            out.push(Casualty { start: m.start(), end: m.end(), harm: Harm::Killed, min: Some(dead), max: Some(dead) });
-            if all > dead {
-                out.push(Casualty { start: m.start(), end: m.end(), harm: Harm::Injured, min: Some(all - dead), max: Some(all - dead) });
-            }
-            continue;
         } else if c.name("fatal").is_some() || c.name("scene").is_some() || c.name("object").is_some() {
             (Harm::Killed, "one")
         } else if c.name("toll").is_some() {

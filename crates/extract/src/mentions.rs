@@ -195,7 +195,13 @@ fn follow_up_casualties(mentions: &mut [Mention], text: &str, (ss, se): (usize, 
     if cas.is_empty() || AGGREGATE.is_match(sentence) || BACKGROUND.is_match(sentence) || HYPOTHETICAL.is_match(sentence) {
         return;
     }
-    let count = |h: Harm| cas.iter().find(|c| c.harm == h).map(|c| Count { min: c.min, max: c.max, text: sentence[c.start..c.end].to_string() });
+    fill_counts(m, &cas, sentence);
+}
+
+/// Gives a mention the figures it still lacks from the casualty phrases found in `within`
+/// (the first of each kind), keeping their words.
+fn fill_counts(m: &mut Mention, cas: &[casualties::Casualty], within: &str) {
+    let count = |h: Harm| cas.iter().find(|c| c.harm == h).map(|c| Count { min: c.min, max: c.max, text: within[c.start..c.end].to_string() });
     for (slot, harm) in [(&mut m.fatalities, Harm::Killed), (&mut m.injured, Harm::Injured), (&mut m.casualties, Harm::Casualties)] {
         if slot.is_none() {
             *slot = count(harm);
@@ -409,9 +415,6 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
                 PlaceArg { place: p.place, precision, span: (p.start, p.end) }
             });
         let cas = casualties::find(&text[ss..arg_end]);
-        let count = |h: Harm| {
-            cas.iter().find(|c| c.harm == h).map(|c| Count { min: c.min, max: c.max, text: sentence[c.start..c.end].to_string() })
-        };
 
         // participants and claims, clause by clause: "X blamed the strike on Y, but a
         // spokesman for Y said there were no Y strikes" carries two sources
@@ -613,15 +616,7 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
                 m.targets.push(Participant { name: t, claims: vec![Claim { by: None, stance: Stance::Asserts, sentence: (ss, se) }] });
             }
         }
-        if m.fatalities.is_none() {
-            m.fatalities = count(Harm::Killed);
-        }
-        if m.injured.is_none() {
-            m.injured = count(Harm::Injured);
-        }
-        if m.casualties.is_none() {
-            m.casualties = count(Harm::Casualties);
-        }
+        fill_counts(m, &cas, &text[ss..arg_end]);
     }
     // Document context: a report that does not date or place its event in the sentences that
     // tell it usually does so elsewhere, in the dateline ("GAINESVILLE, Fla. -") or in the
