@@ -14,6 +14,11 @@ use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
 use sitrep_store::Store;
 
+/// The allocator: extraction builds and drops many small strings and vectors per sentence;
+/// mimalloc serves them faster than the system allocator (measured on whole ingests).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "sitrep",
