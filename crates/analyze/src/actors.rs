@@ -5,7 +5,7 @@
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 static ACTORS_TSV: &str = include_str!("../../../data/curated/actors.tsv");
 
@@ -26,12 +26,16 @@ pub struct ActorMention {
     pub actor: usize,
 }
 
-struct Entry {
-    actor: Actor,
-    res: Vec<Regex>,
+struct Dict {
+    actors: Vec<Actor>,
+    /// every alternative of every actor, with the actor it names
+    res: Vec<(usize, Regex)>,
+    /// the same patterns in one automaton: one pass over a text says which few of them are
+    /// worth running for their positions (most articles name a handful of these actors)
+    set: RegexSet,
 }
 
-static DICT: LazyLock<Vec<Entry>> = LazyLock::new(|| parse(ACTORS_TSV).expect("the embedded actor dictionary is valid"));
+static DICT: LazyLock<Dict> = LazyLock::new(|| parse(ACTORS_TSV).expect("the embedded actor dictionary is valid"));
 
 /// Splits `a|b(c|d)|e` at the top-level bars only.
 fn top_level_alternatives(p: &str) -> Vec<&str> {
@@ -54,8 +58,8 @@ fn top_level_alternatives(p: &str) -> Vec<&str> {
     out
 }
 
-fn parse(tsv: &str) -> Result<Vec<Entry>, String> {
-    let mut out = Vec::new();
+fn parse(tsv: &str) -> Result<Dict, String> {
+    let (mut actors, mut res, mut patterns) = (Vec::new(), Vec::new(), Vec::new());
     for (i, line) in tsv.lines().enumerate() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
@@ -64,25 +68,24 @@ fn parse(tsv: &str) -> Result<Vec<Entry>, String> {
         if f.len() != 4 {
             return Err(format!("actors line {}: expected 4 fields", i + 1));
         }
-        let mut res = Vec::new();
         for alt in top_level_alternatives(f[3]) {
             let (flags, body) = match alt.strip_prefix('=') {
                 Some(b) => ("", b),
                 None => ("(?i)", alt),
             };
-            res.push(Regex::new(&format!("{flags}(?:{body})")).map_err(|e| format!("actors line {}: {e}", i + 1))?);
+            let pattern = format!("{flags}(?:{body})");
+            res.push((actors.len(), Regex::new(&pattern).map_err(|e| format!("actors line {}: {e}", i + 1))?));
+            patterns.push(pattern);
         }
-        out.push(Entry {
-            actor: Actor { name: f[0].to_string(), kind: f[1].to_string(), country: (!f[2].is_empty()).then(|| f[2].to_string()) },
-            res,
-        });
+        actors.push(Actor { name: f[0].to_string(), kind: f[1].to_string(), country: (!f[2].is_empty()).then(|| f[2].to_string()) });
     }
-    Ok(out)
+    let set = RegexSet::new(&patterns).map_err(|e| format!("actors: {e}"))?;
+    Ok(Dict { actors, res, set })
 }
 
 /// The dictionary entry of a mention.
 pub fn actor(idx: usize) -> &'static Actor {
-    &DICT[idx].actor
+    &DICT.actors[idx]
 }
 
 fn is_word(c: Option<char>) -> bool {
@@ -93,21 +96,20 @@ fn is_word(c: Option<char>) -> bool {
 /// over "US"), and matches must stand on word boundaries.
 pub fn find(text: &str) -> Vec<ActorMention> {
     let mut all: Vec<ActorMention> = Vec::new();
-    for (idx, e) in DICT.iter().enumerate() {
-        for re in &e.res {
-            for m in re.find_iter(text) {
-                if m.start() == m.end() {
-                    continue;
-                }
-                let before = text[..m.start()].chars().next_back();
-                let after = text[m.end()..].chars().next();
-                let first = m.as_str().chars().next();
-                let last = m.as_str().chars().next_back();
-                if (is_word(first) && is_word(before)) || (is_word(last) && is_word(after)) {
-                    continue;
-                }
-                all.push(ActorMention { start: m.start(), end: m.end(), actor: idx });
+    for hit in DICT.set.matches(text).iter() {
+        let (idx, re) = &DICT.res[hit];
+        for m in re.find_iter(text) {
+            if m.start() == m.end() {
+                continue;
             }
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            let first = m.as_str().chars().next();
+            let last = m.as_str().chars().next_back();
+            if (is_word(first) && is_word(before)) || (is_word(last) && is_word(after)) {
+                continue;
+            }
+            all.push(ActorMention { start: m.start(), end: m.end(), actor: *idx });
         }
     }
     all.sort_by(|a, b| a.start.cmp(&b.start).then((b.end - b.start).cmp(&(a.end - a.start))));
