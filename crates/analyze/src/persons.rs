@@ -3,10 +3,6 @@
 //! victims, suspects and officials, which makes names the sharpest evidence that two reports
 //! tell the same event.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 /// A person's name as byte span and match key ("antonio mason": given name and surname).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {
@@ -31,7 +27,58 @@ const NOT_SURNAMES: &[&str] = &[
     "october", "november", "december",
 ];
 
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[\p{Lu}][\p{L}'’\-]*\.?|\b[\p{L}]+\b").unwrap());
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The words a name is built from, as byte spans: a capitalised word runs on through
+/// apostrophes and hyphens and keeps a final period ("O'Brien", "Al-Masri", "Jr."); another
+/// word is a run of letters standing alone (not part of "3rd" or "abc_1"). Hand-rolled: a
+/// Unicode word-boundary regex fell back to its slowest engine on any non-ASCII text.
+fn words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((s, c)) = chars.next() {
+        if !c.is_alphabetic() || prev.is_some_and(is_word_char) {
+            prev = Some(c);
+            continue;
+        }
+        let mut end = s + c.len_utf8();
+        let mut last = c;
+        if c.is_uppercase() {
+            while let Some(&(i, n)) = chars.peek() {
+                if !(n.is_alphabetic() || matches!(n, '\'' | '’' | '-')) {
+                    break;
+                }
+                chars.next();
+                end = i + n.len_utf8();
+                last = n;
+            }
+            if let Some(&(i, '.')) = chars.peek() {
+                chars.next();
+                end = i + 1;
+                last = '.';
+            }
+            out.push((s, end));
+        } else {
+            while let Some(&(i, n)) = chars.peek() {
+                if !n.is_alphabetic() {
+                    break;
+                }
+                chars.next();
+                end = i + n.len_utf8();
+                last = n;
+            }
+            // letters glued to a digit or underscore are no word of their own
+            if !chars.peek().is_some_and(|&(_, n)| is_word_char(n)) {
+                out.push((s, end));
+            }
+        }
+        prev = Some(last);
+    }
+    out
+}
 
 fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
@@ -40,7 +87,7 @@ fn is_cap(w: &str) -> bool {
 /// Names led by a common given name, with up to two more capitalised words (a middle name or
 /// initial, a compound surname); an all-capitals word (a dateline, a headline) is not a name.
 pub fn find(text: &str) -> Vec<Person> {
-    let words: Vec<(usize, usize)> = WORD.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    let words = words(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -83,6 +130,13 @@ mod tests {
 
     fn keys(text: &str) -> Vec<String> {
         find(text).into_iter().map(|p| p.key).collect()
+    }
+
+    #[test]
+    fn words_keep_apostrophes_hyphens_and_initials_of_capitalised_words() {
+        let text = "Mr. O'Brien-Smith met al-Masri (3rd try) on abc_1 day’s end, Ünal.";
+        let got: Vec<&str> = words(text).into_iter().map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(got, ["Mr.", "O'Brien-Smith", "met", "al", "Masri", "try", "on", "day", "s", "end", "Ünal."]);
     }
 
     #[test]
