@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use sitrep_dedup::{Fingerprint, exact_similarity, new_story_id, shingle_set};
 use sitrep_model::Article;
 
-use crate::sql::{Row, Sql, Value, args};
+use crate::sql::{Row, Sql, Value, args, insert_many, query_in};
 use crate::{ArticleFilter, Outcome, Prepared, Result, Source, StoredArticle, Totals, leads};
 
 pub(crate) fn date_str(d: Option<NaiveDate>) -> Option<String> {
@@ -26,8 +26,42 @@ pub(crate) fn prefix_pattern(id: &str) -> String {
 /// How many LSH candidates (those sharing the most bands) are verified on exact overlap.
 const MAX_VERIFIED_CANDIDATES: usize = 12;
 
-/// Finds the best earlier article this one is a near-copy of, via the LSH buckets.
-fn best_match(db: &mut dyn Sql, fp: &Fingerprint, pending: &HashMap<i64, Vec<i64>>) -> Result<Option<(String, String, f64)>> {
+/// Members of an LSH bucket read per bucket: a crowded bucket says little, and its newest
+/// members are the likeliest copies of news.
+const BUCKET_MEMBERS: i64 = 32;
+
+/// The stored members of every LSH bucket a batch's articles fall in (the newest
+/// [`BUCKET_MEMBERS`] of each), read for the whole batch at once: one lookup per bucket
+/// and article cost more in statements than in B-tree work, and nearly all come back empty.
+fn bucket_members(db: &mut dyn Sql, batch: &[Prepared]) -> Result<HashMap<i64, Vec<i64>>> {
+    let mut keys: Vec<i64> = batch.iter().flat_map(|p| p.fingerprint.band_keys()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let keys: Vec<Value> = keys.into_iter().map(Value::Int).collect();
+    let rows = query_in(
+        db,
+        &format!(
+            "SELECT bucket, article FROM (SELECT bucket, article, ROW_NUMBER() OVER (PARTITION BY bucket ORDER BY article DESC) AS r
+             FROM lsh WHERE bucket IN (%)) AS newest WHERE r <= {BUCKET_MEMBERS}"
+        ),
+        &[],
+        &keys,
+    )?;
+    let mut members: HashMap<i64, Vec<i64>> = HashMap::new();
+    for r in rows {
+        members.entry(r.int(0)?).or_default().push(r.int(1)?);
+    }
+    Ok(members)
+}
+
+/// Finds the best earlier article this one is a near-copy of, via the LSH buckets: the
+/// stored `members` of each and the batch's own `pending` entries.
+fn best_match(
+    db: &mut dyn Sql,
+    fp: &Fingerprint,
+    members: &HashMap<i64, Vec<i64>>,
+    pending: &HashMap<i64, Vec<i64>>,
+) -> Result<Option<(String, String, f64)>> {
     let keys = fp.band_keys();
     if keys.is_empty() {
         return Ok(None);
@@ -37,11 +71,7 @@ fn best_match(db: &mut dyn Sql, fp: &Fingerprint, pending: &HashMap<i64, Vec<i64
     // them all would make ingest quadratic.
     let mut hits: HashMap<i64, u32> = HashMap::new();
     for k in &keys {
-        // A crowded bucket says little; its newest members are the likeliest copies of news.
-        for r in db.query("SELECT article FROM lsh WHERE bucket = ?1 ORDER BY article DESC LIMIT 32", args![*k])? {
-            *hits.entry(r.int(0)?).or_default() += 1;
-        }
-        for n in pending.get(k).into_iter().flatten() {
+        for n in members.get(k).into_iter().flatten().chain(pending.get(k).into_iter().flatten()) {
             *hits.entry(*n).or_default() += 1;
         }
     }
@@ -77,6 +107,7 @@ pub(crate) fn ingest_batch(db: &mut dyn Sql, batch: &[Prepared]) -> Result<Vec<O
     // each B-tree page once instead of once per article.
     let mut pending: HashMap<i64, Vec<i64>> = HashMap::new();
     let mut new_leads: Vec<(i64, i64, &[(String, u32)])> = Vec::new();
+    let members = bucket_members(db, batch)?;
     for p in batch {
         let a = &p.article;
         if let Some(r) = db.one("SELECT n FROM articles WHERE id = ?1", args![a.id.as_str()])? {
@@ -84,7 +115,7 @@ pub(crate) fn ingest_batch(db: &mut dyn Sql, batch: &[Prepared]) -> Result<Vec<O
             out.push(if added { Outcome::ExactCopy { id: a.id.clone() } } else { Outcome::AlreadyStored { id: a.id.clone() } });
             continue;
         }
-        let matched = best_match(db, &p.fingerprint, &pending)?;
+        let matched = best_match(db, &p.fingerprint, &members, &pending)?;
         let story = matched.as_ref().map(|m| m.1.clone()).unwrap_or_else(|| new_story_id(&a.id));
         let row = db.one(
             "INSERT INTO articles (id, story, ext_id, url, outlet, published, title, byline, language, text, origin, shingles, minhash, joined_from, similarity)
@@ -123,9 +154,8 @@ pub(crate) fn ingest_batch(db: &mut dyn Sql, batch: &[Prepared]) -> Result<Vec<O
     leads::store(db, &new_leads)?;
     let mut entries: Vec<(i64, i64)> = pending.into_iter().flat_map(|(k, ns)| ns.into_iter().map(move |n| (k, n))).collect();
     entries.sort_unstable();
-    for (k, n) in entries {
-        db.execute("INSERT INTO lsh (bucket, article) VALUES (?1, ?2) ON CONFLICT DO NOTHING", args![k, n])?;
-    }
+    let values: Vec<Value> = entries.into_iter().flat_map(|(k, n)| [Value::Int(k), Value::Int(n)]).collect();
+    insert_many(db, "INSERT INTO lsh (bucket, article)", "ON CONFLICT DO NOTHING", 2, &values)?;
     Ok(out)
 }
 

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::Result;
-use crate::sql::{Sql, args};
+use crate::sql::{Sql, Value, args, insert_many, query_in};
 
 /// Words of a lead posted for lookup: its most distinctive ones by TF-IDF. Two leads similar
 /// enough to tell one story share several of them.
@@ -52,6 +52,24 @@ impl Idf {
         Ok(x)
     }
 
+    /// Reads the document frequencies of `terms` not read yet, with a few statements.
+    pub(crate) fn prefetch<'t>(&mut self, db: &mut dyn Sql, terms: impl Iterator<Item = &'t str>) -> Result<()> {
+        let mut missing: Vec<&str> = terms.filter(|t| !self.cache.contains_key(*t)).collect();
+        missing.sort_unstable();
+        missing.dedup();
+        let keys: Vec<Value> = missing.iter().map(|t| Value::from(*t)).collect();
+        let mut df: HashMap<String, i64> = HashMap::new();
+        for mut r in query_in(db, "SELECT term, df FROM term_df WHERE term IN (%)", &[], &keys)? {
+            let n = r.int(1)?;
+            df.insert(r.text(0)?, n);
+        }
+        for t in missing {
+            let n = df.get(t).copied().unwrap_or(0);
+            self.cache.insert(t.to_string(), sitrep_merge::lexical::idf(self.leads, n as f64));
+        }
+        Ok(())
+    }
+
     /// The lead vector of stored article `n` (empty when it has no lead).
     pub(crate) fn stored_vector(&mut self, db: &mut dyn Sql, n: i64) -> Result<&[(String, f64)]> {
         if !self.stored.contains_key(&n) {
@@ -86,19 +104,18 @@ pub(crate) fn store(db: &mut dyn Sql, leads: &[(i64, i64, &[(String, u32)])]) ->
         return Ok(());
     }
     let mut df: BTreeMap<&str, i64> = BTreeMap::new();
+    let mut rows: Vec<Value> = Vec::with_capacity(leads.len() * 3);
     for (n, day, terms) in leads {
-        db.execute("INSERT INTO leads (article, day, terms) VALUES (?1, ?2, ?3)", args![*n, *day, encode_terms(terms)])?;
+        rows.extend([Value::Int(*n), Value::Int(*day), Value::Text(encode_terms(terms))]);
         for (w, _) in terms.iter() {
             *df.entry(w.as_str()).or_default() += 1;
         }
     }
-    for (w, k) in df {
-        db.execute(
-            "INSERT INTO term_df (term, df) VALUES (?1, ?2) ON CONFLICT (term) DO UPDATE SET df = term_df.df + excluded.df",
-            args![w, k],
-        )?;
-    }
+    insert_many(db, "INSERT INTO leads (article, day, terms)", "", 3, &rows)?;
+    let counts: Vec<Value> = df.into_iter().flat_map(|(w, k)| [Value::from(w), Value::Int(k)]).collect();
+    insert_many(db, "INSERT INTO term_df (term, df)", "ON CONFLICT (term) DO UPDATE SET df = term_df.df + excluded.df", 2, &counts)?;
     let mut idf = Idf::new(db)?;
+    idf.prefetch(db, leads.iter().flat_map(|(_, _, terms)| terms.iter().map(|(w, _)| w.as_str())))?;
     let mut postings: Vec<(&str, i64, i64)> = Vec::new();
     for (n, day, terms) in leads {
         for w in posted(&idf.vector(db, terms)?) {
@@ -106,8 +123,7 @@ pub(crate) fn store(db: &mut dyn Sql, leads: &[(i64, i64, &[(String, u32)])]) ->
         }
     }
     postings.sort_unstable();
-    for (w, day, n) in postings {
-        db.execute("INSERT INTO lead_postings (term, day, article) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING", args![w, day, n])?;
-    }
+    let values: Vec<Value> = postings.into_iter().flat_map(|(w, day, n)| [Value::from(w), Value::Int(day), Value::Int(n)]).collect();
+    insert_many(db, "INSERT INTO lead_postings (term, day, article)", "ON CONFLICT DO NOTHING", 3, &values)?;
     Ok(())
 }

@@ -126,3 +126,100 @@ pub(crate) trait Sql {
         }
     }
 }
+
+/// Most rows one multi-row statement carries. Statements are built in chunks of a power of
+/// two rows, so that a batch of any size uses a handful of statement shapes, and those stay
+/// in the prepared-statement caches.
+const MAX_CHUNK: usize = 256;
+
+/// The chunk sizes `n` items are sent in: as many of the largest as fit, then powers of two.
+fn chunks(mut n: usize) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        if n == 0 {
+            return None;
+        }
+        let size = if n >= MAX_CHUNK { MAX_CHUNK } else { 1 << (usize::BITS - 1 - n.leading_zeros()) };
+        n -= size;
+        Some(size)
+    })
+}
+
+/// `(?1, ?2), (?3, ?4)`: `rows` groups of `width` numbered placeholders.
+fn placeholder_groups(rows: usize, width: usize) -> String {
+    let mut s = String::with_capacity(rows * width * 5);
+    for r in 0..rows {
+        s.push_str(if r == 0 { "(" } else { ", (" });
+        for c in 0..width {
+            if c > 0 {
+                s.push_str(", ");
+            }
+            s.push('?');
+            s.push_str(&(r * width + c + 1).to_string());
+        }
+        s.push(')');
+    }
+    s
+}
+
+/// Inserts many rows with few statements: `head` is `INSERT INTO t (a, b)`, `tail` what
+/// follows the values (`ON CONFLICT DO NOTHING`), `values` the rows' columns one after
+/// another. A statement per row cost more in its own overhead than in the B-tree work (and
+/// a round trip each on a server).
+pub(crate) fn insert_many(db: &mut dyn Sql, head: &str, tail: &str, width: usize, values: &[Value]) -> Result<()> {
+    let mut rest = values;
+    for rows in chunks(values.len() / width) {
+        let (now, later) = rest.split_at(rows * width);
+        db.execute(&format!("{head} VALUES {} {tail}", placeholder_groups(rows, width)), now)?;
+        rest = later;
+    }
+    Ok(())
+}
+
+/// Runs `sql`, whose `IN (%)` is filled with `keys`, a chunk at a time, and returns all the
+/// rows; `fixed` are the other parameters, numbered first (`?1`, `?2`), the keys after them.
+pub(crate) fn query_in(db: &mut dyn Sql, sql: &str, fixed: &[Value], keys: &[Value]) -> Result<Vec<Row>> {
+    let mut out = Vec::new();
+    let mut rest = keys;
+    for n in chunks(keys.len()) {
+        let (now, later) = rest.split_at(n);
+        out.extend(in_list(db, sql, fixed, now)?);
+        rest = later;
+    }
+    Ok(out)
+}
+
+fn in_list(db: &mut dyn Sql, sql: &str, fixed: &[Value], keys: &[Value]) -> Result<Vec<Row>> {
+    let mut list = String::from("IN (");
+    for i in 0..keys.len() {
+        if i > 0 {
+            list.push_str(", ");
+        }
+        list.push('?');
+        list.push_str(&(fixed.len() + i + 1).to_string());
+    }
+    list.push(')');
+    let params: Vec<Value> = fixed.iter().chain(keys).cloned().collect();
+    db.query(&sql.replacen("IN (%)", &list, 1), &params)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_are_powers_of_two_covering_everything() {
+        assert_eq!(chunks(0).count(), 0);
+        assert_eq!(chunks(600).collect::<Vec<_>>(), [256, 256, 64, 16, 8]);
+        assert_eq!(chunks(7).collect::<Vec<_>>(), [4, 2, 1]);
+        for n in 0..1000 {
+            assert_eq!(chunks(n).sum::<usize>(), n);
+            assert!(chunks(n).all(|c| c.is_power_of_two() && c <= MAX_CHUNK));
+        }
+    }
+
+    #[test]
+    fn placeholders_are_numbered_row_by_row() {
+        assert_eq!(placeholder_groups(2, 3), "(?1, ?2, ?3), (?4, ?5, ?6)");
+        assert_eq!(placeholder_groups(1, 1), "(?1)");
+    }
+}
