@@ -68,6 +68,8 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         format!(r"(?P<my>(?:(?:early|late|mid-?)\s*)?(?:(?P<mymod>last|this|next|(?:early|late)\s+last)\s+)?{MONTHS}(?:\s+(?:of\s+)?(?P<myy>\d{{4}}))?)"),
         // weekdays, optionally with last/this/next/on
         format!(r"(?P<wd>(?:(?P<wdmod>last|this|next|early|late)\s+)?{WEEKDAYS}(?:\s+(?:night|morning|afternoon|evening))?)"),
+        // holidays: "on Father's Day", "Christmas Eve 2015"
+        r"(?P<hol>(?P<holname>new\s+year['’]?s\s+(?:eve|day)|christmas\s+(?:eve|day)|thanksgiving(?:\s+(?:day|eve))?|independence\s+day|(?:the\s+)?fourth\s+of\s+july|halloween|valentine['’]?s\s+day|mother['’]?s\s+day|father['’]?s\s+day|memorial\s+day|labor\s+day|easter(?:\s+sunday)?|(?:martin\s+luther\s+king(?:\s+jr\.?)?|mlk)\s+day)(?:,?\s+(?P<holy>\d{4}))?)".to_string(),
         // quarters
         format!(r"(?P<q>(?:the\s+)?(?:(?P<qy2>\d{{4}})\s+)?(?P<qmod>last\s+year's\s+|this\s+year's\s+)?(?P<qord>{ORD})[\s-]quarter(?:\s+of\s+(?P<qy>\d{{4}}))?)"),
         r"(?P<qcur>(?:the\s+)?(?:current|present)\s+quarter)".to_string(),
@@ -178,6 +180,54 @@ pub fn find(text: &str, dct: NaiveDate) -> Vec<Timex> {
 
 type Norm = (String, Precision, Option<(NaiveDate, NaiveDate)>);
 
+/// The `n`th `wd` of a month (`n` = 0 for the last one).
+fn nth_weekday(y: i32, m: u32, wd: Weekday, n: u32) -> Option<NaiveDate> {
+    if n == 0 {
+        let last = month_range(y, m)?.1;
+        let back = (last.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64).rem_euclid(7);
+        return Some(last - Duration::days(back));
+    }
+    NaiveDate::from_weekday_of_month_opt(y, m, wd, n as u8)
+}
+
+/// Easter Sunday of year `y` (Gregorian computus, Meeus/Jones/Butcher).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let g = (8 * b + 13) / 25;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 19 * l) / 433;
+    let month = (h + l - 7 * m + 90) / 25;
+    let day = (h + l - 7 * m + 33 * month + 19) % 32;
+    NaiveDate::from_ymd_opt(y, month as u32, day as u32)
+}
+
+/// The day of a holiday (as the US press names them) in year `y`; `name` is lower case.
+fn holiday(name: &str, y: i32) -> Option<NaiveDate> {
+    let ymd = |m, d| NaiveDate::from_ymd_opt(y, m, d);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    match words.first().copied()? {
+        "new" => ymd(if name.ends_with("eve") { 12 } else { 1 }, if name.ends_with("eve") { 31 } else { 1 }),
+        "christmas" => ymd(12, if name.ends_with("eve") { 24 } else { 25 }),
+        "thanksgiving" => {
+            let day = nth_weekday(y, 11, Weekday::Thu, 4)?;
+            Some(if name.ends_with("eve") { day - Duration::days(1) } else { day })
+        }
+        "independence" | "the" | "fourth" => ymd(7, 4),
+        "halloween" => ymd(10, 31),
+        "valentine's" | "valentines" => ymd(2, 14),
+        "mother's" | "mothers" => nth_weekday(y, 5, Weekday::Sun, 2),
+        "father's" | "fathers" => nth_weekday(y, 6, Weekday::Sun, 3),
+        "memorial" => nth_weekday(y, 5, Weekday::Mon, 0),
+        "labor" => nth_weekday(y, 9, Weekday::Mon, 1),
+        "easter" => easter(y),
+        "martin" | "mlk" => nth_weekday(y, 1, Weekday::Mon, 3),
+        _ => None,
+    }
+}
+
 
 
 /// How far ahead a date without a year may be read when nothing marks the future: news
@@ -263,6 +313,14 @@ fn normalize(c: &regex::Captures<'_>, dct: NaiveDate, future: bool, time_preposi
             dct - Duration::days(7)
         } else {
             dct - Duration::days(back)
+        };
+        return Some(day(date));
+    }
+    if let Some(name) = get("holname") {
+        let name = name.to_ascii_lowercase().replace('’', "'");
+        let date = match get("holy").and_then(|v| v.parse::<i32>().ok()) {
+            Some(yy) => holiday(&name, yy)?,
+            None => holiday(&name, nearest_year(dct, future, |yy| holiday(&name, yy))?)?,
         };
         return Some(day(date));
     }
@@ -441,6 +499,20 @@ mod tests {
         assert!(values("The strikes may have been in response to an attack.", d(2021, 3, 1)).is_empty());
         assert_eq!(values("In May, a military unit said warplanes struck.", d(2018, 6, 18))[0].1, "2018-05");
         assert_eq!(values("in May 2018", d(2021, 3, 1))[0].1, "2018-05");
+    }
+
+    #[test]
+    fn holidays_fall_on_their_day_of_the_nearest_year() {
+        // a Monday story about the day before
+        assert_eq!(values("found dead inside their home on Father's Day", d(2015, 6, 22))[0].1, "2015-06-21");
+        assert_eq!(values("shot on Thanksgiving Day", d(2016, 11, 26))[0].1, "2016-11-24");
+        assert_eq!(values("killed on Christmas Eve", d(2015, 1, 3))[0].1, "2014-12-24");
+        assert_eq!(values("a party on New Year’s Eve", d(2017, 1, 2))[0].1, "2016-12-31");
+        assert_eq!(values("over Memorial Day weekend", d(2014, 5, 28))[0].1, "2014-05-26");
+        assert_eq!(values("on Easter Sunday 2016", d(2017, 1, 1))[0].1, "2016-03-27");
+        assert_eq!(values("on Labor Day", d(2017, 9, 5))[0].1, "2017-09-04");
+        assert_eq!(values("Mother's Day", d(2018, 5, 14))[0].1, "2018-05-13");
+        assert_eq!(values("the Fourth of July", d(2016, 7, 6))[0].1, "2016-07-04");
     }
 
     #[test]
