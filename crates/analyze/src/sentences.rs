@@ -58,7 +58,8 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
             let next_starts = after.chars().next().is_some_and(|ch| ch.is_uppercase() || ch.is_numeric() || matches!(ch, '"' | '“' | '‘' | '(' | '\''));
             let word_start = text[..i].rfind(|ch: char| ch.is_whitespace()).map(|k| k + 1).unwrap_or(0);
             let word = &text[word_start..=i];
-            let boundary = matches!(next, None | Some(' ') | Some('\n') | Some('\t'))
+            let boundary = glued_sentence(text, i, word)
+                || matches!(next, None | Some(' ') | Some('\n') | Some('\t'))
                 && (next.is_none() || next_starts || after.starts_with('\n'))
                 && !(c == b'.' && is_abbreviation(word) && !after.is_empty() && !starts_new_sentence_after_abbrev(word, after));
             if boundary {
@@ -72,6 +73,31 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
     }
     push(text, &mut out, start, text.len());
     out
+}
+
+/// "…with a wound to her toe.Gunfire broke out…": scraped text often loses the space after
+/// a full stop. A stop right after two lower-case letters and right before a capitalised
+/// word ends the sentence, unless the word is an abbreviation or part of an address
+/// ("St.Louis", "news.Yahoo.com").
+fn glued_sentence(text: &str, i: usize, word: &str) -> bool {
+    let b = text.as_bytes();
+    let lower = |k: usize| b.get(k).is_some_and(u8::is_ascii_lowercase);
+    b[i] == b'.'
+        && i >= 2
+        && lower(i - 1)
+        && lower(i - 2)
+        && b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+        && lower(i + 2)
+        && !is_abbreviation(word)
+        && !word.contains(['/', '@', ':'])
+        && !word.starts_with("www")
+        && !is_address(text[i + 1..].split_whitespace().next().unwrap_or(""))
+}
+
+/// The rest of a host name or path: another stop or slash inside the token ("Yahoo.com").
+fn is_address(token: &str) -> bool {
+    let t = token.trim_end_matches(|c: char| !c.is_alphanumeric());
+    t.contains(['.', '/', '@'])
 }
 
 /// "... in the U.S. The next day" ends a sentence after an abbreviation when the next word
@@ -121,6 +147,16 @@ mod tests {
     fn abbreviation_at_sentence_end() {
         let t = "The strikes were carried out by the U.S. The Pentagon declined to comment.";
         assert_eq!(sents(t).len(), 2, "{:?}", sents(t));
+    }
+
+    #[test]
+    fn a_lost_space_after_a_stop_still_ends_the_sentence() {
+        let t = "A girl showed up yesterday with a wound to her toe.Gunfire broke out about 12:30 Saturday morning.";
+        assert_eq!(sents(t), ["A girl showed up yesterday with a wound to her toe.", "Gunfire broke out about 12:30 Saturday morning."]);
+        // addresses, initials and abbreviations stay whole
+        for t in ["Read more at news.Yahoo.com today.", "He moved to St.Louis last year.", "Officer J.Smith said so."] {
+            assert_eq!(sents(t).len(), 1, "{t}");
+        }
     }
 
     #[test]
