@@ -44,7 +44,6 @@ fn bucket_members(db: &mut dyn Sql, batch: &[Prepared]) -> Result<HashMap<i64, V
             "SELECT bucket, article FROM (SELECT bucket, article, ROW_NUMBER() OVER (PARTITION BY bucket ORDER BY article DESC) AS r
              FROM lsh WHERE bucket IN (%)) AS newest WHERE r <= {BUCKET_MEMBERS}"
         ),
-        &[],
         &keys,
     )?;
     let mut members: HashMap<i64, Vec<i64>> = HashMap::new();

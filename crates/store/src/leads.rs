@@ -59,7 +59,7 @@ impl Idf {
         missing.dedup();
         let keys: Vec<Value> = missing.iter().map(|t| Value::from(*t)).collect();
         let mut df: HashMap<String, i64> = HashMap::new();
-        for mut r in query_in(db, "SELECT term, df FROM term_df WHERE term IN (%)", &[], &keys)? {
+        for mut r in query_in(db, "SELECT term, df FROM term_df WHERE term IN (%)", &keys)? {
             let n = r.int(1)?;
             df.insert(r.text(0)?, n);
         }

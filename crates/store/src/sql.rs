@@ -175,31 +175,17 @@ pub(crate) fn insert_many(db: &mut dyn Sql, head: &str, tail: &str, width: usize
     Ok(())
 }
 
-/// Runs `sql`, whose `IN (%)` is filled with `keys`, a chunk at a time, and returns all the
-/// rows; `fixed` are the other parameters, numbered first (`?1`, `?2`), the keys after them.
-pub(crate) fn query_in(db: &mut dyn Sql, sql: &str, fixed: &[Value], keys: &[Value]) -> Result<Vec<Row>> {
+/// Runs `sql`, whose `IN (%)` is filled with `keys` (its only parameters), a chunk at a
+/// time, and returns all the rows.
+pub(crate) fn query_in(db: &mut dyn Sql, sql: &str, keys: &[Value]) -> Result<Vec<Row>> {
     let mut out = Vec::new();
     let mut rest = keys;
     for n in chunks(keys.len()) {
         let (now, later) = rest.split_at(n);
-        out.extend(in_list(db, sql, fixed, now)?);
+        out.extend(db.query(&sql.replacen("IN (%)", &format!("IN {}", placeholder_groups(1, n)), 1), now)?);
         rest = later;
     }
     Ok(out)
-}
-
-fn in_list(db: &mut dyn Sql, sql: &str, fixed: &[Value], keys: &[Value]) -> Result<Vec<Row>> {
-    let mut list = String::from("IN (");
-    for i in 0..keys.len() {
-        if i > 0 {
-            list.push_str(", ");
-        }
-        list.push('?');
-        list.push_str(&(fixed.len() + i + 1).to_string());
-    }
-    list.push(')');
-    let params: Vec<Value> = fixed.iter().chain(keys).cloned().collect();
-    db.query(&sql.replacen("IN (%)", &list, 1), &params)
 }
 
 #[cfg(test)]
