@@ -11,6 +11,9 @@ pub enum Harm {
     Killed,
     Injured,
     Casualties,
+    /// Hit, dead or alive: "seven people were shot", "three were taken to the hospital".
+    /// The wounded are these less the dead the report counts elsewhere.
+    Hit,
 }
 
 /// A casualty figure with its bounds as stated.
@@ -30,6 +33,9 @@ const INJURED: &str = r"(?:wounded|injured|injuries|hurt|hospitali[sz]ed)";
 
 /// One person described or named: the subject of a one-victim phrase.
 const ONE: &str = r"(?:a|an|one|the|another)\s+(?:[[a-z0-9_]-]+-year-old(?:\s+(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|officer|deputy|trooper|driver|passenger|student|father|mother|resident|customer|clerk|security guard))?|(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|officer|deputy|trooper|driver|passenger|student|father|mother|resident|customer|clerk|security guard))|(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+)";
+
+/// Nouns counting people: "six men", "two other women".
+const GROUP: &str = r"(?:m[ae]n|wom[ae]n|boys?|girls?|teens?|teenagers?|people|persons?|adults?|child|children|juveniles?|males?|females?|others|victims?)";
 
 /// Word stems at least one of which every casualty phrase contains (see [`PATTERN`]).
 static HARM_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
@@ -56,7 +62,12 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // two victims: "a 2-year-old boy and a 26-year-old man were killed"
         format!(r"(?P<pair>(?:{ONE})\s+and\s+(?:{ONE}))\s+(?:were|have been|had been)\s+(?:(?:shot|stabbed)\s+(?:and\s+)?)?(?P<v6>{KILLED}|{INJURED}|shot dead|shot to death)"),
         // "four people were shot, one man fatally": the dead and the wounded
-        format!(r"(?P<shotn>{NUM})\s+(?:(?:other\s+)?(?:people|persons|men|women|teens|teenagers|children|adults|officers)\s+)?(?:were|had been|have been)\s+shot,?\s+(?:with\s+)?(?P<fataln>{NUM})\s+(?:of them\s+|[a-z]+\s+)?(?:fatally|dead)"),
+        format!(r"(?P<shotn>{NUM})\s+(?:[a-z-]+\s+){{0,3}}?(?:were|had been|have been)\s+shot,?\s+(?:with\s+)?(?P<fataln>{NUM})\s+(?:of them\s+|[a-z]+\s+)?(?:fatally|dead)"),
+        // "six men and one woman were shot": the two groups together
+        format!(r"(?P<sum>(?P<suma>{NUM}|an?)\s+(?:[a-z-]+\s+)?{GROUP}\s+and\s+(?P<sumb>{NUM}|an?)\s+(?:[a-z-]+\s+)?{GROUP})\s+(?:were|have been|had been)\s+(?:(?:fatally|critically|seriously)\s+)?(?P<sumv>shot dead|shot and killed|shot|wounded|injured|hurt|killed)"),
+        // "seven people were shot", "two men were shot and wounded", "three were taken to
+        // the hospital": the people hit, dead or alive
+        format!(r"(?P<hitn>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,3}}?(?:were|have been|had been|are|got)\s+(?:(?:reportedly|also|all)\s+)?(?:shot(?P<hitrest>\s+(?:and\s+killed|dead|to\s+death|and\s+wounded|and\s+injured))?|(?:taken|transported|rushed|airlifted|flown)\s+to\s+(?:the\s+|a\s+|local\s+|area\s+|nearby\s+|several\s+|different\s+|two\s+)*hospitals?)"),
         // "killing three men and wounding another", "wounding his girlfriend": one hurt
         r"(?P<wone>(?:wound|injur)(?:ed|ing)\s+(?:another|(?:his|her|their|a|an)\s+(?:[[a-z0-9_]-]+\s+)?(?:man|woman|boy|girl|teen|person|child|girlfriend|boyfriend|wife|husband|son|daughter|brother|sister|friend|neighbou?r|officer|deputy|bystander|victim|cousin|roommate)))\b".to_string(),
         // "shot and killed a neighbor", "shot and killed her"
@@ -70,6 +81,12 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         format!(r"(?P<left>(?:left|leaving|leaves)\s+(?P<ln>{NUM}|a|an)\s+(?:[[a-z0-9_]-]+\s+){{0,2}}?(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|people|persons|men|women|boys|girls|teens|teenagers|children|victims|others)\s+(?P<v5>dead|injured|wounded|hurt)(?:,?\s+and\s+(?P<ln2>{NUM})\s+(?:(?:other|more)\s+)?(?:people|persons|others|men|women|victims)?\s*(?P<v7>injured|wounded|hurt|dead))?)"),
         // "shot six people, one fatally", "wounded four, two of them fatally"
         format!(r"(?P<shota>shot|wounded)\s+(?P<shotan>{NUM})\s+(?:(?:other\s+)?(?:people|persons|men|women|teens|teenagers|children|adults|officers|others)\s*)?,?\s+(?P<fatala>{NUM})\s+(?:of them\s+)?fatally"),
+        // "shot six people at a party", "shooting two men"
+        format!(r"(?P<hitv>shot|shooting|shoots)\s+(?P<hitvn>{NUM})\s+(?:other\s+)?(?:people|persons|men|women|boys|girls|teens|teenagers|children|adults|officers|others|victims|students|bystanders|partygoers|relatives|family members)\b"),
+        // "sent five people to the hospital", "put three women into the hospital"
+        format!(r"(?P<hosp>(?:sent|sending|sends|put|putting|puts)\s+(?P<hospn>{NUM})\s+(?:[a-z-]+\s+){{0,2}}?(?:to|into|in)\s+(?:the\s+|a\s+|local\s+|area\s+|nearby\s+)*hospitals?)"),
+        // "all four victims are listed in stable condition"
+        format!(r"(?P<cond>(?:all\s+)?(?P<condn>{NUM})\s+(?:[a-z-]+\s+){{0,2}}?(?:are|were|remain|remained)\s+(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition)"),
         // "found 21-year-old Terrance Carroll dead", "found him dead", "found two men dead"
         format!(r"(?P<found>(?:found|find|discovered)\s+(?P<foundn>{NUM}\s+)?(?:(?:him|her|[[a-z0-9_].-]+)\s+){{0,4}}?dead)\b"),
         // "fatally shot himself", "fatally shot a man"
@@ -179,6 +196,8 @@ pub fn find(text: &str) -> Vec<Casualty> {
             let lv = v.as_str().to_ascii_lowercase();
             let h = if KILLED_WORD.is_match(&lv) || matches!(lv.as_str(), "shot dead" | "shot to death" | "pronounced dead") {
                 Harm::Killed
+            } else if lv == "shot" {
+                Harm::Hit
             } else {
                 Harm::Injured
             };
@@ -200,6 +219,27 @@ pub fn find(text: &str) -> Vec<Casualty> {
                 out.push(Casualty { start: m.start(), end: m.end(), harm: Harm::Injured, min: Some(all - dead), max: Some(all - dead) });
             }
             continue;
+        } else if let (Some(a), Some(b), Some(v)) = (c.name("suma"), c.name("sumb"), c.name("sumv")) {
+            let (Some(a), Some(b)) = (number(a.as_str()), number(b.as_str())) else { continue };
+            let v = v.as_str().to_ascii_lowercase();
+            let harm = match v.as_str() {
+                "shot" => Harm::Hit,
+                "wounded" | "injured" | "hurt" => Harm::Injured,
+                _ => Harm::Killed,
+            };
+            out.push(Casualty { start: m.start(), end: m.end(), harm, min: Some(a + b), max: Some(a + b) });
+            continue;
+        } else if let Some(n) = c.name("hitn") {
+            let h = match c.name("hitrest").map(|r| r.as_str().to_ascii_lowercase()) {
+                Some(r) if r.contains("wounded") || r.contains("injured") => Harm::Injured,
+                Some(_) => Harm::Killed,
+                None => Harm::Hit,
+            };
+            (h, n.as_str())
+        } else if let Some(n) = c.name("hitvn") {
+            (Harm::Hit, n.as_str())
+        } else if let Some(n) = c.name("hospn").or(c.name("condn")) {
+            (Harm::Injured, n.as_str())
         } else if let Some(n) = c.name("n4") {
             (Harm::Injured, n.as_str())
         } else if c.name("wone").is_some() {
@@ -283,8 +323,9 @@ mod tests {
 
     #[test]
     fn one_victim_told_without_a_number() {
-        assert_eq!(one("Police said a 3-year-old boy has died after being shot in the face.").0..=one("Police said a 3-year-old boy has died after being shot in the face.").0, Harm::Killed..=Harm::Killed);
-        assert_eq!(one("A 66-year-old man was shot in his leg early Monday."), (Harm::Injured, Some(1), Some(1), "A 66-year-old man was shot".into()));
+        assert_eq!(one("Police said a 3-year-old boy has died after being shot in the face.").0, Harm::Killed);
+        // shot, not yet said to have lived or died
+        assert_eq!(one("A 66-year-old man was shot in his leg early Monday."), (Harm::Hit, Some(1), Some(1), "A 66-year-old man was shot".into()));
         assert_eq!(one("A 15-year-old boy is in critical condition after being shot overnight.").0, Harm::Injured);
         assert_eq!(one("The man suffered a gunshot wound to the back of the head.").0, Harm::Injured);
         assert_eq!(one("Police are investigating a shooting that left a young man dead.").0, Harm::Killed);
@@ -319,6 +360,27 @@ mod tests {
         assert_eq!(one("Police say the man shot and killed a neighbor before fleeing.").0, Harm::Killed);
         // the shooter is not a victim
         assert!(find("The man shot at officers before fleeing.").is_empty());
+    }
+
+    #[test]
+    fn people_hit_and_taken_to_hospital() {
+        let all = |t: &str| find(t).iter().map(|c| (c.harm, c.min, c.max)).collect::<Vec<_>>();
+        assert_eq!(all("Seven people were shot on a busy street early Saturday."), vec![(Harm::Hit, Some(7), Some(7))]);
+        assert_eq!(all("Police said six men and one woman were shot around 2:20 a.m."), vec![(Harm::Hit, Some(7), Some(7))]);
+        assert_eq!(all("Two men and a woman were wounded in the attack."), vec![(Harm::Injured, Some(3), Some(3))]);
+        assert_eq!(all("Police are looking for the person who shot six people at an Easter party."), vec![(Harm::Hit, Some(6), Some(6))]);
+        assert_eq!(all("Three victims were taken to area hospitals."), vec![(Harm::Hit, Some(3), Some(3))]);
+        assert_eq!(all("Five people were shot and killed inside the store."), vec![(Harm::Killed, Some(5), Some(5))]);
+        assert_eq!(all("Two men were shot and wounded outside a bar."), vec![(Harm::Injured, Some(2), Some(2))]);
+        assert_eq!(all("A shooting late Tuesday sent five people to the hospital."), vec![(Harm::Injured, Some(5), Some(5))]);
+        assert_eq!(all("All four victims are listed in stable condition."), vec![(Harm::Injured, Some(4), Some(4))]);
+        assert_eq!(
+            all("Buffalo police say four male teenagers were shot, one fatally, on Tuesday."),
+            vec![(Harm::Killed, Some(1), Some(1)), (Harm::Injured, Some(3), Some(3))]
+        );
+        // a gun's shots and a shooter's are not victims
+        assert!(all("The man fired two shots into the air.").is_empty());
+        assert!(all("He was shot three times.").iter().all(|c| c.1 == Some(1)));
     }
 
     #[test]

@@ -87,7 +87,8 @@ fn glued_sentence(text: &str, i: usize, word: &str) -> bool {
         && lower(i - 1)
         && lower(i - 2)
         && b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
-        && lower(i + 2)
+        // "toe.Gunfire", "injured.A third suspect"
+        && (lower(i + 2) || b[i + 1] == b'A' && b.get(i + 2) == Some(&b' '))
         && !is_abbreviation(word)
         && !word.contains(['/', '@', ':'])
         && !word.starts_with("www")
@@ -153,6 +154,8 @@ mod tests {
     fn a_lost_space_after_a_stop_still_ends_the_sentence() {
         let t = "A girl showed up yesterday with a wound to her toe.Gunfire broke out about 12:30 Saturday morning.";
         assert_eq!(sents(t), ["A girl showed up yesterday with a wound to her toe.", "Gunfire broke out about 12:30 Saturday morning."]);
+        let t = "The party left two people dead and five others injured.A third suspect was arrested on Saturday.";
+        assert_eq!(sents(t).len(), 2, "{:?}", sents(t));
         // addresses, initials and abbreviations stay whole
         for t in ["Read more at news.Yahoo.com today.", "He moved to St.Louis last year.", "Officer J.Smith said so."] {
             assert_eq!(sents(t).len(), 1, "{t}");

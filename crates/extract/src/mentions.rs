@@ -87,7 +87,7 @@ pub struct Participant {
 }
 
 /// The place of an event.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PlaceArg {
     /// Gazetteer index.
     pub place: u32,
@@ -120,6 +120,9 @@ pub struct Mention {
     pub injured: Option<Count>,
     /// Unspecified casualties ("multiple casualties").
     pub casualties: Option<Count>,
+    /// People hit, dead or alive ("seven people were shot"): tells the wounded when the
+    /// report counts its dead but not its wounded.
+    pub hit: Option<Count>,
     /// Every sentence that contributed (byte spans), first the one with the trigger.
     pub sentences: Vec<(usize, usize)>,
     /// Told only in sentences about a later proceeding (a charge, a trial, a sentence), whose
@@ -186,7 +189,7 @@ const VIOLENT: [&str; 4] = ["Violence against civilians", "Battles", "Explosions
 fn follow_up_casualties(mentions: &mut [Mention], text: &str, (ss, se): (usize, usize)) {
     let Some(m) = mentions.iter_mut().rev().find(|m| m.modality.is_event()) else { return };
     let last = m.sentences.iter().map(|s| s.1).max().unwrap_or(0);
-    let counted = m.fatalities.is_some() && m.injured.is_some();
+    let counted = m.fatalities.is_some() && (m.injured.is_some() || m.hit.is_some());
     if counted || !VIOLENT.contains(&m.event_type.as_str()) || ss.saturating_sub(last) > INHERIT_WITHIN {
         return;
     }
@@ -202,7 +205,7 @@ fn follow_up_casualties(mentions: &mut [Mention], text: &str, (ss, se): (usize, 
 /// (the first of each kind), keeping their words.
 fn fill_counts(m: &mut Mention, cas: &[casualties::Casualty], within: &str) {
     let count = |h: Harm| cas.iter().find(|c| c.harm == h).map(|c| Count { min: c.min, max: c.max, text: within[c.start..c.end].to_string() });
-    for (slot, harm) in [(&mut m.fatalities, Harm::Killed), (&mut m.injured, Harm::Injured), (&mut m.casualties, Harm::Casualties)] {
+    for (slot, harm) in [(&mut m.fatalities, Harm::Killed), (&mut m.injured, Harm::Injured), (&mut m.casualties, Harm::Casualties), (&mut m.hit, Harm::Hit)] {
         if slot.is_none() {
             *slot = count(harm);
         }
@@ -382,12 +385,22 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
         // "pleaded guilty Tuesday to four murders": a sentence about a later proceeding dates
         // the proceeding, not the event
         let retrospective = LEGAL.is_match(sentence);
-        // "the strike on … in August 2019": a date right after the trigger is its own
-        let date = candidates
-            .iter()
-            .find(|t| t.start >= ss + te && t.start - (ss + te) <= 80 && !sentence[te..t.start - ss].contains([',', ';']))
-            .or_else(|| if retrospective { None } else { candidates.iter().min_by_key(|t| (t.start as isize - (ss + ts) as isize).unsigned_abs()) })
-            .map(|t| (*t).clone());
+        // "the strike on … in August 2019": a date right after the trigger is its own, unless
+        // another event's trigger comes between ("arrested Sunday a man suspected of shooting
+        // … Saturday")
+        let date_of = |(ts, te): (usize, usize)| {
+            candidates
+                .iter()
+                .find(|t| {
+                    t.start >= ss + te
+                        && t.start - (ss + te) <= 80
+                        && !sentence[te..t.start - ss].contains([',', ';'])
+                        && !scored.iter().any(|o| (te..t.start - ss).contains(&o.trigger.0))
+                })
+                .or_else(|| if retrospective { None } else { candidates.iter().min_by_key(|t| (t.start as isize - (ss + ts) as isize).unsigned_abs()) })
+                .map(|t| (*t).clone())
+        };
+        let date = date_of((ts, te));
         // modality
         let clause = clause_before(sentence, ts);
         // "Israeli strikes on Iranian targets limited its options": a plural with no date
@@ -616,7 +629,33 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
                 m.targets.push(Participant { name: t, claims: vec![Claim { by: None, stance: Stance::Asserts, sentence: (ss, se) }] });
             }
         }
-        fill_counts(m, &cas, &text[ss..arg_end]);
+        // "police arrested a man suspected of shooting into a residence early Saturday and
+        // wounding five partygoers": a sentence telling an arrest (or another event without
+        // harm) and the violence behind it tells two events, and the harm is the violence's
+        let is_violent = |k: usize| VIOLENT.contains(&lex.subtypes[k].event_type.as_str());
+        let violence = scored.iter().find(|s| is_violent(s.subtype) && lex.subtypes[s.subtype].is_acled() && ss + s.trigger.1 <= arg_end);
+        match violence.filter(|_| !is_violent(subtype) && !cas.is_empty()) {
+            Some(v) => {
+                let (vdate, vname) = (date_of(v.trigger), &lex.subtypes[v.subtype].name);
+                let told = mentions.iter().rposition(|m| {
+                    m.modality.is_event() && &m.subtype == vname && matches!((&m.date, &vdate), (Some(a), Some(b)) if a.value == b.value)
+                });
+                let m = match told {
+                    Some(i) => &mut mentions[i],
+                    None => {
+                        let trigger = (ss + v.trigger.0, ss + v.trigger.1);
+                        mentions.push(new_mention(lex, v.subtype, trigger, modality, vdate, place, (ss, se)));
+                        let Some(m) = mentions.last_mut() else { continue };
+                        m
+                    }
+                };
+                if !m.sentences.contains(&(ss, se)) {
+                    m.sentences.push((ss, se));
+                }
+                fill_counts(m, &cas, &text[ss..arg_end]);
+            }
+            None => fill_counts(m, &cas, &text[ss..arg_end]),
+        }
     }
     // Document context: a report that does not date or place its event in the sentences that
     // tell it usually does so elsewhere, in the dateline ("GAINESVILLE, Fla. -") or in the
@@ -642,6 +681,15 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
         }
         if m.place.is_none() {
             m.place = dateline.clone();
+        }
+    }
+    // "Seven people were shot. Two of them died.": the wounded are the people hit less the
+    // dead, in the words that counted the hit
+    for m in mentions.iter_mut().filter(|m| m.injured.is_none()) {
+        if let Some(hit) = &m.hit {
+            let dead = m.fatalities.as_ref().and_then(|f| f.min).unwrap_or(0);
+            let alive = |n: Option<u32>| n.map(|n| n.saturating_sub(dead));
+            m.injured = Some(Count { min: alive(hit.min), max: alive(hit.max), text: hit.text.clone() });
         }
     }
     // the people each event's sentences name; what no event claims is about the first one
@@ -716,6 +764,7 @@ fn new_mention(
         fatalities: None,
         injured: None,
         casualties: None,
+        hit: None,
         sentences: vec![sentence],
         retrospective: false,
         names: Vec::new(),
@@ -808,6 +857,22 @@ mod tests {
         assert_eq!(ms.len(), 1);
         assert_eq!(ms[0].fatalities.as_ref().map(|c| (c.min, c.max)), Some((Some(12), None)));
         assert_eq!(ms[0].injured.as_ref().map(|c| (c.min, c.max)), Some((Some(5), Some(5))));
+    }
+
+    #[test]
+    fn an_arrest_for_a_shooting_tells_the_shooting_too() {
+        let ms = events("Police on Sunday arrested a man suspected of shooting into a home shortly after midnight Saturday and wounding five partygoers, authorities said.");
+        let told: Vec<_> = ms.iter().map(|m| (m.subtype.as_str(), m.date.as_ref().map(|d| d.value.clone()), m.injured.as_ref().and_then(|c| c.min))).collect();
+        assert_eq!(told, vec![("Arrests", Some("2020-05-10".into()), None), ("Attack", Some("2020-05-09".into()), Some(5))]);
+    }
+
+    #[test]
+    fn the_wounded_are_those_hit_less_the_dead() {
+        let figures = |t: &str| {
+            events(t).iter().map(|m| (m.fatalities.as_ref().and_then(|c| c.min), m.injured.as_ref().and_then(|c| c.min))).collect::<Vec<_>>()
+        };
+        assert_eq!(figures("Seven people were shot outside a bar early Sunday. Two of them died at a hospital."), vec![(Some(2), Some(5))]);
+        assert_eq!(figures("Seven people were shot outside a bar early Sunday."), vec![(None, Some(7))]);
     }
 
     #[test]
