@@ -41,7 +41,7 @@ const GROUP: &str = r"(?:m[ae]n|wom[ae]n|boys?|girls?|teens?|teenagers?|people|p
 static HARM_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     let stems = [
         "kill", "dead", "die", "death", "fatal", "slain", "lives", "wound", "injur", "hurt", "hospital", "shot", "condition",
-        "casualt", "toll", "stabbed", "beaten",
+        "casualt", "toll", "stabbed", "beaten", "homicide", "murder", "slaying", "double", "triple", "quadruple", "the life of",
     ];
     aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(stems).expect("harm words")
 });
@@ -91,8 +91,14 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         format!(r"(?P<found>(?:found|find|discovered)\s+(?P<foundn>{NUM}\s+)?(?:(?:him|her|[[a-z0-9_].-]+)\s+){{0,4}}?dead)\b"),
         // "fatally shot himself", "fatally shot a man"
         r"(?P<fatal>fatally\s+(?:shot|stabbed|wounded)\s+(?:himself|herself|a|an)\b)".to_string(),
-        // a death told without its subject: "was pronounced dead at the scene"
-        r"(?P<scene>pronounced dead|died (?:at the scene|at (?:a|the) (?:local\s+)?hospital|from (?:his|her) (?:wounds|injuries)))".to_string(),
+        // a death told without its subject: "was pronounced dead at the scene", "she died as
+        // a result of her injuries"
+        r"(?P<scene>pronounced dead|(?:(?:he|she)\s+(?:later\s+)?)?died (?:at the scene|at (?:a|the) (?:local\s+|area\s+|nearby\s+)?hospital|(?:from|of|as a result of) (?:his|her|the|a) (?:[a-z-]+\s+)?(?:wounds?|injuries))|(?:he|she)\s+(?:later\s+)?died)".to_string(),
+        // "the fatal shooting of a 7-year-old girl", "the shooting death of a student", "a
+        // shooting that claimed the life of a 9-year-old"
+        r"(?P<deathof>(?:(?:fatal|deadly)\s+(?:shooting|stabbing|beating)|(?:shooting|stabbing|beating)\s+death)\s+of\s+(?:an?|his|her|their|the)?\s*[a-z0-9-]*|claimed\s+the\s+life\s+of)\b".to_string(),
+        // "Sunday's triple homicide", "a double murder-suicide", "a double shooting"
+        r"(?P<multi>(?P<times>double|triple|quadruple)[\s-]+(?P<what>homicide|murder-suicide|murder|killing|slaying|fatal shooting|shooting)|murder-suicide)".to_string(),
         // "multiple casualties", "heavy casualties"
         r"(?P<vague>(?:multiple|heavy|many|several|numerous|no|mass|significant)\s+(?:casualties|deaths|fatalities|injuries|dead|killed|wounded))".to_string(),
     ];
@@ -256,7 +262,23 @@ pub fn find(text: &str) -> Vec<Casualty> {
             let lv = v.as_str().to_ascii_lowercase();
             let h = if KILLED_WORD.is_match(&lv) || lv.starts_with("shot ") { Harm::Killed } else { Harm::Injured };
             (h, "two")
-        } else if c.name("fatal").is_some() || c.name("scene").is_some() || c.name("object").is_some() {
+        } else if c.name("multi").is_some() {
+            let times = match c.name("times").map(|t| t.as_str().to_ascii_lowercase()).as_deref() {
+                Some("double") => 2,
+                Some("triple") => 3,
+                Some("quadruple") => 4,
+                _ => 1,
+            };
+            let what = c.name("what").map(|w| w.as_str().to_ascii_lowercase()).unwrap_or_else(|| "murder-suicide".into());
+            let (harm, n) = match what.as_str() {
+                // the killer's own death is one more
+                "murder-suicide" => (Harm::Killed, times + 1),
+                "shooting" => (Harm::Hit, times),
+                _ => (Harm::Killed, times),
+            };
+            out.push(Casualty { start: m.start(), end: m.end(), harm, min: Some(n), max: Some(n) });
+            continue;
+        } else if c.name("fatal").is_some() || c.name("scene").is_some() || c.name("object").is_some() || c.name("deathof").is_some() {
             (Harm::Killed, "one")
         } else if c.name("toll").is_some() {
             (Harm::Killed, c.name("n3").map(|x| x.as_str()).unwrap_or(""))
@@ -381,6 +403,22 @@ mod tests {
         // a gun's shots and a shooter's are not victims
         assert!(all("The man fired two shots into the air.").is_empty());
         assert!(all("He was shot three times.").iter().all(|c| c.1 == Some(1)));
+    }
+
+    #[test]
+    fn deaths_named_by_the_crime() {
+        let all = |t: &str| find(t).iter().map(|c| (c.harm, c.min)).collect::<Vec<_>>();
+        assert_eq!(all("He was booked Monday in Sunday's triple homicide on Fourth Street."), vec![(Harm::Killed, Some(3))]);
+        assert_eq!(all("Deputies are investigating a murder-suicide in the town."), vec![(Harm::Killed, Some(2))]);
+        assert_eq!(all("It was supposed to be a double murder-suicide."), vec![(Harm::Killed, Some(3))]);
+        assert_eq!(all("Police are investigating a double shooting on Elm Street."), vec![(Harm::Hit, Some(2))]);
+        assert_eq!(all("The sheriff identified the weapon in the fatal shooting of a 7-year-old girl."), vec![(Harm::Killed, Some(1))]);
+        assert_eq!(all("He was arrested in the shooting death of a high school student."), vec![(Harm::Killed, Some(1))]);
+        assert_eq!(all("Police investigate a shooting that claimed the life of a 9-year-old."), vec![(Harm::Killed, Some(1))]);
+        assert_eq!(all("She died as a result of her injuries."), vec![(Harm::Killed, Some(1))]);
+        assert_eq!(all("The boy died from the gunshot wound, authorities said."), vec![(Harm::Killed, Some(1))]);
+        // a shooting is not a death
+        assert!(all("Police are investigating the shooting of a teenager.").is_empty());
     }
 
     #[test]
