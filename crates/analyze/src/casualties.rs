@@ -181,6 +181,43 @@ fn bounds(phrase: &str) -> (Option<u32>, Option<u32>) {
     }
 }
 
+/// Capture groups that hold the number of people a phrase counts.
+const COUNT_GROUPS: [&str; 17] =
+    ["n1", "n2", "n3", "n4", "hitn", "hitvn", "hospn", "condn", "shotn", "fataln", "shotan", "fatala", "foundn", "ln", "ln2", "suma", "sumb"];
+
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/// Whether a match counts people and not something that reads like it: an age ("killed
+/// 42-year-old Kysha"), a day of a month ("Corbin's Jan. 19 death"), where someone lives
+/// ("one lives in Charleston"), or the object of another verb ("returned three rounds and
+/// killed her").
+fn is_a_count(text: &str, c: &regex::Captures) -> bool {
+    for g in COUNT_GROUPS.iter().filter_map(|g| c.name(g)) {
+        if text[g.end()..].starts_with('-') && g.as_str().ends_with(|ch: char| ch.is_ascii_digit()) {
+            return false;
+        }
+        if g.as_str().starts_with(|ch: char| ch.is_ascii_digit()) {
+            let before = text[..g.start()].trim_end().trim_end_matches('.');
+            let word = before.rsplit(|ch: char| !ch.is_ascii_alphabetic()).next().unwrap_or("").to_ascii_lowercase();
+            if word.len() >= 3 && MONTHS.iter().any(|m| word.starts_with(m)) && MONTHS.contains(&&word[..3]) {
+                return false;
+            }
+        }
+    }
+    if let (Some(n), Some(v)) = (c.name("n2"), c.name("v2")) {
+        let between = &text[n.end()..v.start()];
+        let has_aux = ["were", "was", "have", "had", "are", "is", "got", "been"].iter().any(|a| between.split_whitespace().any(|w| w.eq_ignore_ascii_case(a)));
+        if between.split_whitespace().any(|w| w.eq_ignore_ascii_case("and")) && !has_aux {
+            return false;
+        }
+        let after = text[v.end()..].split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+        if v.as_str().eq_ignore_ascii_case("lives") && matches!(after.as_str(), "in" | "at" | "on" | "with" | "near" | "there" | "here" | "a" | "an" | "the") {
+            return false;
+        }
+    }
+    true
+}
+
 /// Finds casualty phrases in a sentence or text.
 pub fn find(text: &str) -> Vec<Casualty> {
     let mut out = Vec::new();
@@ -191,6 +228,9 @@ pub fn find(text: &str) -> Vec<Casualty> {
     }
     for c in PATTERN.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
+        if !is_a_count(text, &c) {
+            continue;
+        }
         let (harm, phrase) = if let Some(v) = c.name("v") {
             let h = if v.as_str().to_ascii_lowercase().starts_with("kill") { Harm::Killed } else { Harm::Injured };
             (h, c.name("n1").map(|x| x.as_str()).unwrap_or(""))
@@ -419,6 +459,19 @@ mod tests {
         assert_eq!(all("The boy died from the gunshot wound, authorities said."), vec![(Harm::Killed, Some(1))]);
         // a shooting is not a death
         assert!(all("Police are investigating the shooting of a teenager.").is_empty());
+    }
+
+    #[test]
+    fn ages_days_and_homes_are_not_counts() {
+        for t in [
+            "Police sought him after the attacks that killed 42-year-old Kysha Edmond-Gray.",
+            "The prosecutor called Corbin's Jan. 19 death tragic and accidental.",
+            "Both were shot; one lives in Charleston and the other in North Charleston.",
+            "The officers returned three rounds and killed her, police said.",
+        ] {
+            assert!(find(t).iter().all(|c| c.harm != Harm::Killed), "{t}: {:?}", find(t));
+        }
+        assert_eq!(find("Ten lives were lost in the fire.")[0].min, Some(10));
     }
 
     #[test]

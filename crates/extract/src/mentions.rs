@@ -177,6 +177,10 @@ const INHERIT_WITHIN: usize = 600;
 static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)((this|last|each|every|per|a) (year|month|week|decade)|since|annually|in total|so far|nationwide|statewide|homicides|(19|20)\d\d)(?-u:\b)").unwrap()
 });
+/// Words of a toll counted over a period ("a total of 344 people were killed last year").
+static PERIOD_TOLL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(a total of|so far|this year|year to date|(each|every|per) (year|month)|annually|since (the start|the beginning|january|(19|20)\d\d)|homicides)(?-u:\b)").unwrap()
+});
 /// Event types whose reports go on to count the dead and hurt.
 const VIOLENT: [&str; 4] = ["Violence against civilians", "Battles", "Explosions/Remote violence", "Riots"];
 
@@ -427,7 +431,12 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
                 let precision = if NEAR.is_match(before) || gaz.place(p.place).kind == Kind::Border { "near" } else { "in" };
                 PlaceArg { place: p.place, precision, span: (p.start, p.end) }
             });
-        let cas = casualties::find(&text[ss..arg_end]);
+        // "A total of 344 people were killed in the city last year": a period's toll, unless
+        // the sentence also dates a day (then it tells that day's event)
+        let cas = match PERIOD_TOLL.is_match(&text[ss..arg_end]) && !candidates.iter().any(|t| t.precision == timex::Precision::Day) {
+            true => Vec::new(),
+            false => casualties::find(&text[ss..arg_end]),
+        };
 
         // participants and claims, clause by clause: "X blamed the strike on Y, but a
         // spokesman for Y said there were no Y strikes" carries two sources
@@ -864,6 +873,13 @@ mod tests {
         let ms = events("Police on Sunday arrested a man suspected of shooting into a home shortly after midnight Saturday and wounding five partygoers, authorities said.");
         let told: Vec<_> = ms.iter().map(|m| (m.subtype.as_str(), m.date.as_ref().map(|d| d.value.clone()), m.injured.as_ref().and_then(|c| c.min))).collect();
         assert_eq!(told, vec![("Arrests", Some("2020-05-10".into()), None), ("Attack", Some("2020-05-09".into()), Some(5))]);
+    }
+
+    #[test]
+    fn a_period_toll_is_not_the_events() {
+        let figures = |t: &str| events(t).iter().map(|m| m.fatalities.as_ref().and_then(|c| c.min)).collect::<Vec<_>>();
+        assert_eq!(figures("A total of 344 people were killed in the city, most of them by gunfire."), vec![None]);
+        assert_eq!(figures("Two people were killed Sunday in the city's 100th shooting this year."), vec![Some(2)]);
     }
 
     #[test]
