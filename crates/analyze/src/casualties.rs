@@ -196,6 +196,11 @@ fn is_a_count(text: &str, c: &regex::Captures) -> bool {
         if text[g.end()..].starts_with('-') && g.as_str().ends_with(|ch: char| ch.is_ascii_digit()) {
             return false;
         }
+        // "Image 5 of 12 Seven people were shot": the count is the last number before its noun
+        let next = text[g.end()..].split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+        if NUMBER.find(&next).is_some_and(|n| n.start() == 0 && n.end() == next.len()) {
+            return false;
+        }
         if g.as_str().starts_with(|ch: char| ch.is_ascii_digit()) {
             let before = text[..g.start()].trim_end().trim_end_matches('.');
             let word = before.rsplit(|ch: char| !ch.is_ascii_alphabetic()).next().unwrap_or("").to_ascii_lowercase();
@@ -226,9 +231,13 @@ pub fn find(text: &str) -> Vec<Casualty> {
     if !HARM_WORDS.is_match(text) {
         return out;
     }
-    for c in PATTERN.captures_iter(text) {
-        let Some(m) = c.get(0) else { continue };
+    let mut at = 0;
+    while let Some(c) = PATTERN.captures_at(text, at) {
+        let Some(m) = c.get(0) else { break };
+        at = m.end().max(m.start() + 1);
         if !is_a_count(text, &c) {
+            // "… 33 Seven people have been shot": the phrase may start further on
+            at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
         let (harm, phrase) = if let Some(v) = c.name("v") {
@@ -472,6 +481,8 @@ mod tests {
             assert!(find(t).iter().all(|c| c.harm != Harm::Killed), "{t}: {:?}", find(t));
         }
         assert_eq!(find("Ten lives were lost in the fire.")[0].min, Some(10));
+        let c = find("Photo 4 of 33 Seven people have been shot, five fatally.");
+        assert_eq!(c.iter().map(|c| (c.harm, c.min)).collect::<Vec<_>>(), vec![(Harm::Killed, Some(5)), (Harm::Injured, Some(2))]);
     }
 
     #[test]
