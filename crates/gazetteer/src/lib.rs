@@ -168,6 +168,13 @@ static NEVER_ALONE: LazyLock<std::collections::HashSet<String>> = LazyLock::new(
     COMMON_WORDS.lines().filter_map(|l| l.strip_prefix('!')).map(fold).filter(|w| !w.is_empty()).collect()
 });
 
+/// Number words, which with a common noun make a phrase and not a name ("Four Men").
+const NUMBER_WORDS: &[&str] =
+    &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "first", "second", "third"];
+
+/// Time zones as US pages print them after a time ("2:06 PM EST").
+const TIME_ZONES: &[&str] = &["EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST", "GMT", "UTC", "BST", "CET", "CEST"];
+
 /// Given names (US Census): a capitalised word right after one is a surname, not a place.
 const GIVEN_NAMES_TXT: &str = include_str!("../../../data/curated/given_names.txt");
 
@@ -365,11 +372,21 @@ impl Gazetteer {
             let best = self.longest_at(text, &toks, i);
             if let Some((k, v)) = best {
                 let cands = self.candidates(v);
-                let single_common = k == 0 && COMMON.contains(&t.folded);
-                let strong = cands.iter().any(|c| {
-                    !matches!(self.places[c.place as usize].kind, Kind::Town | Kind::AdminSeat | Kind::Capital)
-                });
-                let never = k == 0 && NEVER_ALONE.contains(&t.folded);
+                // "Four Men" (an alternate name of Choteau, Montana): an alternate name made of
+                // common words is as doubtful as one common word; a place's own name ("North
+                // Carolina", "Noble County") is not
+                let generic = k > 0
+                    && toks[i..=i + k].iter().all(|w| COMMON.contains(&w.folded) || NUMBER_WORDS.contains(&w.folded.as_str()))
+                    && !cands.iter().any(|c| {
+                        let folded: Vec<String> = toks[i..=i + k].iter().map(|w| w.folded.clone()).collect();
+                        fold(&self.places[c.place as usize].name) == folded.join(" ")
+                    });
+                let single_common = (k == 0 && COMMON.contains(&t.folded)) || generic;
+                let strong = !generic
+                    && cands.iter().any(|c| !matches!(self.places[c.place as usize].kind, Kind::Town | Kind::AdminSeat | Kind::Capital));
+                // "2:06 PM EST": a time zone, not Est, Burkina Faso
+                let time_zone = k == 0 && TIME_ZONES.contains(&&text[t.start..t.end]);
+                let never = (k == 0 && NEVER_ALONE.contains(&t.folded)) || time_zone;
                 // A lone town name inside a run of capitalised words is most often part of a
                 // person's or an organisation's name ("Mark Zuckerberg", "Chen Wei said").
                 let cap_before = i > 0 && toks[i - 1].capitalized && !t.sentence_start && toks[i - 1].end + 1 >= t.start;

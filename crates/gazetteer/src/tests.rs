@@ -91,3 +91,11 @@ fn a_call_sign_after_the_dateline_is_not_a_town() {
     let found: Vec<&str> = g().find(text).iter().map(|m| &text[m.start..m.end]).collect();
     assert_eq!(found, ["Noble County", "UK", "Iraq"], "{found:?}");
 }
+
+#[test]
+fn phrases_of_common_words_and_time_zones_are_not_places() {
+    let text = "Posted: Wednesday, March 4, 2015 2:06 PM EST. Four Men were shot in Baltimore. \
+                They fled to the West Bank and then to North Carolina.";
+    let found: Vec<&str> = g().find(text).iter().map(|m| &text[m.start..m.end]).collect();
+    assert_eq!(found, ["Baltimore", "West Bank", "North Carolina"], "{found:?}");
+}
