@@ -123,57 +123,101 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
             admins.insert((adm[0].country.as_str(), adm[0].admin1.as_str()));
         }
     }
-    matches
-        .iter()
-        .zip(&quals)
-        .filter(|(m, _)| !abbreviations.contains(&m.start))
-        .filter_map(|(m, qual)| {
-            // "Denmark, South Carolina": only what lies in the qualifier, when anything does
-            let within = |c: &&sitrep_gazetteer::Candidate| {
-                let p = gaz.place(c.place);
-                qual.is_some_and(|(cc, adm, _)| p.country == cc && (adm.is_empty() || p.admin1 == adm) && p.kind != Kind::Country && p.kind != Kind::Admin1)
-            };
-            let narrowed = m.candidates.iter().any(|c| within(&c));
-            let mut scored: Vec<(f64, &sitrep_gazetteer::Candidate)> = m
-                .candidates
-                .iter()
-                .filter(|c| !narrowed || within(c))
-                .map(|c| {
+    let choose = |anchors: &[Anchor]| -> Vec<ResolvedPlace> {
+        matches
+            .iter()
+            .zip(&quals)
+            .filter(|(m, _)| !abbreviations.contains(&m.start))
+            .filter_map(|(m, qual)| {
+                // "Denmark, South Carolina": only what lies in the qualifier, when anything does
+                let within = |c: &&sitrep_gazetteer::Candidate| {
                     let p = gaz.place(c.place);
-                    let mut s = (1.0 + p.population as f64).ln() + kind_bonus(p.kind);
-                    if !p.country.is_empty() && countries.contains(p.country.as_str()) {
-                        s += 5.0;
-                    }
-                    if p.kind != Kind::Admin1 && admins.contains(&(p.country.as_str(), p.admin1.as_str())) {
-                        s += 7.0;
-                    }
-                    // a city and its province share a name ("Homs"): news means the city
-                    if p.kind == Kind::Admin1
-                        && m.candidates.iter().any(|o| {
-                            let q = gaz.place(o.place);
-                            matches!(q.kind, Kind::AdminSeat | Kind::Capital) && q.country == p.country && q.admin1 == p.admin1
-                        })
-                    {
-                        s -= 6.0;
-                    }
-                    (s, c)
-                })
-                .collect();
-            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.place.cmp(&b.1.place)));
-            let (best, c) = *scored.first()?;
-            let margin = scored.get(1).map(|r| best - r.0).unwrap_or(0.0);
-            // A small town abroad, in an article whose places are all elsewhere, is more
-            // likely a village sharing the name of one too small for the gazetteer
-            // ("al-Harra" in a Syrian story is not Harra, Germany).
-            let p = gaz.place(c.place);
-            let small = matches!(p.kind, Kind::Town | Kind::AdminSeat) && p.population < SMALL_TOWN;
-            if small && !countries.is_empty() && !countries.contains(p.country.as_str()) {
-                return None;
-            }
-            Some(ResolvedPlace { start: m.start, end: m.end, place: c.place, adjective: c.adjective, margin })
+                    qual.is_some_and(|(cc, adm, _)| p.country == cc && (adm.is_empty() || p.admin1 == adm) && p.kind != Kind::Country && p.kind != Kind::Admin1)
+                };
+                let narrowed = m.candidates.iter().any(|c| within(&c));
+                let name = text[m.start..m.end].to_lowercase();
+                let mut scored: Vec<(f64, &sitrep_gazetteer::Candidate)> = m
+                    .candidates
+                    .iter()
+                    .filter(|c| !narrowed || within(c))
+                    .map(|c| {
+                        let p = gaz.place(c.place);
+                        let mut s = (1.0 + p.population as f64).ln() + kind_bonus(p.kind);
+                        if !p.country.is_empty() && countries.contains(p.country.as_str()) {
+                            s += 5.0;
+                        }
+                        if p.kind != Kind::Admin1 && admins.contains(&(p.country.as_str(), p.admin1.as_str())) {
+                            s += 7.0;
+                        }
+                        // a city and its province share a name ("Homs"): news means the city
+                        if p.kind == Kind::Admin1
+                            && m.candidates.iter().any(|o| {
+                                let q = gaz.place(o.place);
+                                matches!(q.kind, Kind::AdminSeat | Kind::Capital) && q.country == p.country && q.admin1 == p.admin1
+                            })
+                        {
+                            s -= 6.0;
+                        }
+                        // "Police in Cudahy … Milwaukee County": a town close to another place
+                        // the article names surely is the one meant
+                        if is_point(p.kind) && anchors.iter().any(|a| a.name != name && haversine_km(a.lat, a.lon, p.lat, p.lon) <= NEIGHBOUR_KM) {
+                            s += NEIGHBOUR_BONUS;
+                        }
+                        (s, c)
+                    })
+                    .collect();
+                scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.place.cmp(&b.1.place)));
+                let (best, c) = *scored.first()?;
+                let margin = scored.get(1).map(|r| best - r.0).unwrap_or(0.0);
+                // A small town abroad, in an article whose places are all elsewhere, is more
+                // likely a village sharing the name of one too small for the gazetteer
+                // ("al-Harra" in a Syrian story is not Harra, Germany).
+                let p = gaz.place(c.place);
+                let small = matches!(p.kind, Kind::Town | Kind::AdminSeat) && p.population < SMALL_TOWN;
+                if small && !countries.is_empty() && !countries.contains(p.country.as_str()) {
+                    return None;
+                }
+                Some(ResolvedPlace { start: m.start, end: m.end, place: c.place, adjective: c.adjective, margin })
+            })
+            .collect()
+    };
+    let first = choose(&[]);
+    // places chosen with confidence anchor the others: a second pass with their neighbourhoods
+    let anchors: Vec<Anchor> = first
+        .iter()
+        .filter(|r| {
+            let p = gaz.place(r.place);
+            is_point(p.kind) && !r.adjective && (r.margin >= ANCHOR_MARGIN || matches.iter().any(|m| m.start == r.start && m.candidates.len() == 1))
         })
-        .collect()
+        .map(|r| {
+            let p = gaz.place(r.place);
+            Anchor { name: text[r.start..r.end].to_lowercase(), lat: p.lat, lon: p.lon }
+        })
+        .collect();
+    if anchors.is_empty() {
+        return first;
+    }
+    choose(&anchors)
 }
+
+/// A place resolved with confidence, whose neighbourhood makes namesakes nearby likelier.
+struct Anchor {
+    name: String,
+    lat: f64,
+    lon: f64,
+}
+
+/// Places with a point location (a town or a county), which can anchor or be anchored.
+fn is_point(k: Kind) -> bool {
+    matches!(k, Kind::Town | Kind::AdminSeat | Kind::Capital | Kind::Admin2)
+}
+
+/// How close a namesake must lie to an anchor, and the score that earns it (the population
+/// term is a natural logarithm: 4 lets a town near the story beat one fifty times larger).
+const NEIGHBOUR_KM: f64 = 80.0;
+const NEIGHBOUR_BONUS: f64 = 4.0;
+/// Margin over the runner-up for a place to anchor others.
+const ANCHOR_MARGIN: f64 = 3.0;
 
 pub use sitrep_model::haversine_km;
 
@@ -224,6 +268,18 @@ mod tests {
         assert!(resolve("Police, Fla. officials said.").is_empty());
         // the country itself stays the country when nothing qualifies it
         assert_eq!(resolve("Denmark and Sweden agreed.")[0].2, "DK");
+    }
+
+    #[test]
+    fn a_town_near_the_other_places_of_the_story_beats_its_namesakes() {
+        let admin1 = |text: &str, name: &str| {
+            let g = Gazetteer::embedded();
+            let found = resolve_places(g, text, &g.find(text));
+            found.iter().find(|r| &text[r.start..r.end] == name).map(|r| g.place(r.place).admin1.clone())
+        };
+        // alone, the larger Cudahy (California) wins; beside Milwaukee, Wisconsin's
+        assert_eq!(admin1("Police in Cudahy found a father and daughter dead.", "Cudahy").as_deref(), Some("CA"));
+        assert_eq!(admin1("Police in Cudahy found a father and daughter dead, the Milwaukee medical examiner said.", "Cudahy").as_deref(), Some("WI"));
     }
 
     #[test]
