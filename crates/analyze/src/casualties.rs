@@ -104,7 +104,10 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
     ];
     // a large alternation: room for its lazy DFA's states, which otherwise are discarded and
     // rebuilt over and over (a third of the extractor's time went there)
-    regex::RegexBuilder::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", p.join("|")))
+    // ASCII classes: Unicode case folding and Unicode \d and \s multiply the automaton's
+    // states, which the capture search (a PikeVM over each match) pays for byte by byte
+    regex::RegexBuilder::new(&format!(r"(?i)\b(?:{})\b", p.join("|")))
+        .unicode(false)
         .dfa_size_limit(32 << 20)
         .build()
         .expect("casualty pattern")

@@ -586,7 +586,7 @@ fn mentions(a: TaskArgs) -> Result<()> {
         }
     }
     // load the embedded resources before timing
-    let _ = sitrep_extract::mentions::extract("An air strike hit Homs on Sunday.", chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default());
+    let _ = sitrep_extract::mentions::extract("An air strike hit Homs on Sunday, killing two people.", chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default());
     let start = std::time::Instant::now();
     let mut by_modality: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut by_subtype: BTreeMap<String, usize> = BTreeMap::new();
