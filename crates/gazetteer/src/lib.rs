@@ -185,6 +185,8 @@ static GIVEN_NAMES: LazyLock<std::collections::HashSet<String>> =
 const STREET_WORDS: &[&str] = &[
     "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane", "ln", "place", "pl",
     "court", "ct", "way", "highway", "hwy", "parkway", "pkwy", "terrace", "circle", "expressway", "freeway", "pike",
+    // "the Northwest Side", "the South Side": a part of a city
+    "side",
 ];
 
 /// "Washington Avenue", "the 6700 block of South Winchester", "Jackson St.": a street
@@ -198,6 +200,18 @@ fn is_street(text: &str, start: usize, end: usize) -> bool {
         || before.ends_with("block of south")
         || before.ends_with("block of east")
         || before.ends_with("block of west")
+}
+
+/// Whether the capitalised run through token `end` ("Jovanni Leon Vargas") is followed by
+/// an age between commas (", 23,"), as news writes a person's name.
+fn person_with_age(text: &str, toks: &[fold::Token], end: usize) -> bool {
+    let mut last = end;
+    while toks.get(last + 1).is_some_and(|n| n.capitalized && &text[toks[last].end..n.start] == " ") {
+        last += 1;
+    }
+    let rest = text[toks[last].end..].strip_prefix(", ").unwrap_or("");
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && rest[digits..].starts_with(',') && toks[end].capitalized
 }
 
 /// Whether a word is a common given name ("Ivan", "Latoya"), folded or not.
@@ -393,13 +407,16 @@ impl Gazetteer {
                 let cap_after = toks.get(i + k + 1).is_some_and(|n| n.capitalized && n.start <= toks[i + k].end + 1);
                 let big = cands.iter().any(|c| self.places[c.place as usize].population >= 100_000);
                 let in_name_run = k == 0 && !strong && !big && (cap_before || cap_after || persons.contains(&t.folded));
-                // "Ivan Lopez", "Whitney Houston": after a given name, a lone town is a surname
-                let after_given = k == 0
-                    && i > 0
-                    && last_end <= toks[i - 1].start
-                    && toks[i - 1].capitalized
-                    && &text[toks[i - 1].end..t.start] == " "
-                    && GIVEN_NAMES.contains(&toks[i - 1].folded);
+                // "Ivan Lopez", "Ivan A. Lopez", "Whitney Houston": after a given name (and an
+                // initial), a lone town is a surname
+                let given_at = |j: usize, gap: &str| {
+                    last_end <= toks[j].start && toks[j].capitalized && &text[toks[j].end..toks[j + 1].start] == gap && GIVEN_NAMES.contains(&toks[j].folded)
+                };
+                let initial_before = i > 1 && toks[i - 1].end - toks[i - 1].start == 1 && &text[toks[i - 1].end..t.start] == ". ";
+                let after_given = k == 0 && i > 0 && (given_at(i - 1, " ") || (initial_before && given_at(i - 2, " ")));
+                // "Jovanni Leon Vargas, 23,", "Cashaan Williams, 18,": a name followed by an
+                // age is a person's
+                let aged = person_with_age(text, &toks, i + k);
                 // "Antonio Mason … Mason died": a surname seen after a given name stays a surname
                 // ("lived in Houston" after "Whitney Houston" is the city)
                 let locative = i > 0 && matches!(toks[i - 1].folded.as_str(), "in" | "at" | "near" | "from" | "to" | "outside" | "into" | "across");
@@ -427,7 +444,12 @@ impl Gazetteer {
                             .qualifying_countries(text, &toks, i + k)
                             .iter()
                             .any(|cc| cands.iter().any(|c| self.places[c.place as usize].country == *cc)));
-                if !never && !in_name_run && !street && (!single_common || keep_common) {
+                if aged {
+                    for w in &toks[i..=i + k] {
+                        persons.insert(w.folded.clone());
+                    }
+                }
+                if !never && !in_name_run && !street && !aged && (!single_common || keep_common) {
                     out.push(NameMatch { start: t.start, end: toks[i + k].end, candidates: cands.to_vec() });
                     last_end = toks[i + k].end;
                     i += k + 1;

@@ -135,7 +135,7 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
                     qual.is_some_and(|(cc, adm, _)| p.country == cc && (adm.is_empty() || p.admin1 == adm) && p.kind != Kind::Country && p.kind != Kind::Admin1)
                 };
                 let narrowed = m.candidates.iter().any(|c| within(&c));
-                let name = text[m.start..m.end].to_lowercase();
+                let name = if anchors.is_empty() { String::new() } else { text[m.start..m.end].to_lowercase() };
                 let mut scored: Vec<(f64, &sitrep_gazetteer::Candidate)> = m
                     .candidates
                     .iter()
@@ -160,7 +160,7 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
                         }
                         // "Police in Cudahy … Milwaukee County": a town close to another place
                         // the article names surely is the one meant
-                        if is_point(p.kind) && anchors.iter().any(|a| a.name != name && haversine_km(a.lat, a.lon, p.lat, p.lon) <= NEIGHBOUR_KM) {
+                        if m.candidates.len() > 1 && is_point(p.kind) && anchors.iter().any(|a| a.name != name && a.near(p.lat, p.lon)) {
                             s += NEIGHBOUR_BONUS;
                         }
                         (s, c)
@@ -205,6 +205,14 @@ struct Anchor {
     name: String,
     lat: f64,
     lon: f64,
+}
+
+impl Anchor {
+    /// Within [`NEIGHBOUR_KM`]; a degree of latitude is 111 km, so most places are ruled out
+    /// before the trigonometry.
+    fn near(&self, lat: f64, lon: f64) -> bool {
+        (self.lat - lat).abs() <= NEIGHBOUR_KM / 111.0 && haversine_km(self.lat, self.lon, lat, lon) <= NEIGHBOUR_KM
+    }
 }
 
 /// Places with a point location (a town or a county), which can anchor or be anchored.
