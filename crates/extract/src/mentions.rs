@@ -177,6 +177,20 @@ const INHERIT_WITHIN: usize = 600;
 static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)((this|last|each|every|per|a) (year|month|week|decade)|since|annually|in total|so far|nationwide|statewide|homicides|(19|20)\d\d)(?-u:\b)").unwrap()
 });
+/// A telling right before a date ("police said Tuesday", "said in a statement Monday", "a
+/// report released Monday", "told reporters on Friday"): the date is the telling's.
+static REPORTED_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(said|says|told|tells|released|issued|announced|confirmed|reported|identified|stated)(?:\s+(?:in|at|to|on|during)\s+(?:a|an|the)?\s*(?:[a-z0-9]+\s+){0,2}?(?:statement|release|conference|briefing|post|interview|reporters|media|news))?(?:\s+(?:late|early|on))?\s*$").unwrap()
+});
+/// Whether the date at `start` is the day of a telling (see [`REPORTED_ON`]).
+fn told_on(text: &str, start: usize) -> bool {
+    let mut from = start.saturating_sub(80);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    REPORTED_ON.is_match(&text[from..start])
+}
+
 /// Words of a toll counted over a period ("a total of 344 people were killed last year").
 static PERIOD_TOLL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(a total of|so far|this year|year to date|(each|every|per) (year|month)|annually|since (the start|the beginning|january|(19|20)\d\d)|homicides)(?-u:\b)").unwrap()
@@ -385,6 +399,9 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
             .iter()
             .filter(|t| t.start >= ss && t.end <= arg_end && t.range.is_some())
             .filter(|t| reporting_tail.is_none_or(|r| t.start - ss < r || sentence[..t.start - ss].rfind(", ").is_none_or(|c| c > r)))
+            // "police said in a statement Monday", "a news release issued Monday": the day of
+            // the telling; "will appear next Tuesday": a day to come
+            .filter(|t| !told_on(text, t.start) && t.range.is_some_and(|(s, _)| s <= dct))
             .collect();
         // "pleaded guilty Tuesday to four murders": a sentence about a later proceeding dates
         // the proceeding, not the event
@@ -674,6 +691,7 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
     let recent: Vec<&Timex> = timexes
         .iter()
         .filter(|t| t.precision == timex::Precision::Day && t.range.is_some_and(|(s, e)| s >= week_before && e <= dct))
+        .filter(|t| !told_on(text, t.start))
         .collect();
     let dateline = dateline_place(text, &places);
     for m in mentions.iter_mut().filter(|m| m.modality.is_event()) {
@@ -873,6 +891,16 @@ mod tests {
         let ms = events("Police on Sunday arrested a man suspected of shooting into a home shortly after midnight Saturday and wounding five partygoers, authorities said.");
         let told: Vec<_> = ms.iter().map(|m| (m.subtype.as_str(), m.date.as_ref().map(|d| d.value.clone()), m.injured.as_ref().and_then(|c| c.min))).collect();
         assert_eq!(told, vec![("Arrests", Some("2020-05-10".into()), None), ("Attack", Some("2020-05-09".into()), Some(5))]);
+    }
+
+    #[test]
+    fn the_day_of_the_telling_and_a_day_to_come_do_not_date_the_event() {
+        let days = |t: &str| events(t).iter().map(|m| m.date.as_ref().map(|d| d.value.clone())).collect::<Vec<_>>();
+        // published Tuesday 2020-05-12
+        assert_eq!(days("A teen was shot Saturday night, police said Monday."), vec![Some("2020-05-09".into())]);
+        assert_eq!(days("The boy was shot in the hand, according to a police report released Monday."), vec![None]);
+        assert_eq!(days("Dayton police said in a statement Monday they believe the shooting was accidental."), vec![None]);
+        assert_eq!(days("A 14-year-old boy was fatally shot; his funeral is next Tuesday."), vec![None]);
     }
 
     #[test]
