@@ -270,6 +270,20 @@ mod tests {
     }
 
     #[test]
+    fn events_beside_the_violent_ones() {
+        assert_eq!(best("The army has set up its sixth observation post in the province."), "Headquarters or base established");
+        assert_eq!(best("Six workers were killed when a chemical plant exploded on Thursday."), "Man-made disaster");
+        assert_eq!(best("A driver died after his car lost control on an icy road."), "Man-made disaster");
+        assert_eq!(best("Rebel fighters began leaving the town under an evacuation deal with the government."), "Non-violent transfer of territory");
+        assert_eq!(best("The coast guard thwarted an attempt to smuggle 40 migrants to the island."), "Organized crime");
+        assert_eq!(best("Rights groups said police used excessive force to disperse the rally."), "Excessive force against protesters");
+        assert_eq!(best("Violent protests erupted in the capital after the vote."), "Violent demonstration");
+        // who takes a town decides the kind: insurgents are not the government
+        assert_eq!(best("Taliban militants recaptured the district centre from the army on Monday."), "Non-state actor overtakes territory");
+        assert_eq!(best("Government forces recaptured the district centre from the Taliban."), "Government regains territory");
+    }
+
+    #[test]
     fn trigger_span_points_at_the_cue() {
         let text = "Syrian state TV blamed the air strike on the coalition.";
         let s = &Lexicon::embedded().score(text)[0];
