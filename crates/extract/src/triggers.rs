@@ -278,6 +278,13 @@ mod tests {
         assert_eq!(best("The coast guard thwarted an attempt to smuggle 40 migrants to the island."), "Organized crime");
         assert_eq!(best("Rights groups said police used excessive force to disperse the rally."), "Excessive force against protesters");
         assert_eq!(best("Violent protests erupted in the capital after the vote."), "Violent demonstration");
+        assert_eq!(best("Warplanes destroyed an arms depot in the province, the source said."), "Air/drone strike");
+        assert_eq!(best("The aerial bombardments on militant positions left dozens dead."), "Air/drone strike");
+        assert_eq!(best("Rebels fired shells filled with poisonous gas at the neighbourhood."), "Chemical weapon");
+        assert_eq!(best("Two caches containing weapons and ammunition were discovered near the border."), "Disrupted weapons use");
+        assert_eq!(best("Two firearms and 150 rounds of ammunition were seized during the operation."), "Disrupted weapons use");
+        assert_eq!(best("The group denied any involvement in the bombing of the hotel."), "Attribution/claim of responsibility");
+        assert_eq!(best("The minister urged his counterparts to impose sanctions on the officials."), "Diplomatic event");
         // who takes a town decides the kind: insurgents are not the government
         assert_eq!(best("Taliban militants recaptured the district centre from the army on Monday."), "Non-state actor overtakes territory");
         assert_eq!(best("Government forces recaptured the district centre from the Taliban."), "Government regains territory");
