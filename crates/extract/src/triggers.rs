@@ -285,6 +285,10 @@ mod tests {
         assert_eq!(best("Two firearms and 150 rounds of ammunition were seized during the operation."), "Disrupted weapons use");
         assert_eq!(best("The group denied any involvement in the bombing of the hotel."), "Attribution/claim of responsibility");
         assert_eq!(best("The minister urged his counterparts to impose sanctions on the officials."), "Diplomatic event");
+        assert_eq!(best("Insurgents attacked a military post near the border, killing two soldiers."), "Armed clash");
+        assert_eq!(best("Militants detonated two bombs along the highway on Friday morning."), "Remote explosive/landmine/IED");
+        assert_eq!(best("Army units restored control over the area after a week of fighting."), "Government regains territory");
+        assert_eq!(best("Police said dozens of activists broke into the council building."), "Violent demonstration");
         // who takes a town decides the kind: insurgents are not the government
         assert_eq!(best("Taliban militants recaptured the district centre from the army on Monday."), "Non-state actor overtakes territory");
         assert_eq!(best("Government forces recaptured the district centre from the Taliban."), "Government regains territory");
