@@ -175,7 +175,20 @@ pub fn find(text: &str, dct: NaiveDate) -> Vec<Timex> {
             out.push(Timex { start: whole.start() + lead, end: whole.end(), value, precision, range });
         }
     }
-    out
+    // "Saturday, April 25": the calendar date says which Saturday
+    let mut merged: Vec<Timex> = Vec::with_capacity(out.len());
+    for t in out {
+        if let Some(prev) = merged.last_mut() {
+            let gap = text.get(prev.end..t.start).unwrap_or("x");
+            let weekday_first = weekday(&text[prev.start..prev.end]).is_some() && weekday(&text[t.start..t.end]).is_none();
+            if weekday_first && t.precision == Precision::Day && matches!(gap, ", " | " " | ",") {
+                *prev = Timex { start: prev.start, ..t };
+                continue;
+            }
+        }
+        merged.push(t);
+    }
+    merged
 }
 
 type Norm = (String, Precision, Option<(NaiveDate, NaiveDate)>);
@@ -443,6 +456,13 @@ mod tests {
 
     fn values(text: &str, dct: NaiveDate) -> Vec<(String, String)> {
         find(text, dct).into_iter().map(|t| (text[t.start..t.end].to_string(), t.value)).collect()
+    }
+
+    #[test]
+    fn a_weekday_with_its_date_is_that_date() {
+        // published Friday 1998-04-24: "Saturday, April 25" is tomorrow, not last Saturday
+        assert_eq!(values("The vote is set for Saturday, April 25.", d(1998, 4, 24)), [("Saturday, April 25".to_string(), "1998-04-25".to_string())]);
+        assert_eq!(values("It happened on Saturday in April.", d(1998, 4, 24)).len(), 2);
     }
 
     #[test]
