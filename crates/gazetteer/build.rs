@@ -22,12 +22,14 @@ fn main() {
     for line in open("places.tsv.gz").lines() {
         let line = line.expect("places.tsv.gz is gzip UTF-8");
         if index::is_record(&line) {
-            let id = line.split('\t').next().unwrap_or_default().to_string();
+            let mut f = line.split('\t');
+            let id = f.next().unwrap_or_default().to_string();
+            let name = f.next().unwrap_or_default().to_string();
             let n = numbers.len() as u32;
-            numbers.insert(id, n);
+            numbers.insert(id, (n, name));
         }
     }
-    let built = index::build(open("names.tsv.gz"), |id| numbers.get(id).copied()).expect("names.tsv.gz is well-formed");
+    let built = index::build(open("names.tsv.gz"), |id| numbers.get(id).map(|(n, name)| (*n, name.as_str()))).expect("names.tsv.gz is well-formed");
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out.join("names.fst"), &built.fst).expect("write names.fst");
     for (name, values) in [("starts.u32", &built.starts), ("cands.u32", &built.cands)] {

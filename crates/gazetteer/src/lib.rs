@@ -93,6 +93,8 @@ impl Place {
 pub struct Candidate {
     pub place: u32,
     pub adjective: bool,
+    /// The name is one of the place's alternates, not (a spelling of) its own name.
+    pub alternate: bool,
 }
 
 /// A place name found in a text (byte offsets into it), with every place it may denote.
@@ -229,7 +231,7 @@ impl Gazetteer {
     /// the names at run time (the embedded gazetteer's index is built at compile time).
     pub fn from_tsv_gz(places_gz: &[u8], names_gz: &[u8]) -> Result<Gazetteer, String> {
         let places = parse_places(places_gz)?;
-        let numbers: HashMap<&str, u32> = places.iter().enumerate().map(|(i, p)| (p.id.as_str(), i as u32)).collect();
+        let numbers: HashMap<&str, (u32, &str)> = places.iter().enumerate().map(|(i, p)| (p.id.as_str(), (i as u32, p.name.as_str()))).collect();
         let index::Built { fst, starts, cands } =
             index::build(BufReader::new(flate2::read::GzDecoder::new(names_gz)), |id| numbers.get(id).copied())?;
         Gazetteer::assemble(places, std::borrow::Cow::Owned(fst), starts, &cands)
@@ -239,7 +241,13 @@ impl Gazetteer {
     fn assemble(places: Vec<Place>, fst: std::borrow::Cow<'static, [u8]>, starts: Vec<u32>, cands: &[u32]) -> Result<Gazetteer, String> {
         let names = fst::Map::new(fst).map_err(|e| format!("name index: {e}"))?;
         let n = places.len() as u32;
-        let cands: Vec<Candidate> = cands.iter().map(|&c| Candidate { place: c >> 1, adjective: c & 1 == 1 }).collect();
+        let cands: Vec<Candidate> = cands
+            .iter()
+            .map(|&c| {
+                let (place, adjective, alternate) = index::decode(c);
+                Candidate { place, adjective, alternate }
+            })
+            .collect();
         if cands.iter().any(|c| c.place >= n) || starts.last().is_none_or(|&e| e as usize != cands.len()) {
             return Err("name index does not match the places".into());
         }
@@ -391,10 +399,7 @@ impl Gazetteer {
                 // Carolina", "Noble County") is not
                 let generic = k > 0
                     && toks[i..=i + k].iter().all(|w| COMMON.contains(&w.folded) || NUMBER_WORDS.contains(&w.folded.as_str()))
-                    && !cands.iter().any(|c| {
-                        let folded: Vec<String> = toks[i..=i + k].iter().map(|w| w.folded.clone()).collect();
-                        fold(&self.places[c.place as usize].name) == folded.join(" ")
-                    });
+                    && cands.iter().all(|c| c.alternate);
                 let single_common = (k == 0 && COMMON.contains(&t.folded)) || generic;
                 let strong = !generic
                     && cands.iter().any(|c| !matches!(self.places[c.place as usize].kind, Kind::Town | Kind::AdminSeat | Kind::Capital));

@@ -123,7 +123,7 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
             admins.insert((adm[0].country.as_str(), adm[0].admin1.as_str()));
         }
     }
-    let choose = |anchors: &[Anchor]| -> Vec<ResolvedPlace> {
+    let choose = |anchors: &[Anchor], admins: &HashSet<(&str, &str)>| -> Vec<ResolvedPlace> {
         matches
             .iter()
             .zip(&quals)
@@ -136,6 +136,10 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
                 };
                 let narrowed = m.candidates.iter().any(|c| within(&c));
                 let name = if anchors.is_empty() { String::new() } else { text[m.start..m.end].to_lowercase() };
+                // "Salisbury" is Harare's old name but Salisbury, England's own: a name a
+                // candidate bears only as an alternate loses to one that bears it as its own
+                let own = |c: &sitrep_gazetteer::Candidate| !c.adjective && !c.alternate;
+                let someone_owns = m.candidates.len() > 1 && m.candidates.iter().any(own);
                 let mut scored: Vec<(f64, &sitrep_gazetteer::Candidate)> = m
                     .candidates
                     .iter()
@@ -150,13 +154,18 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
                             s += 7.0;
                         }
                         // a city and its province share a name ("Homs"): news means the city
+                        // (a seat that bears the name only as an alternate, as Yuma bears
+                        // "Arizona", does not count)
                         if p.kind == Kind::Admin1
                             && m.candidates.iter().any(|o| {
                                 let q = gaz.place(o.place);
-                                matches!(q.kind, Kind::AdminSeat | Kind::Capital) && q.country == p.country && q.admin1 == p.admin1
+                                matches!(q.kind, Kind::AdminSeat | Kind::Capital) && q.country == p.country && q.admin1 == p.admin1 && own(o)
                             })
                         {
                             s -= 6.0;
+                        }
+                        if someone_owns && !own(c) && !c.adjective {
+                            s -= ALTERNATE_NAME_PENALTY;
                         }
                         // "Police in Cudahy … Milwaukee County": a town close to another place
                         // the article names surely is the one meant
@@ -181,7 +190,7 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
             })
             .collect()
     };
-    let first = choose(&[]);
+    let first = choose(&[], &admins);
     // places chosen with confidence anchor the others: a second pass with their neighbourhoods
     let anchors: Vec<Anchor> = first
         .iter()
@@ -194,11 +203,25 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
             Anchor { name: text[r.start..r.end].to_lowercase(), lat: p.lat, lon: p.lon }
         })
         .collect();
-    if anchors.is_empty() {
+    // a first-level division chosen with confidence ("Florida" over Florida, Uruguay) is
+    // context for the towns too
+    let mut admins = admins.clone();
+    let before = admins.len();
+    for r in &first {
+        let p = gaz.place(r.place);
+        if p.kind == Kind::Admin1 && !r.adjective && r.margin >= ANCHOR_MARGIN {
+            admins.insert((p.country.as_str(), p.admin1.as_str()));
+        }
+    }
+    if anchors.is_empty() && admins.len() == before {
         return first;
     }
-    choose(&anchors)
+    choose(&anchors, &admins)
 }
+
+/// What a candidate loses when the name is only an alternate of its own and another
+/// candidate's very name.
+const ALTERNATE_NAME_PENALTY: f64 = 5.0;
 
 /// A place resolved with confidence, whose neighbourhood makes namesakes nearby likelier.
 struct Anchor {
@@ -288,6 +311,27 @@ mod tests {
         // alone, the larger Cudahy (California) wins; beside Milwaukee, Wisconsin's
         assert_eq!(admin1("Police in Cudahy found a father and daughter dead.", "Cudahy").as_deref(), Some("CA"));
         assert_eq!(admin1("Police in Cudahy found a father and daughter dead, the Milwaukee medical examiner said.", "Cudahy").as_deref(), Some("WI"));
+    }
+
+    #[test]
+    fn own_names_and_confident_states_decide() {
+        let g = Gazetteer::embedded();
+        let at = |text: &str, name: &str| {
+            let found = resolve_places(g, text, &g.find(text));
+            found.iter().find(|r| &text[r.start..r.end] == name).map(|r| {
+                let p = g.place(r.place);
+                (p.country.clone(), p.admin1.clone(), p.kind)
+            })
+        };
+        // Harare was once Salisbury; Salisbury, England is still called so
+        assert_eq!(at("The poisoning in Salisbury shocked Britain.", "Salisbury").map(|p| p.0).as_deref(), Some("GB"));
+        // Yuma once bore the name Arizona; the state is meant
+        assert_eq!(at("Wildfires spread across Arizona on Monday.", "Arizona").map(|p| p.2), Some(Kind::Admin1));
+        // a state named with confidence places its towns
+        assert_eq!(
+            at("Students in Parkland walked out of class, and schools across Florida joined them.", "Parkland").map(|p| p.1).as_deref(),
+            Some("FL")
+        );
     }
 
     #[test]
