@@ -164,13 +164,19 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
                         {
                             s -= 6.0;
                         }
-                        if someone_owns && !own(c) && !c.adjective {
-                            s -= ALTERNATE_NAME_PENALTY;
-                        }
                         // "Police in Cudahy … Milwaukee County": a town close to another place
                         // the article names surely is the one meant
-                        if m.candidates.len() > 1 && is_point(p.kind) && anchors.iter().any(|a| a.name != name && a.near(p.lat, p.lon)) {
-                            s += NEIGHBOUR_BONUS;
+                        let neighbourly = if m.candidates.len() > 1 && is_point(p.kind) && anchors.iter().any(|a| a.name != name && a.near(p.lat, p.lon)) {
+                            NEIGHBOUR_BONUS
+                        } else {
+                            0.0
+                        };
+                        s += neighbourly;
+                        // a candidate that bears the name only as an alternate loses, and being
+                        // near the story does not lift it ("MEXICO CITY (AP) Mexico's Senate":
+                        // the country, not the capital also called Mexico)
+                        if someone_owns && !own(c) && !c.adjective {
+                            s -= ALTERNATE_NAME_PENALTY + neighbourly;
                         }
                         (s, c)
                     })
@@ -332,6 +338,15 @@ mod tests {
             at("Students in Parkland walked out of class, and schools across Florida joined them.", "Parkland").map(|p| p.1).as_deref(),
             Some("FL")
         );
+    }
+
+    #[test]
+    fn a_capital_in_the_dateline_does_not_take_its_countrys_name() {
+        let g = Gazetteer::embedded();
+        let text = "MEXICO CITY (AP) Mexico's Senate has passed a resolution.";
+        let found = resolve_places(g, text, &g.find(text));
+        let kinds: Vec<(&str, Kind)> = found.iter().map(|r| (&text[r.start..r.end], g.place(r.place).kind)).collect();
+        assert_eq!(kinds, [("MEXICO CITY", Kind::Capital), ("Mexico", Kind::Country)]);
     }
 
     #[test]
