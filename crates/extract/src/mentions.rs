@@ -656,11 +656,13 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
             }
         }
         // "police arrested a man suspected of shooting into a residence early Saturday and
-        // wounding five partygoers": a sentence telling an arrest (or another event without
-        // harm) and the violence behind it tells two events, and the harm is the violence's
+        // wounding five partygoers": a sentence telling an arrest (or another strategic
+        // development, which harms no one) and the violence behind it tells two events, and
+        // the harm is the violence's
         let is_violent = |k: usize| VIOLENT.contains(&lex.subtypes[k].event_type.as_str());
         let violence = scored.iter().find(|s| is_violent(s.subtype) && lex.subtypes[s.subtype].is_acled() && ss + s.trigger.1 <= arg_end);
-        match violence.filter(|_| !is_violent(subtype) && !cas.is_empty()) {
+        let harmless = lex.subtypes[subtype].event_type == "Strategic developments";
+        match violence.filter(|_| harmless && !cas.is_empty()) {
             Some(v) => {
                 let (vdate, vname) = (date_of(v.trigger), &lex.subtypes[v.subtype].name);
                 let told = mentions.iter().rposition(|m| {

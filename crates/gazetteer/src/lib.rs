@@ -213,7 +213,7 @@ fn person_with_age(text: &str, toks: &[fold::Token], end: usize) -> bool {
     }
     let rest = text[toks[last].end..].strip_prefix(", ").unwrap_or("");
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    (1..=3).contains(&digits) && rest[digits..].starts_with(',') && toks[end].capitalized
+    (1..=3).contains(&digits) && rest[digits..].starts_with(',')
 }
 
 /// Whether a word is a common given name ("Ivan", "Latoya"), folded or not.
