@@ -161,10 +161,10 @@ static NO_EVENT: LazyLock<Regex> =
 /// "Posted: Wednesday, March 12, 2014 8:04 AM": the page's own time stamp, left in the text by
 /// the scraper, dates the page and not the event.
 static PAGE_STAMP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(posted|updated|published|last updated|last modified|modified)(\s+on)?\s*:?\s*((mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(posted|updated|published|last updated|last modified|modified)(\s+on)?\s*:?\s*(\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4})?\s*[,|]?\s*)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$").unwrap());
 
 fn is_page_stamp(text: &str, start: usize) -> bool {
-    let mut from = start.saturating_sub(32);
+    let mut from = start.saturating_sub(48);
     while !text.is_char_boundary(from) {
         from -= 1;
     }
@@ -178,9 +178,10 @@ static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)((this|last|each|every|per|a) (year|month|week|decade)|since|annually|in total|so far|nationwide|statewide|homicides|(19|20)\d\d)(?-u:\b)").unwrap()
 });
 /// A telling right before a date ("police said Tuesday", "said in a statement Monday", "a
-/// report released Monday", "told reporters on Friday"): the date is the telling's.
+/// report released Monday", "told KHOU late Monday", "released the names Monday"): the date
+/// is the telling's.
 static REPORTED_ON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(said|says|told|tells|released|issued|announced|confirmed|reported|identified|stated)(?:\s+(?:in|at|to|on|during)\s+(?:a|an|the)?\s*(?:[a-z0-9]+\s+){0,2}?(?:statement|release|conference|briefing|post|interview|reporters|media|news))?(?:\s+(?:late|early|on))?\s*$").unwrap()
+    Regex::new(r"(?i)(?-u:\b)((said|says|announced|confirmed|reported|stated)(?:\s+(?:in|at|to|on|during)\s+(?:a|an|the)?\s*(?:[a-z0-9]+\s+){0,2}?(?:statement|release|conference|briefing|post|interview|reporters|media|news))?|(told|tells|released|issued|identified)(?:\s+[a-z0-9.'’-]+){0,4}?)(?:\s+(?:late|early|on))?\s*$").unwrap()
 });
 /// Whether the date at `start` is the day of a telling (see [`REPORTED_ON`]).
 fn told_on(text: &str, start: usize) -> bool {
@@ -363,7 +364,8 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
     let timexes: Vec<Timex> = timex::find(text, dct).into_iter().filter(|t| !is_page_stamp(text, t.start)).collect();
     let acts = actors::find_dated(text, Some(dct));
     let mut mentions: Vec<Mention> = Vec::new();
-    for (ss, se) in sitrep_analyze::sentences::split(text) {
+    let sentences = sitrep_analyze::sentences::split(text);
+    for &(ss, se) in &sentences {
         let sentence = &text[ss..se];
         let scored = lex.score(sentence);
         let best = scored.iter().find(|s| lex.subtypes[s.subtype].is_acled());
@@ -694,6 +696,8 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
         .iter()
         .filter(|t| t.precision == timex::Precision::Day && t.range.is_some_and(|(s, e)| s >= week_before && e <= dct))
         .filter(|t| !told_on(text, t.start))
+        // "At his arraignment Monday …": a proceeding's day is not the event's
+        .filter(|t| !sentences.iter().find(|&&(s, e)| s <= t.start && t.end <= e).is_some_and(|&(s, e)| LEGAL.is_match(&text[s..e])))
         .collect();
     let dateline = dateline_place(text, &places);
     for m in mentions.iter_mut().filter(|m| m.modality.is_event()) {
@@ -903,6 +907,9 @@ mod tests {
         assert_eq!(days("The boy was shot in the hand, according to a police report released Monday."), vec![None]);
         assert_eq!(days("Dayton police said in a statement Monday they believe the shooting was accidental."), vec![None]);
         assert_eq!(days("A 14-year-old boy was fatally shot; his funeral is next Tuesday."), vec![None]);
+        assert_eq!(days("The teen was shot in the leg, his attorney told KHOU late Monday."), vec![None]);
+        // a proceeding's day is not inherited either
+        assert_eq!(days("The boy was shot by a friend. At his arraignment Monday, the prosecutor called it reckless."), vec![None]);
     }
 
     #[test]
@@ -929,6 +936,11 @@ mod tests {
         let ms: Vec<Mention> = extract(text, published).into_iter().filter(|m| m.modality.is_event()).collect();
         let days: Vec<_> = ms.iter().filter_map(|m| m.date.as_ref().and_then(|d| d.range)).map(|r| r.0.to_string()).collect();
         assert!(!days.is_empty() && days.iter().all(|d| d == "2014-03-11"), "{days:?}");
+        // a stamp with its time first
+        let text = "Boy, 14, dies in hunting accident\n\nPublished: 15:41 GMT, 16 December 2014 | Updated: 16:01 GMT, 16 December 2014\n\n\
+            The boy died from a gunshot wound, authorities said.";
+        let ms: Vec<Mention> = extract(text, NaiveDate::from_ymd_opt(2014, 12, 16).expect("a date")).into_iter().filter(|m| m.modality.is_event()).collect();
+        assert!(ms.iter().all(|m| m.date.is_none()), "{ms:?}");
     }
 
     #[test]
