@@ -91,7 +91,9 @@ pub struct Participant {
 pub struct PlaceArg {
     /// Gazetteer index.
     pub place: u32,
-    /// "in", or "near" when the text says near / close to / south of …
+    /// "in", or "near" when the text says near / close to / south of …, or "article" when the
+    /// sentences that tell the event name no place and the nearest town the article names
+    /// stands in
     pub precision: &'static str,
     pub span: (usize, usize),
 }
@@ -717,7 +719,19 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
                 .map(|(_, t)| (*t).clone());
         }
         if m.place.is_none() {
-            m.place = dateline.clone();
+            m.place = dateline;
+        }
+        // no dateline either: the nearest town or county the article names close by, marked
+        // as the article's rather than the sentences' (precision "article")
+        if m.place.is_none() {
+            m.place = places
+                .iter()
+                .filter(|p| !p.adjective && specificity(gaz.place(p.place).kind) >= 5)
+                .filter(|p| !acts.iter().any(|a| a.start <= p.start && p.end <= a.end))
+                .map(|p| ((p.start as isize - at as isize).unsigned_abs(), p))
+                .filter(|(d, _)| *d <= INHERIT_WITHIN)
+                .min_by_key(|(d, _)| *d)
+                .map(|(_, p)| PlaceArg { place: p.place, precision: "article", span: (p.start, p.end) });
         }
     }
     // "Seven people were shot. Two of them died.": the wounded are the people hit less the
@@ -892,6 +906,12 @@ mod tests {
         // no dateline, no day: nothing is invented
         let ms = events("One man was killed and two were wounded in a shooting at a gas station, police said.");
         assert!(ms[0].place.is_none() && ms[0].date.is_none(), "{ms:?}");
+        // no place in the telling sentences: the town the article names close by stands in,
+        // marked as the article's
+        let ms = events("One man was killed and two were wounded in a shooting at a gas station, police said. \
+                         The station on Route 9 is a popular stop for drivers heading to Hobart, Oklahoma.");
+        let place = ms[0].place.as_ref().expect("the nearest town");
+        assert_eq!((gaz.place(place.place).name.as_str(), place.precision), ("Hobart", "article"));
     }
 
     #[test]

@@ -183,3 +183,18 @@ fn disagreeing_reports_give_the_event_the_reading_most_articles_share() {
     assert_eq!(e.date.unwrap().start, d(2018, 6, 16));
     assert_eq!(e.location.unwrap().name, "Mayadin");
 }
+
+#[test]
+fn a_place_the_article_stands_in_neither_joins_nor_bars() {
+    let homs = loc("Homs", 169577, 34.72682, 36.72339, "town");
+    let event = event_of(&[mention("a1", day(d(2018, 6, 17)), Some(abu_kamal()), "Israel", "a US official")]);
+    // told in a sentence, a town 400 km away is another event
+    assert!(score(&mention("a2", day(d(2018, 6, 17)), Some(homs.clone()), "Israel", "state TV"), &event).is_none());
+    // stood in by the article, it is no bar
+    let inferred = Location { precision: "article".into(), ..homs };
+    assert!(score(&mention("a2", day(d(2018, 6, 17)), Some(inferred.clone()), "Israel", "state TV"), &event).is_some());
+    // nor does it split an article's mentions
+    let told = mention("a3", day(d(2018, 6, 17)), Some(abu_kamal()), "Israel", "a US official");
+    let stood_in = MentionRecord { ordinal: 1, ..mention("a3", day(d(2018, 6, 17)), Some(inferred), "Israel", "state TV") };
+    assert_eq!(within_article(&[told, stood_in]).len(), 1);
+}

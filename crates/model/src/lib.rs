@@ -148,7 +148,9 @@ pub struct Location {
     pub lat: f64,
     pub lon: f64,
     pub geonameid: Option<u64>,
-    /// "in" or "near" (the text said near / close to / south of …)
+    /// "in", "near" (the text said near / close to / south of …), or "article" (the sentences
+    /// that tell the event name no place; the nearest town or county the article names close
+    /// by stands in: likely, but weaker evidence)
     pub precision: String,
     /// town, admin2, admin1, border, region, country, site
     pub kind: String,

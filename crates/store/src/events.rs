@@ -114,8 +114,10 @@ fn absorb(db: &mut dyn Sql, into: &str, from: &str) -> Result<()> {
 /// leads of different stories do not. The dates read from the texts are therefore not
 /// compared; the publication window bounds them.
 fn story_events(db: &mut dyn Sql, idf: &mut Idf, m: &MentionRecord, threshold: f64) -> Result<Vec<(String, usize)>> {
-    // a report with neither date nor place tells too little to be sure of its event
-    if m.date.is_none() && m.location.is_none() {
+    // a report with neither date nor place tells too little to be sure of its event (a place
+    // the article stands in for the sentences' does not count)
+    let location = m.location.as_ref().filter(|l| l.precision != "article");
+    if m.date.is_none() && location.is_none() {
         return Ok(Vec::new());
     }
     let lead = db.one(
@@ -147,7 +149,7 @@ fn story_events(db: &mut dyn Sql, idf: &mut Idf, m: &MentionRecord, threshold: f
         }
     }
     similar.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let country = m.location.as_ref().and_then(|l| l.country.as_deref());
+    let country = location.and_then(|l| l.country.as_deref());
     let mut events: Vec<(String, usize)> = Vec::new();
     for (_, other) in similar {
         let main = db.texts(
@@ -207,8 +209,11 @@ fn candidates(db: &mut dyn Sql, m: &MentionRecord) -> Result<Vec<sitrep_merge::P
     let dates: [Value; 4] = [m.event_type.as_str().into(), narrow_from.to_string().into(), from.to_string().into(), to.to_string().into()];
     let with = |extra: &[Value]| -> Vec<Value> { dates.iter().chain(extra).cloned().collect() };
     let perpetrators = m.actors.iter().any(|a| a.role == "perpetrator");
-    let country = m.location.as_ref().and_then(|l| l.country.clone());
-    if let Some(l) = m.location.as_ref().filter(|l| matches!(l.kind.as_str(), "town" | "site")) {
+    // a place the article stands in for the sentences' does not choose candidates (see
+    // sitrep_merge::score)
+    let location = m.location.as_ref().filter(|l| l.precision != "article");
+    let country = location.and_then(|l| l.country.clone());
+    if let Some(l) = location.filter(|l| matches!(l.kind.as_str(), "town" | "site")) {
         let boxed = [l.lat - BOX_DEG, l.lat + BOX_DEG, l.lon - BOX_DEG * 2.0, l.lon + BOX_DEG * 2.0].map(Value::from);
         push(db.texts(&window("lat BETWEEN ?5 AND ?6 AND lon BETWEEN ?7 AND ?8"), &with(&boxed))?);
         if let Some(cc) = country.filter(|_| perpetrators) {
