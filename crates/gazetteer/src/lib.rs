@@ -170,6 +170,10 @@ static NEVER_ALONE: LazyLock<std::collections::HashSet<String>> = LazyLock::new(
     COMMON_WORDS.lines().filter_map(|l| l.strip_prefix('!')).map(fold).filter(|w| !w.is_empty()).collect()
 });
 
+/// Below this population a place named like a person ("Robert Lee", Texas) is taken for the
+/// person.
+const SMALL_NAMESAKE: u64 = 20_000;
+
 /// Number words, which with a common noun make a phrase and not a name ("Four Men").
 const NUMBER_WORDS: &[&str] =
     &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "first", "second", "third"];
@@ -425,7 +429,15 @@ impl Gazetteer {
                 // "Antonio Mason … Mason died": a surname seen after a given name stays a surname
                 // ("lived in Houston" after "Whitney Houston" is the city)
                 let locative = i > 0 && matches!(toks[i - 1].folded.as_str(), "in" | "at" | "near" | "from" | "to" | "outside" | "into" | "across");
-                let in_name_run = in_name_run || after_given || (k == 0 && !locative && surnames.contains(&t.folded));
+                // "Michael Brown" is no division called Michael, and "Robert Lee" no town in
+                // Texas: a given name leading a capitalised run names a person, unless a country
+                // or a city answers to it ("Jordan", "Victoria")
+                let given_first = GIVEN_NAMES.contains(&t.folded)
+                    && !locative
+                    && !big
+                    && !cands.iter().any(|c| self.places[c.place as usize].kind == Kind::Country)
+                    && (if k == 0 { cap_after } else { cands.iter().all(|c| self.places[c.place as usize].population < SMALL_NAMESAKE) });
+                let in_name_run = in_name_run || after_given || given_first || (k == 0 && !locative && surnames.contains(&t.folded));
                 if in_name_run && (cap_before || cap_after || after_given) {
                     persons.insert(t.folded.clone());
                 }
