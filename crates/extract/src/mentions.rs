@@ -1044,6 +1044,7 @@ pub fn to_record(m: &Mention, text: &str, article: &sitrep_model::Article, ordin
         targets: m.targets.iter().map(|t| Target { name: t.name.clone() }).collect(),
         fatalities,
         injured,
+        hit: count(&m.hit),
         evidence: m.sentences.iter().map(|s| Evidence { article: article.id.clone(), sentence: quote(*s), start: s.0, end: s.1 }).collect(),
         names: m.names.clone(),
     }

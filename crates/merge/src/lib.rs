@@ -236,6 +236,7 @@ fn combine(members: &[&MentionRecord]) -> Option<MentionRecord> {
         targets: e.targets,
         fatalities: e.fatalities,
         injured: e.injured,
+        hit: range(owned.iter().map(|m| &m.hit)),
         evidence: e.mentions,
         names,
     })
@@ -286,6 +287,17 @@ fn voted<'m, T, K: Ord>(
         }
     }
     best.map(|(_, v)| v)
+}
+
+/// A figure over the reports that give it: the lowest and the highest (open-ended ones, "at
+/// least 5", included), with the words of the highest.
+fn range<'a>(counts: impl Iterator<Item = &'a Count>) -> Count {
+    let counts: Vec<&Count> = counts.filter(|c| c.text.is_some()).collect();
+    Count {
+        min: counts.iter().filter_map(|c| c.min).min(),
+        max: counts.iter().filter_map(|c| c.max.or(c.min)).max(),
+        text: counts.iter().max_by_key(|c| c.max.or(c.min)).and_then(|c| c.text.clone()),
+    }
 }
 
 fn days(d: &sitrep_model::DateRange) -> i64 {
@@ -340,13 +352,22 @@ pub fn aggregate(id: &str, mentions: &[MentionRecord], mut story_of: impl FnMut(
             targets.push(t.clone());
         }
     }
-    let range = |f: fn(&MentionRecord) -> &Count| {
-        let counts: Vec<&Count> = mentions.iter().map(f).filter(|c| c.text.is_some()).collect();
-        Count {
-            min: counts.iter().filter_map(|c| c.min).min(),
-            // the highest figure any report gives, open-ended ones ("at least 5") included
-            max: counts.iter().filter_map(|c| c.max.or(c.min)).max(),
-            text: counts.iter().max_by_key(|c| c.max.or(c.min)).and_then(|c| c.text.clone()),
+    let fatalities = range(mentions.iter().map(|m| &m.fatalities));
+    // the wounded as reports count them; a report that counted only the people hit ("seven
+    // people were shot") told its wounded as those less its own dead, and the event knows
+    // more of the dead: the wounded are then the most hit less the most dead
+    let counted = |m: &MentionRecord| m.injured.text.is_some() && m.injured.text != m.hit.text;
+    let injured = if mentions.iter().any(counted) {
+        range(mentions.iter().filter(|m| counted(m)).map(|m| &m.injured))
+    } else {
+        let hit = range(mentions.iter().map(|m| &m.hit));
+        match hit.max {
+            Some(_) => {
+                let dead = fatalities.max.unwrap_or(0);
+                let alive = |n: Option<u32>| n.map(|n| n.saturating_sub(dead));
+                Count { min: alive(hit.min), max: alive(hit.max), text: hit.text }
+            }
+            None => range(mentions.iter().map(|m| &m.injured)),
         }
     };
     let mut articles: Vec<String> = Vec::new();
@@ -375,8 +396,8 @@ pub fn aggregate(id: &str, mentions: &[MentionRecord], mut story_of: impl FnMut(
         location,
         actors,
         targets,
-        fatalities: range(|m| &m.fatalities),
-        injured: range(|m| &m.injured),
+        fatalities,
+        injured,
         articles,
         mentions: mentions.iter().flat_map(|m| m.evidence.clone()).collect(),
         first_reported: mentions.iter().filter_map(|m| m.published).min(),

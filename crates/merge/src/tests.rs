@@ -40,6 +40,7 @@ fn mention(article: &str, date: DateRange, place: Option<Location>, perp: &str, 
         targets: vec![],
         fatalities: Count::default(),
         injured: Count::default(),
+        hit: Count::default(),
         evidence: vec![Evidence { article: article.into(), sentence: "An air strike hit the town.".into(), start: 0, end: 27 }],
         names: vec![],
     }
@@ -197,4 +198,22 @@ fn a_place_the_article_stands_in_neither_joins_nor_bars() {
     let told = mention("a3", day(d(2018, 6, 17)), Some(abu_kamal()), "Israel", "a US official");
     let stood_in = MentionRecord { ordinal: 1, ..mention("a3", day(d(2018, 6, 17)), Some(inferred), "Israel", "state TV") };
     assert_eq!(within_article(&[told, stood_in]).len(), 1);
+}
+
+#[test]
+fn the_wounded_are_the_most_hit_less_the_most_dead() {
+    let count = |n: u32, text: &str| Count { min: Some(n), max: Some(n), text: Some(text.into()) };
+    // one report counts seven hit (and so, alone, seven wounded); another counts two dead
+    let hit = MentionRecord {
+        hit: count(7, "seven people were shot"),
+        injured: count(7, "seven people were shot"),
+        ..mention("a1", day(d(2018, 6, 17)), Some(abu_kamal()), "Israel", "x")
+    };
+    let dead = MentionRecord { fatalities: count(2, "two of them died"), ..mention("a2", day(d(2018, 6, 17)), Some(abu_kamal()), "Israel", "y") };
+    let e = event_of(&[hit.clone(), dead.clone()]).event;
+    assert_eq!((e.fatalities.max, e.injured.min, e.injured.max), (Some(2), Some(5), Some(5)));
+    assert_eq!(e.injured.text.as_deref(), Some("seven people were shot"));
+    // a report that counts the wounded outright is believed
+    let wounded = MentionRecord { injured: count(6, "six were wounded"), ..mention("a3", day(d(2018, 6, 17)), Some(abu_kamal()), "Israel", "z") };
+    assert_eq!(event_of(&[hit, dead, wounded]).event.injured.max, Some(6));
 }

@@ -189,6 +189,13 @@ pub struct Count {
     pub text: Option<String>,
 }
 
+impl Count {
+    /// No report gives this figure.
+    pub fn is_empty(&self) -> bool {
+        self.min.is_none() && self.max.is_none() && self.text.is_none()
+    }
+}
+
 /// A sentence that reports an event, as evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
@@ -219,6 +226,11 @@ pub struct MentionRecord {
     pub targets: Vec<Target>,
     pub fatalities: Count,
     pub injured: Count,
+    /// People hit without a word on whether they lived ("seven people were shot"): where no
+    /// report counts the wounded, they are these less the dead the reports count. Evidence
+    /// for the event record, not part of it.
+    #[serde(default, skip_serializing_if = "Count::is_empty")]
+    pub hit: Count,
     pub evidence: Vec<Evidence>,
     /// People the article names in telling this event (victims, suspects, officials) as
     /// lowercase "given surname" keys: evidence for merging, not part of the event record.
