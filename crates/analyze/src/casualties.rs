@@ -14,6 +14,9 @@ pub enum Harm {
     /// Hit, dead or alive: "seven people were shot", "three were taken to the hospital".
     /// The wounded are these less the dead the report counts elsewhere.
     Hit,
+    /// The attacker's own death ("before taking his own life"): one more dead beside the
+    /// victims the sentence counts.
+    SelfKilled,
 }
 
 /// A casualty figure with its bounds as stated.
@@ -41,7 +44,7 @@ const GROUP: &str = r"(?:m[ae]n|wom[ae]n|boys?|girls?|teens?|teenagers?|people|p
 static HARM_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     let stems = [
         "kill", "dead", "die", "death", "fatal", "slain", "lives", "wound", "injur", "hurt", "hospital", "shot", "condition",
-        "casualt", "toll", "stabbed", "beaten", "homicide", "murder", "slaying", "double", "triple", "quadruple", "the life of",
+        "casualt", "toll", "stabbed", "beaten", "himself", "herself", "own life", "suicide", "homicide", "murder", "slaying", "double", "triple", "quadruple", "the life of",
     ];
     aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(stems).expect("harm words")
 });
@@ -89,6 +92,8 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         format!(r"(?P<cond>(?:all\s+)?(?P<condn>{NUM})\s+(?:[a-z-]+\s+){{0,2}}?(?:are|were|remain|remained)\s+(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition)"),
         // "found 21-year-old Terrance Carroll dead", "found him dead", "found two men dead"
         format!(r"(?P<found>(?:found|find|discovered)\s+(?P<foundn>{NUM}\s+)?(?:(?:him|her|[[a-z0-9_].-]+)\s+){{0,4}}?dead)\b"),
+        // "before killing himself", "then took his own life", "turned the gun on herself"
+        r"(?P<suicide>(?:killing|killed|kills)\s+(?:himself|herself)|(?:took|taking|takes)\s+(?:his|her)\s+own\s+life|turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon)\s+on\s+(?:himself|herself)|committ(?:ed|ing)\s+suicide)\b".to_string(),
         // "fatally shot himself", "fatally shot a man"
         r"(?P<fatal>fatally\s+(?:shot|stabbed|wounded)\s+(?:himself|herself|a|an)\b)".to_string(),
         // a death told without its subject: "was pronounced dead at the scene", "she died as
@@ -314,6 +319,8 @@ pub fn find(text: &str) -> Vec<Casualty> {
             let lv = v.as_str().to_ascii_lowercase();
             let h = if KILLED_WORD.is_match(&lv) || lv.starts_with("shot ") { Harm::Killed } else { Harm::Injured };
             (h, "two")
+        } else if c.name("suicide").is_some() {
+            (Harm::SelfKilled, "one")
         } else if c.name("multi").is_some() {
             let times = match c.name("times").map(|t| t.as_str().to_ascii_lowercase()).as_deref() {
                 Some("double") => 2,
@@ -486,6 +493,15 @@ mod tests {
         assert_eq!(find("Ten lives were lost in the fire.")[0].min, Some(10));
         let c = find("Photo 4 of 33 Seven people have been shot, five fatally.");
         assert_eq!(c.iter().map(|c| (c.harm, c.min)).collect::<Vec<_>>(), vec![(Harm::Killed, Some(5)), (Harm::Injured, Some(2))]);
+    }
+
+    #[test]
+    fn the_attackers_own_death_is_told_apart() {
+        let all = |t: &str| find(t).iter().map(|c| (c.harm, c.min)).collect::<Vec<_>>();
+        assert_eq!(all("He opened fire, killing three and wounding 16 before taking his own life."), vec![(Harm::Killed, Some(3)), (Harm::Injured, Some(16)), (Harm::SelfKilled, Some(1))]);
+        assert_eq!(all("The father shot his wife before turning the gun on himself."), vec![(Harm::SelfKilled, Some(1))]);
+        // shot, not killed
+        assert!(all("He shot himself in the leg while cleaning the gun.").iter().all(|c| c.0 != Harm::SelfKilled));
     }
 
     #[test]

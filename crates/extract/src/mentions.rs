@@ -230,7 +230,15 @@ fn follow_up_casualties(mentions: &mut [Mention], text: &str, (ss, se): (usize, 
 /// (the first of each kind), keeping their words.
 fn fill_counts(m: &mut Mention, cas: &[casualties::Casualty], within: &str) {
     let count = |h: Harm| cas.iter().find(|c| c.harm == h).map(|c| Count { min: c.min, max: c.max, text: within[c.start..c.end].to_string() });
-    for (slot, harm) in [(&mut m.fatalities, Harm::Killed), (&mut m.injured, Harm::Injured), (&mut m.casualties, Harm::Casualties), (&mut m.hit, Harm::Hit)] {
+    // "killing three … before taking his own life": the attacker is one more dead
+    let killed = match (count(Harm::Killed), count(Harm::SelfKilled)) {
+        (Some(k), Some(own)) => Some(Count { min: k.min.map(|n| n + 1), max: k.max.map(|n| n + 1), text: format!("{} … {}", k.text, own.text) }),
+        (k, own) => k.or(own),
+    };
+    if m.fatalities.is_none() {
+        m.fatalities = killed;
+    }
+    for (slot, harm) in [(&mut m.injured, Harm::Injured), (&mut m.casualties, Harm::Casualties), (&mut m.hit, Harm::Hit)] {
         if slot.is_none() {
             *slot = count(harm);
         }
@@ -956,6 +964,8 @@ mod tests {
         };
         assert_eq!(figures("Seven people were shot outside a bar early Sunday. Two of them died at a hospital."), vec![(Some(2), Some(5))]);
         assert_eq!(figures("Seven people were shot outside a bar early Sunday."), vec![(None, Some(7))]);
+        // the attacker's own death is one more dead
+        assert_eq!(figures("A soldier opened fire on Wednesday, killing three and wounding 16 before taking his own life."), vec![(Some(4), Some(16))]);
     }
 
     #[test]
