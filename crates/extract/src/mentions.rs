@@ -187,7 +187,11 @@ static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
 /// report released Monday", "told KHOU late Monday", "released the names Monday"): the date
 /// is the telling's.
 static REPORTED_ON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)((said|says|announced|confirmed|reported|stated)(?:\s+(?:in|at|to|on|during)\s+(?:a|an|the)?\s*(?:[a-z0-9]+\s+){0,2}?(?:statement|release|conference|briefing|post|interview|reporters|media|news))?|(told|tells|released|issued|identified)(?:\s+[a-z0-9.'’-]+){0,4}?)(?:\s+(?:late|early|on))?\s*$").unwrap()
+    // ASCII classes: it runs on the words before every date
+    regex::RegexBuilder::new(r"(?i)\b((said|says|announced|confirmed|reported|stated)(?:\s+(?:in|at|to|on|during)\s+(?:a|an|the)?\s*(?:[a-z0-9]+\s+){0,2}?(?:statement|release|conference|briefing|post|interview|reporters|media|news))?|(told|tells|released|issued|identified)(?:\s+[a-z0-9.'-]+){0,4}?)(?:\s+(?:late|early|on))?\s*$")
+        .unicode(false)
+        .build()
+        .expect("telling pattern")
 });
 /// Whether the date at `start` is the day of a telling (see [`REPORTED_ON`]).
 fn told_on(text: &str, start: usize) -> bool {
