@@ -482,12 +482,14 @@ fn types(a: TaskArgs) -> Result<()> {
     let lex = sitrep_extract::triggers::Lexicon::embedded();
     let start = std::time::Instant::now();
     let mut pairs = Vec::new();
+    let mut ids = Vec::new();
     for d in &docs {
         let text = d["text"].as_str().unwrap_or("");
         let gold = d["label"].as_str().unwrap_or("").to_string();
         // with no cue at all, the commonest kind of violent event
         let pred = lex.classify(text).map(|(s, _)| s.name.clone()).unwrap_or_else(|| "Attack".to_string());
         pairs.push((gold, pred));
+        ids.push(id_of(&d["id"]).unwrap_or_default());
     }
     let secs = start.elapsed().as_secs_f64();
     let (weighted, macro_f1, acc) = label_f1(&pairs);
@@ -509,6 +511,10 @@ fn types(a: TaskArgs) -> Result<()> {
     confusions.sort_by(|x, y| y.1.cmp(&x.1));
     for ((g, p), n) in confusions.into_iter().take(a.errors) {
         eprintln!("{n:>3}  gold {g:<40} predicted {p}");
+    }
+    // the snippets themselves, by id, to look up in the data
+    for (id, (g, p)) in ids.iter().zip(&pairs).filter(|(_, (g, p))| g != p).take(a.errors) {
+        eprintln!("  {id}: gold {g} -> {p}");
     }
     Ok(())
 }

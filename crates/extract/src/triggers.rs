@@ -289,6 +289,11 @@ mod tests {
         assert_eq!(best("Militants detonated two bombs along the highway on Friday morning."), "Remote explosive/landmine/IED");
         assert_eq!(best("Army units restored control over the area after a week of fighting."), "Government regains territory");
         assert_eq!(best("Police said dozens of activists broke into the council building."), "Violent demonstration");
+        assert_eq!(best("Police suppressed a peaceful march of the opposition coalition."), "Protest with intervention");
+        assert_eq!(best("Protesters were pepper-sprayed in a scuffle with officers at the station."), "Protest with intervention");
+        assert_eq!(best("Jets destroyed weapon depots used by the militants, the military said."), "Air/drone strike");
+        assert_eq!(best("Two suicide bombers detonated explosives, killing themselves near the capital."), "Suicide bomb");
+        assert_eq!(best("Security forces in a crackdown on Taliban militants recaptured the district on Friday."), "Government regains territory");
         // who takes a town decides the kind: insurgents are not the government
         assert_eq!(best("Taliban militants recaptured the district centre from the army on Monday."), "Non-state actor overtakes territory");
         assert_eq!(best("Government forces recaptured the district centre from the Taliban."), "Government regains territory");
