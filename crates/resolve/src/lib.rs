@@ -3,7 +3,10 @@
 //! Place names are ambiguous (Homs, Syria and Al Khums, Libya; Damascus, Syria and Damascus,
 //! Oregon; Washington the state, the capital and a dozen towns). Candidates are ranked by
 //! what the article itself says — the countries it names, the divisions it names — then by
-//! the kind of place (countries and divisions before towns) and its population.
+//! the kind of place (countries and divisions before towns) and its population; a name a
+//! place bears only as an alternate ranks below a place whose own name it is. A second pass
+//! uses what the first chose with confidence: towns near a confidently placed town, and
+//! towns in a confidently chosen state, rank higher.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
