@@ -63,7 +63,7 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // "the death toll rose to 15"
         format!(r"(?P<toll>death toll|toll)\s+(?:[a-z0-9_]+\s+){{0,3}}?(?:to|of|at|reached|stood at)\s+(?P<n3>{QUAL}{NUM})"),
         // two victims: "a 2-year-old boy and a 26-year-old man were killed"
-        format!(r"(?P<pair>(?:{ONE})\s+and\s+(?:{ONE}))\s+(?:were|have been|had been)\s+(?:(?:shot|stabbed)\s+(?:and\s+)?)?(?P<v6>{KILLED}|{INJURED}|shot dead|shot to death)"),
+        format!(r"(?P<pair>(?:{ONE})\s+and\s+(?:{ONE}))\s+(?:were|have been|had been)\s+(?:(?:shot|stabbed)\s+(?:and\s+)?)?(?P<v6>{KILLED}|{INJURED}|shot dead|shot to death|shot)"),
         // "four people were shot, one man fatally": the dead and the wounded
         format!(r"(?P<shotn>{NUM})\s+(?:[a-z-]+\s+){{0,3}}?(?:were|had been|have been)\s+shot,?\s+(?:with\s+)?(?P<fataln>{NUM})\s+(?:of them\s+|[a-z]+\s+)?(?:fatally|dead)"),
         // "six men and one woman were shot": the two groups together
@@ -317,7 +317,13 @@ pub fn find(text: &str) -> Vec<Casualty> {
             (h, "one")
         } else if let Some(v) = c.name("v6") {
             let lv = v.as_str().to_ascii_lowercase();
-            let h = if KILLED_WORD.is_match(&lv) || lv.starts_with("shot ") { Harm::Killed } else { Harm::Injured };
+            let h = if KILLED_WORD.is_match(&lv) || lv.starts_with("shot ") {
+                Harm::Killed
+            } else if lv == "shot" {
+                Harm::Hit
+            } else {
+                Harm::Injured
+            };
             (h, "two")
         } else if c.name("suicide").is_some() {
             (Harm::SelfKilled, "one")
@@ -449,6 +455,7 @@ mod tests {
         assert_eq!(all("Seven people were shot on a busy street early Saturday."), vec![(Harm::Hit, Some(7), Some(7))]);
         assert_eq!(all("Police said six men and one woman were shot around 2:20 a.m."), vec![(Harm::Hit, Some(7), Some(7))]);
         assert_eq!(all("Two men and a woman were wounded in the attack."), vec![(Harm::Injured, Some(3), Some(3))]);
+        assert_eq!(all("A woman and a child were shot outside a home on Tuckahoe Road."), vec![(Harm::Hit, Some(2), Some(2))]);
         assert_eq!(all("Police are looking for the person who shot six people at an Easter party."), vec![(Harm::Hit, Some(6), Some(6))]);
         assert_eq!(all("Three victims were taken to area hospitals."), vec![(Harm::Hit, Some(3), Some(3))]);
         assert_eq!(all("Five people were shot and killed inside the store."), vec![(Harm::Killed, Some(5), Some(5))]);
