@@ -93,9 +93,11 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // "found 21-year-old Terrance Carroll dead", "found him dead", "found two men dead"
         format!(r"(?P<found>(?:found|find|discovered)\s+(?P<foundn>{NUM}\s+)?(?:(?:him|her|[[a-z0-9_].-]+)\s+){{0,4}}?dead)\b"),
         // "before killing himself", "then took his own life", "turned the gun on herself"
-        r"(?P<suicide>(?:killing|killed|kills)\s+(?:himself|herself)|(?:took|taking|takes)\s+(?:his|her)\s+own\s+life|turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon)\s+on\s+(?:himself|herself)|committ(?:ed|ing)\s+suicide)\b".to_string(),
+        r"(?P<suicide>(?:killing|killed|kills|shot and killed)\s+(?:himself|herself)|(?:took|taking|takes)\s+(?:his|her)\s+own\s+life|turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon)\s+on\s+(?:himself|herself)|committ(?:ed|ing)\s+suicide)\b".to_string(),
         // "fatally shot himself", "fatally shot a man"
         r"(?P<fatal>fatally\s+(?:shot|stabbed|wounded)\s+(?:himself|herself|a|an)\b)".to_string(),
+        // "accidentally shot himself in the leg": one hit
+        r"(?P<selfshot>shot\s+(?:himself|herself))\b".to_string(),
         // a death told without its subject: "was pronounced dead at the scene", "she died as
         // a result of her injuries"
         r"(?P<scene>pronounced dead|(?:(?:he|she)\s+(?:later\s+)?)?died (?:at the scene|at (?:a|the) (?:local\s+|area\s+|nearby\s+)?hospital|(?:from|of|as a result of) (?:his|her|the|a) (?:[a-z-]+\s+)?(?:wounds?|injuries))|(?:he|she)\s+(?:later\s+)?died)".to_string(),
@@ -325,6 +327,8 @@ pub fn find(text: &str) -> Vec<Casualty> {
                 Harm::Injured
             };
             (h, "two")
+        } else if c.name("selfshot").is_some() {
+            (Harm::Hit, "one")
         } else if c.name("suicide").is_some() {
             (Harm::SelfKilled, "one")
         } else if c.name("multi").is_some() {
@@ -508,7 +512,8 @@ mod tests {
         assert_eq!(all("He opened fire, killing three and wounding 16 before taking his own life."), vec![(Harm::Killed, Some(3)), (Harm::Injured, Some(16)), (Harm::SelfKilled, Some(1))]);
         assert_eq!(all("The father shot his wife before turning the gun on himself."), vec![(Harm::SelfKilled, Some(1))]);
         // shot, not killed
-        assert!(all("He shot himself in the leg while cleaning the gun.").iter().all(|c| c.0 != Harm::SelfKilled));
+        assert_eq!(all("He accidentally shot himself in the leg while cleaning the gun."), vec![(Harm::Hit, Some(1))]);
+        assert_eq!(all("The toddler accidentally shot and killed himself at home."), vec![(Harm::SelfKilled, Some(1))]);
     }
 
     #[test]

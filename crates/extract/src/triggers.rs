@@ -294,6 +294,9 @@ mod tests {
         assert_eq!(best("Jets destroyed weapon depots used by the militants, the military said."), "Air/drone strike");
         assert_eq!(best("Two suicide bombers detonated explosives, killing themselves near the capital."), "Suicide bomb");
         assert_eq!(best("Security forces in a crackdown on Taliban militants recaptured the district on Friday."), "Government regains territory");
+        // accidents with guns are shootings too, as gun-violence trackers count them
+        assert_eq!(best("A teenager accidentally shot himself in the leg while cleaning a handgun."), "Attack");
+        assert_eq!(best("A gun went off inside a home on Lappin Street on Tuesday."), "Attack");
         // who takes a town decides the kind: insurgents are not the government
         assert_eq!(best("Taliban militants recaptured the district centre from the army on Monday."), "Non-state actor overtakes territory");
         assert_eq!(best("Government forces recaptured the district centre from the Taliban."), "Government regains territory");
