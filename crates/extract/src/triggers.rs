@@ -297,6 +297,8 @@ mod tests {
         // accidents with guns are shootings too, as gun-violence trackers count them
         assert_eq!(best("A teenager accidentally shot himself in the leg while cleaning a handgun."), "Attack");
         assert_eq!(best("A gun went off inside a home on Lappin Street on Tuesday."), "Attack");
+        assert_eq!(best("The deputy said a gun was discharged at the residence around 10 p.m."), "Attack");
+        assert_eq!(best("His son, 6, shot his 3-year-old sister in the hand."), "Attack");
         // who takes a town decides the kind: insurgents are not the government
         assert_eq!(best("Taliban militants recaptured the district centre from the army on Monday."), "Non-state actor overtakes territory");
         assert_eq!(best("Government forces recaptured the district centre from the Taliban."), "Government regains territory");
