@@ -101,10 +101,11 @@ pub fn find(text: &str) -> Vec<Person> {
         // following capitalised words separated by one space each
         let mut last = i;
         for j in i + 1..(i + 4).min(words.len()) {
-            let (ps, pe) = words[j - 1];
+            let (_, pe) = words[j - 1];
             let (ns, ne) = words[j];
             let next = text[ns..ne].trim_end_matches('.');
-            let single_space = &text[pe..ns] == " " || (text[ps..pe].ends_with('.') && &text[pe..ns] == " ");
+            // an initial keeps its period in its span ("Ivan A. Lopez"), so one space joins it too
+            let single_space = &text[pe..ns] == " ";
             let surname_like = is_cap(next) && !NOT_SURNAMES.contains(&next.to_lowercase().as_str());
             if !single_space || !surname_like {
                 break;
