@@ -195,12 +195,14 @@ const STREET_WORDS: &[&str] = &[
     "side",
 ];
 
-/// "Washington Avenue", "the 6700 block of South Winchester", "Jackson St.": a street
-/// named after a place is not that place.
+/// "Washington Avenue", "the 6700 block of South Winchester", "Jackson St.", "the Austin
+/// neighborhood": a street or a part of a city named after a place is not that place.
 fn is_street(text: &str, start: usize, end: usize) -> bool {
     let next = text[end..].trim_start_matches(' ').split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let before = text[..start].trim_end_matches(' ').to_ascii_lowercase();
-    STREET_WORDS.contains(&next.to_ascii_lowercase().as_str()) && next.chars().next().is_some_and(char::is_uppercase)
+    // "the Austin neighborhood" (of Chicago) is not Austin, Texas
+    matches!(next, "neighborhood" | "neighbourhood" | "neighborhoods" | "neighbourhoods")
+        || STREET_WORDS.contains(&next.to_ascii_lowercase().as_str()) && next.chars().next().is_some_and(char::is_uppercase)
         || before.ends_with("block of")
         || before.ends_with("block of north")
         || before.ends_with("block of south")

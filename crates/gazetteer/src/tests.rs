@@ -102,7 +102,7 @@ fn phrases_of_common_words_and_time_zones_are_not_places() {
 
 #[test]
 fn people_and_parts_of_a_city_are_not_places() {
-    let text = "Spc. Ivan A. Lopez opened fire in Killeen. Jovanni Leon Vargas, 23, was shot in Chicago on the Northwest Side. \
+    let text = "Spc. Ivan A. Lopez opened fire in Killeen. Jovanni Leon Vargas, 23, was shot in Chicago on the Northwest Side, in the Austin neighborhood. \
                 Cashaan Williams, 18, is charged.";
     let found: Vec<&str> = g().find(text).iter().map(|m| &text[m.start..m.end]).collect();
     assert_eq!(found, ["Killeen", "Chicago"], "{found:?}");
