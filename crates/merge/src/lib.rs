@@ -84,7 +84,7 @@ pub fn score(m: &MentionRecord, p: &Profile) -> Option<f64> {
     let place_score = match (&m.location, &e.location) {
         // a place the article stands in for the sentences' says where the event likely was,
         // not which event it was: it neither joins nor bars
-        (Some(a), Some(b)) if a.precision == "article" || b.precision == "article" => 0.0,
+        (Some(a), Some(b)) if !a.is_told() || !b.is_told() => 0.0,
         (Some(a), Some(b)) => {
             if a.geonameid.is_some() && a.geonameid == b.geonameid && a.name == b.name {
                 3.0
@@ -170,7 +170,7 @@ fn same_article_event(m: &MentionRecord, c: &MentionRecord) -> bool {
     // a place the article stands in for the sentences' (precision "article") keeps no
     // mentions apart
     fn said(l: &Option<Location>) -> Option<&Location> {
-        l.as_ref().filter(|l| l.precision != "article")
+        l.as_ref().filter(|l| l.is_told())
     }
     if let (Some(a), Some(b)) = (said(&m.location), said(&c.location)) {
         if is_town(a) && is_town(b) && haversine_km(a.lat, a.lon, b.lat, b.lon) > TOWN_RADIUS_KM {
@@ -327,7 +327,7 @@ pub fn aggregate(id: &str, mentions: &[MentionRecord], mut story_of: impl FnMut(
     )
     .cloned();
     // a place the sentences tell, however coarse, before one the article stands in
-    let location = voted(mentions, |m| m.location.as_ref(), |l| (l.precision != "article", location_rank(l)), |l, other| {
+    let location = voted(mentions, |m| m.location.as_ref(), |l| (l.is_told(), location_rank(l)), |l, other| {
         (l.geonameid.is_some() && l.geonameid == other.geonameid)
             || (is_town(l) && is_town(other) && haversine_km(l.lat, l.lon, other.lat, other.lon) <= SAME_TOWN_KM)
             || (location_rank(other) < location_rank(l) && other.country.is_some() && other.country == l.country)

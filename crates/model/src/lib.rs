@@ -189,6 +189,15 @@ pub struct Count {
     pub text: Option<String>,
 }
 
+impl Location {
+    /// Whether the sentences that tell the event name this place, rather than the article
+    /// standing in for them (precision "article"): only a told place is evidence of which
+    /// event a report tells.
+    pub fn is_told(&self) -> bool {
+        self.precision != "article"
+    }
+}
+
 impl Count {
     /// No report gives this figure.
     pub fn is_empty(&self) -> bool {

@@ -116,7 +116,7 @@ fn absorb(db: &mut dyn Sql, into: &str, from: &str) -> Result<()> {
 fn story_events(db: &mut dyn Sql, idf: &mut Idf, m: &MentionRecord, threshold: f64) -> Result<Vec<(String, usize)>> {
     // a report with neither date nor place tells too little to be sure of its event (a place
     // the article stands in for the sentences' does not count)
-    let location = m.location.as_ref().filter(|l| l.precision != "article");
+    let location = m.location.as_ref().filter(|l| l.is_told());
     if m.date.is_none() && location.is_none() {
         return Ok(Vec::new());
     }
@@ -211,7 +211,7 @@ fn candidates(db: &mut dyn Sql, m: &MentionRecord) -> Result<Vec<sitrep_merge::P
     let perpetrators = m.actors.iter().any(|a| a.role == "perpetrator");
     // a place the article stands in for the sentences' does not choose candidates (see
     // sitrep_merge::score)
-    let location = m.location.as_ref().filter(|l| l.precision != "article");
+    let location = m.location.as_ref().filter(|l| l.is_told());
     let country = location.and_then(|l| l.country.clone());
     if let Some(l) = location.filter(|l| matches!(l.kind.as_str(), "town" | "site")) {
         let boxed = [l.lat - BOX_DEG, l.lat + BOX_DEG, l.lon - BOX_DEG * 2.0, l.lon + BOX_DEG * 2.0].map(Value::from);
