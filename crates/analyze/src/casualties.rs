@@ -195,7 +195,11 @@ fn bounds(phrase: &str) -> (Option<u32>, Option<u32>) {
 const COUNT_GROUPS: [&str; 17] =
     ["n1", "n2", "n3", "n4", "hitn", "hitvn", "hospn", "condn", "shotn", "fataln", "shotan", "fatala", "foundn", "ln", "ln2", "suma", "sumb"];
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+/// Month names and their abbreviations, which a day of the month follows ("Jan. 19").
+const MONTHS: [&str; 24] = [
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug", "august", "sep",
+    "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+];
 
 /// Whether a match counts people and not something that reads like it: an age ("killed
 /// 42-year-old Kysha"), a day of a month ("Corbin's Jan. 19 death"), where someone lives
@@ -214,7 +218,7 @@ fn is_a_count(text: &str, c: &regex::Captures) -> bool {
         if g.as_str().starts_with(|ch: char| ch.is_ascii_digit()) {
             let before = text[..g.start()].trim_end().trim_end_matches('.');
             let word = before.rsplit(|ch: char| !ch.is_ascii_alphabetic()).next().unwrap_or("").to_ascii_lowercase();
-            if word.len() >= 3 && MONTHS.iter().any(|m| word.starts_with(m)) && MONTHS.contains(&&word[..3]) {
+            if MONTHS.contains(&word.as_str()) {
                 return false;
             }
         }
