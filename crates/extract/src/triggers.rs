@@ -274,6 +274,8 @@ mod tests {
         assert_eq!(best("The army has set up its sixth observation post in the province."), "Headquarters or base established");
         assert_eq!(best("Six workers were killed when a chemical plant exploded on Thursday."), "Man-made disaster");
         assert_eq!(best("A driver died after his car lost control on an icy road."), "Man-made disaster");
+        // a landmine is no mining accident
+        assert_eq!(best("A mine explosion killed two soldiers on patrol near the border."), "Remote explosive/landmine/IED");
         assert_eq!(best("Rebel fighters began leaving the town under an evacuation deal with the government."), "Non-violent transfer of territory");
         assert_eq!(best("The coast guard thwarted an attempt to smuggle 40 migrants to the island."), "Organized crime");
         assert_eq!(best("Rights groups said police used excessive force to disperse the rally."), "Excessive force against protesters");
