@@ -227,6 +227,12 @@ pub fn is_given_name(word: &str) -> bool {
     GIVEN_NAMES.contains(&fold(word))
 }
 
+/// Whether a word is one English uses for something else than the places it names
+/// ("Police", "Northeast", "Most"), folded or not.
+pub fn is_common_word(word: &str) -> bool {
+    COMMON.contains(&fold(word))
+}
+
 impl Gazetteer {
     /// The gazetteer built into the binary (loaded on first use).
     pub fn embedded() -> &'static Gazetteer {

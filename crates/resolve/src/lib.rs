@@ -192,7 +192,13 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
                 // ("al-Harra" in a Syrian story is not Harra, Germany).
                 let p = gaz.place(c.place);
                 let small = matches!(p.kind, Kind::Town | Kind::AdminSeat) && p.population < SMALL_TOWN;
-                if small && !countries.is_empty() && !countries.contains(p.country.as_str()) {
+                // nor is a division abroad named like a person or a common word ("Mary",
+                // Turkmenistan, in "Mary said"; "Northeast", Iceland)
+                let word = &text[m.start..m.end];
+                let wordlike = matches!(p.kind, Kind::Admin1 | Kind::Admin2)
+                    && !word.contains(' ')
+                    && (sitrep_gazetteer::is_given_name(word) || sitrep_gazetteer::is_common_word(word));
+                if (small || wordlike) && !countries.is_empty() && !countries.contains(p.country.as_str()) {
                     return None;
                 }
                 Some(ResolvedPlace { start: m.start, end: m.end, place: c.place, adjective: c.adjective, margin })
@@ -350,6 +356,15 @@ mod tests {
         let found = resolve_places(g, text, &g.find(text));
         let kinds: Vec<(&str, Kind)> = found.iter().map(|r| (&text[r.start..r.end], g.place(r.place).kind)).collect();
         assert_eq!(kinds, [("MEXICO CITY", Kind::Capital), ("Mexico", Kind::Country)]);
+    }
+
+    #[test]
+    fn a_division_abroad_named_like_a_word_or_a_person_is_dropped() {
+        // "Mary" is a province of Turkmenistan
+        let names: Vec<String> = resolve("The shooting happened in Dallas, Texas. Mary told police she heard shots.").into_iter().map(|r| r.0).collect();
+        assert_eq!(names, ["Dallas", "Texas"]);
+        // a division of a country the article names stays
+        assert!(resolve("Fighting continued in Idlib, Syria, on Monday.").iter().any(|r| r.0 == "Idlib"));
     }
 
     #[test]
