@@ -237,6 +237,19 @@ fn is_a_count(text: &str, c: &regex::Captures) -> bool {
     true
 }
 
+/// What the verb of a one- or two-victim phrase tells: dead ("killed", "shot dead", "shot to
+/// death", "pronounced dead"), hit ("shot") or hurt ("wounded", "in critical condition").
+fn harm_of(verb: &str) -> Harm {
+    let v = verb.to_ascii_lowercase();
+    if KILLED_WORD.is_match(&v) || v.starts_with("shot ") || v == "pronounced dead" {
+        Harm::Killed
+    } else if v == "shot" {
+        Harm::Hit
+    } else {
+        Harm::Injured
+    }
+}
+
 /// Finds casualty phrases in a sentence or text.
 pub fn find(text: &str) -> Vec<Casualty> {
     let mut out = Vec::new();
@@ -262,15 +275,7 @@ pub fn find(text: &str) -> Vec<Casualty> {
             let h = if KILLED_WORD.is_match(&lv) { Harm::Killed } else { Harm::Injured };
             (h, c.name("n2").map(|x| x.as_str()).unwrap_or(""))
         } else if let Some(v) = c.name("v3") {
-            let lv = v.as_str().to_ascii_lowercase();
-            let h = if KILLED_WORD.is_match(&lv) || matches!(lv.as_str(), "shot dead" | "shot to death" | "pronounced dead") {
-                Harm::Killed
-            } else if lv == "shot" {
-                Harm::Hit
-            } else {
-                Harm::Injured
-            };
-            (h, "one")
+            (harm_of(v.as_str()), "one")
         } else if let (Some(v), Some(n)) = (c.name("v5"), c.name("ln")) {
             let harm_of = |w: &str| if w.eq_ignore_ascii_case("dead") { Harm::Killed } else { Harm::Injured };
             let first = number(n.as_str()).unwrap_or(1);
@@ -322,15 +327,7 @@ pub fn find(text: &str) -> Vec<Casualty> {
             let h = if lv.contains("died") || lv == "dies" || lv == "dead" { Harm::Killed } else { Harm::Injured };
             (h, "one")
         } else if let Some(v) = c.name("v6") {
-            let lv = v.as_str().to_ascii_lowercase();
-            let h = if KILLED_WORD.is_match(&lv) || lv.starts_with("shot ") {
-                Harm::Killed
-            } else if lv == "shot" {
-                Harm::Hit
-            } else {
-                Harm::Injured
-            };
-            (h, "two")
+            (harm_of(v.as_str()), "two")
         } else if c.name("selfshot").is_some() {
             (Harm::Hit, "one")
         } else if c.name("suicide").is_some() {

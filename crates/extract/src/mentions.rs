@@ -166,11 +166,13 @@ static PAGE_STAMP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(posted|updated|published|last updated|last modified|modified)(\s+on)?\s*:?\s*(\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4})?\s*[,|]?\s*)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$").unwrap());
 
 fn is_page_stamp(text: &str, start: usize) -> bool {
-    let mut from = start.saturating_sub(48);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    text.get(from..start).is_some_and(|before| PAGE_STAMP.is_match(before))
+    PAGE_STAMP.is_match(before(text, start, 48))
+}
+
+/// The last `bytes` of `text` before `at` (a few more when a character straddles the cut):
+/// the words a date follows.
+fn before(text: &str, at: usize, bytes: usize) -> &str {
+    &text[text.floor_char_boundary(at.saturating_sub(bytes))..at]
 }
 
 /// How far (bytes) from a mention an undated one may find the day it inherits, and how far
@@ -195,11 +197,7 @@ static REPORTED_ON: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Whether the date at `start` is the day of a telling (see [`REPORTED_ON`]).
 fn told_on(text: &str, start: usize) -> bool {
-    let mut from = start.saturating_sub(80);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    REPORTED_ON.is_match(&text[from..start])
+    REPORTED_ON.is_match(before(text, start, 80))
 }
 
 /// Words of a toll counted over a period ("a total of 344 people were killed last year").

@@ -426,11 +426,11 @@ impl Gazetteer {
                 let in_name_run = k == 0 && !strong && !big && (cap_before || cap_after || persons.contains(&t.folded));
                 // "Ivan Lopez", "Ivan A. Lopez", "Whitney Houston": after a given name (and an
                 // initial), a lone town is a surname
-                let given_at = |j: usize, gap: &str| {
-                    last_end <= toks[j].start && toks[j].capitalized && &text[toks[j].end..toks[j + 1].start] == gap && GIVEN_NAMES.contains(&toks[j].folded)
+                let given_at = |j: usize| {
+                    last_end <= toks[j].start && toks[j].capitalized && &text[toks[j].end..toks[j + 1].start] == " " && GIVEN_NAMES.contains(&toks[j].folded)
                 };
                 let initial_before = i > 1 && toks[i - 1].end - toks[i - 1].start == 1 && &text[toks[i - 1].end..t.start] == ". ";
-                let after_given = k == 0 && i > 0 && (given_at(i - 1, " ") || (initial_before && given_at(i - 2, " ")));
+                let after_given = k == 0 && i > 0 && (given_at(i - 1) || (initial_before && given_at(i - 2)));
                 // "Jovanni Leon Vargas, 23,", "Cashaan Williams, 18,": a name followed by an
                 // age is a person's
                 let aged = person_with_age(text, &toks, i + k);
