@@ -34,8 +34,23 @@ const QUAL: &str = r"(?:(?:at least|more than|over|up to|nearly|almost|about|aro
 const KILLED: &str = r"(?:killed|dead|died|deaths?|fatalities|fatally (?:shot|wounded|injured)|slain|lives)";
 const INJURED: &str = r"(?:wounded|injured|injuries|hurt|hospitali[sz]ed)";
 
-/// One person described or named: the subject of a one-victim phrase.
-const ONE: &str = r"(?:a|an|one|the|another)\s+(?:[[a-z0-9_]-]+-year-old(?:\s+(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|officer|deputy|trooper|driver|passenger|student|father|mother|resident|customer|clerk|security guard))?|(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|officer|deputy|trooper|driver|passenger|student|father|mother|resident|customer|clerk|security guard))|(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+)";
+/// Nouns for one person: the head of a one-victim phrase ("a 17-year-old boy", "his girlfriend").
+const PERSON: &str = r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|officer|deputy|trooper|driver|passenger|student|father|mother|resident|customer|clerk|security guard|guard|juvenile|female|male|adult|youth|pedestrian|bystander|employee|worker|homeowner|suspect|gunman|shooter|son|daughter|wife|husband|girlfriend|boyfriend|neighbou?r|friend|sister|brother|cousin|nephew|niece|grandson|granddaughter|grandmother|grandfather|roommate|patron|cashier)";
+
+/// An age used as a noun or before one ("a 14-year-old", "a 21 year old female").
+const AGE: &str = r"[a-z0-9]+[- ](?:years?|months?)[- ]old";
+
+/// How much a description of one person may say after its noun: "a woman, 31,", "a man in
+/// his 40s", "a female, identified as Phoenix O'Dell,", "another boy who".
+const AFTER_ONE: &str = r"(?:,\s+\d{1,3},|\s+in\s+(?:his|her)\s+(?:early\s+|mid-?|late\s+)?(?:\d0s|teens|twenties|thirties|forties|fifties|sixties|seventies)|,\s+(?:later\s+)?(?:identified as|named)\s+(?-i:[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}),|\s+who)?";
+
+/// Words before a person's noun that keep them one person ("a young", "an off-duty").
+const ONE_ADJ: &str = r"(?:(?:young|adult|pregnant|teenage|elderly|off-duty|unidentified|unnamed|male|female|other|second|third|local|former)\s+){0,2}";
+
+/// One person described, named or referred to: the subject of a one-victim phrase.
+fn one_person() -> String {
+    format!(r"(?:(?:a|an|one|the|another|his|her|their)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON}){AFTER_ONE}|(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+)|(?-i:[Hh]e|[Ss]he))")
+}
 
 /// Nouns counting people: "six men", "two other women".
 const GROUP: &str = r"(?:m[ae]n|wom[ae]n|boys?|girls?|teens?|teenagers?|people|persons?|adults?|child|children|juveniles?|males?|females?|others|victims?)";
@@ -44,7 +59,7 @@ const GROUP: &str = r"(?:m[ae]n|wom[ae]n|boys?|girls?|teens?|teenagers?|people|p
 static HARM_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     let stems = [
         "kill", "dead", "die", "death", "fatal", "slain", "lives", "wound", "injur", "hurt", "hospital", "shot", "condition",
-        "casualt", "toll", "stabbed", "beaten", "himself", "herself", "own life", "suicide", "homicide", "murder", "slaying", "double", "triple", "quadruple", "the life of",
+        "casualt", "toll", "stabbed", "beaten", "struck", "striking", "hit ", "hitting", "himself", "herself", "own life", "suicide", "homicide", "murder", "slaying", "double", "triple", "quadruple", "the life of",
     ];
     aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(stems).expect("harm words")
 });
@@ -53,6 +68,7 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(NUM).expect("number
 static KILLED_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^{KILLED}$")).expect("killed pattern"));
 
 static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+    let one = one_person();
     let p = [
         // "killed 6 civilians", "killing at least 12 people", "wounding two"
         format!(r"(?P<v>kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es))\s+(?:(?:his|her|their)\s+)?(?P<n1>{QUAL}(?:between\s+)?{NUM}(?:\s+(?:and|to|or)\s+{NUM})?)(?:\s+(?:other\s+)?(?:people|persons|civilians|soldiers|children|others|men|women|members|fighters|militants|troops|officers|policemen|workers|residents))?"),
@@ -63,7 +79,7 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // "the death toll rose to 15"
         format!(r"(?P<toll>death toll|toll)\s+(?:[a-z0-9_]+\s+){{0,3}}?(?:to|of|at|reached|stood at)\s+(?P<n3>{QUAL}{NUM})"),
         // two victims: "a 2-year-old boy and a 26-year-old man were killed"
-        format!(r"(?P<pair>(?:{ONE})\s+and\s+(?:{ONE}))\s+(?:were|have been|had been)\s+(?:(?:shot|stabbed)\s+(?:and\s+)?)?(?P<v6>{KILLED}|{INJURED}|shot dead|shot to death|shot)"),
+        format!(r"(?P<pair>(?:{one})\s+and\s+(?:{one}))\s+(?:were|have been|had been)\s+(?:(?:shot|stabbed)\s+(?:and\s+)?)?(?P<v6>{KILLED}|{INJURED}|shot dead|shot to death|shot)"),
         // "four people were shot, one man fatally": the dead and the wounded
         format!(r"(?P<shotn>{NUM})\s+(?:[a-z-]+\s+){{0,3}}?(?:were|had been|have been)\s+shot,?\s+(?:with\s+)?(?P<fataln>{NUM})\s+(?:of them\s+|[a-z]+\s+)?(?:fatally|dead)"),
         // "six men and one woman were shot": the two groups together
@@ -77,8 +93,14 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         r"(?P<object>(?:shot|stabbed) and killed (?:a|an|her|him|his|the)\b)".to_string(),
         // one victim: "a 28-year-old man was shot and killed", "Antonio Mason was killed", "a
         // 3-year-old boy has died", "the man was shot in the leg", "a teen is in critical
-        // condition", "the man suffered a gunshot wound"
-        format!(r"(?P<one>{ONE})(?:,\s+\d{{1,3}},)?\s+(?:(?:was|is|has been|had been)\s+(?:(?:shot|stabbed|beaten)\s+(?:and\s+)?)?(?P<v3>{KILLED}|{INJURED}|shot dead|shot to death|pronounced dead|(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition|recovering|shot)|(?P<v4>died|dies|has died|later died|suffered\s+(?:an?\s+)?(?:[[a-z0-9_]-]+\s+){{0,4}}?(?:wounds?|injury|injuries)))"),
+        // condition", "the man suffered a gunshot wound", "a woman was hit by a bullet", "the
+        // victim was taken to Grant Hospital"
+        format!(r"(?P<one>{one})(?:,\s+\d{{1,3}},)?\s+(?:(?:was|is|has been|had been)\s+(?:(?:accidentally|critically|seriously|severely|badly|slightly|mortally|reportedly|allegedly|apparently|also|then|later|initially)\s+)?(?:(?:shot|stabbed|beaten)\s+(?:and\s+)?)?(?P<v3>{KILLED}|{INJURED}|shot dead|shot to death|pronounced dead|(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition|recovering|shot|(?:hit|struck)\s+by\s+(?:an?\s+|the\s+)?(?:stray\s+|single\s+)?(?:bullets?|gunfire|rounds?|shots?|shotgun\s+(?:blast|pellets))|struck\s+(?:once|twice|several times|multiple times)|(?:taken|transported|rushed|airlifted|flown)\s+(?:by\s+[a-z]+\s+)?to\s+(?:[\w'.-]+\s+){{0,4}}?(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re))|treated\s+for\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds?))|(?P<v4>died|dies|has died|later died|(?:suffered|received|sustained)\s+(?:an?\s+)?(?:[[a-z0-9_]-]+\s+){{0,4}}?(?:wounds?|injury|injuries)))"),
+        // "accidentally shot his girlfriend", "shot a 17-year-old in the stomach", "the gun went
+        // off, hitting the 9-year-old in the cheek": one person hit
+        format!(r"(?P<hitobj>(?:shot|hit|struck|hitting|striking)\s+(?:(?:his|her|their|a|an|the|another)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON})|(?:him|her)\s+(?:in|at least|once|twice)))\b"),
+        // "two other people inside the restaurant suffered minor injuries"
+        format!(r"(?P<n5>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,5}}?(?:suffered|sustained|received)\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds)"),
         // "a shooting that left a young man dead", "left one man dead and six others injured",
         // "left two people dead"
         format!(r"(?P<left>(?:left|leaving|leaves)\s+(?P<ln>{NUM}|a|an)\s+(?:[[a-z0-9_]-]+\s+){{0,2}}?(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|people|persons|men|women|boys|girls|teens|teenagers|children|victims|others)\s+(?P<v5>dead|injured|wounded|hurt)(?:,?\s+and\s+(?P<ln2>{NUM})\s+(?:(?:other|more)\s+)?(?:people|persons|others|men|women|victims)?\s*(?P<v7>injured|wounded|hurt|dead))?)"),
@@ -89,7 +111,7 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // "sent five people to the hospital", "put three women into the hospital"
         format!(r"(?P<hosp>(?:sent|sending|sends|put|putting|puts)\s+(?P<hospn>{NUM})\s+(?:[a-z-]+\s+){{0,2}}?(?:to|into|in)\s+(?:the\s+|a\s+|local\s+|area\s+|nearby\s+)*hospitals?)"),
         // "all four victims are listed in stable condition"
-        format!(r"(?P<cond>(?:all\s+)?(?P<condn>{NUM})\s+(?:[a-z-]+\s+){{0,2}}?(?:are|were|remain|remained)\s+(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition)"),
+        format!(r"(?P<cond>(?:all\s+)?(?P<condn>{NUM})\s+(?:[a-z-]+\s+){{0,2}}?(?:are|were|remain|remained)\s+(?:(?:listed|reported)\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition)"),
         // "found 21-year-old Terrance Carroll dead", "found him dead", "found two men dead"
         format!(r"(?P<found>(?:found|find|discovered)\s+(?P<foundn>{NUM}\s+)?(?:(?:him|her|[[a-z0-9_].-]+)\s+){{0,4}}?dead)\b"),
         // "before killing himself", "then took his own life", "turned the gun on herself"
@@ -192,8 +214,8 @@ fn bounds(phrase: &str) -> (Option<u32>, Option<u32>) {
 }
 
 /// Capture groups that hold the number of people a phrase counts.
-const COUNT_GROUPS: [&str; 17] =
-    ["n1", "n2", "n3", "n4", "hitn", "hitvn", "hospn", "condn", "shotn", "fataln", "shotan", "fatala", "foundn", "ln", "ln2", "suma", "sumb"];
+const COUNT_GROUPS: [&str; 18] =
+    ["n1", "n5", "n2", "n3", "n4", "hitn", "hitvn", "hospn", "condn", "shotn", "fataln", "shotan", "fatala", "foundn", "ln", "ln2", "suma", "sumb"];
 
 /// Month names and their abbreviations, which a day of the month follows ("Jan. 19").
 const MONTHS: [&str; 24] = [
@@ -243,7 +265,7 @@ fn harm_of(verb: &str) -> Harm {
     let v = verb.to_ascii_lowercase();
     if KILLED_WORD.is_match(&v) || v.starts_with("shot ") || v == "pronounced dead" {
         Harm::Killed
-    } else if v == "shot" {
+    } else if v == "shot" || ["hit", "struck", "taken", "transported", "rushed", "airlifted", "flown"].iter().any(|w| v.starts_with(w)) {
         Harm::Hit
     } else {
         Harm::Injured
@@ -314,8 +336,10 @@ pub fn find(text: &str) -> Vec<Casualty> {
             (Harm::Hit, n.as_str())
         } else if let Some(n) = c.name("hospn").or(c.name("condn")) {
             (Harm::Injured, n.as_str())
-        } else if let Some(n) = c.name("n4") {
+        } else if let Some(n) = c.name("n4").or(c.name("n5")) {
             (Harm::Injured, n.as_str())
+        } else if c.name("hitobj").is_some() {
+            (Harm::Hit, "one")
         } else if c.name("wone").is_some() {
             (Harm::Injured, "one")
         } else if c.name("found").is_some() {
@@ -477,6 +501,42 @@ mod tests {
     }
 
     #[test]
+    fn one_person_however_described() {
+        let all = |t: &str| find(t).iter().map(|c| (c.harm, c.min)).collect::<Vec<_>>();
+        for (t, harm) in [
+            ("A 9-year-old boy was seriously injured when the gun went off.", Harm::Injured),
+            ("Police said a young girl was accidentally shot in the foot on Sunday.", Harm::Hit),
+            ("A man in his 40s was shot in his hand, a spokeswoman said.", Harm::Hit),
+            ("A 21 year old female, identified as Dana Smith, was shot in the abdomen.", Harm::Hit),
+            ("A juvenile was shot in the hand during a private party.", Harm::Hit),
+            ("A 5-year-old child received a gunshot wound in his right hand.", Harm::Injured),
+            ("A woman was hit by a bullet while walking in her driveway.", Harm::Hit),
+            ("The teen was struck once in the right hand.", Harm::Hit),
+            ("The victim was taken to Grant Medical Center in critical condition.", Harm::Hit),
+            ("The woman was transported to the hospital and is expected to recover.", Harm::Hit),
+            ("A 16-year-old boy told police he was shot while sitting in a car.", Harm::Hit),
+            ("Police say a homeowner accidentally shot his girlfriend instead.", Harm::Hit),
+            ("Police are searching for the person who shot a 17-year-old in the stomach.", Harm::Hit),
+            ("The gun went off, hitting the 9-year-old in the cheek.", Harm::Hit),
+            ("Her father fired his gun, hitting her in the leg.", Harm::Hit),
+            ("He was shot and killed in the home he shared with his mother.", Harm::Killed),
+        ] {
+            assert_eq!(all(t), vec![(harm, Some(1))], "{t}");
+        }
+        assert_eq!(all("Two other people inside the restaurant suffered minor injuries."), vec![(Harm::Injured, Some(2))]);
+        assert_eq!(all("Three other victims are reported in stable condition."), vec![(Harm::Injured, Some(3))]);
+        // unhurt, a vehicle hit, a person hit by a car: no casualty of a shooting
+        for t in [
+            "The officer was not injured in the exchange.",
+            "The maroon sedan was struck three times.",
+            "A pedestrian was hit by a car on Main Street.",
+            "He hit the gas and drove away.",
+        ] {
+            assert!(all(t).is_empty(), "{t}: {:?}", all(t));
+        }
+    }
+
+    #[test]
     fn deaths_named_by_the_crime() {
         let all = |t: &str| find(t).iter().map(|c| (c.harm, c.min)).collect::<Vec<_>>();
         assert_eq!(all("He was booked Monday in Sunday's triple homicide on Fourth Street."), vec![(Harm::Killed, Some(3))]);
@@ -511,7 +571,8 @@ mod tests {
     fn the_attackers_own_death_is_told_apart() {
         let all = |t: &str| find(t).iter().map(|c| (c.harm, c.min)).collect::<Vec<_>>();
         assert_eq!(all("He opened fire, killing three and wounding 16 before taking his own life."), vec![(Harm::Killed, Some(3)), (Harm::Injured, Some(16)), (Harm::SelfKilled, Some(1))]);
-        assert_eq!(all("The father shot his wife before turning the gun on himself."), vec![(Harm::SelfKilled, Some(1))]);
+        // the wife hit, dead or alive, and the father dead
+        assert_eq!(all("The father shot his wife before turning the gun on himself."), vec![(Harm::Hit, Some(1)), (Harm::SelfKilled, Some(1))]);
         // shot, not killed
         assert_eq!(all("He accidentally shot himself in the leg while cleaning the gun."), vec![(Harm::Hit, Some(1))]);
         assert_eq!(all("The toddler accidentally shot and killed himself at home."), vec![(Harm::SelfKilled, Some(1))]);

@@ -56,7 +56,7 @@ enum Cmd {
     Events(events::EventsArgs),
     /// One event's dossier: every field with the sentences it came from and who claims what.
     Event(events::EventArgs),
-    /// The event mentions found in one article, with the sentences they come from.
+    /// The event mentions found in stored articles, with the sentences they come from.
     Mentions(mentions::MentionsArgs),
     /// Counts of what the database holds.
     Stats {

@@ -1,4 +1,4 @@
-//! `sitrep mentions ARTICLE`: what the extraction stage finds in one stored article.
+//! `sitrep mentions ARTICLE...`: what the extraction stage finds in stored articles.
 
 use std::process::ExitCode;
 
@@ -13,8 +13,9 @@ use crate::Format;
 
 #[derive(Args)]
 pub struct MentionsArgs {
-    /// Article id (`a_…`) or an unambiguous prefix of it.
-    id: String,
+    /// Article ids (`a_…`) or unambiguous prefixes of them.
+    #[arg(required = true)]
+    ids: Vec<String>,
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
     /// Also list counts, habits and hypotheticals (never events).
@@ -52,28 +53,56 @@ pub fn mention_json(m: &Mention, text: &str) -> serde_json::Value {
         "fatalities": m.fatalities.as_ref().map(|c| json!({"min": c.min, "max": c.max, "text": c.text})),
         "injured": m.injured.as_ref().map(|c| json!({"min": c.min, "max": c.max, "text": c.text})),
         "casualties": m.casualties.as_ref().map(|c| json!({"min": c.min, "max": c.max, "text": c.text})),
+        "hit": m.hit.as_ref().map(|c| json!({"min": c.min, "max": c.max, "text": c.text})),
         "sentences": m.sentences.iter().map(|s| json!({"start": s.0, "end": s.1, "text": span(*s)})).collect::<Vec<_>>(),
     })
 }
 
 pub fn run(store: &dyn Store, args: MentionsArgs) -> Result<ExitCode> {
-    let Some(s) = store.article(&args.id)? else {
-        eprintln!("sitrep: no article with id or unique prefix {:?}", args.id);
-        return Ok(ExitCode::FAILURE);
-    };
-    let a = &s.article;
-    let Some(dct) = a.published else {
-        eprintln!("sitrep: article {} has no publication date; relative dates cannot be resolved (ingest with --published)", a.id);
-        return Ok(ExitCode::FAILURE);
-    };
-    let ms: Vec<Mention> = extract(&a.text, dct).into_iter().filter(|m| args.all || m.modality.is_event()).collect();
-    if args.format != Format::Table {
-        let v: Vec<_> = ms.iter().map(|m| mention_json(m, &a.text)).collect();
-        println!("{}", serde_json::to_string_pretty(&v)?);
-        return Ok(ExitCode::SUCCESS);
+    let mut json_all = Vec::new();
+    let mut status = ExitCode::SUCCESS;
+    for id in &args.ids {
+        let Some(s) = store.article(id)? else {
+            eprintln!("sitrep: no article with id or unique prefix {id:?}");
+            status = ExitCode::FAILURE;
+            continue;
+        };
+        let a = &s.article;
+        let Some(dct) = a.published else {
+            eprintln!("sitrep: article {} has no publication date; relative dates cannot be resolved (ingest with --published)", a.id);
+            status = ExitCode::FAILURE;
+            continue;
+        };
+        let ms: Vec<Mention> = extract(&a.text, dct).into_iter().filter(|m| args.all || m.modality.is_event()).collect();
+        match args.format {
+            Format::Json => json_all.extend(ms.iter().map(|m| with_article(mention_json(m, &a.text), &a.id))),
+            // one mention per line, as `events --format jsonl` gives one event per line
+            Format::Jsonl => {
+                for m in &ms {
+                    println!("{}", with_article(mention_json(m, &a.text), &a.id));
+                }
+            }
+            Format::Table => print_table(&ms, &a.id, &a.text, args.ids.len() > 1),
+        }
+    }
+    if args.format == Format::Json {
+        println!("{}", serde_json::to_string_pretty(&json_all)?);
+    }
+    Ok(status)
+}
+
+/// Names the article a mention comes from: several articles' mentions share one listing.
+fn with_article(mut v: serde_json::Value, id: &str) -> serde_json::Value {
+    v["article"] = json!(id);
+    v
+}
+
+fn print_table(ms: &[Mention], id: &str, text: &str, header: bool) {
+    if header {
+        println!("== {id}");
     }
     for (i, m) in ms.iter().enumerate() {
-        let v = mention_json(m, &a.text);
+        let v = mention_json(m, text);
         println!("#{} {} / {} (CAMEO {}) — {}", i + 1, m.event_type, m.subtype, m.cameo.as_deref().unwrap_or("-"), m.modality.name());
         println!("   trigger   {:?}", v["trigger"]["text"].as_str().unwrap_or(""));
         if let Some(d) = v["date"].as_object() {
@@ -90,15 +119,14 @@ pub fn run(store: &dyn Store, args: MentionsArgs) -> Result<ExitCode> {
         for t in &m.targets {
             println!("   target    {}", t.name);
         }
-        for (k, c) in [("killed", &m.fatalities), ("injured", &m.injured), ("casualties", &m.casualties)] {
+        for (k, c) in [("killed", &m.fatalities), ("injured", &m.injured), ("casualties", &m.casualties), ("hit", &m.hit)] {
             if let Some(c) = c {
                 println!("   {k:<9} {:?} (min {:?}, max {:?})", c.text, c.min, c.max);
             }
         }
         for s in &m.sentences {
-            println!("   | {}", a.text.get(s.0..s.1).unwrap_or(""));
+            println!("   | {}", text.get(s.0..s.1).unwrap_or(""));
         }
         println!();
     }
-    Ok(ExitCode::SUCCESS)
 }

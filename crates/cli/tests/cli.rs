@@ -252,6 +252,10 @@ fn mentions_of_a_stored_article_as_json() {
     let all = run(&db, &["mentions", cnn["id"].as_str().unwrap(), "--format", "json", "--all"]);
     let all: Vec<serde_json::Value> = serde_json::from_slice(&all.stdout).unwrap();
     assert!(all.len() >= ms.len());
+    // jsonl: the same mentions, one JSON object per line
+    let lines = run(&db, &["mentions", cnn["id"].as_str().unwrap(), "--format", "jsonl", "--all"]);
+    let lines: Vec<serde_json::Value> = String::from_utf8(lines.stdout).unwrap().lines().map(|l| serde_json::from_str(l).expect("one mention per line")).collect();
+    assert_eq!(lines, all);
 }
 
 fn events_json(db: &Path, extra: &[&str]) -> Vec<serde_json::Value> {
