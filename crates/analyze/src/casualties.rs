@@ -44,8 +44,9 @@ const AGE: &str = r"[a-z0-9]+[- ](?:years?|months?)[- ]old";
 /// his 40s", "a female, identified as Phoenix O'Dell,", "another boy who".
 const AFTER_ONE: &str = r"(?:,\s+\d{1,3},|\s+in\s+(?:his|her)\s+(?:early\s+|mid-?|late\s+)?(?:\d0s|teens|twenties|thirties|forties|fifties|sixties|seventies)|,\s+(?:later\s+)?(?:identified as|named)\s+(?-i:[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}),|\s+who)?";
 
-/// Words before a person's noun that keep them one person ("a young", "an off-duty").
-const ONE_ADJ: &str = r"(?:(?:young|adult|pregnant|teenage|elderly|off-duty|unidentified|unnamed|male|female|other|second|third|local|former)\s+){0,2}";
+/// Words before a person's noun that keep them one person ("a young", "an off-duty", "a
+/// Missouri").
+const ONE_ADJ: &str = r"(?:(?-i:[A-Z][a-z]+)\s+)?(?:(?:young|adult|pregnant|teenage|elderly|off-duty|unidentified|unnamed|male|female|other|second|third|local|former)\s+){0,2}";
 
 /// One person described, named or referred to: the subject of a one-victim phrase.
 fn one_person() -> String {
@@ -90,7 +91,9 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // "killing three men and wounding another", "wounding his girlfriend": one hurt
         r"(?P<wone>(?:wound|injur)(?:ed|ing)\s+(?:another|(?:his|her|their|a|an)\s+(?:[[a-z0-9_]-]+\s+)?(?:man|woman|boy|girl|teen|person|child|girlfriend|boyfriend|wife|husband|son|daughter|brother|sister|friend|neighbou?r|officer|deputy|bystander|victim|cousin|roommate)))\b".to_string(),
         // "shot and killed a neighbor", "shot and killed her"
-        r"(?P<object>(?:shot|stabbed) and killed (?:a|an|her|him|his|the)\b)".to_string(),
+        // "a shooting that killed a 3-year-old girl", "accidentally shot and killed his
+        // 9-month-old brother"
+        format!(r"(?P<object>(?:shot|stabbed) and killed (?:her|him)\b|(?:(?:shot|stabbed)\s+and\s+)?kill(?:ed|ing)\s+(?:his|her|their|a|an|the|another)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON})\b)"),
         // one victim: "a 28-year-old man was shot and killed", "Antonio Mason was killed", "a
         // 3-year-old boy has died", "the man was shot in the leg", "a teen is in critical
         // condition", "the man suffered a gunshot wound", "a woman was hit by a bullet", "the
@@ -520,6 +523,9 @@ mod tests {
             ("The gun went off, hitting the 9-year-old in the cheek.", Harm::Hit),
             ("Her father fired his gun, hitting her in the leg.", Harm::Hit),
             ("He was shot and killed in the home he shared with his mother.", Harm::Killed),
+            ("A Missouri baby was killed Monday after his brother fired the gun.", Harm::Killed),
+            ("Police described a tragic shooting that killed a 3-year-old girl on Saturday.", Harm::Killed),
+            ("The boy accidentally shot and killed his 9-month-old brother.", Harm::Killed),
         ] {
             assert_eq!(all(t), vec![(harm, Some(1))], "{t}");
         }

@@ -700,6 +700,21 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
                 }
                 fill_counts(m, &cas, &text[ss..arg_end]);
             }
+            // "a witness told police the father was playing with a gun when he shot the young
+            // girl": no trigger of its own, the harm is that of the violence told before
+            None if harmless && !cas.is_empty() => {
+                let told = mentions.iter().rposition(|m| {
+                    m.modality.is_event()
+                        && VIOLENT.contains(&m.event_type.as_str())
+                        && m.sentences.iter().map(|s| s.1).max().is_some_and(|end| ss.saturating_sub(end) <= INHERIT_WITHIN)
+                });
+                let own = target_idx.unwrap_or(mentions.len().saturating_sub(1));
+                let Some(m) = mentions.get_mut(told.unwrap_or(own)) else { continue };
+                if !m.sentences.contains(&(ss, se)) {
+                    m.sentences.push((ss, se));
+                }
+                fill_counts(m, &cas, &text[ss..arg_end]);
+            }
             None => fill_counts(m, &cas, &text[ss..arg_end]),
         }
     }
