@@ -683,8 +683,15 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
         match violence.filter(|_| harmless && !cas.is_empty()) {
             Some(v) => {
                 let (vdate, vname) = (date_of(v.trigger), &lex.subtypes[v.subtype].name);
+                // the violence told before: on the same day, or close before when undated here
                 let told = mentions.iter().rposition(|m| {
-                    m.modality.is_event() && &m.subtype == vname && matches!((&m.date, &vdate), (Some(a), Some(b)) if a.value == b.value)
+                    m.modality.is_event()
+                        && &m.subtype == vname
+                        && match (&m.date, &vdate) {
+                            (Some(a), Some(b)) => a.value == b.value,
+                            (_, None) => m.sentences.iter().map(|s| s.1).max().is_some_and(|end| ss.saturating_sub(end) <= INHERIT_WITHIN),
+                            (None, Some(_)) => false,
+                        }
                 });
                 let m = match told {
                     Some(i) => &mut mentions[i],
@@ -952,6 +959,17 @@ mod tests {
         let ms = events("Police on Sunday arrested a man suspected of shooting into a home shortly after midnight Saturday and wounding five partygoers, authorities said.");
         let told: Vec<_> = ms.iter().map(|m| (m.subtype.as_str(), m.date.as_ref().map(|d| d.value.clone()), m.injured.as_ref().and_then(|c| c.min))).collect();
         assert_eq!(told, vec![("Arrests", Some("2020-05-10".into()), None), ("Attack", Some("2020-05-09".into()), Some(5))]);
+        // the harm told in an arrest's sentence without a trigger of its own is the shooting's
+        let ms = events(
+            "Police investigated a shooting Saturday in Killeen. According to an arrest affidavit, a witness told police the father was playing with a gun when he shot his daughter.",
+        );
+        let told: Vec<_> = ms.iter().map(|m| (m.subtype.as_str(), m.hit.as_ref().and_then(|c| c.min), m.sentences.len())).collect();
+        assert_eq!(told, vec![("Attack", Some(1), 2), ("Arrests", None, 1)]);
+        let ms = events(
+            "Police investigated a shooting Saturday in Killeen. According to an arrest affidavit, the father was cleaning a rifle when it went off, hitting his daughter.",
+        );
+        let told: Vec<_> = ms.iter().map(|m| (m.subtype.as_str(), m.hit.as_ref().and_then(|c| c.min), m.sentences.len())).collect();
+        assert_eq!(told, vec![("Attack", Some(1), 2), ("Arrests", None, 1)]);
     }
 
     #[test]
