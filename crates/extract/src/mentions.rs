@@ -139,8 +139,18 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(the|this|that|[a-z]+day's|[a-z]+day’s|last week's|the latest)\s+((?:air|drone|missile|rocket|deadly|israeli|american|u\.s\.|coalition|retaliatory|reported|alleged|attempted|suicide|double|twin)\s+)*(strikes?|airstrikes?|attacks?|raids?|bombings?|blasts?|explosions?|shelling|assault|operation|shooting|gunfire|incident)(?-u:\b)").unwrap()
 });
 static AGGREGATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(more than|over|nearly|some|hundreds of|thousands of|dozens of|scores of|numerous|countless)\s+(?:[\d,]+\s+)?(?:\w+\s+){0,2}?(strikes|airstrikes|attacks|raids|bombings)|[\d,]{2,}\s+(?:\w+\s+)?(strikes|airstrikes|attacks|raids)|(several|many|multiple|numerous|\d+|two|three|four|five)\s+times|(?-u:\b)(generally|usually|normally|typically|routinely|often|regularly|repeatedly|frequently|in the past|so far this (?:year|month)|(?:this|so far) year alone|since the (?:start|beginning) of (?:the|this) year|year to date|(?:each|every|per) year|annually|have been accused|has been accused|has long been|have long been|occur|support for|campaign of|such (strikes|attacks)|those normally|these strikes|those strikes|(have|has) (since |also |repeatedly |long )?(staged|carried out|launched|conducted|mounted) (attacks|strikes|raids|airstrikes))(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(more than|over|nearly|some|hundreds of|thousands of|dozens of|scores of|numerous|countless)\s+(?:[\d,]+\s+)?(?:\w+\s+){0,2}?(strikes|airstrikes|attacks|raids|bombings)|[\d,]{2,}\s+(?:\w+\s+)?(strikes|airstrikes|attacks|raids)|(?-u:\b)(generally|usually|normally|typically|routinely|often|regularly|repeatedly|frequently|in the past|so far this (?:year|month)|(?:this|so far) year alone|since the (?:start|beginning) of (?:the|this) year|year to date|(?:each|every|per) year|annually|have been accused|has been accused|has long been|have long been|occur|support for|campaign of|such (strikes|attacks)|those normally|these strikes|those strikes|(have|has) (since |also |repeatedly |long )?(staged|carried out|launched|conducted|mounted) (attacks|strikes|raids|airstrikes))(?-u:\b)").unwrap()
 });
+/// "They have struck the area several times": repetition, unless it counts the shots or
+/// wounds of one attack ("was shot multiple times", "stabbed him several times").
+static TIMES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(shot|shooting|stabbed|stabbing|struck|hit|hitting|fired|firing|beaten|beating)\s+(?:[\w-]+\s+){0,3}?)?(several|many|multiple|numerous|\d+|two|three|four|five)\s+times(?-u:\b)").unwrap()
+});
+/// Whether a sentence tells a habit or a count rather than one event (see [`AGGREGATE`] and
+/// [`TIMES`]).
+fn is_aggregate(sentence: &str) -> bool {
+    AGGREGATE.is_match(sentence) || TIMES.captures_iter(sentence).any(|c| c.get(1).is_none())
+}
 static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(will|would|could|might|shall|threaten(s|ed)? to|vow(s|ed)? to|warn(s|ed)? (that|of)|plan(s|ned)? to|intend(s|ed)? to|prepar(es|ed|ing) to|if)(?-u:\b)").unwrap()
 });
@@ -222,7 +232,7 @@ fn follow_up_casualties(mentions: &mut [Mention], text: &str, (ss, se): (usize, 
     }
     let sentence = &text[ss..se];
     let cas = casualties::find(sentence);
-    if cas.is_empty() || AGGREGATE.is_match(sentence) || BACKGROUND.is_match(sentence) || HYPOTHETICAL.is_match(sentence) {
+    if cas.is_empty() || is_aggregate(sentence) || BACKGROUND.is_match(sentence) || HYPOTHETICAL.is_match(sentence) {
         return;
     }
     fill_counts(m, &cas, sentence);
@@ -446,7 +456,7 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
         // and no reference back is a generalisation
         let generic_plural = PLURAL_TRIGGER.is_match(trig_text) && !anaphor_first && date.is_none();
         let aggregate = generic_plural
-            || AGGREGATE.is_match(sentence) && !anaphor.is_some_and(|a| a.start() <= ts && a.end() >= te && !AGGREGATE.is_match(&sentence[..ts]));
+            || is_aggregate(sentence) && !anaphor.is_some_and(|a| a.start() <= ts && a.end() >= te && !is_aggregate(&sentence[..ts]));
         let hypothetical = HYPOTHETICAL.is_match(clause);
 
         let place = places
@@ -906,6 +916,10 @@ mod tests {
         );
         assert!(all.iter().all(|m| !m.modality.is_event()), "{all:#?}");
         assert!(all.iter().any(|m| m.modality == Modality::Aggregate));
+        // repeated strikes are a habit; the shots of one shooting are not
+        let all = extract("Gunmen have attacked the village several times since spring.", d());
+        assert!(all.iter().all(|m| m.modality == Modality::Aggregate), "{all:#?}");
+        assert_eq!(events("A man opened fire on Tuesday night, shooting a child multiple times.").len(), 1);
     }
 
     #[test]
