@@ -686,11 +686,11 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
         // "police arrested a man suspected of shooting into a residence early Saturday and
         // wounding five partygoers": a sentence telling an arrest (or another strategic
         // development, which harms no one) and the violence behind it tells two events, and
-        // the harm is the violence's
+        // the harm, if it counts any, is the violence's
         let is_violent = |k: usize| VIOLENT.contains(&lex.subtypes[k].event_type.as_str());
         let violence = scored.iter().find(|s| is_violent(s.subtype) && lex.subtypes[s.subtype].is_acled() && ss + s.trigger.1 <= arg_end);
         let harmless = lex.subtypes[subtype].event_type == "Strategic developments";
-        match violence.filter(|_| harmless && !cas.is_empty()) {
+        match violence.filter(|_| harmless) {
             Some(v) => {
                 let (vdate, vname) = (date_of(v.trigger), &lex.subtypes[v.subtype].name);
                 // the violence told before: on the same day, or close before when undated here
@@ -973,6 +973,10 @@ mod tests {
         let ms = events("Police on Sunday arrested a man suspected of shooting into a home shortly after midnight Saturday and wounding five partygoers, authorities said.");
         let told: Vec<_> = ms.iter().map(|m| (m.subtype.as_str(), m.date.as_ref().map(|d| d.value.clone()), m.injured.as_ref().and_then(|c| c.min))).collect();
         assert_eq!(told, vec![("Arrests", Some("2020-05-10".into()), None), ("Attack", Some("2020-05-09".into()), Some(5))]);
+        // the violence is told even when the sentence counts no victims
+        let ms = events("Deputies on Monday arrested a suspect in the shooting at a gas station last Friday.");
+        let told: Vec<_> = ms.iter().map(|m| (m.subtype.as_str(), m.date.as_ref().map(|d| d.value.clone()))).collect();
+        assert_eq!(told, vec![("Arrests", Some("2020-05-11".into())), ("Attack", Some("2020-05-08".into()))]);
         // the harm told in an arrest's sentence without a trigger of its own is the shooting's
         let ms = events(
             "Police investigated a shooting Saturday in Killeen. According to an arrest affidavit, a witness told police the father was playing with a gun when he shot his daughter.",
