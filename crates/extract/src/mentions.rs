@@ -141,6 +141,16 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
 static AGGREGATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(more than|over|nearly|some|hundreds of|thousands of|dozens of|scores of|numerous|countless)\s+(?:[\d,]+\s+)?(?:\w+\s+){0,2}?(strikes|airstrikes|attacks|raids|bombings)|[\d,]{2,}\s+(?:\w+\s+)?(strikes|airstrikes|attacks|raids)|(?-u:\b)(generally|usually|normally|typically|routinely|often|regularly|repeatedly|frequently|in the past|so far this (?:year|month)|(?:this|so far) year alone|since the (?:start|beginning) of (?:the|this) year|year to date|(?:each|every|per) year|annually|have been accused|has been accused|has long been|have long been|occur|support for|campaign of|such (strikes|attacks)|those normally|these strikes|those strikes|(have|has) (since |also |repeatedly |long )?(staged|carried out|launched|conducted|mounted) (attacks|strikes|raids|airstrikes))(?-u:\b)").unwrap()
 });
+/// Whether a date modifies the trigger right after it: "the March 18th shooting",
+/// "Saturday's deadly shooting", "the June 5 fatal stabbing" (but not "arrested Tuesday in
+/// the shooting").
+fn dates_what_follows(between: &str) -> bool {
+    let rest = ["'s", "’s", "th", "st", "nd", "rd"].iter().find_map(|s| between.strip_prefix(s)).unwrap_or(between);
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    rest.starts_with(char::is_whitespace)
+        && words.len() <= 2
+        && words.iter().all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !matches!(*w, "in" | "on" | "at" | "of" | "for" | "after" | "before" | "during" | "with" | "from" | "since" | "the" | "a" | "an" | "and" | "or" | "to" | "by" | "that" | "when" | "as" | "into" | "over" | "about"))
+}
 /// "They have struck the area several times": repetition, unless it counts the shots or
 /// wounds of one attack ("was shot multiple times", "stabbed him several times").
 static TIMES: LazyLock<Regex> = LazyLock::new(|| {
@@ -446,6 +456,8 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
                         && !sentence[te..t.start - ss].contains([',', ';'])
                         && !scored.iter().any(|o| (te..t.start - ss).contains(&o.trigger.0))
                 })
+                // "the March 18th shooting", "Saturday's shooting": a date in front of the trigger
+                .or_else(|| candidates.iter().find(|t| t.end <= ss + ts && dates_what_follows(&text[t.end..ss + ts])))
                 .or_else(|| if retrospective { None } else { candidates.iter().min_by_key(|t| (t.start as isize - (ss + ts) as isize).unsigned_abs()) })
                 .map(|t| (*t).clone())
         };
@@ -988,6 +1000,17 @@ mod tests {
         );
         let told: Vec<_> = ms.iter().map(|m| (m.subtype.as_str(), m.hit.as_ref().and_then(|c| c.min), m.sentences.len())).collect();
         assert_eq!(told, vec![("Attack", Some(1), 2), ("Arrests", None, 1)]);
+    }
+
+    #[test]
+    fn a_date_in_front_of_the_trigger_dates_it() {
+        let days = |t: &str| events(t).iter().map(|m| (m.subtype.clone(), m.date.as_ref().map(|d| d.value.clone()))).collect::<Vec<_>>();
+        // published Tuesday 2020-05-12
+        assert_eq!(
+            days("Police on Monday charged a teen with manslaughter in the April 18th shooting of a 15-year-old."),
+            vec![("Attack".to_string(), Some("2020-04-18".into()))]
+        );
+        assert_eq!(days("Saturday's deadly shooting left a man dead, a judge heard at a bond hearing."), vec![("Attack".to_string(), Some("2020-05-09".into()))]);
     }
 
     #[test]
