@@ -215,9 +215,16 @@ static REPORTED_ON: LazyLock<Regex> = LazyLock::new(|| {
         .build()
         .expect("telling pattern")
 });
+/// "The incident was reported Sunday afternoon": reported to the police, on the day it
+/// happened, not a telling.
+static REPORTED_TO_POLICE: LazyLock<Regex> = LazyLock::new(|| {
+    regex::RegexBuilder::new(r"(?i)\b(?:was|were|been|being)\s+(?:first\s+)?reported(?:\s+(?:late|early|on))?\s*$").unicode(false).build().expect("reported-to-police pattern")
+});
+
 /// Whether the date at `start` is the day of a telling (see [`REPORTED_ON`]).
 fn told_on(text: &str, start: usize) -> bool {
-    REPORTED_ON.is_match(before(text, start, 80))
+    let words = before(text, start, 80);
+    REPORTED_ON.is_match(words) && !REPORTED_TO_POLICE.is_match(words)
 }
 
 /// Words of a toll counted over a period ("a total of 344 people were killed last year").
@@ -1022,6 +1029,8 @@ mod tests {
         assert_eq!(days("Dayton police said in a statement Monday they believe the shooting was accidental."), vec![None]);
         assert_eq!(days("A 14-year-old boy was fatally shot; his funeral is next Tuesday."), vec![None]);
         assert_eq!(days("The teen was shot in the leg, his attorney told KHOU late Monday."), vec![None]);
+        // reported to the police, not by them: the day of the event
+        assert_eq!(days("A boy accidentally shot himself; police said the shooting was reported Sunday afternoon."), vec![Some("2020-05-10".into())]);
         // a proceeding's day is not inherited either
         assert_eq!(days("The boy was shot by a friend. At his arraignment Monday, the prosecutor called it reckless."), vec![None]);
     }
