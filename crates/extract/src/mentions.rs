@@ -183,7 +183,7 @@ static NO_EVENT: LazyLock<Regex> =
 /// "Posted: Wednesday, March 12, 2014 8:04 AM": the page's own time stamp, left in the text by
 /// the scraper, dates the page and not the event.
 static PAGE_STAMP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(posted|updated|published|last updated|last modified|modified)(\s+on)?\s*:?\s*(\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4})?\s*[,|]?\s*)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(posted|updated|update|published|last updated|last modified|modified)(\s+on)?\s*(?::|--|—|-)?\s*(\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4})?\s*[,|]?\s*)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$").unwrap());
 
 fn is_page_stamp(text: &str, start: usize) -> bool {
     PAGE_STAMP.is_match(before(text, start, 48))
@@ -454,7 +454,7 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
         // "the strike on … in August 2019": a date right after the trigger is its own, unless
         // another event's trigger comes between ("arrested Sunday a man suspected of shooting
         // … Saturday")
-        let date_of = |(ts, te): (usize, usize)| {
+        let date_of = |(ts, te): (usize, usize), nearest: bool| {
             candidates
                 .iter()
                 .find(|t| {
@@ -465,10 +465,10 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
                 })
                 // "the March 18th shooting", "Saturday's shooting": a date in front of the trigger
                 .or_else(|| candidates.iter().find(|t| t.end <= ss + ts && dates_what_follows(&text[t.end..ss + ts])))
-                .or_else(|| if retrospective { None } else { candidates.iter().min_by_key(|t| (t.start as isize - (ss + ts) as isize).unsigned_abs()) })
+                .or_else(|| if retrospective || !nearest { None } else { candidates.iter().min_by_key(|t| (t.start as isize - (ss + ts) as isize).unsigned_abs()) })
                 .map(|t| (*t).clone())
         };
-        let date = date_of((ts, te));
+        let date = date_of((ts, te), true);
         // modality
         let clause = clause_before(sentence, ts);
         // "Israeli strikes on Iranian targets limited its options": a plural with no date
@@ -711,7 +711,10 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
         let harmless = lex.subtypes[subtype].event_type == "Strategic developments";
         match violence.filter(|_| harmless) {
             Some(v) => {
-                let (vdate, vname) = (date_of(v.trigger), &lex.subtypes[v.subtype].name);
+                // "police on Monday arrested a man in the shooting": the day is the arrest's;
+                // the violence has only a date said of it ("the shooting last Friday",
+                // "Saturday's shooting")
+                let (vdate, vname) = (date_of(v.trigger, false), &lex.subtypes[v.subtype].name);
                 // the violence told before: on the same day, or close before when undated here
                 let told = mentions.iter().rposition(|m| {
                     m.modality.is_event()
@@ -726,8 +729,11 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
                     Some(i) => &mut mentions[i],
                     None => {
                         let trigger = (ss + v.trigger.0, ss + v.trigger.1);
+                        let undated = vdate.is_none();
                         mentions.push(new_mention(lex, v.subtype, trigger, modality, vdate, place, (ss, se)));
                         let Some(m) = mentions.last_mut() else { continue };
+                        // nor does a day nearby: it may well be the arrest's
+                        m.retrospective = undated;
                         m
                     }
                 };
@@ -992,6 +998,12 @@ mod tests {
         let ms = events("Police on Sunday arrested a man suspected of shooting into a home shortly after midnight Saturday and wounding five partygoers, authorities said.");
         let told: Vec<_> = ms.iter().map(|m| (m.subtype.as_str(), m.date.as_ref().map(|d| d.value.clone()), m.injured.as_ref().and_then(|c| c.min))).collect();
         assert_eq!(told, vec![("Arrests", Some("2020-05-10".into()), None), ("Attack", Some("2020-05-09".into()), Some(5))]);
+        // the arrest's day is not the shooting's, nor is an update's stamp
+        let ms = events("Police on Monday arrested a man in the shooting of a store clerk.");
+        let told: Vec<_> = ms.iter().map(|m| (m.subtype.as_str(), m.date.as_ref().map(|d| d.value.clone()))).collect();
+        assert_eq!(told, vec![("Arrests", Some("2020-05-11".into())), ("Attack", None)]);
+        let ms = events("Update-- May 11, 2020, 11:37 a.m.: A teen was shot and killed at a house on Spain Street.");
+        assert_eq!(ms.iter().map(|m| m.date.as_ref().map(|d| d.value.clone())).collect::<Vec<_>>(), vec![None]);
         // the violence is told even when the sentence counts no victims
         let ms = events("Deputies on Monday arrested a suspect in the shooting at a gas station last Friday.");
         let told: Vec<_> = ms.iter().map(|m| (m.subtype.as_str(), m.date.as_ref().map(|d| d.value.clone()))).collect();
