@@ -96,6 +96,27 @@ fn a_country_level_report_joins_a_town_event_in_that_country() {
 }
 
 #[test]
+fn a_town_report_joins_the_event_of_its_county() {
+    let place = |name: &str, kind: &str, state: &str, lat: f64, lon: f64| Location {
+        name: name.into(),
+        admin1: Some(state.into()),
+        country: Some("US".into()),
+        lat,
+        lon,
+        geonameid: None,
+        precision: "in".into(),
+        kind: kind.into(),
+    };
+    let shooting = |a: &str, l: Location| MentionRecord { actors: vec![], ..mention(a, day(d(2016, 9, 15)), Some(l), "", "") };
+    let county = event_of(&[shooting("a1", place("Harris County", "admin2", "Texas", 29.77, -95.24))]);
+    let pasadena = shooting("a2", place("Pasadena", "town", "Texas", 29.69, -95.21));
+    assert!(score(&pasadena, &county).unwrap() >= JOIN_THRESHOLD);
+    // a town as far from another state's county is not in it
+    let over_the_line = event_of(&[shooting("a3", place("Harris County", "admin2", "Georgia", 29.77, -95.24))]);
+    assert!(score(&pasadena, &over_the_line).unwrap() < JOIN_THRESHOLD);
+}
+
+#[test]
 fn the_same_article_is_not_merged_again() {
     let e = event_of(&[mention("a1", month(2018, 5), Some(abu_kamal()), "Israel", "x")]);
     assert_eq!(score(&mention("a1", month(2018, 5), Some(abu_kamal()), "Israel", "x"), &e), None);

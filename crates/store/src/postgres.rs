@@ -101,6 +101,10 @@ CREATE TABLE term_df (
     term TEXT COLLATE "C" PRIMARY KEY,
     df   BIGINT NOT NULL
 );
+"#, r#"
+-- a county's events are found by where they are, as towns' are
+UPDATE events SET lat = (json::jsonb #>> '{location,lat}')::double precision, lon = (json::jsonb #>> '{location,lon}')::double precision
+WHERE lat IS NULL AND json::jsonb #>> '{location,kind}' = 'admin2';
 "#];
 
 /// Advisory lock keys: one for schema changes, one for writing batches.

@@ -146,6 +146,10 @@ CREATE TABLE term_df (
 "#, r#"
 -- an event absorbed into another hands over its names: found by event, not by scanning
 CREATE INDEX event_names_event ON event_names(event);
+"#, r#"
+-- a county's events are found by where they are, as towns' are
+UPDATE events SET lat = json_extract(json, '$.location.lat'), lon = json_extract(json, '$.location.lon')
+WHERE lat IS NULL AND json_extract(json, '$.location.kind') = 'admin2';
 "#];
 
 /// WAL pages after which a commit asks for a checkpoint (~64 MB): pages rewritten by
@@ -434,6 +438,28 @@ mod tests {
         // the keys are still unique after the rebuild
         assert!(c.execute("INSERT INTO mentions (article, ordinal, event, json) VALUES ('a_1', 0, 'ev_2', '{}')", []).is_err());
         assert!(c.execute("INSERT INTO events (id, type, summary, json) VALUES ('ev_1', 'Riots', '{}', '{}')", []).is_err());
+    }
+
+    #[test]
+    fn migration_places_county_events() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v.db");
+        let before = MIGRATIONS.len() - 1;
+        {
+            let conn = Connection::open(&path).unwrap();
+            for sql in &MIGRATIONS[..before] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.pragma_update(None, "user_version", before as i64).unwrap();
+            conn.execute(
+                "INSERT INTO events (id, type, summary, json) VALUES ('ev_1', 'Battles', '{}', '{\"location\":{\"kind\":\"admin2\",\"lat\":29.77,\"lon\":-95.24}}')",
+                [],
+            )
+            .unwrap();
+        }
+        let s = SqliteStore::open(&path).unwrap();
+        let lat: Option<f64> = s.connection().query_row("SELECT lat FROM events WHERE id = 'ev_1'", [], |r| r.get(0)).unwrap();
+        assert_eq!(lat, Some(29.77));
     }
 
     #[test]

@@ -187,6 +187,24 @@ fn reports_of_one_attack_merge_and_remerging_changes_nothing() {
 }
 
 #[test]
+fn two_reports_placing_a_shooting_in_one_county_merge() {
+    on_each_backend(|s| {
+        // no words in common beyond the facts: no story link, only the place and the day
+        let batch = vec![
+            dated("Harris County deputies said a man was shot and killed Sunday outside a bar.", "http://a/hc", "Outlet A", "2020-03-09"),
+            dated("One person died after gunfire erupted Sunday in Harris County, the sheriff's office reported.", "http://b/hc", "Outlet B", "2020-03-10"),
+        ];
+        s.ingest_batch(&batch).unwrap();
+        let recs = records(&batch);
+        assert!(recs.iter().all(|r| r.location.as_ref().is_some_and(|l| l.kind == "admin2")), "{recs:#?}");
+        s.merge_mentions(&recs, MergeSettings { story_threshold: 2.0, ..MergeSettings::default() }).unwrap();
+        let events = s.events().unwrap();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].articles.len(), 2);
+    });
+}
+
+#[test]
 fn postgres_stores_what_sqlite_stores() {
     let Some(mut pg) = postgres() else { return };
     let mut lite = SqliteStore::in_memory().unwrap();
@@ -201,5 +219,5 @@ fn postgres_stores_what_sqlite_stores() {
     b.sort();
     assert_eq!(a, b);
     assert_eq!(pg.store.totals().unwrap(), lite.totals().unwrap());
-    assert_eq!(pg.store.schema_version().unwrap(), 1);
+    assert_eq!(pg.store.schema_version().unwrap(), 2);
 }
