@@ -399,11 +399,34 @@ fn actor_names_in(sentence_start: usize, range: (usize, usize), acts: &[Found]) 
         })
 }
 
+/// Last words of a hospital's name.
+const HOSPITAL_WORDS: [&str; 5] = ["Hospital", "Hospitals", "Clinic", "Infirmary", "Medical"];
+
+/// Whether the name ending at `end` is the start of a hospital's name: the capitalised run
+/// it begins ("Baptist Hospital", "of Mary Hospital", "Medical Center") reaches a hospital word.
+fn in_hospital_name(text: &str, end: usize) -> bool {
+    for w in text[end..].split_whitespace().take(6) {
+        let bare = w.trim_end_matches([',', '.', ';', ':', ')', '"', '”']);
+        let head = bare.trim_end_matches("'s").trim_end_matches("’s");
+        if HOSPITAL_WORDS.contains(&head) {
+            return true;
+        }
+        let joins = matches!(bare, "of" | "&" | "'s" | "’s");
+        if bare.len() < w.len() || !(joins || bare.starts_with(|c: char| c.is_uppercase())) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Finds the event mentions of one article published on `dct`.
 pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
     let lex = Lexicon::embedded();
     let gaz = Gazetteer::embedded();
-    let places = sitrep_resolve::resolve_places(gaz, text, &sitrep_analyze::places(text));
+    // "taken to Northeast Baptist Hospital": where the victims were treated is no place of
+    // the event, and the names in it rarely places at all ("Little Company of Mary Hospital")
+    let names: Vec<_> = sitrep_analyze::places(text).into_iter().filter(|p| !in_hospital_name(text, p.end)).collect();
+    let places = sitrep_resolve::resolve_places(gaz, text, &names);
     let timexes: Vec<Timex> = timex::find(text, dct).into_iter().filter(|t| !is_page_stamp(text, t.start)).collect();
     let acts = actors::find_dated(text, Some(dct));
     let mut mentions: Vec<Mention> = Vec::new();
@@ -1019,6 +1042,16 @@ mod tests {
         );
         let told: Vec<_> = ms.iter().map(|m| (m.subtype.as_str(), m.hit.as_ref().and_then(|c| c.min), m.sentences.len())).collect();
         assert_eq!(told, vec![("Attack", Some(1), 2), ("Arrests", None, 1)]);
+    }
+
+    #[test]
+    fn a_hospital_is_not_where_the_shooting_was() {
+        let gaz = Gazetteer::embedded();
+        let place = |t: &str| events(t).iter().map(|m| m.place.as_ref().map(|p| gaz.place(p.place).name.clone())).collect::<Vec<_>>();
+        assert_eq!(place("A man was shot and killed Sunday in Harvey. He died at Little Company of Mary Hospital."), vec![Some("Harvey".into())]);
+        assert_eq!(place("A man was shot Sunday and driven to Northeast Baptist Hospital, where he died."), vec![None]);
+        assert!(in_hospital_name("Temple University Hospital", "Temple".len()));
+        assert!(!in_hospital_name("Temple police said the hospital", "Temple".len()));
     }
 
     #[test]
