@@ -312,6 +312,37 @@ impl Gazetteer {
         }
     }
 
+    /// "West Charlotte", "North Philadelphia": a direction before a big city's name is a part
+    /// of that city, unless the whole name is a place near it or a town of some size. Without this a hamlet named
+    /// "West Charlotte" (Vermont) would take the name from Charlotte, North Carolina. Returns
+    /// the FST value whose candidates the name stands for.
+    fn part_of_city(&self, text: &str, toks: &[fold::Token], i: usize, k: usize, v: u64) -> u64 {
+        const DIRECTIONS: [&str; 8] = ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"];
+        if k == 0 || !DIRECTIONS.contains(&toks[i].folded.as_str()) {
+            return v;
+        }
+        let Some((rest_k, rest_v)) = self.longest_at(text, toks, i + 1) else { return v };
+        if rest_k + 1 != k {
+            return v;
+        }
+        let whole = self.candidates(v);
+        // "South Bend" is a city of its own, whatever Bend, Oregon is
+        if whole.iter().any(|c| self.places[c.place as usize].population >= SMALL_NAMESAKE) {
+            return v;
+        }
+        let city = self.candidates(rest_v).iter().map(|c| &self.places[c.place as usize]).filter(|p| p.population >= 100_000).max_by_key(|p| p.population);
+        match city {
+            Some(city) if !whole.iter().any(|c| {
+                let p = &self.places[c.place as usize];
+                sitrep_model::haversine_km(p.lat, p.lon, city.lat, city.lon) <= 30.0
+            }) =>
+            {
+                rest_v
+            }
+            _ => v,
+        }
+    }
+
     /// The longest name starting at token `i`: how many more tokens it takes and its FST value.
     /// Walks the FST over folded tokens i, i+1, … joined by spaces.
     fn longest_at(&self, text: &str, toks: &[fold::Token], i: usize) -> Option<(usize, u64)> {
@@ -403,7 +434,7 @@ impl Gazetteer {
                 i += 1;
                 continue;
             }
-            let best = self.longest_at(text, &toks, i);
+            let best = self.longest_at(text, &toks, i).map(|(k, v)| (k, self.part_of_city(text, &toks, i, k, v)));
             if let Some((k, v)) = best {
                 let cands = self.candidates(v);
                 // "Four Men" (an alternate name of Choteau, Montana): an alternate name made of

@@ -112,3 +112,15 @@ fn people_and_parts_of_a_city_are_not_places() {
     assert!(!found.contains(&"Robert Lee") && !found.contains(&"Michael"), "{found:?}");
     assert!(found.contains(&"Missouri") && found.iter().filter(|f| f.starts_with("Jordan")).count() == 2, "{found:?}");
 }
+
+#[test]
+fn a_direction_before_a_big_city_is_part_of_it() {
+    let found = |t: &str| g().find(t).iter().map(|m| (t[m.start..m.end].to_string(), m.candidates.iter().any(|c| g().place(c.place).geonameid() == Some(4460243)))).collect::<Vec<_>>();
+    // Charlotte, North Carolina (4460243), not the hamlet of West Charlotte, Vermont
+    assert_eq!(found("Police searched a west Charlotte neighborhood. IMAGES: West Charlotte shooting"), vec![("West Charlotte".to_string(), true)]);
+    // a place of its own keeps its name: West Palm Beach is no part of Palm Beach
+    let wpb = g().find("He lived in West Palm Beach.");
+    assert!(wpb[0].candidates.iter().any(|c| g().place(c.place).name == "West Palm Beach"), "{:?}", wpb[0]);
+    let sb = g().find("He lived in South Bend.");
+    assert!(sb[0].candidates.iter().any(|c| g().place(c.place).name == "South Bend"), "{:?}", sb[0]);
+}
