@@ -126,7 +126,7 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
             admins.insert((adm[0].country.as_str(), adm[0].admin1.as_str()));
         }
     }
-    let choose = |anchors: &[Anchor], admins: &HashSet<(&str, &str)>| -> Vec<ResolvedPlace> {
+    let choose = |anchors: &[Anchor], admins: &HashSet<(&str, &str)>, countries: &HashSet<&str>| -> Vec<ResolvedPlace> {
         matches
             .iter()
             .zip(&quals)
@@ -205,7 +205,7 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
             })
             .collect()
     };
-    let first = choose(&[], &admins);
+    let first = choose(&[], &admins, &countries);
     // places chosen with confidence anchor the others: a second pass with their neighbourhoods
     let anchors: Vec<Anchor> = first
         .iter()
@@ -228,10 +228,19 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
             admins.insert((p.country.as_str(), p.admin1.as_str()));
         }
     }
-    if anchors.is_empty() && admins.len() == before {
+    // and so are their countries ("Birmingham" beside Hoover and Bessemer is Alabama's)
+    let mut countries = countries.clone();
+    let known = countries.len();
+    for r in &first {
+        let p = gaz.place(r.place);
+        if is_point(p.kind) && !r.adjective && r.margin >= ANCHOR_MARGIN && !p.country.is_empty() {
+            countries.insert(p.country.as_str());
+        }
+    }
+    if anchors.is_empty() && admins.len() == before && countries.len() == known {
         return first;
     }
-    choose(&anchors, &admins)
+    choose(&anchors, &admins, &countries)
 }
 
 /// What a candidate loses when the name is only an alternate of its own and another
