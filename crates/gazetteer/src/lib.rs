@@ -359,13 +359,13 @@ impl Gazetteer {
                 if tk.start > toks[i + k - 1].end + 3 || (gap.contains(['\n', ',', ';', '(', ')']) && !abbrev) {
                     break;
                 }
-                match node.find_input(b' ') {
-                    Some(ti) => {
-                        let tr = node.transition(ti);
-                        out_val += tr.out.value();
-                        node = fst.node(tr.addr);
-                    }
-                    None => break,
+                // "Prince George's County": folded names keep a possessive's s on its word
+                let possessive = (gap == "'" || gap == "’") && tk.folded == "s";
+                if !possessive {
+                    let Some(ti) = node.find_input(b' ') else { break };
+                    let tr = node.transition(ti);
+                    out_val += tr.out.value();
+                    node = fst.node(tr.addr);
                 }
             }
             for &b in tk.folded.as_bytes() {
@@ -385,8 +385,10 @@ impl Gazetteer {
                 break;
             }
             // a one-word name must be capitalised (checked above); a longer one may end in
-            // a generic word ("Iraq-Syria border")
-            if node.is_final() {
+            // a generic word ("Iraq-Syria border"); a name never ends in a possessive
+            // ("Lowe's" is a store, not Lowes, Kentucky)
+            let possessive = k > 0 && tk.folded == "s" && matches!(&text[toks[i + k - 1].end..tk.start], "'" | "’");
+            if node.is_final() && !possessive {
                 best = Some((k, out_val + node.final_output().value()));
             }
         }

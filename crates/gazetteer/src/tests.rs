@@ -124,3 +124,13 @@ fn a_direction_before_a_big_city_is_part_of_it() {
     let sb = g().find("He lived in South Bend.");
     assert!(sb[0].candidates.iter().any(|c| g().place(c.place).name == "South Bend"), "{:?}", sb[0]);
 }
+
+#[test]
+fn a_possessive_stays_in_the_name() {
+    for t in ["The shooting happened in Prince George's County, Maryland.", "Prince George’s County police said"] {
+        let f = g().find(t);
+        assert_eq!(g().place(f[0].candidates[0].place).name, "Prince George's County", "{t}");
+    }
+    // a store is no town
+    assert!(g().find("He was shot in the parking lot of a Lowe's store.").is_empty());
+}
