@@ -237,7 +237,7 @@ pub fn show(store: &dyn Store, a: EventArgs) -> Result<ExitCode> {
     }
     writeln!(out, "evidence")?;
     for m in &e.mentions {
-        writeln!(out, "  [{}] {}", m.article, m.sentence)?;
+        writeln!(out, "  [{}] {}{}", m.article, if m.headline { "(headline) " } else { "" }, m.sentence)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -53,11 +53,18 @@ pub struct Summary {
 /// relative dates could not be resolved).
 fn event_records(a: &sitrep_model::Article) -> Vec<sitrep_model::MentionRecord> {
     let Some(dct) = a.published else { return Vec::new() };
-    sitrep_extract::mentions::extract(&a.text, dct)
+    let (mentions, text, headline) = sitrep_extract::mentions::extract_article(&a.text, a.title.as_deref(), dct);
+    mentions
         .iter()
         .enumerate()
         .filter(|(_, m)| m.modality.is_event())
-        .map(|(i, m)| sitrep_extract::mentions::to_record(m, &a.text, a, i))
+        .map(|(i, m)| {
+            let mut r = sitrep_extract::mentions::to_record(m, text, a, i);
+            for e in &mut r.evidence {
+                e.headline = headline;
+            }
+            r
+        })
         .collect()
 }
 

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 use serde_json::json;
-use sitrep_extract::mentions::{Mention, extract};
+use sitrep_extract::mentions::{Mention, extract_article};
 use sitrep_gazetteer::Gazetteer;
 use sitrep_store::Store;
 
@@ -73,16 +73,25 @@ pub fn run(store: &dyn Store, args: MentionsArgs) -> Result<ExitCode> {
             status = ExitCode::FAILURE;
             continue;
         };
-        let ms: Vec<Mention> = extract(&a.text, dct).into_iter().filter(|m| args.all || m.modality.is_event()).collect();
+        // as ingest does: the headline's mentions when the body tells no event
+        let (found, text, headline) = extract_article(&a.text, a.title.as_deref(), dct);
+        let ms: Vec<Mention> = found.into_iter().filter(|m| args.all || m.modality.is_event()).collect();
+        let json = |m: &Mention| {
+            let mut v = with_article(mention_json(m, text), &a.id);
+            if headline {
+                v["headline"] = json!(true);
+            }
+            v
+        };
         match args.format {
-            Format::Json => json_all.extend(ms.iter().map(|m| with_article(mention_json(m, &a.text), &a.id))),
+            Format::Json => json_all.extend(ms.iter().map(json)),
             // one mention per line, as `events --format jsonl` gives one event per line
             Format::Jsonl => {
                 for m in &ms {
-                    println!("{}", with_article(mention_json(m, &a.text), &a.id));
+                    println!("{}", json(m));
                 }
             }
-            Format::Table => print_table(&ms, &a.id, &a.text, args.ids.len() > 1),
+            Format::Table => print_table(&ms, &a.id, text, args.ids.len() > 1 || headline, headline),
         }
     }
     if args.format == Format::Json {
@@ -97,9 +106,9 @@ fn with_article(mut v: serde_json::Value, id: &str) -> serde_json::Value {
     v
 }
 
-fn print_table(ms: &[Mention], id: &str, text: &str, header: bool) {
+fn print_table(ms: &[Mention], id: &str, text: &str, header: bool, headline: bool) {
     if header {
-        println!("== {id}");
+        println!("== {id}{}", if headline { " (the body tells no event: the headline's)" } else { "" });
     }
     for (i, m) in ms.iter().enumerate() {
         let v = mention_json(m, text);

@@ -145,6 +145,27 @@ fn stdin_and_batch_flags() {
     assert!(stderr(&bad_date).contains("--published"), "{}", stderr(&bad_date));
 }
 
+#[test]
+fn a_body_that_tells_no_event_leaves_the_headlines() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let input = dir.path().join("page.jsonl");
+    // the scraper kept the page's weather box instead of the story
+    let record = serde_json::json!({
+        "id": "p1", "published": "2016-08-30", "outlet": "Daily Press",
+        "title": "Girl wounded by gunfire in Newport News",
+        "text": "Today: cloudy early with isolated thunderstorms this afternoon. High around 80F.\n\nTonight: scattered thunderstorms in the evening. Low 69F.",
+    });
+    std::fs::write(&input, format!("{record}\n")).unwrap();
+    let out = run(&db, &["ingest", input.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let events = events_json(&db, &[]);
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(events[0]["location"]["name"], "Newport News");
+    let m = &events[0]["mentions"][0];
+    assert_eq!((m["sentence"].as_str(), m["headline"].as_bool()), (Some("Girl wounded by gunfire in Newport News"), Some(true)));
+}
+
 /// Varied article-like texts drawn from a word list with a fixed generator, so that no two
 /// are near-copies of each other (templated texts would all be one story).
 fn synthetic_jsonl(n: usize) -> String {

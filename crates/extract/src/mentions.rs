@@ -419,6 +419,23 @@ fn in_hospital_name(text: &str, end: usize) -> bool {
     false
 }
 
+/// The event mentions of an article and the text their spans index: its body's, or, when
+/// the body tells no event, its headline's ("Girl wounded by gunfire in Newport News" over a
+/// body the page's weather box replaced). The flag says which.
+pub fn extract_article<'a>(text: &'a str, headline: Option<&'a str>, dct: NaiveDate) -> (Vec<Mention>, &'a str, bool) {
+    let body = extract(text, dct);
+    if body.iter().any(|m| m.modality.is_event()) {
+        return (body, text, false);
+    }
+    match headline {
+        Some(h) => {
+            let told = extract(h, dct);
+            if told.iter().any(|m| m.modality.is_event()) { (told, h, true) } else { (body, text, false) }
+        }
+        None => (body, text, false),
+    }
+}
+
 /// Finds the event mentions of one article published on `dct`.
 pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
     let lex = Lexicon::embedded();
@@ -1185,7 +1202,7 @@ pub fn to_record(m: &Mention, text: &str, article: &sitrep_model::Article, ordin
         fatalities,
         injured,
         hit: count(&m.hit),
-        evidence: m.sentences.iter().map(|s| Evidence { article: article.id.clone(), sentence: quote(*s), start: s.0, end: s.1 }).collect(),
+        evidence: m.sentences.iter().map(|s| Evidence { article: article.id.clone(), sentence: quote(*s), start: s.0, end: s.1, headline: false }).collect(),
         names: m.names.clone(),
     }
 }

@@ -41,7 +41,7 @@ fn mention(article: &str, date: DateRange, place: Option<Location>, perp: &str, 
         fatalities: Count::default(),
         injured: Count::default(),
         hit: Count::default(),
-        evidence: vec![Evidence { article: article.into(), sentence: "An air strike hit the town.".into(), start: 0, end: 27 }],
+        evidence: vec![Evidence { article: article.into(), sentence: "An air strike hit the town.".into(), start: 0, end: 27, headline: false }],
         names: vec![],
     }
 }

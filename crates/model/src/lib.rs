@@ -210,9 +210,14 @@ impl Count {
 pub struct Evidence {
     pub article: String,
     pub sentence: String,
-    /// Byte offsets of the sentence in the article's cleaned text.
+    /// Byte offsets of the sentence in the article's cleaned text (in its headline when
+    /// `headline` is set).
     pub start: usize,
     pub end: usize,
+    /// The sentence is the article's headline: a body that tells no event (a page whose text
+    /// is a weather box or a video list) still has its headline's. Omitted when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub headline: bool,
 }
 
 /// One event as one article reports it, with every field grounded and resolved: the unit
