@@ -399,7 +399,7 @@ fn actor_names_in(sentence_start: usize, range: (usize, usize), acts: &[Found]) 
         })
 }
 
-/// Last words of a hospital's name.
+/// Words that make a capitalised run a hospital's name ("Grant Medical Center", "Sentara Hospital").
 const HOSPITAL_WORDS: [&str; 5] = ["Hospital", "Hospitals", "Clinic", "Infirmary", "Medical"];
 
 /// Whether the name ending at `end` is the start of a hospital's name: the capitalised run
