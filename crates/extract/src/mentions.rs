@@ -242,9 +242,8 @@ const VIOLENT: [&str; 4] = ["Violence against civilians", "Battles", "Explosions
 /// the wrong event, place accuracy 0.634 -> 0.628 on the dev incidents).
 fn follow_up_casualties(mentions: &mut [Mention], text: &str, (ss, se): (usize, usize)) {
     let Some(m) = mentions.iter_mut().rev().find(|m| m.modality.is_event()) else { return };
-    let last = m.sentences.iter().map(|s| s.1).max().unwrap_or(0);
     let counted = m.fatalities.is_some() && (m.injured.is_some() || m.hit.is_some());
-    if counted || !VIOLENT.contains(&m.event_type.as_str()) || ss.saturating_sub(last) > INHERIT_WITHIN {
+    if counted || !VIOLENT.contains(&m.event_type.as_str()) || !told_before(m, ss) {
         return;
     }
     let sentence = &text[ss..se];
@@ -253,6 +252,12 @@ fn follow_up_casualties(mentions: &mut [Mention], text: &str, (ss, se): (usize, 
         return;
     }
     fill_counts(m, &cas, sentence);
+}
+
+/// Whether a mention was told close before `at` (within [`INHERIT_WITHIN`] bytes): what a
+/// later sentence adds to it without a trigger of its own.
+fn told_before(m: &Mention, at: usize) -> bool {
+    m.sentences.iter().map(|s| s.1).max().is_some_and(|end| at.saturating_sub(end) <= INHERIT_WITHIN)
 }
 
 /// Gives a mention the figures it still lacks from the casualty phrases found in `within`
@@ -761,7 +766,7 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
                         && &m.subtype == vname
                         && match (&m.date, &vdate) {
                             (Some(a), Some(b)) => a.value == b.value,
-                            (_, None) => m.sentences.iter().map(|s| s.1).max().is_some_and(|end| ss.saturating_sub(end) <= INHERIT_WITHIN),
+                            (_, None) => told_before(m, ss),
                             (None, Some(_)) => false,
                         }
                 });
@@ -788,7 +793,7 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
                 let told = mentions.iter().rposition(|m| {
                     m.modality.is_event()
                         && VIOLENT.contains(&m.event_type.as_str())
-                        && m.sentences.iter().map(|s| s.1).max().is_some_and(|end| ss.saturating_sub(end) <= INHERIT_WITHIN)
+                        && told_before(m, ss)
                 });
                 let own = target_idx.unwrap_or(mentions.len().saturating_sub(1));
                 let Some(m) = mentions.get_mut(told.unwrap_or(own)) else { continue };

@@ -313,9 +313,9 @@ impl Gazetteer {
     }
 
     /// "West Charlotte", "North Philadelphia": a direction before a big city's name is a part
-    /// of that city, unless the whole name is a place near it or a town of some size. Without this a hamlet named
-    /// "West Charlotte" (Vermont) would take the name from Charlotte, North Carolina. Returns
-    /// the FST value whose candidates the name stands for.
+    /// of that city, unless the whole name is a place near it or a town of some size. Without
+    /// this a hamlet named "West Charlotte" (Vermont) would take the name from Charlotte, North
+    /// Carolina. Returns the FST value whose candidates the name stands for.
     fn part_of_city(&self, text: &str, toks: &[fold::Token], i: usize, k: usize, v: u64) -> u64 {
         const DIRECTIONS: [&str; 8] = ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"];
         if k == 0 || !DIRECTIONS.contains(&toks[i].folded.as_str()) {
@@ -352,6 +352,9 @@ impl Gazetteer {
         let mut best: Option<(usize, u64)> = None;
         let mut ok = true;
         for (k, tk) in toks[i..toks.len().min(i + 7)].iter().enumerate() {
+            // "Prince George's County": folded names keep a possessive's s on its word, and no
+            // name ends in one ("Lowe's" is a store, not Lowes, Kentucky)
+            let possessive = k > 0 && tk.folded == "s" && matches!(&text[toks[i + k - 1].end..tk.start], "'" | "’");
             if k > 0 {
                 let gap = &text[toks[i + k - 1].end..tk.start];
                 // "Washington, D.C.": a comma may precede an abbreviation, nothing else
@@ -359,8 +362,6 @@ impl Gazetteer {
                 if tk.start > toks[i + k - 1].end + 3 || (gap.contains(['\n', ',', ';', '(', ')']) && !abbrev) {
                     break;
                 }
-                // "Prince George's County": folded names keep a possessive's s on its word
-                let possessive = (gap == "'" || gap == "’") && tk.folded == "s";
                 if !possessive {
                     let Some(ti) = node.find_input(b' ') else { break };
                     let tr = node.transition(ti);
@@ -385,9 +386,7 @@ impl Gazetteer {
                 break;
             }
             // a one-word name must be capitalised (checked above); a longer one may end in
-            // a generic word ("Iraq-Syria border"); a name never ends in a possessive
-            // ("Lowe's" is a store, not Lowes, Kentucky)
-            let possessive = k > 0 && tk.folded == "s" && matches!(&text[toks[i + k - 1].end..tk.start], "'" | "’");
+            // a generic word ("Iraq-Syria border")
             if node.is_final() && !possessive {
                 best = Some((k, out_val + node.final_output().value()));
             }
