@@ -60,7 +60,7 @@ const GROUP: &str = r"(?:m[ae]n|wom[ae]n|boys?|girls?|teens?|teenagers?|people|p
 static HARM_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     let stems = [
         "kill", "dead", "die", "death", "fatal", "slain", "lives", "wound", "injur", "hurt", "hospital", "shot", "condition",
-        "casualt", "toll", "stabbed", "beaten", "struck", "striking", "hit ", "hitting", "himself", "herself", "own life", "suicide", "homicide", "murder", "slaying", "double", "triple", "quadruple", "the life of",
+        "casualt", "toll", "deceased", "stabbed", "beaten", "struck", "striking", "hit ", "hitting", "himself", "herself", "own life", "suicide", "homicide", "murder", "slaying", "double", "triple", "quadruple", "the life of",
     ];
     aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(stems).expect("harm words")
 });
@@ -99,6 +99,9 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // condition", "the man suffered a gunshot wound", "a woman was hit by a bullet", "the
         // victim was taken to Grant Hospital"
         format!(r"(?P<one>{one})(?:,\s+\d{{1,3}},)?\s+(?:(?:was|is|has been|had been)\s+(?:(?:accidentally|critically|seriously|severely|badly|slightly|mortally|reportedly|allegedly|apparently|also|then|later|initially)\s+)?(?:(?:shot|stabbed|beaten)\s+(?:and\s+)?)?(?P<v3>{KILLED}|{INJURED}|shot dead|shot to death|pronounced dead|(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition|recovering|shot|(?:hit|struck)\s+by\s+(?:an?\s+|the\s+)?(?:stray\s+|single\s+)?(?:bullets?|gunfire|rounds?|shots?|shotgun\s+(?:blast|pellets))|struck\s+(?:once|twice|several times|multiple times)|(?:taken|transported|rushed|airlifted|flown)\s+(?:by\s+[a-z]+\s+)?to\s+(?:[\w'.-]+\s+){{0,4}}?(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re))|treated\s+for\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds?))|(?P<v4>died|dies|has died|later died|(?:suffered|received|sustained)\s+(?:an?\s+)?(?:[[a-z0-9_]-]+\s+){{0,4}}?(?:wounds?|injury|injuries)))"),
+        // "the 17-year-old boy fatally shot in Government Hill", "a man shot to death on Elm
+        // Street": a victim named with a reduced clause
+        format!(r"(?P<reduced>{one})\s+(?:fatally\s+shot|shot\s+and\s+killed|shot\s+to\s+death|slain)\s+(?:in|on|at|early|late|last|outside|inside|near|during|while)\b"),
         // "accidentally shot his girlfriend", "shot a 17-year-old in the stomach", "the gun went
         // off, hitting the 9-year-old in the cheek": one person hit
         format!(r"(?P<hitobj>(?:shot|hit|struck|hitting|striking)\s+(?:(?:his|her|their|a|an|the|another)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON})|(?:him|her)\s+(?:in|at least|once|twice)))\b"),
@@ -120,12 +123,12 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // "before killing himself", "then took his own life", "turned the gun on herself"
         r"(?P<suicide>(?:killing|killed|kills|shot and killed)\s+(?:himself|herself)|(?:took|taking|takes)\s+(?:his|her)\s+own\s+life|turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon)\s+on\s+(?:himself|herself)|committ(?:ed|ing)\s+suicide)\b".to_string(),
         // "fatally shot himself", "fatally shot a man"
-        r"(?P<fatal>fatally\s+(?:shot|stabbed|wounded)\s+(?:himself|herself|a|an)\b)".to_string(),
+        r"(?P<fatal>fatally\s+(?:shot|stabbed|wounded)\s+(?:himself|herself|a|an|his|her|their)\b)".to_string(),
         // "accidentally shot himself in the leg": one hit
         r"(?P<selfshot>shot\s+(?:himself|herself))\b".to_string(),
         // a death told without its subject: "was pronounced dead at the scene", "she died as
         // a result of her injuries"
-        r"(?P<scene>pronounced dead|(?:(?:he|she)\s+(?:later\s+)?)?died (?:at the scene|at (?:a|the) (?:local\s+|area\s+|nearby\s+)?hospital|(?:from|of|as a result of) (?:his|her|the|a) (?:[a-z-]+\s+)?(?:wounds?|injuries))|(?:he|she)\s+(?:later\s+)?died)".to_string(),
+        r"(?P<scene>pronounced (?:dead|deceased)|pronounced (?:him|her|the victim|the man|the woman|the boy|the girl) (?:dead|deceased)|(?:(?:he|she)\s+(?:later\s+)?)?died (?:at the scene|at (?:a|the) (?:local\s+|area\s+|nearby\s+)?hospital|(?:from|of|as a result of) (?:his|her|the|a) (?:[a-z-]+\s+)?(?:wounds?|injuries))|(?:he|she)\s+(?:later\s+)?died)".to_string(),
         // "the fatal shooting of a 7-year-old girl", "the shooting death of a student", "a
         // shooting that claimed the life of a 9-year-old"
         r"(?P<deathof>(?:(?:fatal|deadly)\s+(?:shooting|stabbing|beating)|(?:shooting|stabbing|beating)\s+death)\s+of\s+(?:an?|his|her|their|the)?\s*[a-z0-9-]*|claimed\s+the\s+life\s+of)\b".to_string(),
@@ -375,7 +378,7 @@ pub fn find(text: &str) -> Vec<Casualty> {
             };
             out.push(Casualty { start: m.start(), end: m.end(), harm, min: Some(n), max: Some(n) });
             continue;
-        } else if c.name("fatal").is_some() || c.name("scene").is_some() || c.name("object").is_some() || c.name("deathof").is_some() {
+        } else if c.name("fatal").is_some() || c.name("reduced").is_some() || c.name("scene").is_some() || c.name("object").is_some() || c.name("deathof").is_some() {
             (Harm::Killed, "one")
         } else if c.name("toll").is_some() {
             (Harm::Killed, c.name("n3").map(|x| x.as_str()).unwrap_or(""))
@@ -526,6 +529,10 @@ mod tests {
             ("A Missouri baby was killed Monday after his brother fired the gun.", Harm::Killed),
             ("Police described a tragic shooting that killed a 3-year-old girl on Saturday.", Harm::Killed),
             ("The boy accidentally shot and killed his 9-month-old brother.", Harm::Killed),
+            ("Family members identified the 17-year-old boy fatally shot in Government Hill early Saturday.", Harm::Killed),
+            ("At the hospital he was later pronounced deceased.", Harm::Killed),
+            ("The coroner was called to the scene and pronounced the victim dead.", Harm::Killed),
+            ("The man who fatally shot his wife at their home expressed remorse.", Harm::Killed),
         ] {
             assert_eq!(all(t), vec![(harm, Some(1))], "{t}");
         }
