@@ -99,6 +99,9 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // condition", "the man suffered a gunshot wound", "a woman was hit by a bullet", "the
         // victim was taken to Grant Hospital"
         format!(r"(?P<one>{one})(?:,\s+\d{{1,3}},)?\s+(?:(?:was|is|has been|had been)\s+(?:(?:accidentally|critically|seriously|severely|badly|slightly|mortally|reportedly|allegedly|apparently|also|then|later|initially)\s+)?(?:(?:shot|stabbed|beaten)\s+(?:and\s+)?)?(?P<v3>{KILLED}|{INJURED}|shot dead|shot to death|pronounced dead|(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition|recovering|shot|(?:hit|struck)\s+by\s+(?:an?\s+|the\s+)?(?:stray\s+|single\s+)?(?:bullets?|gunfire|rounds?|shots?|shotgun\s+(?:blast|pellets))|struck\s+(?:once|twice|several times|multiple times)|(?:taken|transported|rushed|airlifted|flown)\s+(?:by\s+[a-z]+\s+)?to\s+(?:[\w'.-]+\s+){{0,4}}?(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re))|treated\s+for\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds?))|(?P<v4>died|dies|has died|later died|(?:suffered|received|sustained)\s+(?:an?\s+)?(?:[[a-z0-9_]-]+\s+){{0,4}}?(?:wounds?|injury|injuries)))"),
+        // "three people were found with gunshot wounds", "officers found a 21-year-old male
+        // suffering from a gunshot wound": people hit, dead or alive
+        format!(r"(?P<foundw>(?:(?P<foundwn>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,2}}?(?:were|was)\s+found|(?:found|located)\s+(?:a|an|one|the|another)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON}))\s+(?:with|suffering\s+from)\s+(?:an?\s+|multiple\s+|several\s+)?(?:apparent\s+)?(?:gunshot|gun\s+shot|stab)\s+wounds?)"),
         // "the 17-year-old boy fatally shot in Government Hill", "a man shot to death on Elm
         // Street": a victim named with a reduced clause
         format!(r"(?P<reduced>{one})\s+(?:fatally\s+shot|shot\s+and\s+killed|shot\s+to\s+death|slain)\s+(?:in|on|at|early|late|last|outside|inside|near|during|while)\b"),
@@ -220,8 +223,8 @@ fn bounds(phrase: &str) -> (Option<u32>, Option<u32>) {
 }
 
 /// Capture groups that hold the number of people a phrase counts.
-const COUNT_GROUPS: [&str; 18] =
-    ["n1", "n5", "n2", "n3", "n4", "hitn", "hitvn", "hospn", "condn", "shotn", "fataln", "shotan", "fatala", "foundn", "ln", "ln2", "suma", "sumb"];
+const COUNT_GROUPS: [&str; 19] =
+    ["n1", "n5", "foundwn", "n2", "n3", "n4", "hitn", "hitvn", "hospn", "condn", "shotn", "fataln", "shotan", "fatala", "foundn", "ln", "ln2", "suma", "sumb"];
 
 /// Month names and their abbreviations, which a day of the month follows ("Jan. 19").
 const MONTHS: [&str; 24] = [
@@ -346,6 +349,8 @@ pub fn find(text: &str) -> Vec<Casualty> {
             (Harm::Injured, n.as_str())
         } else if c.name("hitobj").is_some() {
             (Harm::Hit, "one")
+        } else if c.name("foundw").is_some() {
+            (Harm::Hit, c.name("foundwn").map_or("one", |n| n.as_str()))
         } else if c.name("wone").is_some() {
             (Harm::Injured, "one")
         } else if c.name("found").is_some() {
@@ -537,6 +542,8 @@ mod tests {
             assert_eq!(all(t), vec![(harm, Some(1))], "{t}");
         }
         assert_eq!(all("Two other people inside the restaurant suffered minor injuries."), vec![(Harm::Injured, Some(2))]);
+        assert_eq!(all("Three people were found with gunshot wounds after police heard shots."), vec![(Harm::Hit, Some(3))]);
+        assert_eq!(all("Officers found a 21-year-old male suffering from a gunshot wound to the hip."), vec![(Harm::Hit, Some(1))]);
         assert_eq!(all("Three other victims are reported in stable condition."), vec![(Harm::Injured, Some(3))]);
         // unhurt, a vehicle hit, a person hit by a car: no casualty of a shooting
         for t in [
