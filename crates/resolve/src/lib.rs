@@ -219,21 +219,16 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
         })
         .collect();
     // a first-level division chosen with confidence ("Florida" over Florida, Uruguay) is
-    // context for the towns too
+    // context for the towns too, and so is the country of a town chosen with confidence
+    // ("Birmingham" beside Hoover and Bessemer is Alabama's)
     let mut admins = admins.clone();
-    let before = admins.len();
-    for r in &first {
-        let p = gaz.place(r.place);
-        if p.kind == Kind::Admin1 && !r.adjective && r.margin >= ANCHOR_MARGIN {
-            admins.insert((p.country.as_str(), p.admin1.as_str()));
-        }
-    }
-    // and so are their countries ("Birmingham" beside Hoover and Bessemer is Alabama's)
     let mut countries = countries.clone();
-    let known = countries.len();
-    for r in &first {
+    let (before, known) = (admins.len(), countries.len());
+    for r in first.iter().filter(|r| !r.adjective && r.margin >= ANCHOR_MARGIN) {
         let p = gaz.place(r.place);
-        if is_point(p.kind) && !r.adjective && r.margin >= ANCHOR_MARGIN && !p.country.is_empty() {
+        if p.kind == Kind::Admin1 {
+            admins.insert((p.country.as_str(), p.admin1.as_str()));
+        } else if is_point(p.kind) && !p.country.is_empty() {
             countries.insert(p.country.as_str());
         }
     }

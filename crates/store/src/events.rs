@@ -214,7 +214,7 @@ fn candidates(db: &mut dyn Sql, m: &MentionRecord) -> Result<Vec<sitrep_merge::P
     let location = m.location.as_ref().filter(|l| l.is_told());
     let country = location.and_then(|l| l.country.clone());
     // a town's or a county's events lie close by (a county's point is among its towns)
-    if let Some(l) = location.filter(|l| matches!(l.kind.as_str(), "town" | "site" | "admin2")) {
+    if let Some(l) = location.filter(|l| found_by_point(l)) {
         let boxed = [l.lat - BOX_DEG, l.lat + BOX_DEG, l.lon - BOX_DEG * 2.0, l.lon + BOX_DEG * 2.0].map(Value::from);
         push(db.texts(&window("lat BETWEEN ?5 AND ?6 AND lon BETWEEN ?7 AND ?8"), &with(&boxed))?);
         if let Some(cc) = country.filter(|_| perpetrators) {
@@ -225,6 +225,13 @@ fn candidates(db: &mut dyn Sql, m: &MentionRecord) -> Result<Vec<sitrep_merge::P
         push(db.texts(&window(place), &with(&[cc.into()]))?);
     }
     Ok(parse_profiles(&rows))
+}
+
+/// Whether events placed at `l` are stored with its point and found by it (towns, sites and
+/// counties; coarser places are found by country): `candidates` and `rebuild_event` agree
+/// through this.
+fn found_by_point(l: &sitrep_model::Location) -> bool {
+    matches!(l.kind.as_str(), "town" | "site" | "admin2")
 }
 
 /// Recomputes an event's record from all its mentions (oldest report first) and stores it
@@ -262,8 +269,7 @@ fn rebuild_event(db: &mut dyn Sql, id: &str) -> Result<()> {
     for n in &profile.names {
         db.execute("INSERT INTO event_names (name, event) VALUES (?1, ?2) ON CONFLICT DO NOTHING", args![n, id])?;
     }
-    // towns' and counties' events are found by where they are (see `candidates`)
-    let town = e.location.as_ref().filter(|l| matches!(l.kind.as_str(), "town" | "site" | "admin2"));
+    let town = e.location.as_ref().filter(|l| found_by_point(l));
     db.execute(
         "INSERT INTO events (id, type, date_start, date_end, country, lat, lon, summary, json, wide) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
          ON CONFLICT (id) DO UPDATE SET type = excluded.type, date_start = excluded.date_start, date_end = excluded.date_end,
