@@ -101,8 +101,15 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
         let mut end = i;
         while end < text.len() {
             let c = text[end..].chars().next().unwrap_or(' ');
+            let next = text[end + c.len_utf8()..].chars().next();
+            // "U.S.", "p.m.", "6abc.com" keep their dots; "Delaware.The" is two sentences run
+            // together by a scraper that lost the space
+            let dot_joins = c != '.' || {
+                let part = text[start..end].rsplit('.').next().unwrap_or("");
+                part.chars().count() == 1 || next.is_some_and(|n| !n.is_uppercase())
+            };
             let continues_word = c.is_alphanumeric()
-                || (matches!(c, '.' | '\'' | '’') && text[end + c.len_utf8()..].chars().next().is_some_and(|n| n.is_alphanumeric()) && !(c == '.' && end + 1 < b.len() && b[end + 1] == b' '));
+                || (matches!(c, '.' | '\'' | '’') && next.is_some_and(|n| n.is_alphanumeric()) && dot_joins && !(c == '.' && end + 1 < b.len() && b[end + 1] == b' '));
             if !continues_word {
                 break;
             }

@@ -178,6 +178,17 @@ const SMALL_NAMESAKE: u64 = 20_000;
 const NUMBER_WORDS: &[&str] =
     &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "first", "second", "third"];
 
+/// Words that start sentences without starting names: "A Wilmington police officer", "The
+/// Dallas shooting" put a town after a capital that says nothing.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "in", "on", "at", "for", "from", "by", "with", "after", "before", "when", "while", "as", "this", "that",
+    "but", "and", "of", "to", "if", "during", "near", "outside", "inside", "since", "until", "both", "all", "some", "another",
+];
+
+/// The common words that name who acts rather than where (scripts/build-common-words.py's
+/// curated list): "in Police custody" is no town in Poland.
+const INSTITUTIONS: &[&str] = &["man", "police", "army", "officer", "victim", "suspect", "gunman", "president", "minister", "court"];
+
 /// Time zones as US pages print them after a time ("2:06 PM EST").
 const TIME_ZONES: &[&str] = &["EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST", "GMT", "UTC", "BST", "CET", "CEST"];
 
@@ -429,6 +440,7 @@ impl Gazetteer {
         let mut persons: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut surnames: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut last_end = 0;
+        let mut qualified_common: std::collections::HashSet<String> = std::collections::HashSet::new();
         while i < toks.len() {
             let t = &toks[i];
             if !t.capitalized {
@@ -452,7 +464,11 @@ impl Gazetteer {
                 let never = (k == 0 && NEVER_ALONE.contains(&t.folded)) || time_zone;
                 // A lone town name inside a run of capitalised words is most often part of a
                 // person's or an organisation's name ("Mark Zuckerberg", "Chen Wei said").
-                let cap_before = i > 0 && toks[i - 1].capitalized && !t.sentence_start && toks[i - 1].end + 1 >= t.start;
+                let cap_before = i > 0
+                    && toks[i - 1].capitalized
+                    && !t.sentence_start
+                    && toks[i - 1].end + 1 >= t.start
+                    && !(toks[i - 1].sentence_start && FUNCTION_WORDS.contains(&toks[i - 1].folded.as_str()));
                 let cap_after = toks.get(i + k + 1).is_some_and(|n| n.capitalized && n.start <= toks[i + k].end + 1);
                 let big = cands.iter().any(|c| self.places[c.place as usize].population >= 100_000);
                 let in_name_run = k == 0 && !strong && !big && (cap_before || cap_after || persons.contains(&t.folded));
@@ -495,12 +511,21 @@ impl Gazetteer {
                 let street = street || call_sign;
                 // "BEDFORD, N.H.": a common word is a place when a state or country that has
                 // a place of that name qualifies it ("Police, Fla." is not Police, Poland)
+                let qualified = single_common
+                    && self
+                        .qualifying_countries(text, &toks, i + k)
+                        .iter()
+                        .any(|cc| cands.iter().any(|c| self.places[c.place as usize].country == *cc));
+                if qualified {
+                    qualified_common.insert(t.folded.clone());
+                }
+                // "a shooting in Wilmington", "near Akron": capitalised mid-sentence after a
+                // locative, a common word is a name; and once "Wilmington, Delaware" has
+                // qualified it, the article's later "Wilmington police" is the same town
                 let keep_common = (strong && !t.sentence_start)
-                    || (single_common
-                        && self
-                            .qualifying_countries(text, &toks, i + k)
-                            .iter()
-                            .any(|cc| cands.iter().any(|c| self.places[c.place as usize].country == *cc)));
+                    || qualified
+                    || (single_common && k == 0 && qualified_common.contains(&t.folded))
+                    || (single_common && k == 0 && locative && !t.sentence_start && !cap_after && !INSTITUTIONS.contains(&t.folded.as_str()));
                 if aged {
                     for w in &toks[i..=i + k] {
                         persons.insert(w.folded.clone());

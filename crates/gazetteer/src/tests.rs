@@ -134,3 +134,19 @@ fn a_possessive_stays_in_the_name() {
     // a store is no town
     assert!(g().find("He was shot in the parking lot of a Lowe's store.").is_empty());
 }
+
+#[test]
+fn a_common_word_after_a_locative_or_once_qualified_is_a_place() {
+    // scraped text that lost the space after a full stop, a town after "A", a town whose name
+    // is a frequent English word ("Wilmington") named again after it was qualified
+    let text = "Four people were hurt in a shooting in Wilmington, Delaware.The shooting occurred Tuesday.A Wilmington police officer heard shots.";
+    let found: Vec<&str> = g().find(text).iter().map(|m| &text[m.start..m.end]).collect();
+    assert_eq!(found, ["Wilmington", "Delaware", "Wilmington"], "{found:?}");
+    let text = "A man was shot in Wilmington on Tuesday and taken into Police custody. Most victims knew him.";
+    let found: Vec<&str> = g().find(text).iter().map(|m| &text[m.start..m.end]).collect();
+    assert_eq!(found, ["Wilmington"], "{found:?}");
+    // the dots of an abbreviation or a web address still hold a word together
+    let text = "The U.S. Army said so on 6abc.com.";
+    let found: Vec<&str> = g().find(text).iter().map(|m| &text[m.start..m.end]).collect();
+    assert_eq!(found, ["U.S."], "{found:?}");
+}
