@@ -62,6 +62,21 @@ fn qualifier<'g>(gaz: &'g Gazetteer, text: &str, m: &NameMatch, next: Option<&Na
     })
 }
 
+/// What only US reports say: a broadcaster's call sign ("(WBTV)", "WSOC reports", "KHOU-TV")
+/// or a county sheriff. A report that says either is most likely about the US: "Salisbury"
+/// in a Charlotte station's story is North Carolina's, not Harare's old name, and
+/// "Birmingham" beside "WBRC" is Alabama's.
+static US_SIGNALS: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"\([KW][A-Z]{3}(?:-(?:TV|DT|FM|AM))?\)|\b[KW][A-Z]{3}-(?:TV|DT)\b|\b[KW][A-Z]{3} (?:reports|reported|News|Channel|has learned)\b|(?i:sheriff's (?:office|department|deputies)|county sheriff)",
+    )
+    .expect("US signals pattern")
+});
+
+/// A North American phone number ("843-554-1111", "(302) 576-3630"): the US or Canada.
+static NANP_PHONE: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"\(?\b[2-9]\d{2}\)?[-. ]\d{3}-\d{4}\b").expect("phone pattern"));
+
 /// A place name with the entry chosen for it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResolvedPlace {
@@ -105,6 +120,12 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
         if !admin1.is_empty() {
             admins.insert((country, admin1));
         }
+    }
+    if US_SIGNALS.is_match(text) {
+        countries.insert("US");
+    }
+    if NANP_PHONE.is_match(text) {
+        countries.extend(["US", "CA"]);
     }
     for m in matches {
         let cs: HashSet<&str> = m.candidates.iter().map(|c| gaz.place(c.place).country.as_str()).collect();
@@ -294,6 +315,20 @@ mod tests {
         let homs = r.iter().find(|x| x.0 == "Homs").unwrap();
         assert_eq!(dam.2, "SY");
         assert_eq!(homs.2, "SY");
+    }
+
+    #[test]
+    fn a_us_broadcaster_or_sheriff_puts_the_story_in_the_us() {
+        let text = "A 7-year-old girl was killed early Sunday morning after a Salisbury home was sprayed with bullets.";
+        assert_eq!(resolve(text)[0].2, "ZW", "without a clue, Harare's old name wins by population");
+        for clue in [", WSOC reports.", " (WBTV)", ", the sheriff's office said."] {
+            let text = format!("A 7-year-old girl was killed early Sunday morning after a Salisbury home was sprayed with bullets{clue}");
+            let r = resolve(&text);
+            assert_eq!((r[0].0.as_str(), r[0].2.as_str()), ("Salisbury", "US"), "{text}");
+        }
+        // a North American phone number says the US or Canada, not which
+        let text = "Police in Nelson asked anyone with information to call 250-354-3919.";
+        assert!(["US", "CA"].contains(&resolve(text)[0].2.as_str()));
     }
 
     #[test]
