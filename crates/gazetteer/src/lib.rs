@@ -470,8 +470,12 @@ impl Gazetteer {
                     && toks[i - 1].end + 1 >= t.start
                     && !(toks[i - 1].sentence_start && FUNCTION_WORDS.contains(&toks[i - 1].folded.as_str()));
                 let cap_after = toks.get(i + k + 1).is_some_and(|n| n.capitalized && n.start <= toks[i + k].end + 1);
-                let big = cands.iter().any(|c| self.places[c.place as usize].population >= 100_000);
-                let in_name_run = k == 0 && !strong && !big && (cap_before || cap_after || persons.contains(&t.folded));
+                // by its own name: "Ariel" is also Jerusalem's, a poetic alternate that makes no city of "Ariel Morgan"
+                let big = cands.iter().any(|c| !c.alternate && self.places[c.place as usize].population >= 100_000);
+                // "Antonio Mason … Mason died": a surname or name part seen before stays one, but
+                // "lived in Houston" after "Whitney Houston" is the city
+                let locative = i > 0 && matches!(toks[i - 1].folded.as_str(), "in" | "at" | "near" | "from" | "to" | "outside" | "into" | "across");
+                let in_name_run = k == 0 && !strong && !big && (cap_before || cap_after || (persons.contains(&t.folded) && !(locative && toks[i - 1].folded != "to")));
                 // "Ivan Lopez", "Ivan A. Lopez", "Whitney Houston": after a given name (and an
                 // initial), a lone town is a surname
                 let given_at = |j: usize| {
@@ -482,9 +486,6 @@ impl Gazetteer {
                 // "Jovanni Leon Vargas, 23,", "Cashaan Williams, 18,": a name followed by an
                 // age is a person's
                 let aged = person_with_age(text, &toks, i + k);
-                // "Antonio Mason … Mason died": a surname seen after a given name stays a surname
-                // ("lived in Houston" after "Whitney Houston" is the city)
-                let locative = i > 0 && matches!(toks[i - 1].folded.as_str(), "in" | "at" | "near" | "from" | "to" | "outside" | "into" | "across");
                 // "Michael Brown" is no division called Michael, and "Robert Lee" no town in
                 // Texas: a given name leading a capitalised run names a person, unless a country
                 // or a city answers to it ("Jordan", "Victoria")
