@@ -189,6 +189,9 @@ const FUNCTION_WORDS: &[&str] = &[
 /// curated list): "in Police custody" is no town in Poland.
 const INSTITUTIONS: &[&str] = &["man", "police", "army", "officer", "victim", "suspect", "gunman", "president", "minister", "court"];
 
+/// Compass words, alone or together ("Northeast", "South East").
+const COMPASS: &[&str] = &["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"];
+
 /// Time zones as US pages print them after a time ("2:06 PM EST").
 const TIME_ZONES: &[&str] = &["EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST", "GMT", "UTC", "BST", "CET", "CEST"];
 
@@ -328,8 +331,7 @@ impl Gazetteer {
     /// this a hamlet named "West Charlotte" (Vermont) would take the name from Charlotte, North
     /// Carolina. Returns the FST value whose candidates the name stands for.
     fn part_of_city(&self, text: &str, toks: &[fold::Token], i: usize, k: usize, v: u64) -> u64 {
-        const DIRECTIONS: [&str; 8] = ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"];
-        if k == 0 || !DIRECTIONS.contains(&toks[i].folded.as_str()) {
+        if k == 0 || !COMPASS.contains(&toks[i].folded.as_str()) {
             return v;
         }
         let Some((rest_k, rest_v)) = self.longest_at(text, toks, i + 1) else { return v };
@@ -461,7 +463,11 @@ impl Gazetteer {
                     && cands.iter().any(|c| !matches!(self.places[c.place as usize].kind, Kind::Town | Kind::AdminSeat | Kind::Capital));
                 // "2:06 PM EST": a time zone, not Est, Burkina Faso
                 let time_zone = k == 0 && TIME_ZONES.contains(&&text[t.start..t.end]);
-                let never = (k == 0 && NEVER_ALONE.contains(&t.folded)) || time_zone;
+                // "Northeast Baltimore", "Southeast parents": a compass word is a part of a
+                // city or of a country, not North East, Maryland; only a division or region
+                // may be named so ("North West" province)
+                let compass = toks[i..=i + k].iter().all(|w| COMPASS.contains(&w.folded.as_str())) && (k == 0 || !strong);
+                let never = (k == 0 && NEVER_ALONE.contains(&t.folded)) || time_zone || compass;
                 // A lone town name inside a run of capitalised words is most often part of a
                 // person's or an organisation's name ("Mark Zuckerberg", "Chen Wei said").
                 let cap_before = i > 0

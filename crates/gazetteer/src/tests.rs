@@ -165,3 +165,10 @@ fn a_name_part_is_a_place_again_after_in() {
     assert_eq!(found, ["Riverdale"], "{found:?}");
     assert_eq!(g().find(text)[0].start, text.rfind("Riverdale").unwrap());
 }
+
+#[test]
+fn a_compass_word_is_no_town() {
+    let text = "A 17-year-old boy was shot to death in Northeast Baltimore. Southeast parents are worried.";
+    let found: Vec<&str> = g().find(text).iter().map(|m| &text[m.start..m.end]).collect();
+    assert_eq!(found, ["Baltimore"], "{found:?}");
+}
