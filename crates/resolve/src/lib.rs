@@ -42,12 +42,14 @@ fn qualifier<'g>(gaz: &'g Gazetteer, text: &str, m: &NameMatch, next: Option<&Na
     let at = m.end + 1 + gap;
     if let Some(n) = next.filter(|n| n.start == at) {
         // the next name is a division or a country, and only one of each kind
-        let quals: Vec<&sitrep_gazetteer::Place> = n
+        let mut quals: Vec<&sitrep_gazetteer::Place> = n
             .candidates
             .iter()
             .map(|c| gaz.place(c.place))
             .filter(|p| matches!(p.kind, Kind::Admin1 | Kind::Country) && !p.country.is_empty())
             .collect();
+        // a place found by its own name and an alternate spelling is one place
+        quals.dedup_by_key(|p| p.id.as_str());
         if let [p] = quals.as_slice() {
             return Some((p.country.as_str(), if p.kind == Kind::Admin1 { p.admin1.as_str() } else { "" }, None));
         }
@@ -60,6 +62,17 @@ fn qualifier<'g>(gaz: &'g Gazetteer, text: &str, m: &NameMatch, next: Option<&Na
         let canonical = gaz.by_id(&format!("adm1:{cc}.{adm}")).map(|i| gaz.place(i))?;
         ends.then_some((canonical.country.as_str(), canonical.admin1.as_str(), Some(at)))
     })
+}
+
+/// Whether the name at `i` and the one after it are items of a list ("Copenhagen, Hamburg,
+/// Brasov and Mannheim", "Miami, West Palm Beach, New York") rather than a town and its state.
+fn in_list(text: &str, matches: &[NameMatch], i: usize) -> bool {
+    let joins = |a: &NameMatch, b: &NameMatch| {
+        a.end <= b.start && matches!(text[a.end..b.start].trim(), "," | "and" | ", and" | "or" | ", or")
+    };
+    let before = i > 0 && joins(&matches[i - 1], &matches[i]);
+    let after = matches.get(i + 1).zip(matches.get(i + 2)).is_some_and(|(q, n)| joins(&matches[i], q) && joins(q, n));
+    before || after
 }
 
 /// What only US reports say: a broadcaster's call sign ("(WBTV)", "WSOC reports", "KHOU-TV")
@@ -112,6 +125,19 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
     let quals: Vec<Option<(&str, &str, Option<usize>)>> =
         matches.iter().enumerate().map(|(i, m)| qualifier(gaz, text, m, matches.get(i + 1))).collect();
     let abbreviations: HashSet<usize> = quals.iter().flatten().filter_map(|q| q.2).collect();
+    // one sense per article: after "Manchester, Illinois", "a shooting in Manchester" is the
+    // same town, whatever the gazetteer knows of Manchesters
+    let mut qualified: std::collections::HashMap<String, (&str, &str)> = std::collections::HashMap::new();
+    for (i, m) in matches.iter().enumerate() {
+        if let Some((cc, adm, _)) = quals[i].filter(|_| !in_list(text, matches, i)) {
+            qualified.entry(text[m.start..m.end].to_lowercase()).or_insert((cc, adm));
+        }
+    }
+    let quals: Vec<Option<(&str, &str, Option<usize>)>> = matches
+        .iter()
+        .zip(quals)
+        .map(|(m, q)| q.or_else(|| qualified.get(&text[m.start..m.end].to_lowercase()).map(|&(cc, adm)| (cc, adm, None))))
+        .collect();
     // Countries the text names outright, or names through places that are unambiguous.
     let mut countries: HashSet<&str> = HashSet::new();
     let mut admins: HashSet<(&str, &str)> = HashSet::new();
@@ -150,15 +176,25 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
     let choose = |anchors: &[Anchor], admins: &HashSet<(&str, &str)>, countries: &HashSet<&str>| -> Vec<ResolvedPlace> {
         matches
             .iter()
+            .enumerate()
             .zip(&quals)
-            .filter(|(m, _)| !abbreviations.contains(&m.start))
-            .filter_map(|(m, qual)| {
+            .filter(|((_, m), _)| !abbreviations.contains(&m.start))
+            .filter_map(|((i, m), qual)| {
                 // "Denmark, South Carolina": only what lies in the qualifier, when anything does
                 let within = |c: &&sitrep_gazetteer::Candidate| {
                     let p = gaz.place(c.place);
                     qual.is_some_and(|(cc, adm, _)| p.country == cc && (adm.is_empty() || p.admin1 == adm) && p.kind != Kind::Country && p.kind != Kind::Admin1)
                 };
                 let narrowed = m.candidates.iter().any(|c| within(&c));
+                // "Manchester, Illinois": a village too small for the gazetteer is not the
+                // Manchester of another state (nor England's); the qualifier itself is the
+                // place then
+                let unqualified = |c: &&sitrep_gazetteer::Candidate| {
+                    let p = gaz.place(c.place);
+                    !narrowed
+                        && !in_list(text, matches, i)
+                        && qual.is_some_and(|(cc, adm, _)| !adm.is_empty() && (p.country != cc || (is_point(p.kind) && p.admin1 != adm)))
+                };
                 let name = if anchors.is_empty() { String::new() } else { text[m.start..m.end].to_lowercase() };
                 // "Salisbury" is Harare's old name but Salisbury, England's own: a name a
                 // candidate bears only as an alternate loses to one that bears it as its own
@@ -168,6 +204,7 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
                     .candidates
                     .iter()
                     .filter(|c| !narrowed || within(c))
+                    .filter(|c| !unqualified(c))
                     .map(|c| {
                         let p = gaz.place(c.place);
                         let mut s = (1.0 + p.population as f64).ln() + kind_bonus(p.kind);
@@ -329,6 +366,19 @@ mod tests {
         // a North American phone number says the US or Canada, not which
         let text = "Police in Nelson asked anyone with information to call 250-354-3919.";
         assert!(["US", "CA"].contains(&resolve(text)[0].2.as_str()));
+    }
+
+    #[test]
+    fn a_town_the_state_qualifies_is_in_that_state_or_nowhere() {
+        // Manchester, Illinois has 300 people, too few for the gazetteer: no Manchester of
+        // another state or country stands in for it, here or where the article names it again
+        let r = resolve("The mass shooting in Manchester, Illinois left five dead. Schools closed after a shooting in Manchester.");
+        assert_eq!(r.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["Illinois"], "{r:?}");
+        // items of a list are not qualified by the next one
+        let r = resolve("The band plays in Copenhagen, Hamburg, Berlin and Mannheim.");
+        assert_eq!(r.iter().find(|x| x.0 == "Copenhagen").map(|x| x.2.as_str()), Some("DK"), "{r:?}");
+        let r = resolve("It has offices in Los Angeles, Miami, West Palm Beach, New York, and Detroit.");
+        assert!(r.iter().any(|x| x.0 == "West Palm Beach"), "{r:?}");
     }
 
     #[test]
