@@ -428,7 +428,7 @@ fn in_hospital_name(text: &str, end: usize) -> bool {
 /// the body tells no event, its headline's ("Girl wounded by gunfire in Newport News" over a
 /// body the page's weather box replaced). The flag says which.
 pub fn extract_article<'a>(text: &'a str, headline: Option<&'a str>, dct: NaiveDate) -> (Vec<Mention>, &'a str, bool) {
-    let body = extract(text, dct);
+    let body = extract_in(text, headline, dct);
     if body.iter().any(|m| m.modality.is_event()) {
         return (body, text, false);
     }
@@ -443,12 +443,41 @@ pub fn extract_article<'a>(text: &'a str, headline: Option<&'a str>, dct: NaiveD
 
 /// Finds the event mentions of one article published on `dct`.
 pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
-    let lex = Lexicon::embedded();
-    let gaz = Gazetteer::embedded();
+    extract_in(text, None, dct)
+}
+
+/// The places of a text, chosen with its headline's as context: "Utah teen shoots self in
+/// leg" makes the body's "Logan" Utah's, not Queensland's; "Nodaway County baby" makes
+/// "Elmo" Missouri's. Only the body's places are returned.
+fn resolve_in(gaz: &Gazetteer, text: &str, headline: Option<&str>) -> Vec<sitrep_resolve::ResolvedPlace> {
     // "taken to Northeast Baptist Hospital": where the victims were treated is no place of
     // the event, and the names in it rarely places at all ("Little Company of Mary Hospital")
     let names: Vec<_> = sitrep_analyze::places(text).into_iter().filter(|p| !in_hospital_name(text, p.end)).collect();
-    let places = sitrep_resolve::resolve_places(gaz, text, &names);
+    let Some(h) = headline.filter(|h| !h.trim().is_empty()) else {
+        return sitrep_resolve::resolve_places(gaz, text, &names);
+    };
+    let mut all: Vec<_> = sitrep_analyze::places(h).into_iter().filter(|p| !in_hospital_name(h, p.end)).collect();
+    let offset = h.len() + 2;
+    let joined = format!("{h}\n\n{text}");
+    all.extend(names.into_iter().map(|mut n| {
+        n.start += offset;
+        n.end += offset;
+        n
+    }));
+    let mut places = sitrep_resolve::resolve_places(gaz, &joined, &all);
+    places.retain(|p| p.start >= offset);
+    for p in &mut places {
+        p.start -= offset;
+        p.end -= offset;
+    }
+    places
+}
+
+/// [`extract`] with the article's headline as context for its places.
+fn extract_in(text: &str, headline: Option<&str>, dct: NaiveDate) -> Vec<Mention> {
+    let lex = Lexicon::embedded();
+    let gaz = Gazetteer::embedded();
+    let places = resolve_in(gaz, text, headline);
     let timexes: Vec<Timex> = timex::find(text, dct).into_iter().filter(|t| !is_page_stamp(text, t.start)).collect();
     let acts = actors::find_dated(text, Some(dct));
     let mut mentions: Vec<Mention> = Vec::new();
@@ -1074,6 +1103,19 @@ mod tests {
         assert_eq!(place("A man was shot Sunday and driven to Northeast Baptist Hospital, where he died."), vec![None]);
         assert!(in_hospital_name("Temple University Hospital", "Temple".len()));
         assert!(!in_hospital_name("Temple police said the hospital", "Temple".len()));
+    }
+
+    #[test]
+    fn the_headline_places_the_body() {
+        let gaz = Gazetteer::embedded();
+        let body = "LOGAN - A 15-year-old boy accidentally shot himself in the leg Sunday while cleaning a handgun.";
+        let state = |headline: Option<&str>| {
+            let (found, _, from_headline) = extract_article(body, headline, d());
+            assert!(!from_headline);
+            found.iter().filter_map(|m| m.place.as_ref()).map(|p| gaz.place(p.place).admin1.clone()).collect::<Vec<_>>()
+        };
+        assert_ne!(state(None), ["UT"], "alone, Logan is the biggest Logan");
+        assert_eq!(state(Some("Utah teen shoots self in leg while trying to clean handgun")), ["UT"]);
     }
 
     #[test]
