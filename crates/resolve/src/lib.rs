@@ -173,6 +173,7 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
             admins.insert((adm[0].country.as_str(), adm[0].admin1.as_str()));
         }
     }
+    let coherent = county_coherent(gaz, text, matches);
     let choose = |anchors: &[Anchor], admins: &HashSet<(&str, &str)>, countries: &HashSet<&str>| -> Vec<ResolvedPlace> {
         matches
             .iter()
@@ -233,6 +234,9 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
                             0.0
                         };
                         s += neighbourly;
+                        if m.candidates.len() > 1 && coherent.contains(&c.place) {
+                            s += COUNTY_BONUS;
+                        }
                         // a candidate that bears the name only as an alternate loses, and being
                         // near the story does not lift it ("MEXICO CITY (AP) Mexico's Senate":
                         // the country, not the capital also called Mexico)
@@ -295,6 +299,46 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
     }
     choose(&anchors, &admins, &countries)
 }
+
+/// Candidates that a county and a town of the article agree on: a town lying within
+/// [`COUNTY_KM`] of a county the article names, and that county. "Paulding County … Camp
+/// Circle in Dallas" is Dallas, Georgia (in Paulding County, Georgia), not Dallas, Texas,
+/// though neither name is sure alone. Counties only: towns named after big cities cluster
+/// (Paris and London, Ontario), counties are how US reports place a town.
+fn county_coherent(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> HashSet<u32> {
+    let mut towns: Vec<(&str, u32)> = Vec::new();
+    let mut counties: Vec<(&str, u32)> = Vec::new();
+    for m in matches {
+        let name = &text[m.start..m.end];
+        for c in m.candidates.iter().filter(|c| !c.adjective) {
+            match gaz.place(c.place).kind {
+                Kind::Admin2 => counties.push((name, c.place)),
+                Kind::Town | Kind::AdminSeat | Kind::Capital => towns.push((name, c.place)),
+                _ => {}
+            }
+        }
+    }
+    let mut out = HashSet::new();
+    for &(county_name, county) in &counties {
+        let cp = gaz.place(county);
+        for &(town_name, town) in &towns {
+            let tp = gaz.place(town);
+            if !town_name.eq_ignore_ascii_case(county_name)
+                && (cp.lat - tp.lat).abs() <= COUNTY_KM / 111.0
+                && haversine_km(cp.lat, cp.lon, tp.lat, tp.lon) <= COUNTY_KM
+            {
+                out.insert(county);
+                out.insert(town);
+            }
+        }
+    }
+    out
+}
+
+/// How close a town must lie to a county's point to be in it, near enough (most US counties
+/// are under 50 km across), and what the agreement earns both.
+const COUNTY_KM: f64 = 40.0;
+const COUNTY_BONUS: f64 = 5.0;
 
 /// What a candidate loses when the name is only an alternate of its own and another
 /// candidate's very name.
@@ -379,6 +423,21 @@ mod tests {
         assert_eq!(r.iter().find(|x| x.0 == "Copenhagen").map(|x| x.2.as_str()), Some("DK"), "{r:?}");
         let r = resolve("It has offices in Los Angeles, Miami, West Palm Beach, New York, and Detroit.");
         assert!(r.iter().any(|x| x.0 == "West Palm Beach"), "{r:?}");
+    }
+
+    #[test]
+    fn a_county_and_a_town_that_agree_place_each_other() {
+        let text = "A three-year-old shot himself Tuesday morning in Paulding County. The shooting happened at a home on Camp Circle in Dallas.";
+        let alone = resolve("The shooting happened at a home on Camp Circle in Dallas.");
+        assert_eq!(alone[0].2, "US");
+        let g = Gazetteer::embedded();
+        let admin1 = |r: &[(String, String, String)], name: &str| {
+            let id = &r.iter().find(|x| x.0 == name).expect("resolved").1;
+            g.place(g.by_id(id).expect("known id")).admin1.clone()
+        };
+        assert_eq!(admin1(&alone, "Dallas"), "TX");
+        let r = resolve(text);
+        assert_eq!((admin1(&r, "Paulding County").as_str(), admin1(&r, "Dallas").as_str()), ("GA", "GA"), "{r:?}");
     }
 
     #[test]
