@@ -263,6 +263,13 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
                 if (small || wordlike) && !countries.is_empty() && !countries.contains(p.country.as_str()) {
                     return None;
                 }
+                // likewise a small town in another state than those the article names: "Elmo"
+                // in a report on "a Missouri baby" is not Elmo, Texas (Elmo, Missouri is too
+                // small for the gazetteer)
+                let states_here = admins.iter().any(|(cc, _)| *cc == p.country);
+                if small && states_here && !admins.contains(&(p.country.as_str(), p.admin1.as_str())) {
+                    return None;
+                }
                 Some(ResolvedPlace { start: m.start, end: m.end, place: c.place, adjective: c.adjective, margin })
             })
             .collect()
@@ -438,6 +445,14 @@ mod tests {
         assert_eq!(admin1(&alone, "Dallas"), "TX");
         let r = resolve(text);
         assert_eq!((admin1(&r, "Paulding County").as_str(), admin1(&r, "Dallas").as_str()), ("GA", "GA"), "{r:?}");
+    }
+
+    #[test]
+    fn a_small_town_of_another_state_is_not_the_one_meant() {
+        // Elmo, Missouri is too small for the gazetteer; Elmo, Texas has 800 people
+        assert_eq!(resolve("Crews arrived at the home in Elmo.").len(), 1);
+        let r = resolve("A Missouri baby was killed Monday. Crews arrived at the home in Elmo.");
+        assert_eq!(r.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["Missouri"], "{r:?}");
     }
 
     #[test]
