@@ -500,7 +500,16 @@ impl Gazetteer {
                     && !big
                     && !cands.iter().any(|c| self.places[c.place as usize].kind == Kind::Country)
                     && (if k == 0 { cap_after } else { cands.iter().all(|c| self.places[c.place as usize].population < SMALL_NAMESAKE) });
-                let in_name_run = in_name_run || after_given || given_first || (k == 0 && !locative && surnames.contains(&t.folded));
+                // "at Davis’ residence" after "Aaron Davis": a possessive surname is the person's
+                // even after a locative
+                let possessive = text[toks[i + k].end..].starts_with(['\'', '’']);
+                let known_surname = k == 0 && surnames.contains(&t.folded) && (!locative || possessive);
+                // "a 21 year old female, identified as Phoenix O'Dell": what follows "identified
+                // as" or "named" is a person
+                let before = text[..t.start].trim_end();
+                let named = ["identified as", "identified him as", "identified her as", "named", "nicknamed"].iter().any(|w| before.ends_with(w))
+                    && !["town named", "city named", "village named", "county named", "place named"].iter().any(|w| before.ends_with(w));
+                let in_name_run = in_name_run || after_given || given_first || known_surname || named;
                 if in_name_run && (cap_before || cap_after || after_given) {
                     persons.insert(t.folded.clone());
                 }

@@ -172,3 +172,13 @@ fn a_compass_word_is_no_town() {
     let found: Vec<&str> = g().find(text).iter().map(|m| &text[m.start..m.end]).collect();
     assert_eq!(found, ["Baltimore"], "{found:?}");
 }
+
+#[test]
+fn a_possessive_surname_or_a_name_given_is_a_person() {
+    let text = "Police met Devolia Sims and Aaron Davis. Sims said she arrived at Davis’ residence and heard a gunshot.";
+    let found: Vec<&str> = g().find(text).iter().map(|m| &text[m.start..m.end]).collect();
+    assert!(found.is_empty(), "{found:?}");
+    let text = "A 21 year old female, identified as Phoenix O'Dell, was shot. She grew up in a town named Phoenix.";
+    let found: Vec<usize> = g().find(text).iter().map(|m| m.start).collect();
+    assert_eq!(found, [text.rfind("Phoenix").unwrap()]);
+}
