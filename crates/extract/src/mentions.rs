@@ -404,16 +404,25 @@ fn actor_names_in(sentence_start: usize, range: (usize, usize), acts: &[Found]) 
         })
 }
 
-/// Words that make a capitalised run a hospital's name ("Grant Medical Center", "Sentara Hospital").
+/// Words that make a capitalised run a hospital's name ("Grant Medical Center", "Sentara
+/// Hospital"): where victims were treated, and the names in it are rarely places at all
+/// ("Little Company of Mary Hospital").
 const HOSPITAL_WORDS: [&str; 5] = ["Hospital", "Hospitals", "Clinic", "Infirmary", "Medical"];
 
-/// Whether the name ending at `end` is the start of a hospital's name: the capitalised run
-/// it begins ("Baptist Hospital", "of Mary Hospital", "Medical Center") reaches a hospital word.
-fn in_hospital_name(text: &str, end: usize) -> bool {
+/// Words that end newspapers' names: "the Jersey Journal" and "the Houston Chronicle" name
+/// who told the news, not where it happened, though their towns are context for the others.
+const NEWSPAPER_WORDS: [&str; 15] = [
+    "Journal", "Times", "Tribune", "Herald", "Gazette", "Chronicle", "Courier", "Dispatch", "Inquirer", "Examiner", "Observer", "Post",
+    "Post-Dispatch", "Star-Tribune", "Telegram",
+];
+
+/// Whether the name ending at `end` starts a capitalised run that reaches one of `words`
+/// ("Baptist Hospital", "of Mary Hospital", "Medical Center", "Journal").
+fn in_name_ending(text: &str, end: usize, words: &[&str]) -> bool {
     for w in text[end..].split_whitespace().take(6) {
         let bare = w.trim_end_matches([',', '.', ';', ':', ')', '"', '”']);
         let head = bare.trim_end_matches("'s").trim_end_matches("’s");
-        if HOSPITAL_WORDS.contains(&head) {
+        if words.contains(&head) {
             return true;
         }
         let joins = matches!(bare, "of" | "&" | "'s" | "’s");
@@ -452,11 +461,11 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
 fn resolve_in(gaz: &Gazetteer, text: &str, headline: Option<&str>) -> Vec<sitrep_resolve::ResolvedPlace> {
     // "taken to Northeast Baptist Hospital": where the victims were treated is no place of
     // the event, and the names in it rarely places at all ("Little Company of Mary Hospital")
-    let names: Vec<_> = sitrep_analyze::places(text).into_iter().filter(|p| !in_hospital_name(text, p.end)).collect();
+    let names: Vec<_> = sitrep_analyze::places(text).into_iter().filter(|p| !in_name_ending(text, p.end, &HOSPITAL_WORDS)).collect();
     let Some(h) = headline.filter(|h| !h.trim().is_empty()) else {
         return sitrep_resolve::resolve_places(gaz, text, &names);
     };
-    let mut all: Vec<_> = sitrep_analyze::places(h).into_iter().filter(|p| !in_hospital_name(h, p.end)).collect();
+    let mut all: Vec<_> = sitrep_analyze::places(h).into_iter().filter(|p| !in_name_ending(h, p.end, &HOSPITAL_WORDS)).collect();
     let offset = h.len() + 2;
     let joined = format!("{h}\n\n{text}");
     all.extend(names.into_iter().map(|mut n| {
@@ -557,6 +566,8 @@ fn extract_in(text: &str, headline: Option<&str>, dct: NaiveDate) -> Vec<Mention
             .filter(|p| p.start >= ss && p.end <= arg_end && !p.adjective)
             // "U.S.-led coalition", "Syrian state TV": a name inside an actor is not a place
             .filter(|p| !acts.iter().any(|a| a.start <= p.start && p.end <= a.end))
+            // "police told the Jersey Journal": a newspaper's town is not the event's
+            .filter(|p| !in_name_ending(text, p.end, &NEWSPAPER_WORDS))
             .max_by_key(|p| {
                 // "in Syria", "near Damascus" name the event's place; a bare name may be anything
                 let locative = LOCATIVE.is_match(&text[ss..p.start]) || NEAR.is_match(&text[ss..p.start]);
@@ -869,6 +880,7 @@ fn extract_in(text: &str, headline: Option<&str>, dct: NaiveDate) -> Vec<Mention
                 .iter()
                 .filter(|p| !p.adjective && specificity(gaz.place(p.place).kind) >= 5)
                 .filter(|p| !acts.iter().any(|a| a.start <= p.start && p.end <= a.end))
+                .filter(|p| !in_name_ending(text, p.end, &NEWSPAPER_WORDS))
                 .map(|p| ((p.start as isize - at as isize).unsigned_abs(), p))
                 .filter(|(d, _)| *d <= INHERIT_WITHIN)
                 .min_by_key(|(d, _)| *d)
@@ -1096,13 +1108,16 @@ mod tests {
     }
 
     #[test]
-    fn a_hospital_is_not_where_the_shooting_was() {
+    fn a_hospital_or_a_newspaper_is_not_where_the_shooting_was() {
         let gaz = Gazetteer::embedded();
         let place = |t: &str| events(t).iter().map(|m| m.place.as_ref().map(|p| gaz.place(p.place).name.clone())).collect::<Vec<_>>();
         assert_eq!(place("A man was shot and killed Sunday in Harvey. He died at Little Company of Mary Hospital."), vec![Some("Harvey".into())]);
         assert_eq!(place("A man was shot Sunday and driven to Northeast Baptist Hospital, where he died."), vec![None]);
-        assert!(in_hospital_name("Temple University Hospital", "Temple".len()));
-        assert!(!in_hospital_name("Temple police said the hospital", "Temple".len()));
+        // nor is a newspaper's town
+        assert_eq!(place("Four people were shot Friday night at a housing development, police told the Jersey Journal."), vec![None]);
+        assert_eq!(place("Four people were shot Friday night in Bayonne, police told the Jersey Journal."), vec![Some("Bayonne".into())]);
+        assert!(in_name_ending("Temple University Hospital", "Temple".len(), &HOSPITAL_WORDS));
+        assert!(!in_name_ending("Temple police said the hospital", "Temple".len(), &HOSPITAL_WORDS));
     }
 
     #[test]
