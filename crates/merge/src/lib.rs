@@ -71,13 +71,27 @@ fn in_county(t: &Location, c: &Location) -> bool {
 
 pub use sitrep_model::haversine_km;
 
+/// Whether two name keys ("given surname") name one person as outlets spell them: "izaak
+/// bridges" and "isaak bridges", "tanishia graham" and "tanisha graham", "chris mason" and
+/// "christopher mason", "corbin wiederholt" and "corbin widerholt". Names this short or this
+/// far apart are different people.
+fn same_person(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (Some((ga, sa)), Some((gb, sb))) = (a.split_once(' '), b.split_once(' ')) else { return false };
+    let close = |x: &str, y: &str| x.chars().count() >= 4 && y.chars().count() >= 4 && strsim::levenshtein(x, y) <= 1;
+    let given = ga == gb || close(ga, gb) || (ga.len() >= 3 && gb.len() >= 3 && (ga.starts_with(gb) || gb.starts_with(ga)));
+    (sa == sb && given) || (ga == gb && sa.chars().count() >= 5 && close(sa, sb))
+}
+
 /// How strongly a mention fits an event; `None` when they cannot be the same event.
 pub fn score(m: &MentionRecord, p: &Profile) -> Option<f64> {
     let e = &p.event;
     if m.event_type != e.event_type || e.articles.contains(&m.article) {
         return None;
     }
-    let shared_names = m.names.iter().filter(|n| p.names.contains(n)).count();
+    let shared_names = m.names.iter().filter(|n| p.names.iter().any(|o| same_person(n, o))).count();
     let mut adjacent_days = false;
     let date_score = match (&m.date, &e.date) {
         (Some(a), Some(b)) => {

@@ -161,6 +161,13 @@ fn a_shared_victim_links_reports_and_different_victims_keep_them_apart() {
     assert_eq!(score(&next_day, &e), None);
     next_day.names = vec!["antonio mason".into()];
     assert!(score(&next_day, &e).is_some_and(|s| s >= JOIN_THRESHOLD));
+    // outlets spell a name their own way: still the same person
+    follow.names = vec!["tony mason".into()];
+    let unnamed = score(&follow, &e);
+    for spelling in ["antonio masson", "antonnio mason", "anton mason"] {
+        follow.names = vec![spelling.into()];
+        assert!(score(&follow, &e) > unnamed, "{spelling}");
+    }
 }
 
 #[test]
