@@ -60,6 +60,9 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
     let alts = [
         // ISO date
         r"(?P<iso>\d{4}-\d{2}-\d{2})".to_string(),
+        // "09/17/2016", "9-17-16": month first as US reports write it, day first when the first
+        // number cannot be a month ("17/09/2016")
+        r"(?P<num>(?P<na>\d{1,2})(?:/(?P<nb>\d{1,2})/(?P<ny>\d{4}|\d{2})|-(?P<nb2>\d{1,2})-(?P<ny2>\d{4})))".to_string(),
         // June 17, 2018 / June 17 / Sept. 30
         format!(r"(?P<md>{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?P<mdy>\d{{4}}))?)"),
         // 17 June 2018 / 17 June
@@ -278,6 +281,13 @@ fn normalize(c: &regex::Captures<'_>, dct: NaiveDate, future: bool, time_preposi
     if let Some(s) = get("iso") {
         return NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().map(day);
     }
+    if get("num").is_some() {
+        let num = |g: &str| get(g).and_then(|v| v.parse::<u32>().ok());
+        let (a, b, yy) = (num("na")?, num("nb").or(num("nb2"))?, num("ny").or(num("ny2"))?);
+        let yy = if yy < 100 { 2000 + yy as i32 } else { yy as i32 };
+        let (mon, dnum) = if a > 12 { (b, a) } else { (a, b) };
+        return Some(day(NaiveDate::from_ymd_opt(yy, mon, dnum)?));
+    }
     if let Some(s) = get("md").or(get("dm")) {
         let mon = s.split(|ch: char| !ch.is_alphabetic()).find_map(month_num)?;
         let dnum: u32 = s.split(|ch: char| !ch.is_ascii_digit()).find(|t| !t.is_empty() && t.len() <= 2)?.parse().ok()?;
@@ -464,6 +474,19 @@ mod tests {
         // published Friday 1998-04-24: "Saturday, April 25" is tomorrow, not last Saturday
         assert_eq!(values("The vote is set for Saturday, April 25.", d(1998, 4, 24)), [("Saturday, April 25".to_string(), "1998-04-25".to_string())]);
         assert_eq!(values("It happened on Saturday in April.", d(1998, 4, 24)).len(), 2);
+    }
+
+    #[test]
+    fn numeric_dates_month_first_unless_the_first_cannot_be_a_month() {
+        let dct = d(2016, 9, 18);
+        let v = |t: &str| values(t, dct).into_iter().map(|x| x.1).collect::<Vec<_>>();
+        assert_eq!(v("On 09/17/2016, at approximately 9:04 AM, police received a report."), ["2016-09-17"]);
+        assert_eq!(v("Accidental Shooting Death Date: 09-17-2016 01:01:46"), ["2016-09-17"]);
+        assert_eq!(v("It happened on 9/3/16."), ["2016-09-03"]);
+        assert_eq!(v("It happened on 17/09/2016."), ["2016-09-17"]);
+        // a phone number, a score and a range are no dates
+        assert!(v("Call 843-554-1111 or 1-888-274-6372.").is_empty());
+        assert!(v("They won 3-2-1 in the league.").is_empty());
     }
 
     #[test]
