@@ -9,6 +9,31 @@ use unicode_normalization::char::is_combining_mark;
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
+    // most words of English news are ASCII: the same folding without decomposition (which
+    // took a quarter of the place finder's time)
+    if s.is_ascii() {
+        for b in s.bytes() {
+            match b {
+                b'\'' | b'`' | b'.' => {}
+                _ if b.is_ascii_alphanumeric() => {
+                    if pending_space && !out.is_empty() {
+                        out.push(' ');
+                    }
+                    pending_space = false;
+                    out.push(b.to_ascii_lowercase() as char);
+                }
+                _ => pending_space = true,
+            }
+        }
+        return out;
+    }
+    fold_unicode(s)
+}
+
+/// [`fold`] for any text: decomposed, accents dropped.
+fn fold_unicode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
     for ch in s.nfkd() {
         if is_combining_mark(ch) {
             continue;
@@ -133,4 +158,14 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
         i = end;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_ascii_shortcut_folds_as_the_full_folding() {
+        for s in ["U.S.", "Deir ez-Zor", "Ma'arrat al-Nu'man", "  Fort  Worth--TX ", "O`Neill's", "A&M 2nd St.", "x_y(z)", ""] {
+            assert_eq!(super::fold(s), super::fold_unicode(s), "{s:?}");
+        }
+    }
 }
