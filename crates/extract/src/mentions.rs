@@ -1080,6 +1080,15 @@ mod tests {
     }
 
     #[test]
+    fn shooting_a_number_of_people_or_firing_shots_is_an_attack() {
+        let ms = events("Police in suburban Montgomery are looking for the person who shot six people at an Easter party early Sunday.");
+        assert_eq!(ms.iter().map(|m| m.subtype.as_str()).collect::<Vec<_>>(), ["Attack"]);
+        assert_eq!(ms[0].injured.as_ref().map(|c| (c.min, c.max)), Some((Some(6), Some(6))));
+        let ms = events("A shooter walked up to the garage early Sunday and fired several shots.");
+        assert_eq!(ms.iter().map(|m| m.subtype.as_str()).collect::<Vec<_>>(), ["Attack"]);
+    }
+
+    #[test]
     fn an_arrest_for_a_shooting_tells_the_shooting_too() {
         let ms = events("Police on Sunday arrested a man suspected of shooting into a home shortly after midnight Saturday and wounding five partygoers, authorities said.");
         let told: Vec<_> = ms.iter().map(|m| (m.subtype.as_str(), m.date.as_ref().map(|d| d.value.clone()), m.injured.as_ref().and_then(|c| c.min))).collect();
