@@ -213,7 +213,7 @@ pub fn run(db: &str, args: IngestArgs) -> Result<ExitCode> {
         totals.stories,
         totals.multi_article_stories,
         totals.sources,
-        store.events()?.len()
+        totals.events
     );
     let nothing_read = summary.read == summary.skipped_total();
     Ok(if nothing_read { ExitCode::FAILURE } else { ExitCode::SUCCESS })

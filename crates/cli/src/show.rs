@@ -175,8 +175,9 @@ pub fn stats(store: &dyn Store, format: Format) -> Result<()> {
         println!("articles      {}", t.articles);
         println!("sources       {}  (URLs or records that carried an article's text)", t.sources);
         println!("story groups  {}  ({} with more than one article)", t.stories, t.multi_article_stories);
+        println!("events        {}  (one record per real event, merged across articles)", t.events);
     } else {
-        let v = json!({"articles": t.articles, "sources": t.sources, "stories": t.stories, "multi_article_stories": t.multi_article_stories});
+        let v = json!({"articles": t.articles, "sources": t.sources, "stories": t.stories, "multi_article_stories": t.multi_article_stories, "events": t.events});
         println!("{v}");
     }
     Ok(())

@@ -223,6 +223,7 @@ pub(crate) fn totals(db: &mut dyn Sql) -> Result<Totals> {
         sources: q("SELECT COUNT(*) FROM sources")?,
         stories: q("SELECT COUNT(DISTINCT story) FROM articles")?,
         multi_article_stories: q("SELECT COUNT(*) FROM (SELECT story FROM articles GROUP BY story HAVING COUNT(*) > 1) AS multi")?,
+        events: q("SELECT COUNT(*) FROM events")?,
     })
 }
 

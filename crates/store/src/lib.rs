@@ -151,6 +151,8 @@ pub struct Totals {
     pub stories: u64,
     /// Stories with more than one article.
     pub multi_article_stories: u64,
+    /// Events, merged across articles.
+    pub events: u64,
 }
 
 /// How eagerly reports join events; the defaults are the calibrated ones, and

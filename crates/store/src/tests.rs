@@ -120,7 +120,7 @@ fn ingest_is_idempotent_and_groups_copies() {
         assert_ne!(s1, s3);
         assert!(matches!(out[3], Outcome::ExactCopy { .. }));
         let before = s.totals().unwrap();
-        assert_eq!(before, Totals { articles: 3, sources: 4, stories: 2, multi_article_stories: 1 });
+        assert_eq!(before, Totals { articles: 3, sources: 4, stories: 2, multi_article_stories: 1, events: 0 });
 
         let again = s.ingest_batch(&batch).unwrap();
         assert!(again.iter().all(|o| matches!(o, Outcome::AlreadyStored { .. })), "{again:?}");
@@ -161,6 +161,7 @@ fn merge_reports(s: &mut dyn Store) -> Vec<String> {
     assert!(recs.len() >= 3, "each report yields a mention: {recs:?}");
     let founded = s.merge_mentions(&recs, MergeSettings::default()).unwrap();
     assert_eq!(founded, s.events().unwrap().len());
+    assert_eq!(s.totals().unwrap().events, founded as u64);
     batch.into_iter().map(|p| p.article.id).collect()
 }
 
