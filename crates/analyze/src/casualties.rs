@@ -48,9 +48,10 @@ const AFTER_ONE: &str = r"(?:,\s+\d{1,3},|\s+in\s+(?:his|her)\s+(?:early\s+|mid-
 /// Missouri").
 const ONE_ADJ: &str = r"(?:(?-i:[A-Z][a-z]+)\s+)?(?:(?:young|adult|pregnant|teenage|elderly|off-duty|unidentified|unnamed|male|female|other|second|third|local|former)\s+){0,2}";
 
-/// One person described, named or referred to: the subject of a one-victim phrase.
+/// One person described, named (in full or by one name: "Authorities said Hayden died") or
+/// referred to: the subject of a one-victim phrase.
 fn one_person() -> String {
-    format!(r"(?:(?:a|an|one|the|another|his|her|their)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON}){AFTER_ONE}|(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+)|(?-i:[Hh]e|[Ss]he))")
+    format!(r"(?:(?:a|an|one|the|another|his|her|their)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON}){AFTER_ONE}|(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+)|(?-i:[A-Z][a-z]{{2,}})|(?-i:[Hh]e|[Ss]he))")
 }
 
 /// Nouns counting people: "six men", "two other women".
@@ -232,6 +233,14 @@ const MONTHS: [&str; 24] = [
     "sept", "september", "oct", "october", "nov", "november", "dec", "december",
 ];
 
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// Capitalised words that stand where a one-victim phrase has its person, naming none.
+const NOT_A_PERSON: [&str; 24] = [
+    "nobody", "none", "neither", "noone", "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "police", "officers",
+    "authorities", "deputies", "it", "this", "that", "what", "which", "there", "here", "who", "nothing", "something",
+];
+
 /// Whether a match counts people and not something that reads like it: an age ("killed
 /// 42-year-old Kysha"), a day of a month ("Corbin's Jan. 19 death"), where someone lives
 /// ("one lives in Charleston"), or the object of another verb ("returned three rounds and
@@ -252,6 +261,24 @@ fn is_a_count(text: &str, c: &regex::Captures) -> bool {
             if MONTHS.contains(&word.as_str()) {
                 return false;
             }
+        }
+    }
+    // "Nobody was injured", "Police were shot at": a capitalised word that names no one
+    for g in ["one", "reduced", "pair"].iter().filter_map(|g| c.name(g)) {
+        let first = g.as_str().split_whitespace().next().unwrap_or("");
+        if NOT_A_PERSON.iter().any(|w| w.eq_ignore_ascii_case(first)) {
+            return false;
+        }
+    }
+    // one name alone ("Hayden died") is a person's unless it is a day, a month or a place
+    // that is no given name ("Sunday is in critical condition", "Arkansas is recovering")
+    if let Some(one) = c.name("one").map(|g| g.as_str()).filter(|w| !w.contains(char::is_whitespace)) {
+        let lower = one.to_ascii_lowercase();
+        let pronoun = matches!(lower.as_str(), "he" | "she");
+        let calendar = MONTHS.contains(&lower.as_str()) || WEEKDAYS.contains(&lower.as_str());
+        let place = !sitrep_gazetteer::is_given_name(one) && !sitrep_gazetteer::Gazetteer::embedded().lookup(one).is_empty();
+        if !pronoun && (calendar || place) {
+            return false;
         }
     }
     if let (Some(n), Some(v)) = (c.name("n2"), c.name("v2")) {
@@ -538,6 +565,8 @@ mod tests {
             ("At the hospital he was later pronounced deceased.", Harm::Killed),
             ("The coroner was called to the scene and pronounced the victim dead.", Harm::Killed),
             ("The man who fatally shot his wife at their home expressed remorse.", Harm::Killed),
+            ("Authorities said Hayden died after being shot near his home.", Harm::Killed),
+            ("Tolbert was shot in the chest.", Harm::Hit),
         ] {
             assert_eq!(all(t), vec![(harm, Some(1))], "{t}");
         }
@@ -545,6 +574,9 @@ mod tests {
         assert_eq!(all("Three people were found with gunshot wounds after police heard shots."), vec![(Harm::Hit, Some(3))]);
         assert_eq!(all("Officers found a 21-year-old male suffering from a gunshot wound to the hip."), vec![(Harm::Hit, Some(1))]);
         assert_eq!(all("Three other victims are reported in stable condition."), vec![(Harm::Injured, Some(3))]);
+        // one capitalised word that names no one: a pronoun of nobody, a day, a place
+        assert_eq!(all("Nobody was injured in the shooting."), vec![]);
+        assert_eq!(all("Arkansas is in critical condition after the crash."), vec![]);
         // unhurt, a vehicle hit, a person hit by a car: no casualty of a shooting
         for t in [
             "The officer was not injured in the exchange.",
