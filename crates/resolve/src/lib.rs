@@ -270,6 +270,17 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
                 if small && states_here && !admins.contains(&(p.country.as_str(), p.admin1.as_str())) {
                     return None;
                 }
+                // and a small town far from the towns the article places with confidence in its
+                // country is most often a neighbourhood of one of them: "Kensington" in a
+                // Philadelphia story is not Kensington, New York
+                // (and told at least as often: a story about Samos names Samos more than Athens)
+                let said = |n: &str| matches.iter().filter(|o| text[o.start..o.end].eq_ignore_ascii_case(n)).count();
+                let others = || anchors.iter().filter(|a| a.name != name);
+                let lone = others().any(|a| a.country == p.country && said(&a.name) >= said(&name))
+                    && !others().any(|a| haversine_km(a.lat, a.lon, p.lat, p.lon) <= NEIGHBOURHOOD_FAR_KM);
+                if small && lone && qual.is_none() && is_point(p.kind) {
+                    return None;
+                }
                 Some(ResolvedPlace { start: m.start, end: m.end, place: c.place, adjective: c.adjective, margin })
             })
             .collect()
@@ -284,7 +295,7 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
         })
         .map(|r| {
             let p = gaz.place(r.place);
-            Anchor { name: text[r.start..r.end].to_lowercase(), lat: p.lat, lon: p.lon }
+            Anchor { name: text[r.start..r.end].to_lowercase(), country: p.country.clone(), lat: p.lat, lon: p.lon }
         })
         .collect();
     // a first-level division chosen with confidence ("Florida" over Florida, Uruguay) is
@@ -354,6 +365,7 @@ const ALTERNATE_NAME_PENALTY: f64 = 5.0;
 /// A place resolved with confidence, whose neighbourhood makes namesakes nearby likelier.
 struct Anchor {
     name: String,
+    country: String,
     lat: f64,
     lon: f64,
 }
@@ -375,6 +387,9 @@ fn is_point(k: Kind) -> bool {
 /// term is a natural logarithm: 4 lets a town near the story beat one fifty times larger).
 const NEIGHBOUR_KM: f64 = 80.0;
 const NEIGHBOUR_BONUS: f64 = 4.0;
+/// How far from every confidently placed town a small namesake must lie to be taken for a
+/// neighbourhood of one of them rather than a town of its own.
+const NEIGHBOURHOOD_FAR_KM: f64 = 500.0;
 /// Margin over the runner-up for a place to anchor others.
 const ANCHOR_MARGIN: f64 = 3.0;
 
@@ -453,6 +468,16 @@ mod tests {
         assert_eq!(resolve("Crews arrived at the home in Elmo.").len(), 1);
         let r = resolve("A Missouri baby was killed Monday. Crews arrived at the home in Elmo.");
         assert_eq!(r.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["Missouri"], "{r:?}");
+    }
+
+    #[test]
+    fn a_small_town_far_from_the_story_is_a_neighbourhood_of_it() {
+        assert_eq!(resolve("The shooting happened in Walnut Park.").len(), 1, "alone, Walnut Park, California");
+        let r = resolve("A man was killed in St. Louis on Sunday. The shooting happened in Walnut Park.");
+        assert_eq!(r.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["St. Louis"], "{r:?}");
+        // a town close to the story stays
+        let r = resolve("A man was killed in St. Louis on Sunday. The suspect lives in Ferguson.");
+        assert_eq!(r.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["St. Louis", "Ferguson"], "{r:?}");
     }
 
     #[test]
