@@ -93,8 +93,9 @@ pub struct PlaceArg {
     pub place: u32,
     /// "in", or "near" when the text says near / close to / south of …, or "article" when the
     /// sentences that tell the event name no place and the nearest town the article names
-    /// stands in
+    /// (or its headline names) stands in
     pub precision: &'static str,
+    /// Where the text names it; (0, 0) when only the headline does.
     pub span: (usize, usize),
 }
 
@@ -457,13 +458,13 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
 
 /// The places of a text, chosen with its headline's as context: "Utah teen shoots self in
 /// leg" makes the body's "Logan" Utah's, not Queensland's; "Nodaway County baby" makes
-/// "Elmo" Missouri's. Only the body's places are returned.
-fn resolve_in(gaz: &Gazetteer, text: &str, headline: Option<&str>) -> Vec<sitrep_resolve::ResolvedPlace> {
+/// "Elmo" Missouri's. Returns the body's places and the headline's.
+fn resolve_in(gaz: &Gazetteer, text: &str, headline: Option<&str>) -> (Vec<sitrep_resolve::ResolvedPlace>, Vec<sitrep_resolve::ResolvedPlace>) {
     // "taken to Northeast Baptist Hospital": where the victims were treated is no place of
     // the event, and the names in it rarely places at all ("Little Company of Mary Hospital")
     let names: Vec<_> = sitrep_analyze::places(text).into_iter().filter(|p| !in_name_ending(text, p.end, &HOSPITAL_WORDS)).collect();
     let Some(h) = headline.filter(|h| !h.trim().is_empty()) else {
-        return sitrep_resolve::resolve_places(gaz, text, &names);
+        return (sitrep_resolve::resolve_places(gaz, text, &names), Vec::new());
     };
     let mut all: Vec<_> = sitrep_analyze::places(h).into_iter().filter(|p| !in_name_ending(h, p.end, &HOSPITAL_WORDS)).collect();
     let offset = h.len() + 2;
@@ -473,20 +474,19 @@ fn resolve_in(gaz: &Gazetteer, text: &str, headline: Option<&str>) -> Vec<sitrep
         n.end += offset;
         n
     }));
-    let mut places = sitrep_resolve::resolve_places(gaz, &joined, &all);
-    places.retain(|p| p.start >= offset);
+    let (mut places, told_by_headline): (Vec<_>, Vec<_>) = sitrep_resolve::resolve_places(gaz, &joined, &all).into_iter().partition(|p| p.start >= offset);
     for p in &mut places {
         p.start -= offset;
         p.end -= offset;
     }
-    places
+    (places, told_by_headline)
 }
 
 /// [`extract`] with the article's headline as context for its places.
 fn extract_in(text: &str, headline: Option<&str>, dct: NaiveDate) -> Vec<Mention> {
     let lex = Lexicon::embedded();
     let gaz = Gazetteer::embedded();
-    let places = resolve_in(gaz, text, headline);
+    let (places, headline_places) = resolve_in(gaz, text, headline);
     let timexes: Vec<Timex> = timex::find(text, dct).into_iter().filter(|t| !is_page_stamp(text, t.start)).collect();
     let acts = actors::find_dated(text, Some(dct));
     let mut mentions: Vec<Mention> = Vec::new();
@@ -886,6 +886,15 @@ fn extract_in(text: &str, headline: Option<&str>, dct: NaiveDate) -> Vec<Mention
                 .min_by_key(|(d, _)| *d)
                 .map(|(_, p)| PlaceArg { place: p.place, precision: "article", span: (p.start, p.end) });
         }
+        // nor a town or county close by: the one the headline names ("7-year-old shot, killed
+        // in Southwest Charlotte" over a body that names only the street), which has no span
+        // in the body
+        if m.place.is_none() {
+            m.place = headline_places
+                .iter()
+                .find(|p| !p.adjective && specificity(gaz.place(p.place).kind) >= 5)
+                .map(|p| PlaceArg { place: p.place, precision: "article", span: (0, 0) });
+        }
     }
     // "Seven people were shot. Two of them died.": the wounded are the people hit less the
     // dead, in the words that counted the hit
@@ -1140,6 +1149,12 @@ mod tests {
         };
         assert_ne!(state(None), ["UT"], "alone, Logan is the biggest Logan");
         assert_eq!(state(Some("Utah teen shoots self in leg while trying to clean handgun")), ["UT"]);
+        // a body that names no place takes the headline's town, as the article's
+        let body = "A 7-year-old boy was fatally shot Saturday night on Fieldvale Place.";
+        let (found, _, _) = extract_article(body, Some("7-year-old shot, killed in Southwest Charlotte, 3 others injured"), d());
+        let place = found[0].place.as_ref().expect("the headline's town");
+        assert_eq!((gaz.place(place.place).name.as_str(), place.precision), ("Charlotte", "article"));
+        assert!(extract_article(body, None, d()).0[0].place.is_none());
     }
 
     #[test]
