@@ -474,12 +474,12 @@ fn resolve_in(gaz: &Gazetteer, text: &str, headline: Option<&str>) -> (Vec<sitre
         n.end += offset;
         n
     }));
-    let (mut places, told_by_headline): (Vec<_>, Vec<_>) = sitrep_resolve::resolve_places(gaz, &joined, &all).into_iter().partition(|p| p.start >= offset);
+    let (mut places, in_headline): (Vec<_>, Vec<_>) = sitrep_resolve::resolve_places(gaz, &joined, &all).into_iter().partition(|p| p.start >= offset);
     for p in &mut places {
         p.start -= offset;
         p.end -= offset;
     }
-    (places, told_by_headline)
+    (places, in_headline)
 }
 
 /// [`extract`] with the article's headline as context for its places.

@@ -476,7 +476,8 @@ impl Gazetteer {
                     && toks[i - 1].end + 1 >= t.start
                     && !(toks[i - 1].sentence_start && FUNCTION_WORDS.contains(&toks[i - 1].folded.as_str()));
                 let cap_after = toks.get(i + k + 1).is_some_and(|n| n.capitalized && n.start <= toks[i + k].end + 1);
-                // by its own name: "Ariel" is also Jerusalem's, a poetic alternate that makes no city of "Ariel Morgan"
+                // big by its own name: "Ariel" is also a poetic name of Jerusalem, which makes no
+                // city of "Ariel Morgan"
                 let big = cands.iter().any(|c| !c.alternate && self.places[c.place as usize].population >= 100_000);
                 // "Antonio Mason … Mason died": a surname or name part seen before stays one, but
                 // "lived in Houston" after "Whitney Houston" is the city
@@ -507,8 +508,9 @@ impl Gazetteer {
                 // "a 21 year old female, identified as Phoenix O'Dell": what follows "identified
                 // as" or "named" is a person
                 let before = text[..t.start].trim_end();
-                let named = ["identified as", "identified him as", "identified her as", "named", "nicknamed"].iter().any(|w| before.ends_with(w))
-                    && !["town named", "city named", "village named", "county named", "place named"].iter().any(|w| before.ends_with(w));
+                let ends_with_words = |w: &str| before.strip_suffix(w).is_some_and(|rest| rest.is_empty() || rest.ends_with(' '));
+                let named = ["identified as", "identified him as", "identified her as", "named", "nicknamed"].iter().any(|w| ends_with_words(w))
+                    && !["town named", "city named", "village named", "county named", "place named"].iter().any(|w| ends_with_words(w));
                 let in_name_run = in_name_run || after_given || given_first || known_surname || named;
                 if in_name_run && (cap_before || cap_after || after_given) {
                     persons.insert(t.folded.clone());

@@ -6,7 +6,10 @@
 //! the kind of place (countries and divisions before towns) and its population; a name a
 //! place bears only as an alternate ranks below a place whose own name it is. A second pass
 //! uses what the first chose with confidence: towns near a confidently placed town, and
-//! towns in a confidently chosen state, rank higher.
+//! towns in a confidently chosen state, rank higher. What only a US report says (a
+//! broadcaster's call sign, a county sheriff) counts as naming the US; a county and a town
+//! that lie together place each other; a small namesake in another state, or far from all
+//! the story's towns, is dropped rather than guessed.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -270,15 +273,17 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
                 if small && states_here && !admins.contains(&(p.country.as_str(), p.admin1.as_str())) {
                     return None;
                 }
-                // and a small town far from the towns the article places with confidence in its
-                // country is most often a neighbourhood of one of them: "Kensington" in a
-                // Philadelphia story is not Kensington, New York
-                // (and told at least as often: a story about Samos names Samos more than Athens)
+                // and a small town far from every town the article places with confidence in its
+                // country, and named no more often than one of them, is most often a
+                // neighbourhood of it: "Walnut Park" in a St. Louis story is not Walnut Park,
+                // California (a story about Samos names Samos more often than Athens)
                 let said = |n: &str| matches.iter().filter(|o| text[o.start..o.end].eq_ignore_ascii_case(n)).count();
                 let others = || anchors.iter().filter(|a| a.name != name);
-                let lone = others().any(|a| a.country == p.country && said(&a.name) >= said(&name))
-                    && !others().any(|a| haversine_km(a.lat, a.lon, p.lat, p.lon) <= NEIGHBOURHOOD_FAR_KM);
-                if small && lone && qual.is_none() && is_point(p.kind) {
+                let lone = || {
+                    others().any(|a| a.country == p.country && said(&a.name) >= said(&name))
+                        && !others().any(|a| haversine_km(a.lat, a.lon, p.lat, p.lon) <= NEIGHBOURHOOD_FAR_KM)
+                };
+                if small && qual.is_none() && is_point(p.kind) && lone() {
                     return None;
                 }
                 Some(ResolvedPlace { start: m.start, end: m.end, place: c.place, adjective: c.adjective, margin })
