@@ -462,11 +462,12 @@ pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
 fn resolve_in(gaz: &Gazetteer, text: &str, headline: Option<&str>) -> (Vec<sitrep_resolve::ResolvedPlace>, Vec<sitrep_resolve::ResolvedPlace>) {
     // "taken to Northeast Baptist Hospital": where the victims were treated is no place of
     // the event, and the names in it rarely places at all ("Little Company of Mary Hospital")
-    let names: Vec<_> = sitrep_analyze::places(text).into_iter().filter(|p| !in_name_ending(text, p.end, &HOSPITAL_WORDS)).collect();
+    let names_in = |t: &str| -> Vec<_> { sitrep_analyze::places(t).into_iter().filter(|p| !in_name_ending(t, p.end, &HOSPITAL_WORDS)).collect() };
+    let names = names_in(text);
     let Some(h) = headline.filter(|h| !h.trim().is_empty()) else {
         return (sitrep_resolve::resolve_places(gaz, text, &names), Vec::new());
     };
-    let mut all: Vec<_> = sitrep_analyze::places(h).into_iter().filter(|p| !in_name_ending(h, p.end, &HOSPITAL_WORDS)).collect();
+    let mut all = names_in(h);
     let offset = h.len() + 2;
     let joined = format!("{h}\n\n{text}");
     all.extend(names.into_iter().map(|mut n| {
@@ -489,6 +490,14 @@ fn extract_in(text: &str, headline: Option<&str>, dct: NaiveDate) -> Vec<Mention
     let (places, headline_places) = resolve_in(gaz, text, headline);
     let timexes: Vec<Timex> = timex::find(text, dct).into_iter().filter(|t| !is_page_stamp(text, t.start)).collect();
     let acts = actors::find_dated(text, Some(dct));
+    // the names that may place an event: not a demonym, not a name inside an actor ("U.S.-led
+    // coalition", "Syrian state TV"), not a newspaper's town ("police told the Jersey Journal")
+    let event_places: Vec<&sitrep_resolve::ResolvedPlace> = places
+        .iter()
+        .filter(|p| !p.adjective)
+        .filter(|p| !acts.iter().any(|a| a.start <= p.start && p.end <= a.end))
+        .filter(|p| !in_name_ending(text, p.end, &NEWSPAPER_WORDS))
+        .collect();
     let mut mentions: Vec<Mention> = Vec::new();
     let sentences = sitrep_analyze::sentences::split(text);
     for &(ss, se) in &sentences {
@@ -561,13 +570,9 @@ fn extract_in(text: &str, headline: Option<&str>, dct: NaiveDate) -> Vec<Mention
             || is_aggregate(sentence) && !anaphor.is_some_and(|a| a.start() <= ts && a.end() >= te && !is_aggregate(&sentence[..ts]));
         let hypothetical = HYPOTHETICAL.is_match(clause);
 
-        let place = places
+        let place = event_places
             .iter()
-            .filter(|p| p.start >= ss && p.end <= arg_end && !p.adjective)
-            // "U.S.-led coalition", "Syrian state TV": a name inside an actor is not a place
-            .filter(|p| !acts.iter().any(|a| a.start <= p.start && p.end <= a.end))
-            // "police told the Jersey Journal": a newspaper's town is not the event's
-            .filter(|p| !in_name_ending(text, p.end, &NEWSPAPER_WORDS))
+            .filter(|p| p.start >= ss && p.end <= arg_end)
             .max_by_key(|p| {
                 // "in Syria", "near Damascus" name the event's place; a bare name may be anything
                 let locative = LOCATIVE.is_match(&text[ss..p.start]) || NEAR.is_match(&text[ss..p.start]);
@@ -876,11 +881,9 @@ fn extract_in(text: &str, headline: Option<&str>, dct: NaiveDate) -> Vec<Mention
         // no dateline either: the nearest town or county the article names close by, marked
         // as the article's rather than the sentences' (precision "article")
         if m.place.is_none() {
-            m.place = places
+            m.place = event_places
                 .iter()
-                .filter(|p| !p.adjective && specificity(gaz.place(p.place).kind) >= 5)
-                .filter(|p| !acts.iter().any(|a| a.start <= p.start && p.end <= a.end))
-                .filter(|p| !in_name_ending(text, p.end, &NEWSPAPER_WORDS))
+                .filter(|p| specificity(gaz.place(p.place).kind) >= 5)
                 .map(|p| ((p.start as isize - at as isize).unsigned_abs(), p))
                 .filter(|(d, _)| *d <= INHERIT_WITHIN)
                 .min_by_key(|(d, _)| *d)

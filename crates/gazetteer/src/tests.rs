@@ -4,6 +4,11 @@ fn g() -> &'static Gazetteer {
     Gazetteer::embedded()
 }
 
+/// The place names `find` takes in a text, as written.
+fn names_in(text: &str) -> Vec<&str> {
+    g().find(text).iter().map(|m| &text[m.start..m.end]).collect()
+}
+
 fn ids(name: &str) -> Vec<String> {
     g().lookup(name).iter().map(|c| g().place(c.place).id.clone()).collect()
 }
@@ -40,21 +45,21 @@ fn countries_adjectives_and_regions() {
 fn finds_names_in_running_text() {
     let text = "Syrian state TV said the strike near Albu Kamal, close to the Iraq-Syria border, hit pro-regime forces. \
                 Police said a man was arrested. Israeli jets struck near Damascus and Homs.";
-    let found: Vec<&str> = g().find(text).iter().map(|m| &text[m.start..m.end]).collect();
+    let found = names_in(text);
     assert_eq!(found, ["Syrian", "Albu Kamal", "Iraq-Syria border", "Israeli", "Damascus", "Homs"], "{found:?}");
 }
 
 #[test]
 fn us_abbreviation_and_multiword() {
     let text = "A U.S. official told CNN that the U.S.-led coalition was not involved. He flew to New York.";
-    let found: Vec<&str> = g().find(text).iter().map(|m| &text[m.start..m.end]).collect();
+    let found = names_in(text);
     assert_eq!(found, ["U.S.", "U.S.", "New York"], "{found:?}");
 }
 
 #[test]
 fn a_surname_after_a_given_name_is_not_a_place() {
     let text = "Spc. Ivan Lopez opened fire at Fort Hood, Texas. Lopez had served in Iraq. Singer Whitney Houston lived in Houston.";
-    let found: Vec<&str> = g().find(text).iter().map(|m| &text[m.start..m.end]).collect();
+    let found = names_in(text);
     assert_eq!(found, ["Fort Hood", "Texas", "Iraq", "Houston"], "{found:?}");
     assert!(is_given_name("Latoya") && is_given_name("IVAN") && !is_given_name("Lopez"));
 }
@@ -88,7 +93,7 @@ fn a_gazetteer_read_from_files_indexes_its_names_at_run_time() {
 #[test]
 fn a_call_sign_after_the_dateline_is_not_a_town() {
     let text = "(WANE) – Police said a 7-year-old boy has died after a shooting in Noble County. (UK) and (Iraq) stay places.";
-    let found: Vec<&str> = g().find(text).iter().map(|m| &text[m.start..m.end]).collect();
+    let found = names_in(text);
     assert_eq!(found, ["Noble County", "UK", "Iraq"], "{found:?}");
 }
 
@@ -96,7 +101,7 @@ fn a_call_sign_after_the_dateline_is_not_a_town() {
 fn phrases_of_common_words_and_time_zones_are_not_places() {
     let text = "Posted: Wednesday, March 4, 2015 2:06 PM EST. Four Men were shot in Baltimore. \
                 They fled to the West Bank and then to North Carolina.";
-    let found: Vec<&str> = g().find(text).iter().map(|m| &text[m.start..m.end]).collect();
+    let found = names_in(text);
     assert_eq!(found, ["Baltimore", "West Bank", "North Carolina"], "{found:?}");
 }
 
@@ -104,11 +109,11 @@ fn phrases_of_common_words_and_time_zones_are_not_places() {
 fn people_and_parts_of_a_city_are_not_places() {
     let text = "Spc. Ivan A. Lopez opened fire in Killeen. Jovanni Leon Vargas, 23, was shot in Chicago on the Northwest Side, in the Austin neighborhood. \
                 Cashaan Williams, 18, is charged.";
-    let found: Vec<&str> = g().find(text).iter().map(|m| &text[m.start..m.end]).collect();
+    let found = names_in(text);
     assert_eq!(found, ["Killeen", "Chicago"], "{found:?}");
     // a given name leading a capitalised run is a person's, unless a country answers to it
     let text = "Police identified the man as Robert Lee. Michael Brown was shot in Missouri. Jordan Valley farmers met in Jordan.";
-    let found: Vec<&str> = g().find(text).iter().map(|m| &text[m.start..m.end]).collect();
+    let found = names_in(text);
     assert!(!found.contains(&"Robert Lee") && !found.contains(&"Michael"), "{found:?}");
     assert!(found.contains(&"Missouri") && found.iter().filter(|f| f.starts_with("Jordan")).count() == 2, "{found:?}");
 }
@@ -140,14 +145,14 @@ fn a_common_word_after_a_locative_or_once_qualified_is_a_place() {
     // scraped text that lost the space after a full stop, a town after "A", a town whose name
     // is a frequent English word ("Wilmington") named again after it was qualified
     let text = "Four people were hurt in a shooting in Wilmington, Delaware.The shooting occurred Tuesday.A Wilmington police officer heard shots.";
-    let found: Vec<&str> = g().find(text).iter().map(|m| &text[m.start..m.end]).collect();
+    let found = names_in(text);
     assert_eq!(found, ["Wilmington", "Delaware", "Wilmington"], "{found:?}");
     let text = "A man was shot in Wilmington on Tuesday and taken into Police custody. Most victims knew him.";
-    let found: Vec<&str> = g().find(text).iter().map(|m| &text[m.start..m.end]).collect();
+    let found = names_in(text);
     assert_eq!(found, ["Wilmington"], "{found:?}");
     // the dots of an abbreviation or a web address still hold a word together
     let text = "The U.S. Army said so on 6abc.com.";
-    let found: Vec<&str> = g().find(text).iter().map(|m| &text[m.start..m.end]).collect();
+    let found = names_in(text);
     assert_eq!(found, ["U.S."], "{found:?}");
 }
 
@@ -156,12 +161,12 @@ fn a_name_part_is_a_place_again_after_in() {
     // "Ariel" is a town in the West Bank and a poetic name of Jerusalem: that alternate makes
     // no city big enough to be a place inside "Ariel Morgan"
     let text = "Coroner Bill Smith said 19-year-old Ariel Morgan was shot at a block party.";
-    let found: Vec<&str> = g().find(text).iter().map(|m| &text[m.start..m.end]).collect();
+    let found = names_in(text);
     assert!(found.is_empty(), "{found:?}");
     // a town first seen inside a business name is the town after "in", but not after "to"
     // (as in "said to Davis")
     let text = "The ticket was sold at Riverdale Lukoil South. He owns horses nearby in Riverdale.";
-    let found: Vec<&str> = g().find(text).iter().map(|m| &text[m.start..m.end]).collect();
+    let found = names_in(text);
     assert_eq!(found, ["Riverdale"], "{found:?}");
     assert_eq!(g().find(text)[0].start, text.rfind("Riverdale").unwrap());
 }
@@ -169,14 +174,14 @@ fn a_name_part_is_a_place_again_after_in() {
 #[test]
 fn a_compass_word_is_no_town() {
     let text = "A 17-year-old boy was shot to death in Northeast Baltimore. Southeast parents are worried.";
-    let found: Vec<&str> = g().find(text).iter().map(|m| &text[m.start..m.end]).collect();
+    let found = names_in(text);
     assert_eq!(found, ["Baltimore"], "{found:?}");
 }
 
 #[test]
 fn a_possessive_surname_or_a_name_given_is_a_person() {
     let text = "Police met Devolia Sims and Aaron Davis. Sims said she arrived at Davis’ residence and heard a gunshot.";
-    let found: Vec<&str> = g().find(text).iter().map(|m| &text[m.start..m.end]).collect();
+    let found = names_in(text);
     assert!(found.is_empty(), "{found:?}");
     let text = "A 21 year old female, identified as Phoenix O'Dell, was shot. She grew up in a town named Phoenix.";
     let found: Vec<usize> = g().find(text).iter().map(|m| m.start).collect();
