@@ -255,6 +255,19 @@ fn follow_up_casualties(mentions: &mut [Mention], text: &str, (ss, se): (usize, 
     fill_counts(m, &cas, sentence);
 }
 
+/// "Blount County shooting spree leaves 4 wounded, gunman dead" over a body that names the
+/// victims one by one: a headline counts the victims of the story's main event (its first
+/// violent one) more often than any sentence does, so its figures fill what that mention
+/// still lacks. A headline counting a period's or a region's toll counts no one event.
+fn headline_counts(mentions: &mut [Mention], headline: &str) {
+    let Some(m) = mentions.iter_mut().find(|m| m.modality.is_event() && VIOLENT.contains(&m.event_type.as_str())) else { return };
+    let cas = casualties::find(headline);
+    if cas.is_empty() || is_aggregate(headline) || PERIOD_TOLL.is_match(headline) || BACKGROUND.is_match(headline) {
+        return;
+    }
+    fill_counts(m, &cas, headline);
+}
+
 /// Whether a mention was told close before `at` (within [`INHERIT_WITHIN`] bytes): what a
 /// later sentence adds to it without a trigger of its own.
 fn told_before(m: &Mention, at: usize) -> bool {
@@ -899,6 +912,9 @@ fn extract_in(text: &str, headline: Option<&str>, dct: NaiveDate) -> Vec<Mention
                 .map(|p| PlaceArg { place: p.place, precision: "article", span: (0, 0) });
         }
     }
+    if let Some(h) = headline {
+        headline_counts(&mut mentions, h);
+    }
     // "Seven people were shot. Two of them died.": the wounded are the people hit less the
     // dead, in the words that counted the hit
     for m in mentions.iter_mut().filter(|m| m.injured.is_none()) {
@@ -1202,6 +1218,23 @@ mod tests {
         assert_eq!(figures("Seven people were shot outside a bar early Sunday."), vec![(None, Some(7))]);
         // the attacker's own death is one more dead
         assert_eq!(figures("A soldier opened fire on Wednesday, killing three and wounding 16 before taking his own life."), vec![(Some(4), Some(16))]);
+    }
+
+    #[test]
+    fn the_headline_counts_what_the_body_does_not() {
+        let figures = |body: &str, headline: &str| {
+            extract_in(body, Some(headline), d())
+                .iter()
+                .filter(|m| m.modality.is_event())
+                .map(|m| (m.fatalities.as_ref().and_then(|c| c.min), m.injured.as_ref().map(|c| (c.min, c.text.clone()))))
+                .collect::<Vec<_>>()
+        };
+        let body = "Deputies responded to a shooting on Main Street in Blountsville early Tuesday.";
+        assert_eq!(figures(body, "Blount County shooting spree leaves 4 wounded, gunman dead"), vec![(None, Some((Some(4), "4 wounded".to_string())))]);
+        // what the body counts stands; a headline's toll of a period counts no one event
+        let counted = "Two men were wounded in a shooting on Main Street early Tuesday.";
+        assert_eq!(figures(counted, "4 wounded in shooting"), vec![(None, Some((Some(2), "Two men were wounded".to_string())))]);
+        assert_eq!(figures(body, "12 wounded in shootings across the city so far this year"), vec![(None, None)]);
     }
 
     #[test]
