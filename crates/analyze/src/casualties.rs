@@ -42,7 +42,7 @@ const AGE: &str = r"[a-z0-9]+[- ](?:years?|months?)[- ]old";
 
 /// How much a description of one person may say after its noun: "a woman, 31,", "a man in
 /// his 40s", "a female, identified as Phoenix O'Dell,", "another boy who".
-const AFTER_ONE: &str = r"(?:,\s+\d{1,3},|\s+in\s+(?:his|her)\s+(?:early\s+|mid-?|late\s+)?(?:\d0s|teens|twenties|thirties|forties|fifties|sixties|seventies)|,\s+(?:later\s+)?(?:identified as|named)\s+(?-i:[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}),|\s+who)?";
+const AFTER_ONE: &str = r"(?:\s+(?:in|inside)\s+the\s+(?:home|house|car|vehicle|apartment|residence|room)|,\s+\d{1,3},|\s+in\s+(?:his|her)\s+(?:early\s+|mid-?|late\s+)?(?:\d0s|teens|twenties|thirties|forties|fifties|sixties|seventies)|,\s+(?:later\s+)?(?:identified as|named)\s+(?-i:[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}),|\s+who)?";
 
 /// Words before a person's noun that keep them one person ("a young", "an off-duty", "a
 /// Missouri").
@@ -61,7 +61,7 @@ const GROUP: &str = r"(?:m[ae]n|wom[ae]n|boys?|girls?|teens?|teenagers?|people|p
 static HARM_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     let stems = [
         "kill", "dead", "die", "death", "fatal", "slain", "lives", "wound", "injur", "hurt", "hospital", "shot", "condition",
-        "casualt", "toll", "deceased", "stabbed", "beaten", "struck", "striking", "hit ", "hitting", "himself", "herself", "own life", "suicide", "homicide", "murder", "slaying", "double", "triple", "quadruple", "the life of",
+        "casualt", "toll", "deceased", "stabbed", "beaten", "struck", "striking", "hit ", "hitting", "himself", "herself", "own life", "suicide", "homicide", "murder", "slaying", "double", "triple", "quadruple", "the life of", "recover", "treated",
     ];
     aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(stems).expect("harm words")
 });
@@ -75,9 +75,9 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // "killed 6 civilians", "killing at least 12 people", "wounding two"
         format!(r"(?P<v>kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es))\s+(?:(?:his|her|their)\s+)?(?P<n1>{QUAL}(?:between\s+)?{NUM}(?:\s+(?:and|to|or)\s+{NUM})?)(?:\s+(?:other\s+)?(?:people|persons|civilians|soldiers|children|others|men|women|members|fighters|militants|troops|officers|policemen|workers|residents))?"),
         // "at least 12 dead", "two were wounded", "five people were killed", "6 killed"
-        format!(r"(?P<n2>{QUAL}(?:between\s+)?{NUM}(?:\s+(?:and|to|or)\s+{NUM})?)(?:\s+[a-z-]+){{0,3}}?\s+(?:(?:were|was|have been|had been|are|got|being)\s+)?(?:(?:reportedly|reported|confirmed|critically|seriously|slightly|also)\s+)?(?P<v2>{KILLED}|{INJURED})"),
+        format!(r"(?P<n2>{QUAL}(?:between\s+)?{NUM}(?:\s+(?:and|to|or)\s+{NUM})?)(?:\s+[a-z-]+){{0,3}}?(?:,\s+(?:including|among them)\s+[a-z0-9 '-]{{1,60}},)?\s+(?:(?:were|was|have been|had been|are|got|being)\s+)?(?:(?:reportedly|reported|confirmed|critically|seriously|slightly|also)\s+)?(?P<v2>{KILLED}|{INJURED}|(?:are|were)\s+recovering)"),
         // "six other people were treated for non life-threatening injuries"
-        format!(r"(?P<n4>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,3}}?(?:were|was)\s+(?:treated|hospitali[sz]ed)\s+for\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds)"),
+        format!(r"(?P<n4>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,3}}?(?:were|was)\s+(?:(?:treated|hospitali[sz]ed)\s+for\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds)|treated\s+(?:and\s+released\s+)?(?:at|in|by))"),
         // "the death toll rose to 15"
         format!(r"(?P<toll>death toll|toll)\s+(?:[a-z0-9_]+\s+){{0,3}}?(?:to|of|at|reached|stood at)\s+(?P<n3>{QUAL}{NUM})"),
         // two victims: "a 2-year-old boy and a 26-year-old man were killed"
@@ -88,7 +88,7 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         format!(r"(?P<sum>(?P<suma>{NUM}|an?)\s+(?:[a-z-]+\s+)?{GROUP}\s+and\s+(?P<sumb>{NUM}|an?)\s+(?:[a-z-]+\s+)?{GROUP})\s+(?:were|have been|had been)\s+(?:(?:fatally|critically|seriously)\s+)?(?P<sumv>shot dead|shot and killed|shot|wounded|injured|hurt|killed)"),
         // "seven people were shot", "two men were shot and wounded", "three were taken to
         // the hospital": the people hit, dead or alive
-        format!(r"(?P<hitn>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,3}}?(?:were|have been|had been|are|got)\s+(?:(?:reportedly|also|all)\s+)?(?:shot(?P<hitrest>\s+(?:and\s+killed|dead|to\s+death|and\s+wounded|and\s+injured))?|(?:taken|transported|rushed|airlifted|flown)\s+to\s+(?:the\s+|a\s+|local\s+|area\s+|nearby\s+|several\s+|different\s+|two\s+)*hospitals?)"),
+        format!(r"(?P<hitn>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,3}}?(?:were|have been|had been|are|got)\s+(?:(?:reportedly|also|all)\s+)?(?:shot(?P<hitrest>\s+(?:and\s+killed|dead|to\s+death|and\s+wounded|and\s+injured))?|struck|hit\s+by\s+(?:gunfire|bullets|stray\s+bullets|shots|pellets)|(?:taken|transported|rushed|airlifted|flown)\s+to\s+(?:the\s+|a\s+|local\s+|area\s+|nearby\s+|several\s+|different\s+|two\s+)*hospitals?)"),
         // "killing three men and wounding another", "wounding his girlfriend": one hurt
         r"(?P<wone>(?:wound|injur)(?:ed|ing)\s+(?:another|(?:his|her|their|a|an)\s+(?:[[a-z0-9_]-]+\s+)?(?:man|woman|boy|girl|teen|person|child|girlfriend|boyfriend|wife|husband|son|daughter|brother|sister|friend|neighbou?r|officer|deputy|bystander|victim|cousin|roommate)))\b".to_string(),
         // "shot and killed a neighbor", "shot and killed her"
@@ -99,16 +99,21 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // 3-year-old boy has died", "the man was shot in the leg", "a teen is in critical
         // condition", "the man suffered a gunshot wound", "a woman was hit by a bullet", "the
         // victim was taken to Grant Hospital"
-        format!(r"(?P<one>{one})(?:,\s+\d{{1,3}},)?\s+(?:(?:was|is|has been|had been)\s+(?:(?:accidentally|critically|seriously|severely|badly|slightly|mortally|reportedly|allegedly|apparently|also|then|later|initially)\s+)?(?:(?:shot|stabbed|beaten)\s+(?:and\s+)?)?(?P<v3>{KILLED}|{INJURED}|shot dead|shot to death|pronounced dead|(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition|recovering|shot|(?:hit|struck)\s+by\s+(?:an?\s+|the\s+)?(?:stray\s+|single\s+)?(?:bullets?|gunfire|rounds?|shots?|shotgun\s+(?:blast|pellets))|struck\s+(?:once|twice|several times|multiple times)|(?:taken|transported|rushed|airlifted|flown)\s+(?:by\s+[a-z]+\s+)?to\s+(?:[\w'.-]+\s+){{0,4}}?(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re))|treated\s+for\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds?))|(?P<v4>died|dies|has died|later died|(?:suffered|received|sustained)\s+(?:an?\s+)?(?:[[a-z0-9_]-]+\s+){{0,4}}?(?:wounds?|injury|injuries)))"),
+        format!(r"(?P<one>{one})(?:,\s+\d{{1,3}},)?\s+(?:(?:was|is|has been|had been)\s+(?:(?:accidentally|critically|seriously|severely|badly|slightly|mortally|reportedly|allegedly|apparently|also|then|later|initially)\s+)?(?:(?:shot|stabbed|beaten)\s+(?:and\s+)?)?(?P<v3>{KILLED}|{INJURED}|shot dead|shot to death|pronounced dead|(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition|recovering|shot|(?:hit|struck)\s+by\s+(?:an?\s+|the\s+)?(?:stray\s+|single\s+)?(?:bullets?|gunfire|rounds?|shots?|shotgun\s+(?:blast|pellets))|struck\s+(?:once|twice|several times|multiple times)|(?:hit|struck)\s+in\s+the\s+[a-z]+|(?:taken|transported|rushed|airlifted|flown)\s+(?:by\s+[a-z]+\s+)?to\s+(?:[\w'.-]+\s+){{0,4}}?(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re))|treated\s+for\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds?))|(?P<v4>died|dies|has died|later died|(?:is\s+nursing|suffered|received|sustained)\s+(?:an?\s+)?(?:[[a-z0-9_]-]+\s+){{0,4}}?(?:wounds?|injury|injuries)))"),
         // "three people were found with gunshot wounds", "officers found a 21-year-old male
         // suffering from a gunshot wound": people hit, dead or alive
         format!(r"(?P<foundw>(?:(?P<foundwn>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,2}}?(?:were|was)\s+found|(?:found|located)\s+(?:a|an|one|the|another)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON}))\s+(?:with|suffering\s+from)\s+(?:an?\s+|multiple\s+|several\s+)?(?:apparent\s+)?(?:gunshot|gun\s+shot|stab)\s+wounds?)"),
         // "the 17-year-old boy fatally shot in Government Hill", "a man shot to death on Elm
         // Street": a victim named with a reduced clause
         format!(r"(?P<reduced>{one})\s+(?:fatally\s+shot|shot\s+and\s+killed|shot\s+to\s+death|slain)\s+(?:in|on|at|early|late|last|outside|inside|near|during|while)\b"),
+        // "the man shot Sunday is in critical condition": a victim named with a reduced clause,
+        // alive
+        format!(r"(?P<redinj>{one}\s+(?:who\s+was\s+)?(?:shot|wounded|injured)\s+(?:[\w'.-]+\s+){{0,5}}?(?:is|was|remains|remained)\s+(?:listed\s+)?(?:in\s+(?:critical|serious|stable|grave|fair|good)\s+condition|recovering|hospitali[sz]ed|expected\s+to\s+(?:survive|recover)))"),
         // "accidentally shot his girlfriend", "shot a 17-year-old in the stomach", "the gun went
         // off, hitting the 9-year-old in the cheek": one person hit
         format!(r"(?P<hitobj>(?:shot|hit|struck|hitting|striking)\s+(?:(?:his|her|their|a|an|the|another)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON})|(?:him|her)\s+(?:in|at least|once|twice)))\b"),
+        // "they found five people shot", "located two men with gunshot wounds": people hit
+        format!(r"(?P<foundg>(?:found|located)\s+(?P<foundgn>{NUM})\s+(?:[a-z-]+\s+)?{GROUP}\s+(?:shot|(?:with|suffering\s+from)\s+(?:apparent\s+)?(?:gunshot|gun\s+shot)\s+wounds?))"),
         // "two other people inside the restaurant suffered minor injuries"
         format!(r"(?P<n5>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,5}}?(?:suffered|sustained|received)\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds)"),
         // "a shooting that left a young man dead", "left one man dead and six others injured",
@@ -117,7 +122,7 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // "shot six people, one fatally", "wounded four, two of them fatally"
         format!(r"(?P<shota>shot|wounded)\s+(?P<shotan>{NUM})\s+(?:(?:other\s+)?(?:people|persons|men|women|teens|teenagers|children|adults|officers|others)\s*)?,?\s+(?P<fatala>{NUM})\s+(?:of them\s+)?fatally"),
         // "shot six people at a party", "shooting two men"
-        format!(r"(?P<hitv>shot|shooting|shoots)\s+(?P<hitvn>{NUM})\s+(?:other\s+)?(?:people|persons|men|women|boys|girls|teens|teenagers|children|adults|officers|others|victims|students|bystanders|partygoers|relatives|family members)\b"),
+        format!(r"(?P<hitv>shot|shooting|shoots|struck|striking|hitting)\s+(?P<hitvn>{NUM})\s+(?:other\s+)?(?:people|persons|men|women|boys|girls|teens|teenagers|children|adults|officers|others|victims|students|bystanders|partygoers|relatives|family members)\b"),
         // "sent five people to the hospital", "put three women into the hospital"
         format!(r"(?P<hosp>(?:sent|sending|sends|put|putting|puts)\s+(?P<hospn>{NUM})\s+(?:[a-z-]+\s+){{0,2}}?(?:to|into|in)\s+(?:the\s+|a\s+|local\s+|area\s+|nearby\s+)*hospitals?)"),
         // "all four victims are listed in stable condition"
@@ -224,8 +229,8 @@ fn bounds(phrase: &str) -> (Option<u32>, Option<u32>) {
 }
 
 /// Capture groups that hold the number of people a phrase counts.
-const COUNT_GROUPS: [&str; 19] =
-    ["n1", "n5", "foundwn", "n2", "n3", "n4", "hitn", "hitvn", "hospn", "condn", "shotn", "fataln", "shotan", "fatala", "foundn", "ln", "ln2", "suma", "sumb"];
+const COUNT_GROUPS: [&str; 20] =
+    ["n1", "foundgn", "n5", "foundwn", "n2", "n3", "n4", "hitn", "hitvn", "hospn", "condn", "shotn", "fataln", "shotan", "fatala", "foundn", "ln", "ln2", "suma", "sumb"];
 
 /// Month names and their abbreviations, which a day of the month follows ("Jan. 19").
 const MONTHS: [&str; 24] = [
@@ -264,7 +269,7 @@ fn is_a_count(text: &str, c: &regex::Captures) -> bool {
         }
     }
     // "Nobody was injured", "Police were shot at": a capitalised word that names no one
-    for g in ["one", "reduced", "pair"].iter().filter_map(|g| c.name(g)) {
+    for g in ["one", "reduced", "pair", "redinj"].iter().filter_map(|g| c.name(g)) {
         let first = g.as_str().split_whitespace().next().unwrap_or("");
         if NOT_A_PERSON.iter().any(|w| w.eq_ignore_ascii_case(first)) {
             return false;
@@ -376,9 +381,11 @@ pub fn find(text: &str) -> Vec<Casualty> {
             (Harm::Injured, n.as_str())
         } else if c.name("hitobj").is_some() {
             (Harm::Hit, "one")
+        } else if let Some(n) = c.name("foundgn") {
+            (Harm::Hit, n.as_str())
         } else if c.name("foundw").is_some() {
             (Harm::Hit, c.name("foundwn").map_or("one", |n| n.as_str()))
-        } else if c.name("wone").is_some() {
+        } else if c.name("wone").is_some() || c.name("redinj").is_some() {
             (Harm::Injured, "one")
         } else if c.name("found").is_some() {
             let n = c.name("foundn").and_then(|n| number(n.as_str())).unwrap_or(1);
@@ -533,6 +540,16 @@ mod tests {
             all("Buffalo police say four male teenagers were shot, one fatally, on Tuesday."),
             vec![(Harm::Killed, Some(1), Some(1)), (Harm::Injured, Some(3), Some(3))]
         );
+        assert_eq!(all("When officers arrived, they found five people shot."), vec![(Harm::Hit, Some(5), Some(5))]);
+        assert_eq!(all("All four victims were struck though none of their injuries were life-threatening."), vec![(Harm::Hit, Some(4), Some(4))]);
+        assert_eq!(all("The pellets ricocheted off the concrete and struck six people."), vec![(Harm::Hit, Some(6), Some(6))]);
+        // alive: recovering, treated somewhere, counted past an aside
+        assert_eq!(all("Seven people are recovering after an argument escalated into a shooting."), vec![(Harm::Injured, Some(7), Some(7))]);
+        assert_eq!(all("The three other people were treated at Erie County Medical Center."), vec![(Harm::Injured, Some(3), Some(3))]);
+        assert_eq!(
+            all("Six people, including four children and two men, were injured at a shooting range."),
+            vec![(Harm::Injured, Some(6), Some(6))]
+        );
         // a gun's shots and a shooter's are not victims
         assert!(all("The man fired two shots into the air.").is_empty());
         assert!(all("He was shot three times.").iter().all(|c| c.1 == Some(1)));
@@ -550,6 +567,11 @@ mod tests {
             ("A 5-year-old child received a gunshot wound in his right hand.", Harm::Injured),
             ("A woman was hit by a bullet while walking in her driveway.", Harm::Hit),
             ("The teen was struck once in the right hand.", Harm::Hit),
+            ("A 16-year-old girl was hit in the shoulder by a bullet.", Harm::Hit),
+            ("A 12-year-old boy is nursing a gunshot wound, police stated.", Harm::Injured),
+            ("Another man in the home was wounded.", Harm::Injured),
+            ("The man shot Sunday is in critical condition.", Harm::Injured),
+            ("A 22-year-old man shot on Elm Street early Saturday remains hospitalized.", Harm::Injured),
             ("The victim was taken to Grant Medical Center in critical condition.", Harm::Hit),
             ("The woman was transported to the hospital and is expected to recover.", Harm::Hit),
             ("A 16-year-old boy told police he was shot while sitting in a car.", Harm::Hit),
