@@ -252,7 +252,16 @@ const NOT_A_PERSON: [&str; 24] = [
 /// killed her").
 fn is_a_count(text: &str, c: &regex::Captures) -> bool {
     for g in COUNT_GROUPS.iter().filter_map(|g| c.name(g)) {
-        if text[g.end()..].starts_with('-') && g.as_str().ends_with(|ch: char| ch.is_ascii_digit()) {
+        let digits = g.as_str().ends_with(|ch: char| ch.is_ascii_digit());
+        if digits && text[g.end()..].starts_with('-') {
+            return false;
+        }
+        // "a 14 year old boy injured", "the K-9 unit was injured": an age, a name
+        let rest = text[g.end()..].trim_start().to_ascii_lowercase();
+        if digits && (rest.starts_with("year old") || rest.starts_with("years old") || rest.starts_with("yr") || rest.starts_with("month old")) {
+            return false;
+        }
+        if g.as_str().starts_with(|ch: char| ch.is_ascii_digit()) && text[..g.start()].ends_with('-') {
             return false;
         }
         // "Image 5 of 12 Seven people were shot": the count is the last number before its noun
@@ -550,6 +559,9 @@ mod tests {
             all("Six people, including four children and two men, were injured at a shooting range."),
             vec![(Harm::Injured, Some(6), Some(6))]
         );
+        // an age or a name is no count
+        assert!(all("A 14 year old boy injured in the shooting is recovering.").iter().all(|c| c.1 == Some(1)), "{:?}", all("A 14 year old boy injured in the shooting is recovering."));
+        assert!(all("The K-9 unit was injured during the chase.").is_empty());
         // a gun's shots and a shooter's are not victims
         assert!(all("The man fired two shots into the air.").is_empty());
         assert!(all("He was shot three times.").iter().all(|c| c.1 == Some(1)));

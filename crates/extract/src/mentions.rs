@@ -142,6 +142,12 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
 static AGGREGATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(more than|over|nearly|some|hundreds of|thousands of|dozens of|scores of|numerous|countless)\s+(?:[\d,]+\s+)?(?:\w+\s+){0,2}?(strikes|airstrikes|attacks|raids|bombings)|[\d,]{2,}\s+(?:\w+\s+)?(strikes|airstrikes|attacks|raids)|(?-u:\b)(generally|usually|normally|typically|routinely|often|regularly|repeatedly|frequently|in the past|so far this (?:year|month)|(?:this|so far) year alone|since the (?:start|beginning) of (?:the|this) year|year to date|(?:each|every|per) year|annually|have been accused|has been accused|has long been|have long been|occur|support for|campaign of|such (strikes|attacks)|those normally|these strikes|those strikes|(have|has) (since |also |repeatedly |long )?(staged|carried out|launched|conducted|mounted) (attacks|strikes|raids|airstrikes))(?-u:\b)").unwrap()
 });
+/// A city's roundup of violence ("at least 35 others have been wounded in shootings across
+/// Chicago since Friday night", "in 33 separate shooting incidents", "45 such shootings"):
+/// its figures add up many events and tell none of them.
+static ROUNDUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(?:shootings|attacks|stabbings|violence)\s+(?:across|around|throughout|citywide)|(?:shot|killed|wounded|injured)\s+across\s+(?:the\s+city|(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?\s+(?:since|over|during|this|last|on|in|between|from))|(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous)\s+separate\s+(?:shootings|shooting\s+incidents|incidents|attacks)|such\s+(?:shootings|killings|incidents))(?-u:\b)").unwrap()
+});
 /// Whether a date modifies the trigger right after it: "the March 18th shooting",
 /// "Saturday's deadly shooting", "the June 5 fatal stabbing" (but not "arrested Tuesday in
 /// the shooting").
@@ -160,7 +166,7 @@ static TIMES: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a sentence tells a habit or a count rather than one event (see [`AGGREGATE`] and
 /// [`TIMES`]).
 fn is_aggregate(sentence: &str) -> bool {
-    AGGREGATE.is_match(sentence) || TIMES.captures_iter(sentence).any(|c| c.get(1).is_none())
+    AGGREGATE.is_match(sentence) || ROUNDUP.is_match(sentence) || TIMES.captures_iter(sentence).any(|c| c.get(1).is_none())
 }
 static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(will|would|could|might|shall|threaten(s|ed)? to|vow(s|ed)? to|warn(s|ed)? (that|of)|plan(s|ned)? to|intend(s|ed)? to|prepar(es|ed|ing) to|if)(?-u:\b)").unwrap()
@@ -1059,6 +1065,14 @@ mod tests {
         let all = extract("Gunmen have attacked the village several times since spring.", d());
         assert!(all.iter().all(|m| m.modality == Modality::Aggregate), "{all:#?}");
         assert_eq!(events("A man opened fire on Tuesday night, shooting a child multiple times.").len(), 1);
+        // a city's roundup adds up many shootings and tells none
+        for roundup in [
+            "Four people were killed and at least 35 others have been wounded in shootings across Chicago since Friday night.",
+            "At least seven people had been killed and 40 wounded in 33 separate shooting incidents since Friday.",
+        ] {
+            assert!(events(roundup).is_empty(), "{roundup}");
+        }
+        assert_eq!(events("A man was shot across the street from his home on Sunday.").len(), 1);
     }
 
     #[test]
