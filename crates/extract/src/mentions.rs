@@ -878,6 +878,9 @@ fn extract_in(text: &str, headline: Option<&str>, dct: NaiveDate) -> Vec<Mention
         .iter()
         .filter(|t| t.precision == timex::Precision::Day && t.range.is_some_and(|(s, e)| s >= oldest && e <= dct))
         .filter(|t| !told_on(text, t.start))
+        // "support staff are at the school today": the present of the telling, not a past
+        // event's day, unless the event's own sentence says so
+        .filter(|t| !["today", "tonight"].iter().any(|w| text[t.start..t.end].eq_ignore_ascii_case(w)))
         // "At his arraignment Monday …": a proceeding's day is not the event's
         .filter(|t| !sentences.iter().find(|&&(s, e)| s <= t.start && t.end <= e).is_some_and(|&(s, e)| LEGAL.is_match(&text[s..e])))
         .collect();
@@ -1232,6 +1235,14 @@ mod tests {
         assert_eq!(figures("Seven people were shot outside a bar early Sunday."), vec![(None, Some(7))]);
         // the attacker's own death is one more dead
         assert_eq!(figures("A soldier opened fire on Wednesday, killing three and wounding 16 before taking his own life."), vec![(Some(4), Some(16))]);
+    }
+
+    #[test]
+    fn today_in_another_sentence_is_the_tellings_day() {
+        let dates = |t: &str| events(t).iter().map(|m| m.date.as_ref().map(|d| d.value.clone())).collect::<Vec<_>>();
+        assert_eq!(dates("Police are investigating a shooting that left a teen wounded. Counselors are at the school today to help students."), vec![None]);
+        // told by the event's own sentence, it is the event's day
+        assert_eq!(dates("A teen was wounded in a shooting today, police said."), vec![Some(d().to_string())]);
     }
 
     #[test]
