@@ -231,7 +231,10 @@ static REPORTED_TO_POLICE: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether the date at `start` is the day of a telling (see [`REPORTED_ON`]).
 fn told_on(text: &str, start: usize) -> bool {
     let words = before(text, start, 80);
-    REPORTED_ON.is_match(words) && !REPORTED_TO_POLICE.is_match(words)
+    // "identified the teenager fatally shot May 4": the date follows the event's verb
+    let last = words.trim_end().trim_end_matches(" on").rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+    let dates_event = ["shot", "killed", "wounded", "stabbed", "slain", "died", "attacked", "injured"].iter().any(|v| last.eq_ignore_ascii_case(v));
+    REPORTED_ON.is_match(words) && !REPORTED_TO_POLICE.is_match(words) && !dates_event
 }
 
 /// Words of a toll counted over a period ("a total of 344 people were killed last year").
@@ -1215,6 +1218,8 @@ mod tests {
         assert_eq!(days("The teen was shot in the leg, his attorney told KHOU late Monday."), vec![None]);
         // reported to the police, not by them: the day of the event
         assert_eq!(days("A boy accidentally shot himself; police said the shooting was reported Sunday afternoon."), vec![Some("2020-05-10".into())]);
+        // the date of the verb it follows, though a telling comes first
+        assert_eq!(days("Police have identified the teenager fatally shot May 4 on Roosevelt Avenue."), vec![Some("2020-05-04".into())]);
         // a proceeding's day is not inherited either
         assert_eq!(days("The boy was shot by a friend. At his arraignment Monday, the prosecutor called it reckless."), vec![None]);
     }
