@@ -27,6 +27,9 @@ const NOT_SURNAMES: &[&str] = &[
     "october", "november", "december",
 ];
 
+/// Words right before a name that say a person follows.
+const NAME_CUES: [&str; 6] = ["year-old ", "year old ", "identified as ", "identified him as ", "identified her as ", "named "];
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
@@ -94,7 +97,11 @@ pub fn find(text: &str) -> Vec<Person> {
         let (s, e) = words[i];
         let w = &text[s..e];
         let shouting = w.len() > 1 && w.chars().all(|c| !c.is_lowercase());
-        if !is_cap(w) || shouting || !sitrep_gazetteer::is_given_name(w) {
+        // "32-year-old Tanishia Graham", "identified as Izaak Bridges": a capitalised word
+        // after an age or an identification names a person, however rare the given name
+        let before = text[text.floor_char_boundary(s.saturating_sub(20))..s].to_ascii_lowercase();
+        let introduced = NAME_CUES.iter().any(|c| before.ends_with(c));
+        if !is_cap(w) || shouting || w.ends_with('.') || !(introduced || sitrep_gazetteer::is_given_name(w)) {
             i += 1;
             continue;
         }
@@ -106,6 +113,12 @@ pub fn find(text: &str) -> Vec<Person> {
             let next = text[ns..ne].trim_end_matches('.');
             // an initial keeps its period in its span ("Ivan A. Lopez"), so one space joins it too
             let single_space = &text[pe..ns] == " ";
+            // "… Ariel Morgan. She said": a word ending a sentence ends the name (an initial
+            // keeps its period and the name goes on)
+            let prev = &text[words[j - 1].0..pe];
+            if prev.ends_with('.') && prev.chars().filter(|c| c.is_alphabetic()).count() > 1 {
+                break;
+            }
             let surname_like = is_cap(next) && !NOT_SURNAMES.contains(&next.to_lowercase().as_str());
             if !single_space || !surname_like {
                 break;
@@ -113,7 +126,9 @@ pub fn find(text: &str) -> Vec<Person> {
             last = j;
         }
         if last > i {
+            // "Ariel Morgan's shooting", "at Davis' home": the possessive is no part of the name
             let surname = text[words[last].0..words[last].1].trim_end_matches('.');
+            let surname = surname.strip_suffix("'s").or(surname.strip_suffix("’s")).unwrap_or(surname).trim_end_matches(['\'', '’']);
             // a lone initial ("John F.") is not a surname
             if surname.chars().count() > 1 {
                 let key = format!("{} {}", w.to_lowercase(), surname.to_lowercase().replace('’', "'"));
@@ -146,6 +161,12 @@ mod tests {
             keys("Antonio Mason, 35, died at the scene, the Austin Police Department said. Officer Aaron Zemlock of Menasha said Sergio Daniel Valencia shot himself."),
             ["antonio mason", "aaron zemlock", "sergio valencia"]
         );
+        // a rare given name after an age or an identification; a possessive; a sentence's end
+        assert_eq!(
+            keys("Twenty-one-year-old Izaak Bridges and 32-year-old Tanishia Graham were shot. The victim was identified as Deshawn Tyree."),
+            ["izaak bridges", "tanishia graham", "deshawn tyree"]
+        );
+        assert_eq!(keys("Anyone with information in Ariel Morgan's death should call. Police said she loved Ariel Morgan. She was 19."), ["ariel morgan", "ariel morgan"]);
         // streets, schools and headlines are not people; neither is an initial alone
         assert!(keys("Shots were fired on Jackson Street near Lincoln High School. JAMES SMITH said John F. left.").is_empty());
     }
