@@ -85,6 +85,13 @@ fn same_person(a: &str, b: &str) -> bool {
     (sa == sb && given) || (ga == gb && sa.chars().count() >= 5 && close(sa, sb))
 }
 
+/// Whether a report's figure ("two people were killed") lies among those the event's reports
+/// gave: one more sign they count the same victims.
+fn same_count(m: &Count, e: &Count) -> bool {
+    let (Some(n), Some(lo)) = (m.max.or(m.min), e.min.or(e.max)) else { return false };
+    m.text.is_some() && e.text.is_some() && n > 0 && lo <= n && n <= e.max.unwrap_or(lo)
+}
+
 /// How strongly a mention fits an event; `None` when they cannot be the same event.
 pub fn score(m: &MentionRecord, p: &Profile) -> Option<f64> {
     let e = &p.event;
@@ -169,7 +176,8 @@ pub fn score(m: &MentionRecord, p: &Profile) -> Option<f64> {
     let perpetrators = |a: &[ActorRole]| a.iter().filter(|r| r.role == "perpetrator").map(|r| r.name.clone()).collect::<Vec<_>>();
     let shared = perpetrators(&m.actors).iter().any(|n| perpetrators(&e.actors).contains(n));
     let same_subtype = m.subtype == e.subtype;
-    Some(date_score + place_score + names_score + if shared { 1.0 } else { 0.0 } + if same_subtype { 0.5 } else { 0.0 })
+    let counts_score = [(&m.fatalities, &e.fatalities), (&m.injured, &e.injured)].iter().filter(|(a, b)| same_count(a, b)).count() as f64;
+    Some(date_score + place_score + names_score + counts_score + if shared { 1.0 } else { 0.0 } + if same_subtype { 0.5 } else { 0.0 })
 }
 
 /// The best event for a mention among candidates, if any scores at least `threshold`

@@ -117,6 +117,22 @@ fn a_town_report_joins_the_event_of_its_county() {
 }
 
 #[test]
+fn the_same_victims_counted_lift_a_report_to_the_event() {
+    // an undated report of a shooting in the same town: the place alone is not enough, the
+    // same dead and wounded are
+    let shooting = |a: &str, date: Option<DateRange>, killed: u32, wounded: u32| MentionRecord {
+        actors: vec![],
+        date,
+        fatalities: Count { min: Some(killed), max: Some(killed), text: Some(format!("{killed} killed")) },
+        injured: Count { min: Some(wounded), max: Some(wounded), text: Some(format!("{wounded} injured")) },
+        ..mention(a, day(d(2015, 10, 25)), Some(loc("Phoenix", 5308655, 33.44838, -112.07404, "town")), "", "")
+    };
+    let e = event_of(&[shooting("a1", Some(day(d(2015, 10, 25))), 1, 4)]);
+    assert!(score(&shooting("a2", None, 1, 4), &e).unwrap() >= JOIN_THRESHOLD);
+    assert!(score(&shooting("a2", None, 2, 0), &e).unwrap() < JOIN_THRESHOLD);
+}
+
+#[test]
 fn the_same_article_is_not_merged_again() {
     let e = event_of(&[mention("a1", month(2018, 5), Some(abu_kamal()), "Israel", "x")]);
     assert_eq!(score(&mention("a1", month(2018, 5), Some(abu_kamal()), "Israel", "x"), &e), None);

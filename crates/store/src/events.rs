@@ -19,6 +19,8 @@ const BOX_DEG: f64 = 0.5;
 const MAX_NAMES: usize = 8;
 /// Events spanning more days than this are "wide" (seasons, years) and indexed apart.
 const WIDE_DAYS: u64 = 31;
+/// How many days before its publication an undated report looks for its event.
+const UNDATED_DAYS: u64 = 3;
 /// Events with this many articles take no more reports on the strength of their words alone:
 /// lexical links chain (templated roundups, one outlet's boilerplate), and a story told this
 /// widely is reported with dates and places that let the facts decide.
@@ -194,9 +196,14 @@ fn candidates(db: &mut dyn Sql, m: &MentionRecord) -> Result<Vec<sitrep_merge::P
             args![name, m.event_type.as_str(), MAX_CANDIDATES as i64],
         )?);
     }
-    let Some(d) = &m.date else { return Ok(parse_profiles(&rows)) };
-    // a day on either side: adjacent days may still be one event (see sitrep_merge::score)
-    let (from, to) = (d.start - chrono::Days::new(1), d.end + chrono::Days::new(1));
+    // an undated report tells of the days before it was published: it meets the events there
+    // at its very town (see sitrep_merge::score for what it takes to join one)
+    let (from, to) = match (&m.date, m.published) {
+        // a day on either side: adjacent days may still be one event (see sitrep_merge::score)
+        (Some(d), _) => (d.start - chrono::Days::new(1), d.end + chrono::Days::new(1)),
+        (None, Some(p)) if m.location.as_ref().is_some_and(|l| l.is_told() && found_by_point(l)) => (p - chrono::Days::new(UNDATED_DAYS), p),
+        _ => return Ok(parse_profiles(&rows)),
+    };
     let narrow_from = from - chrono::Days::new(WIDE_DAYS);
     let window = |place: &str| {
         format!(
@@ -255,12 +262,17 @@ fn rebuild_event(db: &mut dyn Sql, id: &str) -> Result<()> {
     let corrupt = |err: serde_json::Error| StoreError::Corrupt { id: id.to_string(), reason: err.to_string() };
     let json = serde_json::to_string(e).map_err(corrupt)?;
     // what merging needs, without the evidence sentences and quotes
-    // (sitrep_merge::score reads type, subtype, articles, date, place, perpetrators, names)
+    // (sitrep_merge::score reads type, subtype, articles, date, place, perpetrators, names,
+    // figures)
     let mut small = profile.clone();
     small.event.mentions.clear();
     small.event.targets.clear();
-    small.event.fatalities = Default::default();
-    small.event.injured = Default::default();
+    // the figures without their words: whether a report counts the same victims
+    for c in [&mut small.event.fatalities, &mut small.event.injured] {
+        if c.text.is_some() {
+            c.text = Some(String::new());
+        }
+    }
     small.event.actors.retain(|a| a.role == "perpetrator");
     for a in &mut small.event.actors {
         a.claims.clear();

@@ -206,6 +206,23 @@ fn two_reports_placing_a_shooting_in_one_county_merge() {
 }
 
 #[test]
+fn an_undated_report_joins_the_shooting_it_counts_in_its_town() {
+    on_each_backend(|s| {
+        let batch = vec![
+            dated("PHOENIX - One man was killed and four people were injured in a shooting early Sunday, police said.", "http://a/px", "Outlet A", "2015-10-25"),
+            dated("Police in Phoenix are investigating a shooting that left one person dead and four others injured.", "http://b/px", "Outlet B", "2015-10-26"),
+        ];
+        s.ingest_batch(&batch).unwrap();
+        let recs = records(&batch);
+        assert!(recs.iter().any(|r| r.date.is_none()), "{recs:#?}");
+        s.merge_mentions(&recs, MergeSettings { story_threshold: 2.0, ..MergeSettings::default() }).unwrap();
+        let events = s.events().unwrap();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].articles.len(), 2);
+    });
+}
+
+#[test]
 fn postgres_stores_what_sqlite_stores() {
     let Some(mut pg) = postgres() else { return };
     let mut lite = SqliteStore::in_memory().unwrap();
