@@ -216,12 +216,13 @@ fn candidates(db: &mut dyn Sql, m: &MentionRecord) -> Result<Vec<sitrep_merge::P
     let dates: [Value; 4] = [m.event_type.as_str().into(), narrow_from.to_string().into(), from.to_string().into(), to.to_string().into()];
     let with = |extra: &[Value]| -> Vec<Value> { dates.iter().chain(extra).cloned().collect() };
     let perpetrators = m.actors.iter().any(|a| a.role == "perpetrator");
-    // a place the article stands in for the sentences' does not choose candidates (see
+    // a town the article stands in for the sentences' finds the events around it too: it
+    // does not join them by itself, but the same people or figures on the same day may (see
     // sitrep_merge::score)
     let location = m.location.as_ref().filter(|l| l.is_told());
     let country = location.and_then(|l| l.country.clone());
     // a town's or a county's events lie close by (a county's point is among its towns)
-    if let Some(l) = location.filter(|l| found_by_point(l)) {
+    if let Some(l) = m.location.as_ref().filter(|l| found_by_point(l) && (l.is_told() || m.date.is_some())) {
         let boxed = [l.lat - BOX_DEG, l.lat + BOX_DEG, l.lon - BOX_DEG * 2.0, l.lon + BOX_DEG * 2.0].map(Value::from);
         push(db.texts(&window("lat BETWEEN ?5 AND ?6 AND lon BETWEEN ?7 AND ?8"), &with(&boxed))?);
         if let Some(cc) = country.filter(|_| perpetrators) {
