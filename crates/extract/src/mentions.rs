@@ -512,12 +512,15 @@ fn extract_in(text: &str, headline: Option<&str>, dct: NaiveDate) -> Vec<Mention
     let (places, headline_places) = resolve_in(gaz, text, headline);
     let timexes: Vec<Timex> = timex::find(text, dct).into_iter().filter(|t| !is_page_stamp(text, t.start)).collect();
     let acts = actors::find_dated(text, Some(dct));
+    let persons = sitrep_analyze::persons::find(text);
     // the names that may place an event: not a demonym, not a name inside an actor ("U.S.-led
-    // coalition", "Syrian state TV"), not a newspaper's town ("police told the Jersey Journal")
+    // coalition", "Syrian state TV") or a person's ("Coroner Bill Salisbury"), not a
+    // newspaper's town ("police told the Jersey Journal")
     let event_places: Vec<&sitrep_resolve::ResolvedPlace> = places
         .iter()
         .filter(|p| !p.adjective)
         .filter(|p| !acts.iter().any(|a| a.start <= p.start && p.end <= a.end))
+        .filter(|p| !persons.iter().any(|n| n.start <= p.start && p.end <= n.end))
         .filter(|p| !in_name_ending(text, p.end, &NEWSPAPER_WORDS))
         .collect();
     let mut mentions: Vec<Mention> = Vec::new();
@@ -938,7 +941,7 @@ fn extract_in(text: &str, headline: Option<&str>, dct: NaiveDate) -> Vec<Mention
     }
     // the people each event's sentences name; what no event claims is about the first one
     let lead = mentions.iter().position(|m| m.modality.is_event());
-    for person in sitrep_analyze::persons::find(text) {
+    for person in persons {
         let owner = mentions
             .iter()
             .position(|m| m.sentences.iter().any(|&(s, e)| s <= person.start && person.end <= e))
@@ -1173,6 +1176,9 @@ mod tests {
         // nor is a newspaper's town
         assert_eq!(place("Four people were shot Friday night at a housing development, police told the Jersey Journal."), vec![None]);
         assert_eq!(place("Four people were shot Friday night in Bayonne, police told the Jersey Journal."), vec![Some("Bayonne".into())]);
+        // nor a person's surname
+        assert_eq!(place("According to Coroner Bill Salisbury, 19-year-old Ariel Morgan was shot early Saturday in Moncks Corner."), vec![Some("Moncks Corner".into())]);
+        assert_eq!(place("According to Coroner Bill Salisbury, 19-year-old Ariel Morgan was shot early Saturday."), vec![None]);
         assert!(in_name_ending("Temple University Hospital", "Temple".len(), &HOSPITAL_WORDS));
         assert!(!in_name_ending("Temple police said the hospital", "Temple".len(), &HOSPITAL_WORDS));
     }
