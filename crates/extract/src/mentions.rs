@@ -459,8 +459,10 @@ fn in_name_ending(text: &str, end: usize, words: &[&str]) -> bool {
 /// The event mentions of an article and the text their spans index: its body's, or, when
 /// the body tells no event, its headline's ("Girl wounded by gunfire in Newport News" over a
 /// body the page's weather box replaced). The flag says which.
-pub fn extract_article<'a>(text: &'a str, headline: Option<&'a str>, dct: NaiveDate) -> (Vec<Mention>, &'a str, bool) {
-    let body = extract_in(text, headline, dct);
+pub fn extract_article<'a>(text: &'a str, headline: Option<&'a str>, outlet: Option<&str>, dct: NaiveDate) -> (Vec<Mention>, &'a str, bool) {
+    let gaz = Gazetteer::embedded();
+    let home = outlet.and_then(|o| outlet_place(gaz, o)).map(|p| gaz.place(p).name.clone());
+    let body = extract_in(text, Context { headline, outlet_place: home.as_deref() }, dct);
     if body.iter().any(|m| m.modality.is_event()) {
         return (body, text, false);
     }
@@ -475,21 +477,89 @@ pub fn extract_article<'a>(text: &'a str, headline: Option<&'a str>, dct: NaiveD
 
 /// Finds the event mentions of one article published on `dct`.
 pub fn extract(text: &str, dct: NaiveDate) -> Vec<Mention> {
-    extract_in(text, None, dct)
+    extract_in(text, Context::default(), dct)
+}
+
+/// What an article says of itself besides its text, as context for its places.
+#[derive(Debug, Clone, Copy, Default)]
+struct Context<'a> {
+    headline: Option<&'a str>,
+    /// The name of the place a local outlet is named after (see [`outlet_place`]).
+    outlet_place: Option<&'a str>,
+}
+
+/// Words a local outlet's name puts before or after its town: "delawareonline",
+/// "denverpost", "nbcphiladelphia", "abc7chicago".
+const OUTLET_WORDS: [&str; 22] = [
+    "online", "post", "news", "times", "herald", "tribune", "star", "sun", "daily", "today", "live", "now", "world", "press",
+    "journal", "gazette", "record", "register", "enterprise", "nbc", "abc", "cbs",
+];
+
+/// The place a local outlet is named after ("delawareonline.com", "abc7chicago.com",
+/// "chronicle.augusta.com"): a country, a state or a town of 20,000 people or more whose
+/// name is a label of the outlet's domain or leads or ends one beside an outlet word. A local
+/// story names its town and leaves its state unsaid; the outlet's home says it ("Wilmington"
+/// in a Delaware paper is Delaware's).
+fn outlet_place(gaz: &Gazetteer, outlet: &str) -> Option<u32> {
+    let host = outlet.trim().trim_start_matches("http://").trim_start_matches("https://").split(['/', ':']).next()?.to_ascii_lowercase();
+    let labels: Vec<&str> = host.split('.').collect();
+    let mut best: Option<(usize, u64, u32)> = None;
+    // every label but the top-level domain, each in its runs of letters ("abc7chicago")
+    for run in labels.iter().take(labels.len().saturating_sub(1)).flat_map(|l| l.split(|c: char| !c.is_ascii_alphabetic())) {
+        for (i, j) in (0..run.len()).flat_map(|i| (i + 4..=run.len()).map(move |j| (i, j))) {
+            let rest = [&run[..i], &run[j..]];
+            let beside_word = rest.iter().all(|r| r.is_empty() || OUTLET_WORDS.contains(r)) || (i == 0 || j == run.len()) && rest.iter().any(|r| OUTLET_WORDS.iter().any(|w| r.starts_with(w) || r.ends_with(w)));
+            if !beside_word {
+                continue;
+            }
+            for c in gaz.lookup(&run[i..j]).iter().filter(|c| !c.adjective) {
+                let p = gaz.place(c.place);
+                // "westhawaiitoday": a compass word is no place of its own; another name of a
+                // place ("caller", "augusta" for Cagliari, Augsburg) only for a big city ("philly")
+                let compass = ["east", "west", "north", "south", "central", "free", "upper", "lower"].iter().any(|w| p.name.to_ascii_lowercase().starts_with(w));
+                let fits = !compass
+                    && (!c.alternate || p.population >= 500_000)
+                    && match p.kind {
+                        Kind::Country | Kind::Admin1 => true,
+                        Kind::Town | Kind::Capital | Kind::AdminSeat => j - i >= 5 && p.population >= 20_000,
+                        _ => false,
+                    };
+                let key = (j - i, p.population, c.place);
+                if fits && best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
+                    best = Some(key);
+                }
+            }
+        }
+    }
+    best.map(|b| b.2)
 }
 
 /// The places of a text, chosen with its headline's as context: "Utah teen shoots self in
 /// leg" makes the body's "Logan" Utah's, not Queensland's; "Nodaway County baby" makes
 /// "Elmo" Missouri's. Returns the body's places and the headline's.
-fn resolve_in(gaz: &Gazetteer, text: &str, headline: Option<&str>) -> (Vec<sitrep_resolve::ResolvedPlace>, Vec<sitrep_resolve::ResolvedPlace>) {
+fn resolve_in(gaz: &Gazetteer, text: &str, ctx: Context) -> (Vec<sitrep_resolve::ResolvedPlace>, Vec<sitrep_resolve::ResolvedPlace>) {
     // "taken to Northeast Baptist Hospital": where the victims were treated is no place of
     // the event, and the names in it rarely places at all ("Little Company of Mary Hospital")
     let names_in = |t: &str| -> Vec<_> { sitrep_analyze::places(t).into_iter().filter(|p| !in_name_ending(t, p.end, &HOSPITAL_WORDS)).collect() };
     let names = names_in(text);
-    let Some(h) = headline.filter(|h| !h.trim().is_empty()) else {
+    let headline = ctx.headline.filter(|h| !h.trim().is_empty()).unwrap_or("");
+    let home = ctx.outlet_place.unwrap_or("");
+    if headline.is_empty() && home.is_empty() {
         return (sitrep_resolve::resolve_places(gaz, text, &names), Vec::new());
-    };
-    let mut all = names_in(h);
+    }
+    // the context lines first: the outlet's home (every place of that name: the story's
+    // other names choose among them), then the headline
+    let h = format!("{home}\n\n{headline}");
+    let mut all: Vec<sitrep_gazetteer::NameMatch> = Vec::new();
+    let senses: Vec<_> = gaz.lookup(home).iter().filter(|c| !c.adjective).copied().collect();
+    if !home.is_empty() && !senses.is_empty() {
+        all.push(sitrep_gazetteer::NameMatch { start: 0, end: home.len(), candidates: senses });
+    }
+    all.extend(names_in(headline).into_iter().map(|mut n| {
+        n.start += home.len() + 2;
+        n.end += home.len() + 2;
+        n
+    }));
     let offset = h.len() + 2;
     let joined = format!("{h}\n\n{text}");
     all.extend(names.into_iter().map(|mut n| {
@@ -497,19 +567,22 @@ fn resolve_in(gaz: &Gazetteer, text: &str, headline: Option<&str>) -> (Vec<sitre
         n.end += offset;
         n
     }));
-    let (mut places, in_headline): (Vec<_>, Vec<_>) = sitrep_resolve::resolve_places(gaz, &joined, &all).into_iter().partition(|p| p.start >= offset);
+    let (mut places, context): (Vec<_>, Vec<_>) = sitrep_resolve::resolve_places(gaz, &joined, &all).into_iter().partition(|p| p.start >= offset);
     for p in &mut places {
         p.start -= offset;
         p.end -= offset;
     }
+    // the outlet's home is context only: no report's place comes from it
+    let in_headline = context.into_iter().filter(|p| p.start > home.len()).collect();
     (places, in_headline)
 }
 
-/// [`extract`] with the article's headline as context for its places.
-fn extract_in(text: &str, headline: Option<&str>, dct: NaiveDate) -> Vec<Mention> {
+/// [`extract`] with the article's headline and outlet as context for its places.
+fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
+    let headline = ctx.headline;
     let lex = Lexicon::embedded();
     let gaz = Gazetteer::embedded();
-    let (places, headline_places) = resolve_in(gaz, text, headline);
+    let (places, headline_places) = resolve_in(gaz, text, ctx);
     let timexes: Vec<Timex> = timex::find(text, dct).into_iter().filter(|t| !is_page_stamp(text, t.start)).collect();
     let acts = actors::find_dated(text, Some(dct));
     let persons = sitrep_analyze::persons::find(text);
@@ -1188,7 +1261,7 @@ mod tests {
         let gaz = Gazetteer::embedded();
         let body = "LOGAN - A 15-year-old boy accidentally shot himself in the leg Sunday while cleaning a handgun.";
         let state = |headline: Option<&str>| {
-            let (found, _, from_headline) = extract_article(body, headline, d());
+            let (found, _, from_headline) = extract_article(body, headline, None, d());
             assert!(!from_headline);
             found.iter().filter_map(|m| m.place.as_ref()).map(|p| gaz.place(p.place).admin1.clone()).collect::<Vec<_>>()
         };
@@ -1196,10 +1269,10 @@ mod tests {
         assert_eq!(state(Some("Utah teen shoots self in leg while trying to clean handgun")), ["UT"]);
         // a body that names no place takes the headline's town, as the article's
         let body = "A 7-year-old boy was fatally shot Saturday night on Fieldvale Place.";
-        let (found, _, _) = extract_article(body, Some("7-year-old shot, killed in Southwest Charlotte, 3 others injured"), d());
+        let (found, _, _) = extract_article(body, Some("7-year-old shot, killed in Southwest Charlotte, 3 others injured"), None, d());
         let place = found[0].place.as_ref().expect("the headline's town");
         assert_eq!((gaz.place(place.place).name.as_str(), place.precision), ("Charlotte", "article"));
-        assert!(extract_article(body, None, d()).0[0].place.is_none());
+        assert!(extract_article(body, None, None, d()).0[0].place.is_none());
     }
 
     #[test]
@@ -1257,9 +1330,30 @@ mod tests {
     }
 
     #[test]
+    fn a_local_outlet_names_its_home() {
+        let gaz = Gazetteer::embedded();
+        let home = |o: &str| outlet_place(gaz, o).map(|p| (gaz.place(p).name.clone(), gaz.place(p).admin1.clone()));
+        assert_eq!(home("delawareonline.com"), Some(("Delaware".into(), "DE".into())));
+        assert_eq!(home("abc7chicago.com"), Some(("Chicago".into(), "IL".into())));
+        assert_eq!(home("chronicle.augusta.com"), Some(("Augusta".into(), "GA".into())));
+        assert_eq!(home("philly.com"), Some(("Philadelphia".into(), "PA".into())));
+        // a compass word, a small town's other name, a name inside a word: no home
+        for o in ["westhawaiitoday.com", "caller.com", "wvmetronews.com", "khou.com", "web.archive.org"] {
+            assert_eq!(home(o), None, "{o}");
+        }
+        // the home decides what the story leaves unsaid
+        let state = |outlet: Option<&str>| {
+            let (found, _, _) = extract_article("Police said a man was shot and killed Sunday in Wilmington.", None, outlet, d());
+            found[0].place.map(|p| gaz.place(p.place).admin1.clone())
+        };
+        assert_eq!(state(Some("delawareonline.com")), Some("DE".into()));
+        assert_eq!(state(Some("starnewsonline.com")), Some("NC".into()));
+    }
+
+    #[test]
     fn the_headline_counts_what_the_body_does_not() {
         let figures = |body: &str, headline: &str| {
-            extract_in(body, Some(headline), d())
+            extract_in(body, Context { headline: Some(headline), outlet_place: None }, d())
                 .iter()
                 .filter(|m| m.modality.is_event())
                 .map(|m| (m.fatalities.as_ref().and_then(|c| c.min), m.injured.as_ref().map(|c| (c.min, c.text.clone()))))
