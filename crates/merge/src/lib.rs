@@ -176,7 +176,15 @@ pub fn score(m: &MentionRecord, p: &Profile) -> Option<f64> {
     let perpetrators = |a: &[ActorRole]| a.iter().filter(|r| r.role == "perpetrator").map(|r| r.name.clone()).collect::<Vec<_>>();
     let shared = perpetrators(&m.actors).iter().any(|n| perpetrators(&e.actors).contains(n));
     let same_subtype = m.subtype == e.subtype;
-    let counts_score = [(&m.fatalities, &e.fatalities), (&m.injured, &e.injured)].iter().filter(|(a, b)| same_count(a, b)).count() as f64;
+    // the same figures; but in a city with several shootings a night, "one man was killed" in
+    // another of its towns or neighbourhoods is no sign of the same shooting (the same dead
+    // and the same wounded are)
+    let two_towns = match (&m.location, &e.location) {
+        (Some(x), Some(y)) => x.is_told() && y.is_told() && is_town(x) && is_town(y) && !same_place(x, y),
+        _ => false,
+    };
+    let same_counts = [(&m.fatalities, &e.fatalities), (&m.injured, &e.injured)].iter().filter(|(a, b)| same_count(a, b)).count();
+    let counts_score = if two_towns && same_counts < 2 { 0.0 } else { same_counts as f64 };
     Some(date_score + place_score + names_score + counts_score + if shared { 1.0 } else { 0.0 } + if same_subtype { 0.5 } else { 0.0 })
 }
 

@@ -130,6 +130,14 @@ fn the_same_victims_counted_lift_a_report_to_the_event() {
     let e = event_of(&[shooting("a1", Some(day(d(2015, 10, 25))), 1, 4)]);
     assert!(score(&shooting("a2", None, 1, 4), &e).unwrap() >= JOIN_THRESHOLD);
     assert!(score(&shooting("a2", None, 2, 0), &e).unwrap() < JOIN_THRESHOLD);
+    // in a neighbouring town on the same day one dead is no sign of the same shooting; the
+    // same dead and the same wounded are
+    let glendale = loc("Glendale", 5295985, 33.53865, -112.18599, "town");
+    let next_door = |killed: u32, wounded: u32| MentionRecord { location: Some(glendale.clone()), ..shooting("a3", Some(day(d(2015, 10, 25))), killed, wounded) };
+    let e = event_of(&[shooting("a1", Some(day(d(2015, 10, 25))), 1, 0)]);
+    assert!(score(&next_door(1, 0), &e).unwrap() < JOIN_THRESHOLD);
+    let e = event_of(&[shooting("a1", Some(day(d(2015, 10, 25))), 1, 4)]);
+    assert!(score(&next_door(1, 4), &e).unwrap() >= JOIN_THRESHOLD);
 }
 
 #[test]
