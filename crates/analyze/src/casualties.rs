@@ -257,12 +257,30 @@ fn is_a_count(text: &str, c: &regex::Captures) -> bool {
             return false;
         }
         // "a 14 year old boy injured", "the K-9 unit was injured": an age, a name
-        let rest = text[g.end()..].trim_start().to_ascii_lowercase();
-        if digits && (rest.starts_with("year old") || rest.starts_with("years old") || rest.starts_with("yr") || rest.starts_with("month old")) {
+        let rest: String = text[g.end()..].trim_start().chars().take(24).collect::<String>().to_ascii_lowercase();
+        if digits && (["year old", "years old", "year-old", "yr", "yo ", "y/o", "y.o.", "month old", "month-old"].iter().any(|w| rest.starts_with(w))) {
             return false;
         }
-        if g.as_str().starts_with(|ch: char| ch.is_ascii_digit()) && text[..g.start()].ends_with('-') {
+        // "three days after his death", "in four days three people died": a span of time
+        let unit = rest.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+        if ["day", "days", "hour", "hours", "week", "weeks", "month", "months", "year", "years", "minute", "minutes", "decade", "decades"].contains(&unit) {
             return false;
+        }
+        if g.as_str().starts_with(|ch: char| ch.is_ascii_digit()) {
+            let before = &text[..g.start()];
+            // "K-9", "the '90 shooting": a name, a year
+            if before.ends_with(['-', '\'', '’']) {
+                return false;
+            }
+            // "Darrell Hawkins, 34 who were shot": an age after a name (but "killed in
+            // Charlotte, 3 others injured" counts)
+            if let Some(name) = before.strip_suffix(", ") {
+                let counted = ["others", "other", "people", "persons", "men", "women", "children", "teens", "victims", "more", "injured", "wounded", "dead", "killed", "hurt"]
+                    .contains(&unit);
+                if !counted && name.rsplit(' ').next().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_uppercase())) {
+                    return false;
+                }
+            }
         }
         // "Image 5 of 12 Seven people were shot": the count is the last number before its noun
         let next = text[g.end()..].split_whitespace().next().unwrap_or("").to_ascii_lowercase();
@@ -559,6 +577,13 @@ mod tests {
             all("Six people, including four children and two men, were injured at a shooting range."),
             vec![(Harm::Injured, Some(6), Some(6))]
         );
+        // nor an age after a name, nor a year
+        assert!(all("Reshowna Hawkins, 34, and Darrell Hawkins, 34 who were shot and killed.").iter().all(|c| c.1 != Some(34)));
+        assert!(all("NYC '90 shooting of slain man leaves cops with a cold case").iter().all(|c| c.1 != Some(90)));
+        assert_eq!(all("7-year-old shot, killed in Southwest Charlotte, 3 others injured"), vec![(Harm::Injured, Some(3), Some(3))]);
+        // a span of time is no count either
+        assert!(all("Three days after his death, police made an arrest.").is_empty());
+        assert!(all("An 8 yo girl killed in a crash.").iter().all(|c| c.1 == Some(1)));
         // an age or a name is no count
         assert!(all("A 14 year old boy injured in the shooting is recovering.").iter().all(|c| c.1 == Some(1)), "{:?}", all("A 14 year old boy injured in the shooting is recovering."));
         assert!(all("The K-9 unit was injured during the chase.").is_empty());
