@@ -253,7 +253,7 @@ fn is_a_count(text: &str, c: &regex::Captures) -> bool {
         if digits && text[g.end()..].starts_with('-') {
             return false;
         }
-        // "a 14 year old boy injured", "the K-9 unit was injured": an age, a name
+        // "a 14 year old boy injured", "an 8 yo girl": an age
         let rest: String = text[g.end()..].trim_start().chars().take(24).collect::<String>().to_ascii_lowercase();
         if digits && (["year old", "years old", "year-old", "yr", "yo ", "y/o", "y.o.", "month old", "month-old"].iter().any(|w| rest.starts_with(w))) {
             return false;

@@ -91,7 +91,8 @@ fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Names led by a common given name, with up to two more capitalised words (a middle name or
+/// Names led by a common given name (or by any capitalised word after an age, an
+/// identification or a title), with up to two more capitalised words (a middle name or
 /// initial, a compound surname); an all-capitals word (a dateline, a headline) is not a name.
 pub fn find(text: &str) -> Vec<Person> {
     let words = words(text);
@@ -101,8 +102,9 @@ pub fn find(text: &str) -> Vec<Person> {
         let (s, e) = words[i];
         let w = &text[s..e];
         let shouting = w.len() > 1 && w.chars().all(|c| !c.is_lowercase());
-        // "32-year-old Tanishia Graham", "identified as Izaak Bridges": a capitalised word
-        // after an age or an identification names a person, however rare the given name
+        // "32-year-old Tanishia Graham", "identified as Izaak Bridges", "Coroner Bill
+        // Salisbury": a capitalised word after an age, an identification or a title begins a
+        // person's name, however rare (or however common a word) the given name
         let before = text[text.floor_char_boundary(s.saturating_sub(20))..s].to_ascii_lowercase();
         let introduced = NAME_CUES.iter().any(|c| before.ends_with(c));
         if !is_cap(w) || shouting || w.ends_with('.') || !(introduced || sitrep_gazetteer::is_given_name(w)) {
