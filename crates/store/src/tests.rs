@@ -187,6 +187,15 @@ fn reports_of_one_attack_merge_and_remerging_changes_nothing() {
     });
 }
 
+/// Ingests reports and merges their mentions on the facts alone (a story threshold no two
+/// leads reach): returns the mentions and the events.
+fn merge_on_facts(s: &mut dyn Store, batch: &[Prepared]) -> (Vec<MentionRecord>, Vec<sitrep_model::Event>) {
+    s.ingest_batch(batch).unwrap();
+    let recs = records(batch);
+    s.merge_mentions(&recs, MergeSettings { story_threshold: 2.0, ..MergeSettings::default() }).unwrap();
+    (recs, s.events().unwrap())
+}
+
 #[test]
 fn two_reports_placing_a_shooting_in_one_county_merge() {
     on_each_backend(|s| {
@@ -195,11 +204,8 @@ fn two_reports_placing_a_shooting_in_one_county_merge() {
             dated("Harris County deputies said a man was shot and killed Sunday outside a bar.", "http://a/hc", "Outlet A", "2020-03-09"),
             dated("One person died after gunfire erupted Sunday in Harris County, the sheriff's office reported.", "http://b/hc", "Outlet B", "2020-03-10"),
         ];
-        s.ingest_batch(&batch).unwrap();
-        let recs = records(&batch);
+        let (recs, events) = merge_on_facts(s, &batch);
         assert!(recs.iter().all(|r| r.location.as_ref().is_some_and(|l| l.kind == "admin2")), "{recs:#?}");
-        s.merge_mentions(&recs, MergeSettings { story_threshold: 2.0, ..MergeSettings::default() }).unwrap();
-        let events = s.events().unwrap();
         assert_eq!(events.len(), 1, "{events:#?}");
         assert_eq!(events[0].articles.len(), 2);
     });
@@ -212,11 +218,8 @@ fn an_undated_report_joins_the_shooting_it_counts_in_its_town() {
             dated("PHOENIX - One man was killed and four people were injured in a shooting early Sunday, police said.", "http://a/px", "Outlet A", "2015-10-25"),
             dated("Police in Phoenix are investigating a shooting that left one person dead and four others injured.", "http://b/px", "Outlet B", "2015-10-26"),
         ];
-        s.ingest_batch(&batch).unwrap();
-        let recs = records(&batch);
+        let (recs, events) = merge_on_facts(s, &batch);
         assert!(recs.iter().any(|r| r.date.is_none()), "{recs:#?}");
-        s.merge_mentions(&recs, MergeSettings { story_threshold: 2.0, ..MergeSettings::default() }).unwrap();
-        let events = s.events().unwrap();
         assert_eq!(events.len(), 1, "{events:#?}");
         assert_eq!(events[0].articles.len(), 2);
     });
