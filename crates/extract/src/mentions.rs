@@ -264,6 +264,44 @@ fn follow_up_casualties(mentions: &mut [Mention], text: &str, (ss, se): (usize, 
     fill_counts(m, &cas, sentence);
 }
 
+/// Words that make an arrest a suspect's: a charge, a suspicion, the crime named.
+static SUSPECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(suspects?|suspected|charged|charges?|accused|in connection with|murder|homicide|manslaughter|assault|shooting|stabbing|killing|slaying|death of|gunman|shooter)(?-u:\b)").unwrap()
+});
+/// Arrests that are a political event of their own whatever else the sentence says.
+static CROWD_ARREST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(protesters|demonstrators|activists|journalists|opposition|dissidents|crackdown)(?-u:\b)").unwrap());
+
+/// "Police arrested a 19-year-old in Saturday's shooting": a suspect's arrest for violence
+/// the article tells is that violence's follow-up, not an event of its own (ACLED's Arrests
+/// are of leaders and of crowds, not of a crime's suspect). Its sentences become evidence of
+/// the violence it names (the one sharing a sentence with it, else the one told last before
+/// it, else the article's first), and the arrest founds no event; its day, actors and place
+/// stay out of the violence's record.
+fn fold_suspect_arrests(mentions: &mut Vec<Mention>, text: &str) {
+    let violent = |m: &Mention| m.modality.is_event() && VIOLENT.contains(&m.event_type.as_str());
+    let mut i = 0;
+    while i < mentions.len() {
+        let m = &mentions[i];
+        let said = |re: &Regex| m.sentences.iter().any(|&(s, e)| re.is_match(&text[s..e]));
+        let suspect = m.subtype == "Arrests" && m.modality.is_event() && said(&SUSPECT) && !said(&CROWD_ARREST);
+        let shared = mentions.iter().position(|v| violent(v) && v.sentences.iter().any(|s| m.sentences.contains(s)));
+        let before = mentions[..i].iter().rposition(violent);
+        let Some(into) = shared.or(before).or_else(|| mentions.iter().position(violent)).filter(|_| suspect) else {
+            i += 1;
+            continue;
+        };
+        let arrest = mentions.remove(i);
+        let into = if into > i { into - 1 } else { into };
+        let v = &mut mentions[into];
+        for s in arrest.sentences {
+            if !v.sentences.contains(&s) {
+                v.sentences.push(s);
+            }
+        }
+    }
+}
+
 /// "Blount County shooting spree leaves 4 wounded, gunman dead" over a body that names the
 /// victims one by one: a headline counts the victims of the story's main event (its first
 /// violent one) more often than any sentence does, so its figures fill what that mention
@@ -1000,6 +1038,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
                 .map(|p| PlaceArg { place: p.place, precision: "article", span: (0, 0) });
         }
     }
+    fold_suspect_arrests(&mut mentions, text);
     if let Some(h) = headline {
         headline_counts(&mut mentions, h);
     }
@@ -1214,19 +1253,32 @@ mod tests {
 
     #[test]
     fn an_arrest_for_a_shooting_tells_the_shooting_too() {
+        // a suspect's arrest is the shooting's follow-up: evidence of it, not an event of its
+        // own, and its day is not the shooting's
         let ms = events("Police on Sunday arrested a man suspected of shooting into a home shortly after midnight Saturday and wounding five partygoers, authorities said.");
         let told: Vec<_> = ms.iter().map(|m| (m.subtype.as_str(), m.date.as_ref().map(|d| d.value.clone()), m.injured.as_ref().and_then(|c| c.min))).collect();
-        assert_eq!(told, vec![("Arrests", Some("2020-05-10".into()), None), ("Attack", Some("2020-05-09".into()), Some(5))]);
-        // the arrest's day is not the shooting's, nor is an update's stamp
+        assert_eq!(told, vec![("Attack", Some("2020-05-09".into()), Some(5))]);
         let ms = events("Police on Monday arrested a man in the shooting of a store clerk.");
         let told: Vec<_> = ms.iter().map(|m| (m.subtype.as_str(), m.date.as_ref().map(|d| d.value.clone()))).collect();
-        assert_eq!(told, vec![("Arrests", Some("2020-05-11".into())), ("Attack", None)]);
+        assert_eq!(told, vec![("Attack", None)]);
         let ms = events("Update-- May 11, 2020, 11:37 a.m.: A teen was shot and killed at a house on Spain Street.");
         assert_eq!(ms.iter().map(|m| m.date.as_ref().map(|d| d.value.clone())).collect::<Vec<_>>(), vec![None]);
         // the violence is told even when the sentence counts no victims
         let ms = events("Deputies on Monday arrested a suspect in the shooting at a gas station last Friday.");
         let told: Vec<_> = ms.iter().map(|m| (m.subtype.as_str(), m.date.as_ref().map(|d| d.value.clone()))).collect();
-        assert_eq!(told, vec![("Arrests", Some("2020-05-11".into())), ("Attack", Some("2020-05-08".into()))]);
+        assert_eq!(told, vec![("Attack", Some("2020-05-08".into()))]);
+        // an arrest told sentences later joins the shooting as its evidence
+        let text = "A man was shot and killed Saturday on Elm Street. Police said Tuesday they had arrested Tom Reed, 19, and charged him with murder.";
+        let ms = events(text);
+        assert_eq!(ms.iter().map(|m| (m.subtype.as_str(), m.sentences.len())).collect::<Vec<_>>(), vec![("Attack", 2)]);
+        assert_eq!(ms[0].date.as_ref().map(|d| d.value.as_str()), Some("2020-05-09"));
+        // but an arrest of protesters, or one with no violence told, is an event of its own
+        let subtypes = |t: &str| events(t).iter().map(|m| m.subtype.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            subtypes("A car bomb exploded in the capital on Saturday, killing three people. Police on Sunday arrested opposition activists suspected of planning it."),
+            ["Remote explosive/landmine/IED", "Arrests"]
+        );
+        assert_eq!(subtypes("Police arrested the former minister on Sunday on corruption charges."), ["Arrests"]);
         // the harm told in an arrest's sentence without a trigger of its own is the shooting's
         let ms = events(
             "Police investigated a shooting Saturday in Killeen. According to an arrest affidavit, a witness told police the father was playing with a gun when he shot his daughter.",

@@ -293,6 +293,9 @@ mod tests {
         assert_eq!(best("Police said dozens of activists broke into the council building."), "Violent demonstration");
         assert_eq!(best("Police suppressed a peaceful march of the opposition coalition."), "Protest with intervention");
         assert_eq!(best("Protesters were pepper-sprayed in a scuffle with officers at the station."), "Protest with intervention");
+        // police arresting is an arrest; arresting protesters is an intervention in a protest
+        assert_eq!(best("On Friday, police arrested Lionel Francis, 34, at a home on Lockwood Court."), "Arrests");
+        assert_eq!(best("Riot police arrested dozens of demonstrators outside parliament."), "Protest with intervention");
         assert_eq!(best("Jets destroyed weapon depots used by the militants, the military said."), "Air/drone strike");
         assert_eq!(best("Two suicide bombers detonated explosives, killing themselves near the capital."), "Suicide bomb");
         assert_eq!(best("Security forces in a crackdown on Taliban militants recaptured the district on Friday."), "Government regains territory");

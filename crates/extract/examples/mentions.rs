@@ -1,0 +1,30 @@
+//! Prints the event mentions found in the text given on standard input, read as published on
+//! the date given as the first argument (default 2016-06-15): a quick way to see why a
+//! sentence did or did not become an event, or got the date, place and counts it got.
+use std::io::Read;
+
+fn main() {
+    let mut text = String::new();
+    if std::io::stdin().read_to_string(&mut text).is_err() {
+        eprintln!("mentions: standard input is not UTF-8 text");
+        std::process::exit(1);
+    }
+    let dct = std::env::args().nth(1).unwrap_or_else(|| "2016-06-15".into());
+    let Ok(dct) = chrono::NaiveDate::parse_from_str(&dct, "%Y-%m-%d") else {
+        eprintln!("mentions: {dct:?} is not a YYYY-MM-DD date");
+        std::process::exit(1);
+    };
+    for m in sitrep_extract::mentions::extract(&text, dct) {
+        println!(
+            "{:?} {} {:?} date={:?} place={:?} killed={:?} injured={:?} hit={:?}",
+            &text[m.trigger.0..m.trigger.1],
+            m.subtype,
+            m.modality,
+            m.date.as_ref().map(|d| (&text[d.start..d.end], d.value.clone())),
+            m.place.as_ref().map(|p| (&text[p.span.0..p.span.1], p.precision)),
+            m.fatalities.as_ref().map(|c| (c.min, c.max)),
+            m.injured.as_ref().map(|c| (c.min, c.max)),
+            m.hit.as_ref().map(|c| (c.min, c.max)),
+        );
+    }
+}
