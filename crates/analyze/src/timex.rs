@@ -247,6 +247,35 @@ fn holiday(name: &str, y: i32) -> Option<NaiveDate> {
 
 
 
+impl Timex {
+    /// The same month, or month and day, a year earlier, for a date written without its year
+    /// that reads as weeks ahead of publication ("On April 2, Lopez opened fire" in a January
+    /// story): right for what a text tells as done, which cannot be ahead of its telling.
+    /// `None` when the expression names its year or is no month's ("next week").
+    pub fn year_before(&self, text: &str) -> Option<Timex> {
+        let span = text.get(self.start..self.end)?;
+        let names_month = span.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w.len() >= 3 && month_num(w).is_some());
+        let names_year = span.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+        if !names_month || names_year || !matches!(self.precision, Precision::Day | Precision::Month) {
+            return None;
+        }
+        let (s, _) = self.range?;
+        let (y, m) = (s.year() - 1, s.month());
+        let (s, e) = match self.precision {
+            Precision::Day => (s.with_year(y)?, s.with_year(y)?),
+            _ => {
+                let next = if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1)? } else { NaiveDate::from_ymd_opt(y, m + 1, 1)? };
+                (NaiveDate::from_ymd_opt(y, m, 1)?, next - Duration::days(1))
+            }
+        };
+        let value = match self.precision {
+            Precision::Day => s.format("%Y-%m-%d").to_string(),
+            _ => s.format("%Y-%m").to_string(),
+        };
+        Some(Timex { start: self.start, end: self.end, value, precision: self.precision, range: Some((s, e)) })
+    }
+}
+
 /// How far ahead a date without a year may be read when nothing marks the future: news
 /// announces what is weeks away ("the vote on Nov. 30"), but a month named without a year
 /// and far ahead is usually the one just past.
@@ -564,5 +593,17 @@ mod tests {
         let t = &find("in June 2018", d(2021, 3, 1))[0];
         assert_eq!(t.precision, Precision::Month);
         assert_eq!(t.range, Some((d(2018, 6, 1), d(2018, 6, 30))));
+    }
+
+    #[test]
+    fn a_yearless_date_reads_a_year_earlier_on_request() {
+        let text = "On April 2, he opened fire. In December, police said. Next week, on April 9, 2015.";
+        let all = find(text, d(2015, 1, 25));
+        let back: Vec<_> = all.iter().map(|t| t.year_before(text).map(|b| (b.value, b.range))).collect();
+        assert_eq!(all[0].value, "2015-04-02");
+        assert_eq!(back[0], Some(("2014-04-02".to_string(), Some((d(2014, 4, 2), d(2014, 4, 2))))));
+        // a month covers its days, and a date or week that names its year stays
+        assert_eq!(back[1], Some(("2013-12".to_string(), Some((d(2013, 12, 1), d(2013, 12, 31))))));
+        assert!(back[2..].iter().all(Option::is_none));
     }
 }

@@ -171,6 +171,11 @@ fn is_aggregate(sentence: &str) -> bool {
 static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(will|would|could|might|shall|threaten(s|ed)? to|vow(s|ed)? to|warn(s|ed)? (that|of)|plan(s|ned)? to|intend(s|ed)? to|prepar(es|ed|ing) to|if)(?-u:\b)").unwrap()
 });
+/// Words that put what follows ahead of the telling ("will appear in court on Feb. 3", "a
+/// hearing set for May 9").
+static AHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(will|would|shall|scheduled|set for|set to|due|expected|planned|plans?|upcoming|next|until|through|by)(?-u:\b)").unwrap()
+});
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(told|tells|said|says|claimed|claims|reported|reports|blamed|blames|accused|accuses|denied|denies|declined to comment|noted|confirmed|alleged|announced|acknowledged)(?-u:\b)").unwrap()
 });
@@ -621,7 +626,16 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
     let lex = Lexicon::embedded();
     let gaz = Gazetteer::embedded();
     let (places, headline_places) = resolve_in(gaz, text, ctx);
-    let timexes: Vec<Timex> = timex::find(text, dct).into_iter().filter(|t| !is_page_stamp(text, t.start)).collect();
+    let timexes: Vec<Timex> = timex::find(text, dct)
+        .into_iter()
+        .filter(|t| !is_page_stamp(text, t.start))
+        // "On April 2, Lopez opened fire" in a January story: a month named without its year,
+        // weeks ahead of publication and with nothing to come around it, is the one past
+        .map(|t| match t.range {
+            Some((s, _)) if s > dct + chrono::Days::new(7) && !AHEAD.is_match(before(text, t.start, 80)) => t.year_before(text).unwrap_or(t),
+            _ => t,
+        })
+        .collect();
     let acts = actors::find_dated(text, Some(dct));
     let persons = sitrep_analyze::persons::find(text);
     // the names that may place an event: not a demonym, not a name inside an actor ("U.S.-led
@@ -1290,6 +1304,16 @@ mod tests {
         );
         let told: Vec<_> = ms.iter().map(|m| (m.subtype.as_str(), m.hit.as_ref().and_then(|c| c.min), m.sentences.len())).collect();
         assert_eq!(told, vec![("Attack", Some(1), 2), ("Arrests", None, 1)]);
+    }
+
+    #[test]
+    fn a_date_without_its_year_ahead_of_the_story_is_last_years() {
+        // a story of 2020-05-12 recalling a shooting "on Aug. 2" means last August
+        let ms = events("On Aug. 2, a gunman opened fire on soldiers at the base, killing three.");
+        assert_eq!(ms.iter().map(|m| m.date.as_ref().map(|d| d.value.as_str())).collect::<Vec<_>>(), [Some("2019-08-02")]);
+        // but what is to come stays ahead, and dates no shooting
+        let ms = events("A gunman opened fire on soldiers at the base, killing three. He will be arraigned on Aug. 2.");
+        assert_eq!(ms.iter().map(|m| m.date.as_ref().map(|d| d.value.as_str())).collect::<Vec<_>>(), [None]);
     }
 
     #[test]
