@@ -304,6 +304,9 @@ mod tests {
         assert_eq!(best("A gun went off inside a home on Lappin Street on Tuesday."), "Attack");
         assert_eq!(best("The deputy said a gun was discharged at the residence around 10 p.m."), "Attack");
         assert_eq!(best("His son, 6, shot his 3-year-old sister in the hand."), "Attack");
+        assert_eq!(best("Police say her father intentionally shot her during a domestic argument Friday night."), "Attack");
+        assert_eq!(best("Police said an 18-year-old shot a student outside the school."), "Attack");
+        assert_eq!(Lexicon::embedded().classify("She shot her first feature film in Lisbon last spring."), None);
         // who takes a town decides the kind: insurgents are not the government
         assert_eq!(best("Taliban militants recaptured the district centre from the army on Monday."), "Non-state actor overtakes territory");
         assert_eq!(best("Government forces recaptured the district centre from the Taliban."), "Government regains territory");
