@@ -195,7 +195,7 @@ static NO_EVENT: LazyLock<Regex> =
 /// "Posted: Wednesday, March 12, 2014 8:04 AM": the page's own time stamp, left in the text by
 /// the scraper, dates the page and not the event.
 static PAGE_STAMP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(posted|updated|update|published|last updated|last modified|modified)(\s+on)?\s*(?::|--|—|-)?\s*(\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4})?\s*[,|]?\s*)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(posted|updated|update|published|last updated|last modified|modified)(\s+on)?\s*(?::|--|—|-)?[ \t]*(\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4})?\s*[,|]?\s*)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$").unwrap());
 
 fn is_page_stamp(text: &str, start: usize) -> bool {
     PAGE_STAMP.is_match(before(text, start, 48))
@@ -1456,6 +1456,10 @@ mod tests {
             The boy died from a gunshot wound, authorities said.";
         let ms: Vec<Mention> = extract(text, NaiveDate::from_ymd_opt(2014, 12, 16).expect("a date")).into_iter().filter(|m| m.modality.is_event()).collect();
         assert!(ms.iter().all(|m| m.date.is_none()), "{ms:?}");
+        // an update's heading is the stamp, and the paragraph after it tells the event's day
+        let text = "March 12, 2pm Update:\n\nFriday, March 10, at 5:12 pm, officers responded to a call of shots fired at 450 S. 1st St.";
+        let ms: Vec<Mention> = extract(text, NaiveDate::from_ymd_opt(2017, 3, 12).expect("a date")).into_iter().filter(|m| m.modality.is_event()).collect();
+        assert_eq!(ms.iter().map(|m| m.date.as_ref().map(|d| d.value.as_str())).collect::<Vec<_>>(), [Some("2017-03-10")]);
     }
 
     #[test]
