@@ -156,8 +156,19 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
     if NANP_PHONE.is_match(text) {
         countries.extend(["US", "CA"]);
     }
-    for m in matches {
+    // a one-word name that is also a given name or a common word ("Brittany and Tiffany each
+    // had a wound") is context only for a country the rest of the article already points to
+    // (or when it points nowhere): otherwise it would vouch for itself
+    let wordlike = |m: &&NameMatch| {
+        let word = &text[m.start..m.end];
+        !word.contains(' ') && (sitrep_gazetteer::is_given_name(word) || sitrep_gazetteer::is_common_word(word))
+    };
+    let (plain, wordlike_names): (Vec<&NameMatch>, Vec<&NameMatch>) = matches.iter().partition(|m| !wordlike(m));
+    for m in plain.into_iter().chain(wordlike_names) {
         let cs: HashSet<&str> = m.candidates.iter().map(|c| gaz.place(c.place).country.as_str()).collect();
+        if wordlike(&m) && !countries.is_empty() && !cs.iter().any(|c| countries.contains(c)) {
+            continue;
+        }
         let explicit = m.candidates.iter().find(|c| matches!(gaz.place(c.place).kind, Kind::Country));
         // a small town's country is no evidence by itself (it may be the wrong town)
         let weighty = m.candidates.iter().any(|c| {
@@ -562,6 +573,9 @@ mod tests {
         // "Mary" is a province of Turkmenistan
         let names: Vec<String> = resolve("The shooting happened in Dallas, Texas. Mary told police she heard shots.").into_iter().map(|r| r.0).collect();
         assert_eq!(names, ["Dallas", "Texas"]);
+        // a name that would vouch for its own country does not: "Brittany" is a French region
+        let names: Vec<String> = resolve("The Kane County Coroner will perform the autopsy. Brittany had a gunshot wound.").into_iter().map(|r| r.0).collect();
+        assert_eq!(names, ["Kane County"]);
         // a division of a country the article names stays
         assert!(resolve("Fighting continued in Idlib, Syria, on Monday.").iter().any(|r| r.0 == "Idlib"));
     }
