@@ -201,6 +201,11 @@ const GIVEN_NAMES_TXT: &str = include_str!("../../../data/curated/given_names.tx
 static GIVEN_NAMES: LazyLock<std::collections::HashSet<String>> =
     LazyLock::new(|| GIVEN_NAMES_TXT.lines().filter(|l| !l.starts_with('#')).map(fold).filter(|w| !w.is_empty()).collect());
 
+/// Colours news gives a car before its make or model, which are often town names.
+const COLOURS: &[&str] = &[
+    "white", "black", "silver", "gray", "grey", "red", "blue", "green", "gold", "tan", "maroon", "burgundy", "beige", "brown", "dark-colored", "light-colored",
+];
+
 /// Words after a name that make it a street or a road, not the place it is named after.
 const STREET_WORDS: &[&str] = &[
     "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane", "ln", "place", "pl",
@@ -526,7 +531,9 @@ impl Gazetteer {
                     && text[..t.start].ends_with('(')
                     && text[t.end..].starts_with(')')
                     && text[t.start..t.end].chars().all(|c| c.is_ascii_uppercase());
-                let street = street || call_sign;
+                // "a white Pontiac", "a silver Tahoe": a car, not the town it is named after
+                let painted = i > 0 && !toks[i - 1].capitalized && COLOURS.contains(&toks[i - 1].folded.as_str());
+                let street = street || call_sign || painted;
                 // "BEDFORD, N.H.": a common word is a place when a state or country that has
                 // a place of that name qualifies it ("Police, Fla." is not Police, Poland)
                 let qualified = single_common

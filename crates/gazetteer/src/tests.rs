@@ -119,6 +119,13 @@ fn people_and_parts_of_a_city_are_not_places() {
 }
 
 #[test]
+fn a_car_of_some_colour_is_not_the_town_it_is_named_after() {
+    let found = names_in("The gunman fled in a white Pontiac, police in Flint said. A silver Tahoe was found in Detroit.");
+    assert_eq!(found, ["Flint", "Detroit"], "{found:?}");
+    assert_eq!(names_in("He was shot in Pontiac."), ["Pontiac"]);
+}
+
+#[test]
 fn a_direction_before_a_big_city_is_part_of_it() {
     let found = |t: &str| g().find(t).iter().map(|m| (t[m.start..m.end].to_string(), m.candidates.iter().any(|c| g().place(c.place).geonameid() == Some(4460243)))).collect::<Vec<_>>();
     // Charlotte, North Carolina (4460243), not the hamlet of West Charlotte, Vermont
