@@ -404,9 +404,20 @@ impl Gazetteer {
                 break;
             }
             // a one-word name must be capitalised (checked above); a longer one may end in
-            // a generic word ("Iraq-Syria border")
+            // a generic word ("Iraq-Syria border") when it names such a feature, but a
+            // division's or a town's words are all capitalised ("Western district detectives"
+            // is no Western District, and "New York state" is New York)
             if node.is_final() && !possessive {
-                best = Some((k, out_val + node.final_output().value()));
+                let value = out_val + node.final_output().value();
+                let lowered = toks[i + 1..=i + k].iter().any(|w| !w.capitalized && w.folded.len() >= 4);
+                let generic_feature = || {
+                    self.candidates(value)
+                        .iter()
+                        .any(|c| matches!(self.places[c.place as usize].kind, Kind::Border | Kind::Region | Kind::Sea | Kind::Continent | Kind::Landmark))
+                };
+                if !lowered || generic_feature() {
+                    best = Some((k, value));
+                }
             }
         }
         best
@@ -472,7 +483,12 @@ impl Gazetteer {
                 // city or of a country, not North East, Maryland; only a division or region
                 // may be named so ("North West" province)
                 let compass = toks[i..=i + k].iter().all(|w| COMPASS.contains(&w.folded.as_str())) && (k == 0 || !strong);
-                let never = (k == 0 && NEVER_ALONE.contains(&t.folded)) || time_zone || compass;
+                // "I’ve", "We’ll": a contraction, whatever alternate name it spells
+                let contraction = k == 0
+                    && text[t.start..t.end].rsplit(['\'', '’']).next().is_some_and(|tail| {
+                        tail.len() < t.end - t.start && ["ve", "ll", "re", "m", "d", "t"].contains(&tail.to_ascii_lowercase().as_str())
+                    });
+                let never = (k == 0 && NEVER_ALONE.contains(&t.folded)) || time_zone || compass || contraction;
                 // A lone town name inside a run of capitalised words is most often part of a
                 // person's or an organisation's name ("Mark Zuckerberg", "Chen Wei said").
                 let cap_before = i > 0
@@ -526,11 +542,14 @@ impl Gazetteer {
                 let street = is_street(text, t.start, toks[i + k].end);
                 // "(WANE) – Police said…", "(KTLA)": a broadcaster's call sign after the
                 // dateline, not a town that shares the letters
-                let call_sign = k == 0
-                    && !strong
-                    && text[..t.start].ends_with('(')
-                    && text[t.end..].starts_with(')')
-                    && text[t.start..t.end].chars().all(|c| c.is_ascii_uppercase());
+                // nor is "FOX10 News | WALA" or "WALA-TV" in a page's title
+                let word = &text[t.start..t.end];
+                let upper = word.chars().all(|c| c.is_ascii_uppercase());
+                let station = upper
+                    && word.len() == 4
+                    && word.starts_with(['K', 'W'])
+                    && (text[..t.start].trim_end().ends_with('|') || ["-TV", "-DT", "-FM", "-AM"].iter().any(|s| text[t.end..].starts_with(s)));
+                let call_sign = k == 0 && !strong && upper && ((text[..t.start].ends_with('(') && text[t.end..].starts_with(')')) || station);
                 // "a white Pontiac", "a silver Tahoe": a car, not the town it is named after
                 let painted = i > 0 && !toks[i - 1].capitalized && COLOURS.contains(&toks[i - 1].folded.as_str());
                 let street = street || call_sign || painted;

@@ -95,6 +95,20 @@ fn a_call_sign_after_the_dateline_is_not_a_town() {
     let text = "(WANE) – Police said a 7-year-old boy has died after a shooting in Noble County. (UK) and (Iraq) stay places.";
     let found = names_in(text);
     assert_eq!(found, ["Noble County", "UK", "Iraq"], "{found:?}");
+    // nor a station's letters in a page title, while a dateline's town stays
+    let found = names_in("16-year-old arrested for drive-by shooting - FOX10 News | WALA\n\nWACO, Texas - A man was shot.");
+    assert_eq!(found, ["WACO", "Texas"], "{found:?}");
+}
+
+#[test]
+fn contractions_and_lower_case_words_make_no_names() {
+    // "I’ve" spells an alternate name of Iwye, Belarus; "Western District" is a division of
+    // American Samoa
+    let found = names_in("“I’ve never seen anything,” a neighbor said in Mobile. Western district detectives are investigating.");
+    assert_eq!(found, ["Mobile"], "{found:?}");
+    // a longer name stops before a lower-case word, unless it names such a feature
+    let found = names_in("He moved to New York state, near the Iraq-Syria border.");
+    assert_eq!(found, ["New York", "Iraq-Syria border"], "{found:?}");
 }
 
 #[test]
