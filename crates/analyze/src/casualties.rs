@@ -72,6 +72,10 @@ static KILLED_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^{KI
 static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
     let one = one_person();
     let p = [
+        // "killing three men and wounding another", "wounding his girlfriend", "wounded a
+        // six-year-old", "wounded 72-year-old Margaret Peters": one hurt (before
+        // the counts: "wounded 72" would take the age for a count)
+        format!(r"(?P<wone>(?:wound|injur)(?:ed|ing)\s+(?:another|{AGE}\s+(?-i:[A-Z][a-z]+)|(?:his|her|their|a|an)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|(?:[[a-z0-9_]-]+\s+)?{PERSON})))\b"),
         // "killed 6 civilians", "killing at least 12 people", "wounding two"
         format!(r"(?P<v>kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es))\s+(?:(?:his|her|their)\s+)?(?P<n1>{QUAL}(?:between\s+)?{NUM}(?:\s+(?:and|to|or)\s+{NUM})?)(?:\s+(?:other\s+)?(?:people|persons|civilians|soldiers|children|others|men|women|members|fighters|militants|troops|officers|policemen|workers|residents))?"),
         // "at least 12 dead", "two were wounded", "five people were killed", "6 killed"
@@ -81,7 +85,7 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // "the death toll rose to 15"
         format!(r"(?P<toll>death toll|toll)\s+(?:[a-z0-9_]+\s+){{0,3}}?(?:to|of|at|reached|stood at)\s+(?P<n3>{QUAL}{NUM})"),
         // two victims: "a 2-year-old boy and a 26-year-old man were killed"
-        format!(r"(?P<pair>(?:{one})\s+and\s+(?:{one}))\s+(?:were|have been|had been)\s+(?:(?:shot|stabbed)\s+(?:and\s+)?)?(?P<v6>{KILLED}|{INJURED}|shot dead|shot to death|shot)"),
+        format!(r"(?P<pair>(?:{one})(?:,\s+\d{{1,3}},?)?\s+and\s+(?:{one})(?:,\s+\d{{1,3}},)?)\s+(?:were|have been|had been)\s+(?:(?:shot|stabbed)\s+(?:and\s+)?)?(?P<v6>{KILLED}|{INJURED}|shot dead|shot to death|shot)"),
         // "four people were shot, one man fatally": the dead and the wounded
         format!(r"(?P<shotn>{NUM})\s+(?:[a-z-]+\s+){{0,3}}?(?:were|had been|have been)\s+shot,?\s+(?:with\s+)?(?P<fataln>{NUM})\s+(?:of them\s+|[a-z]+\s+)?(?:fatally|dead)"),
         // "six men and one woman were shot": the two groups together
@@ -89,8 +93,6 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // "seven people were shot", "two men were shot and wounded", "three were taken to
         // the hospital": the people hit, dead or alive
         format!(r"(?P<hitn>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,3}}?(?:were|have been|had been|are|got)\s+(?:(?:reportedly|also|all)\s+)?(?:shot(?P<hitrest>\s+(?:and\s+killed|dead|to\s+death|and\s+wounded|and\s+injured))?|struck|hit\s+by\s+(?:gunfire|bullets|stray\s+bullets|shots|pellets)|(?:taken|transported|rushed|airlifted|flown)\s+to\s+(?:the\s+|a\s+|local\s+|area\s+|nearby\s+|several\s+|different\s+|two\s+)*hospitals?)"),
-        // "killing three men and wounding another", "wounding his girlfriend": one hurt
-        r"(?P<wone>(?:wound|injur)(?:ed|ing)\s+(?:another|(?:his|her|their|a|an)\s+(?:[[a-z0-9_]-]+\s+)?(?:man|woman|boy|girl|teen|person|child|girlfriend|boyfriend|wife|husband|son|daughter|brother|sister|friend|neighbou?r|officer|deputy|bystander|victim|cousin|roommate)))\b".to_string(),
         // "shot and killed a neighbor", "shot and killed her"
         // "a shooting that killed a 3-year-old girl", "accidentally shot and killed his
         // 9-month-old brother"
@@ -528,6 +530,14 @@ mod tests {
             vec![(Harm::Killed, Some(3)), (Harm::Injured, Some(1))]
         );
         assert_eq!(both("He is accused of killing three men and wounding another in an attack."), vec![(Harm::Killed, Some(3)), (Harm::Injured, Some(1))]);
+        assert_eq!(both("The man shot and killed five people and wounded a six-year-old."), vec![(Harm::Killed, Some(5)), (Harm::Injured, Some(1))]);
+        // an age after the verb is the victim's, not a count
+        assert_eq!(both("The shooter, who also wounded 72-year-old Margaret Peters, escaped."), vec![(Harm::Injured, Some(1))]);
+        // two victims named with their ages
+        assert_eq!(
+            both("Ronald Williams, 33, and Kendra Hill, 28, were killed, and Jason Kimble and Laquintin Carter were injured."),
+            vec![(Harm::Killed, Some(2)), (Harm::Injured, Some(2))]
+        );
         assert_eq!(both("Seven people were shot, with six confirmed dead."), vec![(Harm::Killed, Some(6)), (Harm::Injured, Some(1))]);
         assert_eq!(both("Another 5-year-old was hurt and Juliet Lynch was killed."), vec![(Harm::Injured, Some(1)), (Harm::Killed, Some(1))]);
         assert_eq!(both("An 8-year-old boy is recovering after being accidentally shot in the hand."), vec![(Harm::Injured, Some(1))]);
