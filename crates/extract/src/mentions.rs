@@ -93,7 +93,7 @@ pub struct PlaceArg {
     pub place: u32,
     /// "in", or "near" when the text says near / close to / south of …, or "article" when the
     /// sentences that tell the event name no place and the nearest town the article names
-    /// (or its headline names) stands in
+    /// (or its headline names, or the local outlet is named after) stands in
     pub precision: &'static str,
     /// Where the text names it; (0, 0) when only the headline does.
     pub span: (usize, usize),
@@ -579,8 +579,9 @@ fn outlet_place(gaz: &Gazetteer, outlet: &str) -> Option<u32> {
 
 /// The places of a text, chosen with its headline's as context: "Utah teen shoots self in
 /// leg" makes the body's "Logan" Utah's, not Queensland's; "Nodaway County baby" makes
-/// "Elmo" Missouri's. Returns the body's places and the headline's.
-fn resolve_in(gaz: &Gazetteer, text: &str, ctx: Context) -> (Vec<sitrep_resolve::ResolvedPlace>, Vec<sitrep_resolve::ResolvedPlace>) {
+/// "Elmo" Missouri's. Returns the body's places, the headline's, and the outlet's home as the
+/// story's names chose it.
+fn resolve_in(gaz: &Gazetteer, text: &str, ctx: Context) -> (Vec<sitrep_resolve::ResolvedPlace>, Vec<sitrep_resolve::ResolvedPlace>, Option<sitrep_resolve::ResolvedPlace>) {
     // "taken to Northeast Baptist Hospital": where the victims were treated is no place of
     // the event, and the names in it rarely places at all ("Little Company of Mary Hospital")
     let names_in = |t: &str| -> Vec<_> { sitrep_analyze::places(t).into_iter().filter(|p| !in_name_ending(t, p.end, &HOSPITAL_WORDS)).collect() };
@@ -588,7 +589,7 @@ fn resolve_in(gaz: &Gazetteer, text: &str, ctx: Context) -> (Vec<sitrep_resolve:
     let headline = ctx.headline.filter(|h| !h.trim().is_empty()).unwrap_or("");
     let home = ctx.outlet_place.unwrap_or("");
     if headline.is_empty() && home.is_empty() {
-        return (sitrep_resolve::resolve_places(gaz, text, &names), Vec::new());
+        return (sitrep_resolve::resolve_places(gaz, text, &names), Vec::new(), None);
     }
     // the context lines first: the outlet's home (every place of that name: the story's
     // other names choose among them), then the headline
@@ -615,9 +616,8 @@ fn resolve_in(gaz: &Gazetteer, text: &str, ctx: Context) -> (Vec<sitrep_resolve:
         p.start -= offset;
         p.end -= offset;
     }
-    // the outlet's home is context only: no report's place comes from it
-    let in_headline = context.into_iter().filter(|p| p.start > home.len()).collect();
-    (places, in_headline)
+    let (in_headline, home): (Vec<_>, Vec<_>) = context.into_iter().partition(|p| p.start > home.len());
+    (places, in_headline, home.into_iter().next())
 }
 
 /// [`extract`] with the article's headline and outlet as context for its places.
@@ -625,7 +625,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
     let headline = ctx.headline;
     let lex = Lexicon::embedded();
     let gaz = Gazetteer::embedded();
-    let (places, headline_places) = resolve_in(gaz, text, ctx);
+    let (places, headline_places, home) = resolve_in(gaz, text, ctx);
     let timexes: Vec<Timex> = timex::find(text, dct)
         .into_iter()
         .filter(|t| !is_page_stamp(text, t.start))
@@ -1051,6 +1051,11 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
                 .find(|p| !p.adjective && specificity(gaz.place(p.place).kind) >= 5)
                 .map(|p| PlaceArg { place: p.place, precision: "article", span: (0, 0) });
         }
+        // nor the headline: the town or state a local outlet is named after ("5-year-old girl,
+        // woman shot on the Southwest Side" in chicago.suntimes.com)
+        if m.place.is_none() {
+            m.place = home.as_ref().filter(|p| specificity(gaz.place(p.place).kind) >= 4).map(|p| PlaceArg { place: p.place, precision: "article", span: (0, 0) });
+        }
     }
     fold_suspect_arrests(&mut mentions, text);
     if let Some(h) = headline {
@@ -1423,6 +1428,17 @@ mod tests {
             found[0].place.map(|p| gaz.place(p.place).admin1.clone())
         };
         assert_eq!(state(Some("delawareonline.com")), Some("DE".into()));
+        // and places a story that names no town
+        let (found, _, _) = extract_article(
+            "A 5-year-old girl and a woman were shot Friday evening in the Marquette Park neighborhood on the Southwest Side.",
+            Some("5-year-old girl, woman shot, wounded on the Southwest Side"),
+            Some("chicago.suntimes.com"),
+            d(),
+        );
+        let place = found[0].place.as_ref().map(|p| (gaz.place(p.place).name.as_str(), p.precision));
+        assert_eq!(place, Some(("Chicago", "article")));
+        let (found, _, _) = extract_article("A man was shot Friday evening on the Southwest Side.", None, None, d());
+        assert!(found[0].place.is_none());
         assert_eq!(state(Some("starnewsonline.com")), Some("NC".into()));
     }
 
