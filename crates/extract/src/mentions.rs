@@ -269,9 +269,16 @@ fn follow_up_casualties(mentions: &mut [Mention], text: &str, (ss, se): (usize, 
     fill_counts(m, &cas, sentence);
 }
 
-/// Words that make an arrest a suspect's: a charge, a suspicion, the crime named.
+/// Words that make an arrest a suspect's: a charge, a suspicion, the crime named, or the
+/// person's age ("Julian A. Johnson, 29, of Dayton, was arrested Friday").
 static SUSPECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(suspects?|suspected|charged|charges?|accused|in connection with|murder|homicide|manslaughter|assault|shooting|stabbing|killing|slaying|death of|gunman|shooter)(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(suspects?|suspected|charged|charges?|accused|in connection with|murder|homicide|manslaughter|assault|shooting|stabbing|killing|slaying|death of|gunman|shooter|\d{1,2}-year-old)(?-u:\b)|, \d{1,2},").unwrap()
+});
+/// Sentences that tell no arrest was made ("No arrests have been made", "a reward for
+/// information leading to an arrest", "previous arrests for burglary"): no arrest event, but
+/// part of the story of the violence the article tells.
+static NO_ARREST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(no\s+(?:arrests?|one|suspects?)\s+(?:(?:has|have|had|was|were)\s+)?(?:(?:yet\s+)?been\s+)?(?:made|arrested|in custody|taken into custody)|no arrests|not\s+(?:yet\s+)?(?:been\s+)?(?:arrested|made)|leading to\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?arrests?|(?:previous|prior|past)\s+arrests)(?-u:\b)").unwrap()
 });
 /// Arrests that are a political event of their own whatever else the sentence says.
 static CROWD_ARREST: LazyLock<Regex> =
@@ -289,11 +296,18 @@ fn fold_suspect_arrests(mentions: &mut Vec<Mention>, text: &str) {
     while i < mentions.len() {
         let m = &mentions[i];
         let said = |re: &Regex| m.sentences.iter().any(|&(s, e)| re.is_match(&text[s..e]));
-        let suspect = m.subtype == "Arrests" && m.modality.is_event() && said(&SUSPECT) && !said(&CROWD_ARREST);
+        let arrest = m.subtype == "Arrests" && m.modality.is_event() && !said(&CROWD_ARREST);
+        let no_arrest = arrest && m.sentences.iter().all(|&(s, e)| NO_ARREST.is_match(&text[s..e]));
+        let suspect = arrest && said(&SUSPECT) && !no_arrest;
         let shared = mentions.iter().position(|v| violent(v) && v.sentences.iter().any(|s| m.sentences.contains(s)));
         let before = mentions[..i].iter().rposition(violent);
         let Some(into) = shared.or(before).or_else(|| mentions.iter().position(violent)).filter(|_| suspect) else {
-            i += 1;
+            // an arrest not made is no event, whatever else the article tells
+            if no_arrest {
+                mentions.remove(i);
+            } else {
+                i += 1;
+            }
             continue;
         };
         let arrest = mentions.remove(i);
@@ -1298,6 +1312,13 @@ mod tests {
             ["Remote explosive/landmine/IED", "Arrests"]
         );
         assert_eq!(subtypes("Police arrested the former minister on Sunday on corruption charges."), ["Arrests"]);
+        // a suspect introduced by an age is a suspect too
+        let ms = events("A man was shot Saturday on Elm Street. Julian Johnson, 29, of Dayton, was arrested Monday at an apartment complex.");
+        assert_eq!(ms.iter().map(|m| (m.subtype.as_str(), m.sentences.len())).collect::<Vec<_>>(), vec![("Attack", 2)]);
+        // and an arrest not made is no event at all
+        assert_eq!(subtypes("A man was shot Saturday on Elm Street. No arrests have been made."), ["Attack"]);
+        assert!(subtypes("No one has been arrested in the corruption probe.").is_empty());
+        assert!(subtypes("Police offered a reward for information leading to an arrest.").is_empty());
         // the harm told in an arrest's sentence without a trigger of its own is the shooting's
         let ms = events(
             "Police investigated a shooting Saturday in Killeen. According to an arrest affidavit, a witness told police the father was playing with a gun when he shot his daughter.",
