@@ -289,7 +289,7 @@ static CROWD_ARREST: LazyLock<Regex> =
 /// are of leaders and of crowds, not of a crime's suspect). Its sentences become evidence of
 /// the violence it names (the one sharing a sentence with it, else the one told last before
 /// it, else the article's first), and the arrest founds no event; its day, actors and place
-/// stay out of the violence's record.
+/// stay out of the violence's record. An arrest not made ([`NO_ARREST`]) is dropped.
 fn fold_suspect_arrests(mentions: &mut Vec<Mention>, text: &str) {
     let violent = |m: &Mention| m.modality.is_event() && VIOLENT.contains(&m.event_type.as_str());
     let mut i = 0;
