@@ -307,6 +307,9 @@ mod tests {
         assert_eq!(best("Police say her father intentionally shot her during a domestic argument Friday night."), "Attack");
         assert_eq!(best("Police said an 18-year-old shot a student outside the school."), "Attack");
         assert_eq!(Lexicon::embedded().classify("She shot her first feature film in Lisbon last spring."), None);
+        // a surname is no lynching
+        assert_eq!(Lexicon::embedded().classify("Marsha Lynch told deputies she heard a knock at the door."), None);
+        assert_eq!(best("Villagers lynched two men accused of stealing cattle."), "Mob violence");
         // who takes a town decides the kind: insurgents are not the government
         assert_eq!(best("Taliban militants recaptured the district centre from the army on Monday."), "Non-state actor overtakes territory");
         assert_eq!(best("Government forces recaptured the district centre from the Taliban."), "Government regains territory");
