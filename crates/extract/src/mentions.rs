@@ -136,6 +136,14 @@ pub struct Mention {
     pub names: Vec<String>,
 }
 
+impl Mention {
+    /// Whether it stands for a real event of a kind that harms people ([`VIOLENT`]): the one
+    /// that later sentences' figures, a headline's figures and a suspect's arrest belong to.
+    fn is_violent_event(&self) -> bool {
+        self.modality.is_event() && VIOLENT.contains(&self.event_type.as_str())
+    }
+}
+
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(the|this|that|[a-z]+day's|[a-z]+day’s|last week's|the latest)\s+((?:air|drone|missile|rocket|deadly|israeli|american|u\.s\.|coalition|retaliatory|reported|alleged|attempted|suicide|double|twin)\s+)*(strikes?|airstrikes?|attacks?|raids?|bombings?|blasts?|explosions?|shelling|assault|operation|shooting|gunfire|incident)(?-u:\b)").unwrap()
 });
@@ -291,7 +299,6 @@ static CROWD_ARREST: LazyLock<Regex> =
 /// it, else the article's first), and the arrest founds no event; its day, actors and place
 /// stay out of the violence's record. An arrest not made ([`NO_ARREST`]) is dropped.
 fn fold_suspect_arrests(mentions: &mut Vec<Mention>, text: &str) {
-    let violent = |m: &Mention| m.modality.is_event() && VIOLENT.contains(&m.event_type.as_str());
     let mut i = 0;
     while i < mentions.len() {
         let m = &mentions[i];
@@ -299,9 +306,9 @@ fn fold_suspect_arrests(mentions: &mut Vec<Mention>, text: &str) {
         let arrest = m.subtype == "Arrests" && m.modality.is_event() && !said(&CROWD_ARREST);
         let no_arrest = arrest && m.sentences.iter().all(|&(s, e)| NO_ARREST.is_match(&text[s..e]));
         let suspect = arrest && said(&SUSPECT) && !no_arrest;
-        let shared = mentions.iter().position(|v| violent(v) && v.sentences.iter().any(|s| m.sentences.contains(s)));
-        let before = mentions[..i].iter().rposition(violent);
-        let Some(into) = shared.or(before).or_else(|| mentions.iter().position(violent)).filter(|_| suspect) else {
+        let shared = mentions.iter().position(|v| v.is_violent_event() && v.sentences.iter().any(|s| m.sentences.contains(s)));
+        let before = mentions[..i].iter().rposition(Mention::is_violent_event);
+        let Some(into) = shared.or(before).or_else(|| mentions.iter().position(Mention::is_violent_event)).filter(|_| suspect) else {
             // an arrest not made is no event, whatever else the article tells
             if no_arrest {
                 mentions.remove(i);
@@ -326,7 +333,7 @@ fn fold_suspect_arrests(mentions: &mut Vec<Mention>, text: &str) {
 /// violent one) more often than any sentence does, so its figures fill what that mention
 /// still lacks. A headline counting a period's or a region's toll counts no one event.
 fn headline_counts(mentions: &mut [Mention], headline: &str) {
-    let Some(m) = mentions.iter_mut().find(|m| m.modality.is_event() && VIOLENT.contains(&m.event_type.as_str())) else { return };
+    let Some(m) = mentions.iter_mut().find(|m| m.is_violent_event()) else { return };
     let cas = casualties::find(headline);
     if cas.is_empty() || is_aggregate(headline) || PERIOD_TOLL.is_match(headline) || BACKGROUND.is_match(headline) {
         return;
@@ -999,11 +1006,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             // "a witness told police the father was playing with a gun when he shot the young
             // girl": no trigger of its own, the harm is that of the violence told before
             None if harmless && !cas.is_empty() => {
-                let told = mentions.iter().rposition(|m| {
-                    m.modality.is_event()
-                        && VIOLENT.contains(&m.event_type.as_str())
-                        && told_before(m, ss)
-                });
+                let told = mentions.iter().rposition(|m| m.is_violent_event() && told_before(m, ss));
                 let own = target_idx.unwrap_or(mentions.len().saturating_sub(1));
                 let Some(m) = mentions.get_mut(told.unwrap_or(own)) else { continue };
                 if !m.sentences.contains(&(ss, se)) {
