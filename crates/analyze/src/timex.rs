@@ -261,18 +261,18 @@ impl Timex {
         }
         let (s, _) = self.range?;
         let (y, m) = (s.year() - 1, s.month());
-        let (s, e) = match self.precision {
-            Precision::Day => (s.with_year(y)?, s.with_year(y)?),
+        let (range, value) = match self.precision {
+            Precision::Day => {
+                let day = s.with_year(y)?;
+                ((day, day), day.format("%Y-%m-%d").to_string())
+            }
             _ => {
                 let next = if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1)? } else { NaiveDate::from_ymd_opt(y, m + 1, 1)? };
-                (NaiveDate::from_ymd_opt(y, m, 1)?, next - Duration::days(1))
+                let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+                ((first, next - Duration::days(1)), first.format("%Y-%m").to_string())
             }
         };
-        let value = match self.precision {
-            Precision::Day => s.format("%Y-%m-%d").to_string(),
-            _ => s.format("%Y-%m").to_string(),
-        };
-        Some(Timex { start: self.start, end: self.end, value, precision: self.precision, range: Some((s, e)) })
+        Some(Timex { start: self.start, end: self.end, value, precision: self.precision, range: Some(range) })
     }
 }
 
