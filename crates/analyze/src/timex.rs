@@ -63,8 +63,9 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // "09/17/2016", "9-17-16": month first as US reports write it, day first when the first
         // number cannot be a month ("17/09/2016")
         r"(?P<num>(?P<na>\d{1,2})(?:/(?P<nb>\d{1,2})/(?P<ny>\d{4}|\d{2})|-(?P<nb2>\d{1,2})-(?P<ny2>\d{4})))".to_string(),
-        // June 17, 2018 / June 17 / Sept. 30
-        format!(r"(?P<md>{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?P<mdy>\d{{4}}))?)"),
+        // June 17, 2018 / June 17 / Sept. 30 / early Jan. 3 (which the month alone would
+        // otherwise take from the left)
+        format!(r"(?P<md>(?:(?:early|late)\s+)?{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?P<mdy>\d{{4}}))?)"),
         // 17 June 2018 / 17 June
         format!(r"(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}(?:,?\s+(?P<dmy>\d{{4}}))?)"),
         // (early|late|mid-)? June 2018 / last April / this December / in April
@@ -534,6 +535,9 @@ mod tests {
         assert_eq!(v, [("June 2018".into(), "2018-06".into()), ("December 2019".into(), "2019-12".into()), ("2021".into(), "2021".into())]);
         let v = values("the event on December 17, the report noted", d(2021, 3, 1));
         assert_eq!(v[0].1, "2020-12-17");
+        // a part of the day before the date is still that day
+        let v = values("The shooting happened early Jan. 3 near the barricade.", d(2017, 2, 28));
+        assert_eq!(v, [("early Jan. 3".into(), "2017-01-03".into())]);
     }
 
     #[test]

@@ -917,7 +917,9 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             Some(i) => {
                 let m = &mut mentions[i];
                 m.sentences.push((ss, se));
-                if m.date.is_none() {
+                // "during a January traffic stop" … "The shooting happened early Jan. 3": a
+                // later sentence may tell the day of a month the first told
+                if m.date.as_ref().is_none_or(|old| date.as_ref().is_some_and(|new| tightens(old, new))) {
                     m.date = date;
                 }
                 let more_specific = |a: &PlaceArg, b: &PlaceArg| specificity(gaz.place(a.place).kind) > specificity(gaz.place(b.place).kind);
@@ -1126,6 +1128,14 @@ fn specificity(k: Kind) -> u8 {
         Kind::Region | Kind::Sea => 2,
         Kind::Country => 1,
         Kind::Continent => 0,
+    }
+}
+
+/// Whether `new` is a day inside the coarser range `old`: the same time, told more exactly.
+fn tightens(old: &Timex, new: &Timex) -> bool {
+    match (old.range, new.range) {
+        (Some((o0, o1)), Some((n0, n1))) => new.precision == timex::Precision::Day && old.precision != timex::Precision::Day && o0 <= n0 && n1 <= o1,
+        _ => false,
     }
 }
 
@@ -1406,6 +1416,17 @@ mod tests {
         assert_eq!(days("Police have identified the teenager fatally shot May 4 on Roosevelt Avenue."), vec![Some("2020-05-04".into())]);
         // a proceeding's day is not inherited either
         assert_eq!(days("The boy was shot by a friend. At his arraignment Monday, the prosecutor called it reckless."), vec![None]);
+    }
+
+    #[test]
+    fn a_later_sentence_tells_the_day_of_the_month_first_told() {
+        let days = |t: &str| events(t).iter().map(|m| m.date.as_ref().map(|d| d.value.clone())).collect::<Vec<_>>();
+        // published 2020-05-12
+        let t = "A sergeant accidentally shot a man in the foot during an April traffic stop, police said. The shooting happened early April 3 on Statz Street.";
+        assert_eq!(days(t), vec![Some("2020-04-03".into())]);
+        // a day outside that month is not this event's day
+        let t = "A sergeant accidentally shot a man in the foot during an April traffic stop, police said. The shooting was ruled an accident on May 3.";
+        assert_eq!(days(t)[0], Some("2020-04".into()));
     }
 
     #[test]
