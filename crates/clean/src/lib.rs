@@ -8,6 +8,7 @@
 mod html;
 pub mod lines;
 pub mod repair;
+mod title;
 
 use std::collections::{HashMap, HashSet};
 
@@ -121,12 +122,16 @@ fn finish(stage: Extracted, repeated: &HashSet<(String, u64)>) -> Result<Cleaned
     dropped.retain(|(d, _)| *d != Drop::Empty);
     dropped.extend(site_dropped);
 
+    let host = meta.url.as_deref().and_then(host_of).or_else(|| meta.outlet.clone());
     let mut title = meta.title.as_deref().map(|t| repair::repair(t).replace('\n', " ")).filter(|t| !t.is_empty());
-    if let Some(t) = &title {
-        let tn = norm(t);
-        if kept.first().is_some_and(|l| norm(l) == tn) {
+    let mut site = None;
+    if let Some(t) = title.take() {
+        let (head, name) = title::split(&t, host.as_deref());
+        if kept.first().is_some_and(|l| norm(l) == norm(&t) || norm(l) == norm(head)) {
             kept.remove(0);
         }
+        site = name.map(str::to_string);
+        title = Some(head.to_string());
     } else if kind == BodyKind::Text && kept.len() >= 3 && looks_like_headline(&kept[0]) {
         title = Some(kept.remove(0));
     }
@@ -149,6 +154,7 @@ fn finish(stage: Extracted, repeated: &HashSet<(String, u64)>) -> Result<Cleaned
         outlet,
         published: meta.published.as_deref().and_then(parse_date),
         title,
+        site,
         byline: meta.byline.or(byline).map(|b| b.trim().to_string()).filter(|b| !b.is_empty()),
         language: meta.language.map(|l| l.trim().to_ascii_lowercase()),
         text: kept.join("\n\n"),

@@ -140,6 +140,16 @@ fn div_only_page_yields_only_the_story() {
 }
 
 #[test]
+fn the_site_name_leaves_the_headline_for_its_own_field() {
+    let mut rec = text_record("A 6-year-old child was shot at a house in Lamesa, police said.\n\nThe mother was arrested.");
+    rec.meta.url = Some("http://www.wafb.com/story/34246246/police-6-year-old-shot".into());
+    rec.meta.title = Some("Police: 6-year-old shot in Lamesa - WAFB 9 News Baton Rouge, Louisiana News, Weather, Sports".into());
+    let a = clean(rec).unwrap().article;
+    assert_eq!(a.title.as_deref(), Some("Police: 6-year-old shot in Lamesa"));
+    assert_eq!(a.site.as_deref(), Some("WAFB 9 News Baton Rouge, Louisiana News, Weather, Sports"));
+}
+
+#[test]
 fn json_ld_metadata_and_article_body() {
     let page = r#"<html><head><script type="application/ld+json">
 {"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"x"},{"@type":"NewsArticle","headline":"Police arrest suspect in shooting","datePublished":"2017-11-02T10:00:00Z","author":[{"@type":"Person","name":"A. Writer"},{"@type":"Person","name":"B. Writer"}],"publisher":{"@type":"Organization","name":"Daily Example"}}]}

@@ -53,7 +53,7 @@ pub struct Summary {
 /// relative dates could not be resolved).
 fn event_records(a: &sitrep_model::Article) -> Vec<sitrep_model::MentionRecord> {
     let Some(dct) = a.published else { return Vec::new() };
-    let (mentions, text, headline) = sitrep_extract::mentions::extract_article(&a.text, a.title.as_deref(), a.outlet.as_deref().or(a.url.as_deref()), dct);
+    let (mentions, text, headline) = sitrep_extract::mentions::extract_article(&a.text, sitrep_extract::mentions::Page::of(a), dct);
     mentions
         .iter()
         .enumerate()

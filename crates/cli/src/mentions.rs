@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 use serde_json::json;
-use sitrep_extract::mentions::{Mention, extract_article};
+use sitrep_extract::mentions::{Mention, Page, extract_article};
 use sitrep_gazetteer::Gazetteer;
 use sitrep_store::Store;
 
@@ -74,7 +74,7 @@ pub fn run(store: &dyn Store, args: MentionsArgs) -> Result<ExitCode> {
             continue;
         };
         // as ingest does: the headline's mentions when the body tells no event
-        let (found, text, headline) = extract_article(&a.text, a.title.as_deref(), a.outlet.as_deref().or(a.url.as_deref()), dct);
+        let (found, text, headline) = extract_article(&a.text, Page::of(a), dct);
         let ms: Vec<Mention> = found.into_iter().filter(|m| args.all || m.modality.is_event()).collect();
         let json = |m: &Mention| {
             let mut v = with_article(mention_json(m, text), &a.id);

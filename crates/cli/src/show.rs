@@ -44,6 +44,7 @@ fn to_json(s: &StoredArticle, with_text: bool) -> serde_json::Value {
         "id": a.id,
         "title": a.title,
         "outlet": a.outlet,
+        "site": a.site,
         "published": a.published.map(|d| d.to_string()),
         "url": a.url,
         "story": s.story,
@@ -138,6 +139,9 @@ pub fn article(store: &dyn Store, args: ArticleArgs) -> Result<ExitCode> {
     write!(out, "{}", field("id", Some(&a.id)))?;
     write!(out, "{}", field("title", a.title.as_deref()))?;
     write!(out, "{}", field("outlet", a.outlet.as_deref()))?;
+    if a.site.is_some() {
+        write!(out, "{}", field("site", a.site.as_deref()))?;
+    }
     write!(out, "{}", field("published", a.published.map(|d| d.to_string()).as_deref()))?;
     write!(out, "{}", field("byline", a.byline.as_deref()))?;
     write!(out, "{}", field("url", a.url.as_deref()))?;

@@ -520,13 +520,33 @@ fn in_name_ending(text: &str, end: usize, words: &[&str]) -> bool {
     false
 }
 
+/// What a page says of an article besides its text: context for its places, and its
+/// headline, which may tell the event a damaged body no longer does.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Page<'a> {
+    pub headline: Option<&'a str>,
+    /// The outlet's name or host ("delawareonline.com"), which may name its home.
+    pub outlet: Option<&'a str>,
+    /// The name the site gives itself in its titles ("WAFB 9 News Baton Rouge, Louisiana").
+    pub site: Option<&'a str>,
+}
+
+impl<'a> Page<'a> {
+    /// What a stored article's page says: its headline, outlet (or, without one, its address)
+    /// and site name.
+    pub fn of(a: &'a sitrep_model::Article) -> Self {
+        Page { headline: a.title.as_deref(), outlet: a.outlet.as_deref().or(a.url.as_deref()), site: a.site.as_deref() }
+    }
+}
+
 /// The event mentions of an article and the text their spans index: its body's, or, when
 /// the body tells no event, its headline's ("Girl wounded by gunfire in Newport News" over a
 /// body the page's weather box replaced). The flag says which.
-pub fn extract_article<'a>(text: &'a str, headline: Option<&'a str>, outlet: Option<&str>, dct: NaiveDate) -> (Vec<Mention>, &'a str, bool) {
+pub fn extract_article<'a>(text: &'a str, page: Page<'a>, dct: NaiveDate) -> (Vec<Mention>, &'a str, bool) {
     let gaz = Gazetteer::embedded();
+    let Page { headline, outlet, site } = page;
     let home = outlet.and_then(|o| outlet_place(gaz, o)).map(|p| gaz.place(p).name.clone());
-    let body = extract_in(text, Context { headline, outlet_place: home.as_deref() }, dct);
+    let body = extract_in(text, Context { headline, outlet_place: home.as_deref(), site }, dct);
     if body.iter().any(|m| m.modality.is_event()) {
         return (body, text, false);
     }
@@ -550,6 +570,8 @@ struct Context<'a> {
     headline: Option<&'a str>,
     /// The name of the place a local outlet is named after (see [`outlet_place`]).
     outlet_place: Option<&'a str>,
+    /// The site's name from its titles, which may name the outlet's home ([`Page::site`]).
+    site: Option<&'a str>,
 }
 
 /// Words a local outlet's name puts before or after its town: "delawareonline",
@@ -601,7 +623,8 @@ fn outlet_place(gaz: &Gazetteer, outlet: &str) -> Option<u32> {
 /// The places of a text, chosen with its headline's as context: "Utah teen shoots self in
 /// leg" makes the body's "Logan" Utah's, not Queensland's; "Nodaway County baby" makes
 /// "Elmo" Missouri's. Returns the body's places, the headline's, and the outlet's home as the
-/// story's names chose it.
+/// story's names chose it: the place its host is named after, else the first state or town
+/// its site's name holds ("KSLA News 12 Shreveport, Louisiana").
 fn resolve_in(gaz: &Gazetteer, text: &str, ctx: Context) -> (Vec<sitrep_resolve::ResolvedPlace>, Vec<sitrep_resolve::ResolvedPlace>, Option<sitrep_resolve::ResolvedPlace>) {
     // "taken to Northeast Baptist Hospital": where the victims were treated is no place of
     // the event, and the names in it rarely places at all ("Little Company of Mary Hospital")
@@ -609,22 +632,26 @@ fn resolve_in(gaz: &Gazetteer, text: &str, ctx: Context) -> (Vec<sitrep_resolve:
     let names = names_in(text);
     let headline = ctx.headline.filter(|h| !h.trim().is_empty()).unwrap_or("");
     let home = ctx.outlet_place.unwrap_or("");
-    if headline.is_empty() && home.is_empty() {
+    let site = ctx.site.unwrap_or("");
+    if headline.is_empty() && home.is_empty() && site.is_empty() {
         return (sitrep_resolve::resolve_places(gaz, text, &names), Vec::new(), None);
     }
     // the context lines first: the outlet's home (every place of that name: the story's
-    // other names choose among them), then the headline
-    let h = format!("{home}\n\n{headline}");
+    // other names choose among them), the site's name, then the headline
+    let h = format!("{home}\n\n{site}\n\n{headline}");
+    let (site_at, headline_at) = (home.len() + 2, home.len() + site.len() + 4);
     let mut all: Vec<sitrep_gazetteer::NameMatch> = Vec::new();
     let senses: Vec<_> = gaz.lookup(home).iter().filter(|c| !c.adjective).copied().collect();
     if !home.is_empty() && !senses.is_empty() {
         all.push(sitrep_gazetteer::NameMatch { start: 0, end: home.len(), candidates: senses });
     }
-    all.extend(names_in(headline).into_iter().map(|mut n| {
-        n.start += home.len() + 2;
-        n.end += home.len() + 2;
-        n
-    }));
+    for (line, at) in [(site, site_at), (headline, headline_at)] {
+        all.extend(names_in(line).into_iter().map(|mut n| {
+            n.start += at;
+            n.end += at;
+            n
+        }));
+    }
     let offset = h.len() + 2;
     let joined = format!("{h}\n\n{text}");
     all.extend(names.into_iter().map(|mut n| {
@@ -637,8 +664,10 @@ fn resolve_in(gaz: &Gazetteer, text: &str, ctx: Context) -> (Vec<sitrep_resolve:
         p.start -= offset;
         p.end -= offset;
     }
-    let (in_headline, home): (Vec<_>, Vec<_>) = context.into_iter().partition(|p| p.start > home.len());
-    (places, in_headline, home.into_iter().next())
+    let (in_headline, homes): (Vec<_>, Vec<_>) = context.into_iter().partition(|p| p.start >= headline_at);
+    let named = homes.iter().find(|p| p.start < site_at);
+    let in_site = homes.iter().find(|p| p.start >= site_at && !p.adjective && specificity(gaz.place(p.place).kind) >= 4);
+    (places, in_headline, named.or(in_site).cloned())
 }
 
 /// [`extract`] with the article's headline and outlet as context for its places.
@@ -1376,7 +1405,7 @@ mod tests {
         let gaz = Gazetteer::embedded();
         let body = "LOGAN - A 15-year-old boy accidentally shot himself in the leg Sunday while cleaning a handgun.";
         let state = |headline: Option<&str>| {
-            let (found, _, from_headline) = extract_article(body, headline, None, d());
+            let (found, _, from_headline) = extract_article(body, Page { headline, ..Page::default() }, d());
             assert!(!from_headline);
             found.iter().filter_map(|m| m.place.as_ref()).map(|p| gaz.place(p.place).admin1.clone()).collect::<Vec<_>>()
         };
@@ -1384,10 +1413,10 @@ mod tests {
         assert_eq!(state(Some("Utah teen shoots self in leg while trying to clean handgun")), ["UT"]);
         // a body that names no place takes the headline's town, as the article's
         let body = "A 7-year-old boy was fatally shot Saturday night on Fieldvale Place.";
-        let (found, _, _) = extract_article(body, Some("7-year-old shot, killed in Southwest Charlotte, 3 others injured"), None, d());
+        let (found, _, _) = extract_article(body, Page { headline: Some("7-year-old shot, killed in Southwest Charlotte, 3 others injured"), ..Page::default() }, d());
         let place = found[0].place.as_ref().expect("the headline's town");
         assert_eq!((gaz.place(place.place).name.as_str(), place.precision), ("Charlotte", "article"));
-        assert!(extract_article(body, None, None, d()).0[0].place.is_none());
+        assert!(extract_article(body, Page::default(), d()).0[0].place.is_none());
     }
 
     #[test]
@@ -1469,28 +1498,44 @@ mod tests {
         }
         // the home decides what the story leaves unsaid
         let state = |outlet: Option<&str>| {
-            let (found, _, _) = extract_article("Police said a man was shot and killed Sunday in Wilmington.", None, outlet, d());
+            let (found, _, _) = extract_article("Police said a man was shot and killed Sunday in Wilmington.", Page { outlet, ..Page::default() }, d());
             found[0].place.map(|p| gaz.place(p.place).admin1.clone())
         };
         assert_eq!(state(Some("delawareonline.com")), Some("DE".into()));
         // and places a story that names no town
         let (found, _, _) = extract_article(
             "A 5-year-old girl and a woman were shot Friday evening in the Marquette Park neighborhood on the Southwest Side.",
-            Some("5-year-old girl, woman shot, wounded on the Southwest Side"),
-            Some("chicago.suntimes.com"),
+            Page { headline: Some("5-year-old girl, woman shot, wounded on the Southwest Side"), outlet: Some("chicago.suntimes.com"), site: None },
             d(),
         );
         let place = found[0].place.as_ref().map(|p| (gaz.place(p.place).name.as_str(), p.precision));
         assert_eq!(place, Some(("Chicago", "article")));
-        let (found, _, _) = extract_article("A man was shot Friday evening on the Southwest Side.", None, None, d());
+        let (found, _, _) = extract_article("A man was shot Friday evening on the Southwest Side.", Page::default(), d());
         assert!(found[0].place.is_none());
         assert_eq!(state(Some("starnewsonline.com")), Some("NC".into()));
     }
 
     #[test]
+    fn the_site_name_says_where_the_outlet_is() {
+        let gaz = Gazetteer::embedded();
+        let place = |site: Option<&str>| {
+            let page = Page { outlet: Some("wbrc.com"), site, ..Page::default() };
+            let (found, _, _) = extract_article("A man was shot and killed Sunday night in Birmingham, police said.", page, d());
+            found[0].place.map(|p| (gaz.place(p.place).country.clone(), gaz.place(p.place).admin1.clone()))
+        };
+        assert_eq!(place(None), Some(("GB".into(), "ENG".into())), "alone, Birmingham is England's");
+        assert_eq!(place(Some("WBRC FOX6 News - Birmingham, AL")), Some(("US".into(), "AL".into())));
+        // and places a story that names no town, as the article's
+        let page = Page { site: Some("KSLA News 12 Shreveport, Louisiana News Weather & Sports"), ..Page::default() };
+        let (found, _, _) = extract_article("A man was shot Friday evening on the west side.", page, d());
+        let place = found[0].place.as_ref().map(|p| (gaz.place(p.place).name.as_str(), p.precision));
+        assert_eq!(place, Some(("Shreveport", "article")));
+    }
+
+    #[test]
     fn the_headline_counts_what_the_body_does_not() {
         let figures = |body: &str, headline: &str| {
-            extract_in(body, Context { headline: Some(headline), outlet_place: None }, d())
+            extract_in(body, Context { headline: Some(headline), ..Context::default() }, d())
                 .iter()
                 .filter(|m| m.modality.is_event())
                 .map(|m| (m.fatalities.as_ref().and_then(|c| c.min), m.injured.as_ref().map(|c| (c.min, c.text.clone()))))

@@ -91,7 +91,12 @@ pub struct Article {
     pub url: Option<String>,
     pub outlet: Option<String>,
     pub published: Option<NaiveDate>,
+    /// The page's headline, without the site's name.
     pub title: Option<String>,
+    /// The name the site gives itself in its page titles ("WAFB 9 News Baton Rouge,
+    /// Louisiana"), kept apart from the headline: it names the outlet's home, not the story's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
     pub byline: Option<String>,
     pub language: Option<String>,
     /// The cleaned article text: paragraphs separated by a blank line.

@@ -117,8 +117,8 @@ pub(crate) fn ingest_batch(db: &mut dyn Sql, batch: &[Prepared]) -> Result<Vec<O
         let matched = best_match(db, &p.fingerprint, &members, &pending)?;
         let story = matched.as_ref().map(|m| m.1.clone()).unwrap_or_else(|| new_story_id(&a.id));
         let row = db.one(
-            "INSERT INTO articles (id, story, ext_id, url, outlet, published, title, byline, language, text, origin, shingles, minhash, joined_from, similarity)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) RETURNING n",
+            "INSERT INTO articles (id, story, ext_id, url, outlet, published, title, byline, language, text, origin, shingles, minhash, joined_from, similarity, site)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) RETURNING n",
             args![
                 a.id.as_str(),
                 story.as_str(),
@@ -135,6 +135,7 @@ pub(crate) fn ingest_batch(db: &mut dyn Sql, batch: &[Prepared]) -> Result<Vec<O
                 p.fingerprint.signature_bytes(),
                 matched.as_ref().map(|m| m.0.as_str()),
                 matched.as_ref().map(|m| m.2),
+                a.site.as_deref(),
             ],
         )?;
         let n = match row {
@@ -159,7 +160,7 @@ pub(crate) fn ingest_batch(db: &mut dyn Sql, batch: &[Prepared]) -> Result<Vec<O
 }
 
 const STORED_COLUMNS: &str = "SELECT a.id, a.story, a.ext_id, a.url, a.outlet, a.published, a.title, a.byline, a.language, a.text, a.origin,
-        (SELECT COUNT(*) FROM sources s WHERE s.article = a.n) - 1
+        (SELECT COUNT(*) FROM sources s WHERE s.article = a.n) - 1, a.site
      FROM articles a";
 
 fn row_to_stored(mut r: Row) -> Result<StoredArticle> {
@@ -173,6 +174,7 @@ fn row_to_stored(mut r: Row) -> Result<StoredArticle> {
             outlet: r.opt_text(4)?,
             published: parse_day(r.opt_text(5)?),
             title: r.opt_text(6)?,
+            site: r.opt_text(12)?,
             byline: r.opt_text(7)?,
             language: r.opt_text(8)?,
             text: r.text(9)?,
