@@ -158,6 +158,10 @@ fn week(d: NaiveDate, weekend: bool) -> (String, Precision, Option<(NaiveDate, N
 }
 
 
+/// What follows a house number: a block, a street's direction, a street.
+static ADDRESS_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+(?:block|blk\b|hundred block|[NSEW]\.?\s|[A-Z][a-z]+\s+(?:St|Street|Ave|Avenue|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Court|Ct)\b)").unwrap());
+
 /// Finds and normalizes the time expressions in `text`, published on `dct`.
 pub fn find(text: &str, dct: NaiveDate) -> Vec<Timex> {
     let mut out = Vec::new();
@@ -175,6 +179,10 @@ pub fn find(text: &str, dct: NaiveDate) -> Vec<Timex> {
         let prev_word = text[..whole.start()].split_whitespace().last().unwrap_or("").to_ascii_lowercase();
         let time_prep = matches!(prev_word.as_str(), "in" | "since" | "until" | "by" | "during" | "early" | "late" | "mid" | "through")
             && whole.as_str().trim_start().starts_with("May");
+        // "the 1800 block of N. 20th St.", "at 2000 W. Main": a house number, not a year
+        if c.name("yy").is_some() && ADDRESS_AFTER.is_match(&text[whole.end()..]) {
+            continue;
+        }
         if let Some((value, precision, range)) = normalize(&c, dct, future, time_prep) {
             let lead = whole.as_str().len() - whole.as_str().trim_start().len();
             out.push(Timex { start: whole.start() + lead, end: whole.end(), value, precision, range });
@@ -535,6 +543,11 @@ mod tests {
         assert_eq!(v, [("June 2018".into(), "2018-06".into()), ("December 2019".into(), "2019-12".into()), ("2021".into(), "2021".into())]);
         let v = values("the event on December 17, the report noted", d(2021, 3, 1));
         assert_eq!(v[0].1, "2020-12-17");
+        // a house number is no year
+        assert!(values("Police responded to the 1800 block of Lehigh Avenue.", d(2016, 6, 24)).is_empty());
+        assert!(values("He was shot at 2000 W. Main and died at 1900 Lincoln Street.", d(2016, 6, 24)).is_empty());
+        assert_eq!(values("It happened in 1999 in Ohio.", d(2016, 6, 24)).len(), 1);
+        assert_eq!(values("In 2015 West Virginia passed the law.", d(2016, 6, 24)).len(), 1);
         // a part of the day before the date is still that day
         let v = values("The shooting happened early Jan. 3 near the barricade.", d(2017, 2, 28));
         assert_eq!(v, [("early Jan. 3".into(), "2017-01-03".into())]);
