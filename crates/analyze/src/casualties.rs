@@ -281,6 +281,11 @@ fn is_a_count(text: &str, c: &regex::Captures) -> bool {
                 }
             }
         }
+        // "No one else was injured": nobody
+        let word_before = text[..g.start()].trim_end().rsplit(|ch: char| !ch.is_ascii_alphabetic()).next().unwrap_or("");
+        if g.as_str().eq_ignore_ascii_case("one") && word_before.eq_ignore_ascii_case("no") {
+            return false;
+        }
         // "Image 5 of 12 Seven people were shot": the count is the last number before its noun
         let next = text[g.end()..].split_whitespace().next().unwrap_or("").to_ascii_lowercase();
         if NUMBER.find(&next).is_some_and(|n| n.start() == 0 && n.end() == next.len()) {
@@ -642,6 +647,8 @@ mod tests {
         assert_eq!(all("Three other victims are reported in stable condition."), vec![(Harm::Injured, Some(3))]);
         // one capitalised word that names no one: a pronoun of nobody, a day, a place
         assert_eq!(all("Nobody was injured in the shooting."), vec![]);
+        assert_eq!(all("No one else was injured."), vec![]);
+        assert_eq!(all("No one else was hurt, but one person was wounded."), vec![(Harm::Injured, Some(1))]);
         assert_eq!(all("Arkansas is in critical condition after the crash."), vec![]);
         // unhurt, a vehicle hit, a person hit by a car: no casualty of a shooting
         for t in [
