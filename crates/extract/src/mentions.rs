@@ -1053,6 +1053,8 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
     // police account ("the shooting happened around 10:30 p.m. Saturday"). The evidence
     // span of an inherited date or place is where the article says it.
     let oldest = dct - chrono::Days::new(INHERIT_DAYS);
+    // the days events were told with in their own sentences
+    let told_days: Vec<usize> = mentions.iter().filter(|m| m.modality.is_event()).filter_map(|m| m.date.as_ref().map(|d| d.start)).collect();
     let recent: Vec<&Timex> = timexes
         .iter()
         .filter(|t| t.precision == timex::Precision::Day && t.range.is_some_and(|(s, e)| s >= oldest && e <= dct))
@@ -1060,8 +1062,10 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         // "support staff are at the school today": the present of the telling, not a past
         // event's day, unless the event's own sentence says so
         .filter(|t| !["today", "tonight"].iter().any(|w| text[t.start..t.end].eq_ignore_ascii_case(w)))
-        // "At his arraignment Monday …": a proceeding's day is not the event's
-        .filter(|t| !sentences.iter().find(|&&(s, e)| s <= t.start && t.end <= e).is_some_and(|&(s, e)| LEGAL.is_match(&text[s..e])))
+        // "At his arraignment Monday …": a proceeding's day is not the event's, unless the
+        // sentence gave it to the event ("accused of killing three men in an attack
+        // Wednesday night")
+        .filter(|t| told_days.contains(&t.start) || !sentences.iter().find(|&&(s, e)| s <= t.start && t.end <= e).is_some_and(|&(s, e)| LEGAL.is_match(&text[s..e])))
         .collect();
     let dateline = dateline_place(text, &places);
     for m in mentions.iter_mut().filter(|m| m.modality.is_event()) {
@@ -1445,6 +1449,17 @@ mod tests {
         assert_eq!(days("Police have identified the teenager fatally shot May 4 on Roosevelt Avenue."), vec![Some("2020-05-04".into())]);
         // a proceeding's day is not inherited either
         assert_eq!(days("The boy was shot by a friend. At his arraignment Monday, the prosecutor called it reckless."), vec![None]);
+    }
+
+    #[test]
+    fn a_day_the_event_took_in_a_charge_sentence_is_inherited() {
+        let days = |t: &str| events(t).iter().map(|m| m.date.as_ref().map(|d| d.value.clone())).collect::<Vec<_>>();
+        // published Tuesday 2020-05-12
+        let t = "A man accused of killing three men in an attack Wednesday night remains in custody. Callen was struck and managed to make it home. He continued to hear gunfire.";
+        assert!(days(t).iter().all(|d| d.as_deref() == Some("2020-05-06")), "{:?}", days(t));
+        // the day of the charge is still not
+        let t = "A man was charged Monday in the killing of three men. Callen was struck and managed to make it home. He continued to hear gunfire.";
+        assert!(days(t).iter().all(|d| d.is_none()), "{:?}", days(t));
     }
 
     #[test]
