@@ -238,6 +238,17 @@ fn disagreeing_reports_give_the_event_the_reading_most_articles_share() {
 }
 
 #[test]
+fn a_place_the_article_stands_in_counts_for_little_but_does_not_bar() {
+    let stood_in = Location { precision: "article".into(), ..abu_kamal() };
+    let event = event_of(&[mention("a1", day(d(2018, 6, 17)), Some(abu_kamal()), "Israel", "a US official")]);
+    let told = score(&mention("a2", day(d(2018, 6, 17)), Some(abu_kamal()), "Israel", "state TV"), &event).unwrap();
+    let same = score(&mention("a2", day(d(2018, 6, 17)), Some(stood_in), "Israel", "state TV"), &event).unwrap();
+    let nowhere = score(&mention("a2", day(d(2018, 6, 17)), None, "Israel", "state TV"), &event).unwrap();
+    // the same town, but only as the article's: less than told, more than nothing
+    assert!(nowhere < same && same < told, "{nowhere} {same} {told}");
+}
+
+#[test]
 fn a_place_the_article_stands_in_neither_joins_nor_bars() {
     let homs = loc("Homs", 169577, 34.72682, 36.72339, "town");
     let event = event_of(&[mention("a1", day(d(2018, 6, 17)), Some(abu_kamal()), "Israel", "a US official")]);
