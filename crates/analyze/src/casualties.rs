@@ -42,11 +42,11 @@ const AGE: &str = r"[a-z0-9]+[- ](?:years?|months?)[- ]old";
 
 /// How much a description of one person may say after its noun: "a woman, 31,", "a man in
 /// his 40s", "a female, identified as Phoenix O'Dell,", "another boy who".
-const AFTER_ONE: &str = r"(?:\s+(?:in|inside)\s+the\s+(?:home|house|car|vehicle|apartment|residence|room)|,\s+\d{1,3},|\s+in\s+(?:his|her)\s+(?:early\s+|mid-?|late\s+)?(?:\d0s|teens|twenties|thirties|forties|fifties|sixties|seventies)|,\s+(?:later\s+)?(?:identified as|named)\s+(?-i:[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}),|\s+who)?";
+const AFTER_ONE: &str = r"(?:\s+(?:in|inside)\s+the\s+(?:home|house|car|vehicle|apartment|residence|room)|,\s+\d{1,3},|\s+in\s+(?:his|her)\s+(?:early\s+|mid-?|late\s+)?(?:\d0s|teens|twenties|thirties|forties|fifties|sixties|seventies)|,\s+(?:later\s+)?(?:identified as|named)\s+(?-i:[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}),|,?\s+who)?";
 
 /// Words before a person's noun that keep them one person ("a young", "an off-duty", "a
 /// Missouri").
-const ONE_ADJ: &str = r"(?:(?-i:[A-Z][a-z]+)\s+)?(?:(?:young|adult|pregnant|teenage|elderly|off-duty|unidentified|unnamed|male|female|other|second|third|local|former)\s+){0,2}";
+const ONE_ADJ: &str = r"(?:(?-i:[A-Z][a-z]+)\s+)?(?:(?:young|adult|pregnant|teenage|elderly|off-duty|unidentified|unnamed|male|female|other|second|third|local|former|own)\s+){0,2}";
 
 /// One person described, named (in full or by one name: "Authorities said Hayden died") or
 /// referred to: the subject of a one-victim phrase.
@@ -75,6 +75,9 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // "killing three men and wounding another", "wounding his girlfriend", "wounded a
         // six-year-old", "wounded 72-year-old Margaret Peters": one hurt (before
         // the counts: "wounded 72" would take the age for a count)
+        // "accused of killing 34-year-old Ernest Edwards": one dead, named with an age (before
+        // the counts, which would take the age for one)
+        format!(r"(?P<kone>(?:(?:shot|stabbed)\s+and\s+)?kill(?:ed|ing)\s+{AGE}\s+(?-i:[A-Z][a-z]+))\b"),
         format!(r"(?P<wone>(?:wound|injur)(?:ed|ing)\s+(?:another|{AGE}\s+(?-i:[A-Z][a-z]+)|(?:his|her|their|a|an)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|(?:[[a-z0-9_]-]+\s+)?{PERSON})))\b"),
         // "killed 6 civilians", "killing at least 12 people", "wounding two"
         format!(r"(?P<v>kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es))\s+(?:(?:his|her|their)\s+)?(?P<n1>{QUAL}(?:between\s+)?{NUM}(?:\s+(?:and|to|or)\s+{NUM})?)(?:\s+(?:other\s+)?(?:people|persons|civilians|soldiers|children|others|men|women|members|fighters|militants|troops|officers|policemen|workers|residents))?"),
@@ -101,7 +104,7 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // 3-year-old boy has died", "the man was shot in the leg", "a teen is in critical
         // condition", "the man suffered a gunshot wound", "a woman was hit by a bullet", "the
         // victim was taken to Grant Hospital", "the man shot Sunday is in critical condition"
-        format!(r"(?P<one>{one})(?:,\s+\d{{1,3}},)?(?:\s+(?:who\s+was\s+)?(?:shot|wounded|injured)(?:\s+[\w'.-]+){{0,5}}?)?\s+(?:(?:was|is|has been|had been|remains|remained)\s+(?:(?:accidentally|critically|seriously|severely|badly|slightly|mortally|reportedly|allegedly|apparently|also|then|later|initially)\s+)?(?:(?:shot|stabbed|beaten)\s+(?:and\s+)?)?(?P<v3>{KILLED}|{INJURED}|shot dead|shot to death|pronounced dead|(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition|recovering|shot|(?:hit|struck)\s+by\s+(?:an?\s+|the\s+)?(?:stray\s+|single\s+)?(?:bullets?|gunfire|rounds?|shots?|shotgun\s+(?:blast|pellets))|struck\s+(?:once|twice|several times|multiple times)|(?:hit|struck)\s+in\s+the\s+[a-z]+|(?:taken|transported|rushed|airlifted|flown)\s+(?:by\s+[a-z]+\s+)?to\s+(?:[\w'.-]+\s+){{0,4}}?(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re))|treated\s+for\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds?))|(?P<v4>died|dies|has died|later died|(?:is\s+nursing|suffered|received|sustained)\s+(?:an?\s+)?(?:[[a-z0-9_]-]+\s+){{0,4}}?(?:wounds?|injury|injuries)))"),
+        format!(r"(?P<one>{one})(?:,\s+\d{{1,3}},|\s+of\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?(?:\s+(?:(?:who\s+)?(?:was|had\s+been|has\s+been)\s+)?(?:shot|wounded|injured)(?:\s+[\w'.-]+){{0,5}}?)?\s+(?:(?:was|is|has been|had been|remains|remained)\s+(?:(?:accidentally|critically|seriously|severely|badly|slightly|mortally|reportedly|allegedly|apparently|also|then|later|initially)\s+)?(?:(?:shot|stabbed|beaten)\s+(?:and\s+)?)?(?P<v3>{KILLED}|{INJURED}|shot dead|shot to death|pronounced dead|(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition|recovering|shot|(?:hit|struck)\s+by\s+(?:an?\s+|the\s+)?(?:stray\s+|single\s+)?(?:bullets?|gunfire|rounds?|shots?|shotgun\s+(?:blast|pellets))|struck\s+(?:once|twice|several times|multiple times)|(?:hit|struck)\s+in\s+the\s+[a-z]+|(?:taken|transported|rushed|airlifted|flown)\s+(?:by\s+[a-z]+\s+)?to\s+(?:[\w'.-]+\s+){{0,4}}?(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re))|treated\s+for\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds?))|(?P<v4>died|dies|has died|later died|(?:is\s+nursing|suffered|received|sustained)\s+(?:an?\s+)?(?:[[a-z0-9_]-]+\s+){{0,4}}?(?:wounds?|injury|injuries)))"),
         // "three people were found with gunshot wounds", "officers found a 21-year-old male
         // suffering from a gunshot wound": people hit, dead or alive
         format!(r"(?P<foundw>(?:(?P<foundwn>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,2}}?(?:were|was)\s+found|(?:found|located)\s+(?:a|an|one|the|another)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON}))\s+(?:with|suffering\s+from)\s+(?:an?\s+|multiple\s+|several\s+)?(?:apparent\s+)?(?:gunshot|gun\s+shot|stab)\s+wounds?)"),
@@ -448,7 +451,7 @@ pub fn find(text: &str) -> Vec<Casualty> {
             };
             out.push(Casualty { start: m.start(), end: m.end(), harm, min: Some(n), max: Some(n) });
             continue;
-        } else if c.name("fatal").is_some() || c.name("reduced").is_some() || c.name("scene").is_some() || c.name("object").is_some() || c.name("deathof").is_some() {
+        } else if c.name("fatal").is_some() || c.name("reduced").is_some() || c.name("scene").is_some() || c.name("object").is_some() || c.name("kone").is_some() || c.name("deathof").is_some() {
             (Harm::Killed, "one")
         } else if c.name("toll").is_some() {
             (Harm::Killed, c.name("n3").map(|x| x.as_str()).unwrap_or(""))
@@ -648,6 +651,11 @@ mod tests {
         // one capitalised word that names no one: a pronoun of nobody, a day, a place
         assert_eq!(all("Nobody was injured in the shooting."), vec![]);
         assert_eq!(all("No one else was injured."), vec![]);
+        // one dead named with an age, a hometown, a relation, or a later death
+        assert_eq!(all("He is accused of killing 34-year-old Ernest Edwards at the Nite Owl."), vec![(Harm::Killed, Some(1))]);
+        assert_eq!(all("Tre Edwards of Lilburn was killed in the shootings."), vec![(Harm::Killed, Some(1))]);
+        assert_eq!(all("Griffin was playing with the gun, accidentally shooting and killing his own cousin."), vec![(Harm::Killed, Some(1))]);
+        assert_eq!(all("They found a 15-year-old boy, who had been shot once in the head and died."), vec![(Harm::Killed, Some(1))]);
         assert_eq!(all("No one else was hurt, but one person was wounded."), vec![(Harm::Injured, Some(1))]);
         assert_eq!(all("Arkansas is in critical condition after the crash."), vec![]);
         // unhurt, a vehicle hit, a person hit by a car: no casualty of a shooting
@@ -679,8 +687,10 @@ mod tests {
 
     #[test]
     fn ages_days_and_homes_are_not_counts() {
+        // an age is no count: the one person it describes is
+        let c = find("Police sought him after the attacks that killed 42-year-old Kysha Edmond-Gray.");
+        assert_eq!(c.iter().map(|c| (c.harm, c.min)).collect::<Vec<_>>(), vec![(Harm::Killed, Some(1))]);
         for t in [
-            "Police sought him after the attacks that killed 42-year-old Kysha Edmond-Gray.",
             "The prosecutor called Corbin's Jan. 19 death tragic and accidental.",
             "Both were shot; one lives in Charleston and the other in North Charleston.",
             "The officers returned three rounds and killed her, police said.",
