@@ -46,7 +46,7 @@ const AFTER_ONE: &str = r"(?:\s+(?:in|inside)\s+the\s+(?:home|house|car|vehicle|
 
 /// Words before a person's noun that keep them one person ("a young", "an off-duty", "a
 /// Missouri").
-const ONE_ADJ: &str = r"(?:(?-i:[A-Z][a-z]+)\s+)?(?:(?:young|adult|pregnant|teenage|elderly|off-duty|unidentified|unnamed|male|female|other|second|third|local|former|own)\s+){0,2}";
+const ONE_ADJ: &str = r"(?:(?-i:[A-Z][a-z]+)\s+)?(?:(?:young|adult|pregnant|teenage|elderly|off-duty|unidentified|unnamed|male|female|other|second|third|local|former|own|estranged|longtime)\s+){0,2}";
 
 /// One person described, named (in full or by one name: "Authorities said Hayden died") or
 /// referred to: the subject of a one-victim phrase.
@@ -99,7 +99,7 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // "shot and killed a neighbor", "shot and killed her"
         // "a shooting that killed a 3-year-old girl", "accidentally shot and killed his
         // 9-month-old brother"
-        format!(r"(?P<object>(?:shot|stabbed) and killed (?:her|him)\b|(?:(?:shot|stabbed)\s+and\s+)?kill(?:ed|ing)\s+(?:his|her|their|a|an|the|another)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON})\b)"),
+        format!(r"(?P<object>(?:shot|stabbed) and killed (?:her|him)\b|(?:(?:shot|stabbed)\s+and\s+)?kill(?:ed|ing)\s+(?:his|her|their|a|an|the|another)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON})(?P<objand>\s+and\s+(?:(?:his|her|their)\s+)?(?:(?P<objn>{NUM})\s+(?:[a-z-]+\s+)?(?:{GROUP}|sons|daughters|kids|sisters|brothers|stepchildren|grandchildren)|(?:his|her|their|a|an)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON})))?\b)"),
         // one victim: "a 28-year-old man was shot and killed", "Antonio Mason was killed", "a
         // 3-year-old boy has died", "the man was shot in the leg", "a teen is in critical
         // condition", "the man suffered a gunshot wound", "a woman was hit by a bullet", "the
@@ -231,8 +231,8 @@ fn bounds(phrase: &str) -> (Option<u32>, Option<u32>) {
 }
 
 /// Capture groups that hold the number of people a phrase counts.
-const COUNT_GROUPS: [&str; 20] =
-    ["n1", "foundgn", "n5", "foundwn", "n2", "n3", "n4", "hitn", "hitvn", "hospn", "condn", "shotn", "fataln", "shotan", "fatala", "foundn", "ln", "ln2", "suma", "sumb"];
+const COUNT_GROUPS: [&str; 21] =
+    ["n1", "foundgn", "n5", "foundwn", "n2", "n3", "n4", "hitn", "hitvn", "hospn", "condn", "shotn", "fataln", "shotan", "fatala", "foundn", "ln", "ln2", "suma", "sumb", "objn"];
 
 /// Month names and their abbreviations, which a day of the month follows ("Jan. 19").
 const MONTHS: [&str; 24] = [
@@ -451,6 +451,12 @@ pub fn find(text: &str) -> Vec<Casualty> {
             };
             out.push(Casualty { start: m.start(), end: m.end(), harm, min: Some(n), max: Some(n) });
             continue;
+        } else if c.name("objand").is_some() {
+            // "killed his wife and two daughters", "killed his wife and her boyfriend"
+            let more = c.name("objn").map_or(Some(1), |n| number(n.as_str()));
+            let Some(n) = more.map(|k| k + 1) else { continue };
+            out.push(Casualty { start: m.start(), end: m.end(), harm: Harm::Killed, min: Some(n), max: Some(n) });
+            continue;
         } else if c.name("fatal").is_some() || c.name("reduced").is_some() || c.name("scene").is_some() || c.name("object").is_some() || c.name("kone").is_some() || c.name("deathof").is_some() {
             (Harm::Killed, "one")
         } else if c.name("toll").is_some() {
@@ -654,6 +660,9 @@ mod tests {
         // one dead named with an age, a hometown, a relation, or a later death
         assert_eq!(all("He is accused of killing 34-year-old Ernest Edwards at the Nite Owl."), vec![(Harm::Killed, Some(1))]);
         assert_eq!(all("Tre Edwards of Lilburn was killed in the shootings."), vec![(Harm::Killed, Some(1))]);
+        // one and more killed together
+        assert_eq!(all("A man shot and killed his wife and two daughters before killing himself."), vec![(Harm::Killed, Some(3)), (Harm::SelfKilled, Some(1))]);
+        assert_eq!(all("A man killed his estranged wife and her boyfriend, then shot himself."), vec![(Harm::Killed, Some(2)), (Harm::Hit, Some(1))]);
         assert_eq!(all("Griffin was playing with the gun, accidentally shooting and killing his own cousin."), vec![(Harm::Killed, Some(1))]);
         assert_eq!(all("They found a 15-year-old boy, who had been shot once in the head and died."), vec![(Harm::Killed, Some(1))]);
         assert_eq!(all("No one else was hurt, but one person was wounded."), vec![(Harm::Injured, Some(1))]);
