@@ -23,11 +23,13 @@ const MAX_SITE_WORDS: usize = 14;
 
 /// A page title split into its headline and the site's name: the headline runs up to the
 /// first segment after the first that names the site (by the words sites name themselves
-/// with, or by the site's own host name, `site`, such as "wmcactionnews5.com"); the site's
-/// name is that segment and all after it ("WMC Action News 5 - Memphis, Tennessee"). The
-/// first segment is always the headline's.
-pub fn split<'a>(title: &'a str, site: Option<&str>) -> (&'a str, Option<&'a str>) {
-    let stem: Option<String> = site.and_then(|s| s.split('.').next()).map(fold).filter(|s| s.len() >= 4);
+/// with, or by the name the site's `host` is registered under, "wmcactionnews5" of
+/// "www.wmcactionnews5.com"); the site's name is that segment and all after it ("WMC Action
+/// News 5 - Memphis, Tennessee"). The first segment is always the headline's.
+pub fn split<'a>(title: &'a str, host: Option<&str>) -> (&'a str, Option<&'a str>) {
+    // the label before the top-level domain: "suntimes" of "chicago.suntimes.com", not the
+    // city a "Chicago police say" segment would match
+    let stem: Option<String> = host.and_then(|h| h.rsplit('.').nth(1)).map(fold).filter(|s| s.len() >= 4);
     let names_site = |segment: &str| {
         let folded = fold(segment);
         segment.split_whitespace().count() <= MAX_SITE_WORDS
@@ -81,5 +83,7 @@ mod tests {
         // the first part is the headline even when it speaks of a station
         assert_eq!(headline("Fox News anchor robbed - police", Some("nypost.com")), "Fox News anchor robbed - police");
         assert_eq!(headline("Shooting in Memphis", Some("wmcactionnews5.com")), "Shooting in Memphis");
+        // a host's first label may be a city the headline names
+        assert_eq!(headline("Man shot on South Side - Chicago police", Some("chicago.suntimes.com")), "Man shot on South Side - Chicago police");
     }
 }

@@ -249,7 +249,7 @@ fn a_place_the_article_stands_in_counts_for_little_but_does_not_bar() {
 }
 
 #[test]
-fn a_place_the_article_stands_in_neither_joins_nor_bars() {
+fn a_place_the_article_stands_in_bars_no_merge_nor_splits_an_article() {
     let homs = loc("Homs", 169577, 34.72682, 36.72339, "town");
     let event = event_of(&[mention("a1", day(d(2018, 6, 17)), Some(abu_kamal()), "Israel", "a US official")]);
     // told in a sentence, a town 400 km away is another event
