@@ -31,6 +31,9 @@ const MAX_STORY_ARTICLES: usize = 64;
 const MIN_SHARED_POSTINGS: u32 = 2;
 /// Leads read per posted word of a report (a word in many leads of the same days says little).
 const MAX_POSTINGS: i64 = 100;
+/// Articles merged before the planner's statistics are first refreshed (see
+/// `Sql::refresh_statistics`).
+const STATISTICS_FIRST: usize = 64;
 
 fn parse_profiles(rows: &[String]) -> Vec<sitrep_merge::Profile> {
     rows.iter().filter_map(|j| serde_json::from_str(j).ok()).collect()
@@ -52,8 +55,16 @@ pub(crate) fn merge_mentions(db: &mut dyn Sql, records: &[MentionRecord], settin
         }
     }
     let mut idf = Idf::new(db)?;
+    // the planner's statistics, refreshed as the tables grow within this call, while it more
+    // than doubles them: after 64 articles (or as many as there are events already), then
+    // each time their number doubles (between calls, a server's own analysis keeps up)
+    let mut refresh_at = STATISTICS_FIRST.max(db.count("SELECT COUNT(*) FROM events", &[])? as usize);
     // one article at a time: its mentions of one event are merged as one report
-    for article in fresh.chunk_by(|a, b| a.article == b.article) {
+    for (done, article) in fresh.chunk_by(|a, b| a.article == b.article).enumerate() {
+        if done == refresh_at {
+            db.refresh_statistics()?;
+            refresh_at *= 2;
+        }
         let clusters = sitrep_merge::within_article(article);
         // the event the article tells most about, in sentences (the first on a tie: its lead)
         let main = clusters.iter().enumerate().max_by(|(i, a), (j, b)| a.1.evidence.len().cmp(&b.1.evidence.len()).then(j.cmp(i))).map(|(i, _)| i);

@@ -312,6 +312,11 @@ impl<C: GenericClient> Sql for Pg<'_, C> {
         let statement = self.statement(sql)?;
         Ok(self.client.execute(&statement, &params(args))?)
     }
+
+    fn refresh_statistics(&mut self) -> Result<()> {
+        // the tables a merge reads by key; the plans cached for them are made again
+        Ok(self.client.batch_execute("ANALYZE events, event_names, mentions, leads, lead_postings, term_df, articles")?)
+    }
 }
 
 

@@ -108,6 +108,14 @@ pub(crate) trait Sql {
     /// Runs a statement and says how many rows it changed.
     fn execute(&mut self, sql: &str, args: &[Value]) -> Result<u64>;
 
+    /// Tells the planner how the tables have grown, where it plans by statistics that only
+    /// `ANALYZE` gathers (PostgreSQL): planned for the empty tables a merge starts from, the
+    /// lookup of events by a person's name walked every event of the type (5 ms a report
+    /// after 2,000 articles). SQLite plans by its indexes and needs nothing.
+    fn refresh_statistics(&mut self) -> Result<()> {
+        Ok(())
+    }
+
     /// The first row, if any.
     fn one(&mut self, sql: &str, args: &[Value]) -> Result<Option<Row>> {
         Ok(self.query(sql, args)?.into_iter().next())

@@ -243,3 +243,21 @@ fn postgres_stores_what_sqlite_stores() {
     assert_eq!(pg.store.totals().unwrap(), lite.totals().unwrap());
     assert_eq!(pg.store.schema_version().unwrap(), crate::postgres::MIGRATIONS.len() as i64);
 }
+
+#[test]
+fn a_growing_merge_keeps_the_planners_statistics_fresh() {
+    let Some(mut pg) = postgres() else { return };
+    // seventy shootings in seventy towns' stories, merged in one call on empty tables
+    let batch: Vec<Prepared> = (0..70)
+        .map(|i| dated(&format!("A man was shot and killed Sunday outside a bar, police said. He was {} years old.", 20 + i), &format!("http://x/{i}"), "Outlet", "2020-03-09"))
+        .collect();
+    pg.store.ingest_batch(&batch).unwrap();
+    let recs = records(&batch);
+    pg.store.merge_mentions(&recs, MergeSettings::default()).unwrap();
+    let mut admin = ::postgres::Client::connect(&pg.base, ::postgres::NoTls).unwrap();
+    let analysed = admin
+        .query_one("SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE schemaname = $1 AND relname = 'event_names'", &[&pg.schema])
+        .unwrap()
+        .get::<_, bool>(0);
+    assert!(analysed, "the merge of 70 articles should have refreshed the statistics");
+}
