@@ -247,7 +247,7 @@ fn postgres_stores_what_sqlite_stores() {
 #[test]
 fn a_growing_merge_keeps_the_planners_statistics_fresh() {
     let Some(mut pg) = postgres() else { return };
-    // seventy shootings in seventy towns' stories, merged in one call on empty tables
+    // seventy reports of shootings, merged in one call on empty tables
     let batch: Vec<Prepared> = (0..70)
         .map(|i| dated(&format!("A man was shot and killed Sunday outside a bar, police said. He was {} years old.", 20 + i), &format!("http://x/{i}"), "Outlet", "2020-03-09"))
         .collect();
