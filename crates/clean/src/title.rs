@@ -7,6 +7,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+// letters and digits only, lower case: "WMC Action News 5" and "wmcactionnews5" alike
+use super::norm as fold;
+
 /// Separators between a headline and the site's name: a spaced dash, a bar, a bullet.
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+(?:--?|–|—|•|::)\s+|\s*\|\s*").expect("separator pattern"));
 
@@ -48,11 +51,6 @@ pub fn split<'a>(title: &'a str, host: Option<&str>) -> (&'a str, Option<&'a str
         }
     }
     (title, None)
-}
-
-/// Letters and digits only, lower case: "WMC Action News 5" and "wmcactionnews5" alike.
-fn fold(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 #[cfg(test)]
