@@ -306,9 +306,13 @@ fn fold_suspect_arrests(mentions: &mut Vec<Mention>, text: &str) {
         let arrest = m.subtype == "Arrests" && m.modality.is_event() && !said(&CROWD_ARREST);
         let no_arrest = arrest && m.sentences.iter().all(|&(s, e)| NO_ARREST.is_match(&text[s..e]));
         let suspect = arrest && said(&SUSPECT) && !no_arrest;
-        let shared = mentions.iter().position(|v| v.is_violent_event() && v.sentences.iter().any(|s| m.sentences.contains(s)));
-        let before = mentions[..i].iter().rposition(Mention::is_violent_event);
-        let Some(into) = shared.or(before).or_else(|| mentions.iter().position(Mention::is_violent_event)).filter(|_| suspect) else {
+        // the violence it belongs to, looked for only for a suspect's arrest
+        let into = || {
+            let shared = mentions.iter().position(|v| v.is_violent_event() && v.sentences.iter().any(|s| m.sentences.contains(s)));
+            let before = || mentions[..i].iter().rposition(Mention::is_violent_event);
+            shared.or_else(before).or_else(|| mentions.iter().position(Mention::is_violent_event))
+        };
+        let Some(into) = suspect.then(into).flatten() else {
             // an arrest not made is no event, whatever else the article tells
             if no_arrest {
                 mentions.remove(i);
