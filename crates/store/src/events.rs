@@ -165,12 +165,7 @@ fn story_events(db: &mut dyn Sql, idf: &mut Idf, m: &MentionRecord, threshold: f
     let country = location.and_then(|l| l.country.as_deref());
     let mut events: Vec<(String, usize)> = Vec::new();
     for (_, other) in similar {
-        let main = db.texts(
-            "SELECT event FROM mentions WHERE article = (SELECT id FROM articles WHERE n = ?1)
-             GROUP BY event ORDER BY COUNT(*) DESC, MIN(ordinal) LIMIT 1",
-            args![other],
-        )?;
-        let Some(event) = main.into_iter().next() else { continue };
+        let Some(event) = main_event(db, other)? else { continue };
         let summary = db.texts("SELECT summary FROM events WHERE id = ?1", args![event.as_str()])?;
         let Some(p) = parse_profiles(&summary).pop() else { continue };
         let elsewhere = match (country, p.event.location.as_ref().and_then(|l| l.country.as_deref())) {
@@ -183,6 +178,31 @@ fn story_events(db: &mut dyn Sql, idf: &mut Idf, m: &MentionRecord, threshold: f
         }
     }
     Ok(events)
+}
+
+/// The event article number `n` tells most about, as `merge_mentions` chose its main report:
+/// the one its stored mentions give the most evidence sentences, the first told on a tie.
+/// Counting mentions instead would take an article's background ("last month, an air strike
+/// near Damascus"; "in May, warplanes targeted two positions"), told in two short mentions,
+/// for its main event, told in one mention of four sentences, and the next outlet's report
+/// of the main event would fold the background into it.
+fn main_event(db: &mut dyn Sql, n: i64) -> Result<Option<String>> {
+    let rows = db.query(
+        "SELECT event, json FROM mentions WHERE article = (SELECT id FROM articles WHERE n = ?1) ORDER BY ordinal",
+        args![n],
+    )?;
+    // (event, sentences), in the order first told
+    let mut told: Vec<(String, usize)> = Vec::new();
+    for mut r in rows {
+        let (event, json) = (r.text(0)?, r.text(1)?);
+        let m: MentionRecord = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt { id: event.clone(), reason: e.to_string() })?;
+        match told.iter_mut().find(|t| t.0 == event) {
+            Some(t) => t.1 += m.evidence.len(),
+            None => told.push((event, m.evidence.len())),
+        }
+    }
+    // max_by keeps the last of equals: compare so that the earlier wins a tie
+    Ok(told.into_iter().enumerate().max_by(|(i, a), (j, b)| a.1.cmp(&b.1).then(j.cmp(i))).map(|(_, t)| t.0))
 }
 
 /// Blocking: the events a report could reach the join threshold with (see
