@@ -1071,16 +1071,26 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         // Wednesday night")
         .filter(|t| told_days.contains(&t.start) || !sentences.iter().find(|&&(s, e)| s <= t.start && t.end <= e).is_some_and(|&(s, e)| LEGAL.is_match(&text[s..e])))
         .collect();
+    // where other events were told with their dates: the story's time moves with them
+    let told_at: Vec<(usize, (NaiveDate, NaiveDate))> =
+        mentions.iter().filter(|m| m.modality.is_event()).filter_map(|m| m.date.as_ref().and_then(|d| Some((d.start, d.range?)))).collect();
     let dateline = dateline_place(text, &places);
     for m in mentions.iter_mut().filter(|m| m.modality.is_event()) {
         let at = m.sentences.first().map_or(0, |s| s.0);
         if m.date.is_none() && !m.retrospective {
             // only from close by: a background event further on ("the use of chemical weapons
-            // in Douma") is not dated by the lead's "Sunday"
+            // in Douma") is not dated by the lead's "Sunday", nor across another event told with
+            // a time that excludes the day ("In April, the United States … attacked eight
+            // targets in Syria. The strikes came in response to … chemical weapons in Douma.")
+            let crossed = |t: &Timex| {
+                let (lo, hi) = if t.start < at { (t.end, at) } else { (at, t.start) };
+                let day = t.range.map(|r| r.0);
+                told_at.iter().any(|&(o, (s, e))| lo <= o && o < hi && day.is_some_and(|d| d < s || d > e))
+            };
             m.date = recent
                 .iter()
                 .map(|t| ((t.start as isize - at as isize).unsigned_abs(), t))
-                .filter(|(d, _)| *d <= INHERIT_WITHIN)
+                .filter(|(d, t)| *d <= INHERIT_WITHIN && !crossed(t))
                 .min_by_key(|(d, _)| *d)
                 .map(|(_, t)| (*t).clone());
         }
@@ -1453,6 +1463,22 @@ mod tests {
         assert_eq!(days("Police have identified the teenager fatally shot May 4 on Roosevelt Avenue."), vec![Some("2020-05-04".into())]);
         // a proceeding's day is not inherited either
         assert_eq!(days("The boy was shot by a friend. At his arraignment Monday, the prosecutor called it reckless."), vec![None]);
+    }
+
+    #[test]
+    fn a_day_is_not_inherited_across_an_event_told_at_another_time() {
+        let dated = |t: &str| events(t).iter().map(|m| (m.subtype.clone(), m.date.as_ref().map(|d| d.value.clone()))).collect::<Vec<_>>();
+        // published Tuesday 2020-05-12
+        let lead = "An air strike on Sunday near the Iraq-Syria border killed several fighters. ";
+        let douma = "The strikes came in response to the use of chemical weapons against civilians in Douma.";
+        // next to the lead, the chemical attack takes its day for lack of another
+        let near = dated(&format!("{lead}{douma}"));
+        assert_eq!(near.last().and_then(|m| m.1.as_deref()), Some("2020-05-10"), "{near:?}");
+        // told after strikes of another time, it is not Sunday's
+        let far = dated(&format!("{lead}In April, the United States, Britain and France attacked eight targets in Syria. {douma}"));
+        assert_eq!(far.len(), 3, "{far:?}");
+        assert_eq!(far[1].1.as_deref(), Some("2020-04"), "{far:?}");
+        assert_eq!(far[2].1, None, "{far:?}");
     }
 
     #[test]
