@@ -195,6 +195,14 @@ pub fn find(text: &str, dct: NaiveDate) -> Vec<Timex> {
             let gap = text.get(prev.end..t.start).unwrap_or("x");
             let weekday_first = weekday(&text[prev.start..prev.end]).is_some() && weekday(&text[t.start..t.end]).is_none();
             if weekday_first && t.precision == Precision::Day && matches!(gap, ", " | " " | ",") {
+                let named = weekday(&text[prev.start..prev.end].to_ascii_lowercase());
+                let t = match named {
+                    Some(wd) => {
+                        let span = &text[t.start..t.end];
+                        on_weekday(t, span, wd)
+                    }
+                    None => t,
+                };
                 *prev = Timex { start: prev.start, ..t };
                 continue;
             }
@@ -202,6 +210,30 @@ pub fn find(text: &str, dct: NaiveDate) -> Vec<Timex> {
         merged.push(t);
     }
     merged
+}
+
+/// Years a yearless date with its weekday ("Saturday, Sept. 12") is looked for in before the
+/// one its publication date suggests: the weekdays of a date repeat within seven years.
+const WEEKDAY_YEARS_BACK: i32 = 7;
+
+/// A date written with its weekday but not its year ("Saturday, Sept. 12") whose nearest
+/// reading falls on another weekday is of an earlier year, the latest one on which it was that
+/// weekday: the page's date is later than the text's (an archive's capture of an old story
+/// dated by the crawl). A date that names its year, or that no recent year fits, is kept.
+fn on_weekday(t: Timex, span: &str, wd: Weekday) -> Timex {
+    let names_year = span.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+    let Some((d, _)) = t.range else { return t };
+    if names_year || d.weekday() == wd {
+        return t;
+    }
+    let earlier = (1..=WEEKDAY_YEARS_BACK).find_map(|back| d.with_year(d.year() - back).filter(|e| e.weekday() == wd));
+    match earlier {
+        Some(e) => {
+            let (value, precision, range) = day(e);
+            Timex { value, precision, range, ..t }
+        }
+        None => t,
+    }
 }
 
 type Norm = (String, Precision, Option<(NaiveDate, NaiveDate)>);
@@ -512,6 +544,17 @@ mod tests {
         // published Friday 1998-04-24: "Saturday, April 25" is tomorrow, not last Saturday
         assert_eq!(values("The vote is set for Saturday, April 25.", d(1998, 4, 24)), [("Saturday, April 25".to_string(), "1998-04-25".to_string())]);
         assert_eq!(values("It happened on Saturday in April.", d(1998, 4, 24)).len(), 2);
+    }
+
+    #[test]
+    fn a_weekday_that_does_not_fit_the_nearest_year_says_which_year() {
+        // an archive's capture dated 2017-01-28 of a story told in 2015, when Sept. 12 was a
+        // Saturday (2016's was a Monday)
+        let dct = d(2017, 1, 28);
+        assert_eq!(values("The shooting happened at 2:30 a.m. Saturday, Sept. 12, near Fifth Street.", dct)[0].1, "2015-09-12");
+        assert_eq!(values("The shooting happened Monday, Sept. 12.", dct)[0].1, "2016-09-12");
+        // a year written out is kept, whatever the weekday
+        assert_eq!(values("The shooting happened Saturday, Sept. 12, 2016.", dct)[0].1, "2016-09-12");
     }
 
     #[test]
