@@ -226,11 +226,12 @@ static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)((this|last|each|every|per|a) (year|month|week|decade)|since|annually|in total|so far|nationwide|statewide|homicides|(19|20)\d\d)(?-u:\b)").unwrap()
 });
 /// A telling right before a date ("police said Tuesday", "said in a statement Monday", "a
-/// report released Monday", "told KHOU late Monday", "released the names Monday"): the date
-/// is the telling's.
+/// report released Monday", "told KHOU late Monday", "released the names Monday"), or a
+/// search for the culprits ("Police were searching late Tuesday for two suspects in a
+/// shooting", "a suspect was being sought Saturday"): the date is the telling's or the search's.
 static REPORTED_ON: LazyLock<Regex> = LazyLock::new(|| {
     // ASCII classes: it runs on the words before every date
-    regex::RegexBuilder::new(r"(?i)\b((said|says|announced|confirmed|reported|stated)(?:\s+(?:in|at|to|on|during)\s+(?:a|an|the)?\s*(?:[a-z0-9]+\s+){0,2}?(?:statement|release|conference|briefing|post|interview|reporters|media|news))?|(told|tells|released|issued|identified)(?:\s+[a-z0-9.'-]+){0,4}?)(?:\s+(?:late|early|on))?\s*$")
+    regex::RegexBuilder::new(r"(?i)\b((said|says|announced|confirmed|reported|stated)(?:\s+(?:in|at|to|on|during)\s+(?:a|an|the)?\s*(?:[a-z0-9]+\s+){0,2}?(?:statement|release|conference|briefing|post|interview|reporters|media|news))?|(told|tells|released|issued|identified)(?:\s+[a-z0-9.'-]+){0,4}?|searching|looking|seeking|sought)(?:\s+(?:late|early|on))?\s*$")
         .unicode(false)
         .build()
         .expect("telling pattern")
@@ -1455,6 +1456,7 @@ mod tests {
         assert_eq!(days("A teen was shot Saturday night, police said Monday."), vec![Some("2020-05-09".into())]);
         assert_eq!(days("The boy was shot in the hand, according to a police report released Monday."), vec![None]);
         assert_eq!(days("Dayton police said in a statement Monday they believe the shooting was accidental."), vec![None]);
+        assert_eq!(days("Police were searching late Tuesday for two suspects in a shooting that left four people wounded."), vec![None]);
         assert_eq!(days("A 14-year-old boy was fatally shot; his funeral is next Tuesday."), vec![None]);
         assert_eq!(days("The teen was shot in the leg, his attorney told KHOU late Monday."), vec![None]);
         // reported to the police, not by them: the day of the event
