@@ -251,6 +251,20 @@ fn told_on(text: &str, start: usize) -> bool {
     REPORTED_ON.is_match(words) && !REPORTED_TO_POLICE.is_match(words) && !dates_event
 }
 
+/// A time of day told without its day ("around 1:50 a.m.", "at 10:45 p.m.", "overnight",
+/// "shortly after midnight").
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    regex::RegexBuilder::new(r"(?i)\b(?:\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b\.?|overnight|(?:shortly|just)\s+(?:after|before)\s+midnight)")
+        .unicode(false)
+        .build()
+        .expect("clock pattern")
+});
+
+/// A page's time stamp before a time of day ("Updated: Tuesday, April 15, 2014 10:21 PM").
+static STAMPED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:posted|updated?|published|last\s+modified|modified)(?-u:\b)[^.\n]*$").expect("stamp pattern")
+});
+
 /// Words of a toll counted over a period ("a total of 344 people were killed last year").
 static PERIOD_TOLL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(a total of|so far|this year|year to date|(each|every|per) (year|month)|annually|since (the start|the beginning|january|(19|20)\d\d)|homicides)(?-u:\b)").unwrap()
@@ -1072,6 +1086,21 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         // Wednesday night")
         .filter(|t| told_days.contains(&t.start) || !sentences.iter().find(|&&(s, e)| s <= t.start && t.end <= e).is_some_and(|&(s, e)| LEGAL.is_match(&text[s..e])))
         .collect();
+    // "around 1:50 a.m.", "overnight": a time of day without its day, in a report that dates
+    // its event no other way, is of the day the report came out (measured on the dev
+    // incidents: date 0.807 -> 0.824, B3 0.9164 -> 0.9180; taking an evening's time for the
+    // day before dated 0.816, looking further than a day is inherited from 0.826 but B3 0.917)
+    let clocks: Vec<Timex> = CLOCK
+        .captures_iter(text)
+        .filter_map(|c| {
+            let w = c.get(0)?;
+            // "Update-- May 11, 2020, 11:37 a.m.:", "Posted: 10:21 PM EDT": the page's stamp
+            if STAMPED.is_match(before(text, w.start(), 48)) || told_on(text, w.start()) {
+                return None;
+            }
+            Some(Timex { start: w.start(), end: w.end(), value: dct.format("%Y-%m-%d").to_string(), precision: timex::Precision::Day, range: Some((dct, dct)) })
+        })
+        .collect();
     // where other events were told with their dates: the story's time moves with them
     let told_at: Vec<(usize, (NaiveDate, NaiveDate))> =
         mentions.iter().filter(|m| m.modality.is_event()).filter_map(|m| m.date.as_ref().and_then(|d| Some((d.start, d.range?)))).collect();
@@ -1094,6 +1123,14 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
                 .filter(|(d, t)| *d <= INHERIT_WITHIN && !crossed(t))
                 .min_by_key(|(d, _)| *d)
                 .map(|(_, t)| (*t).clone());
+            if m.date.is_none() {
+                m.date = clocks
+                    .iter()
+                    .map(|t| ((t.start as isize - at as isize).unsigned_abs(), t))
+                    .filter(|(d, t)| *d <= INHERIT_WITHIN && !crossed(t))
+                    .min_by_key(|(d, _)| *d)
+                    .map(|(_, t)| t.clone());
+            }
         }
         if m.place.is_none() {
             m.place = dateline;
@@ -1326,6 +1363,22 @@ mod tests {
                          The station on Route 9 is a popular stop for drivers heading to Hobart, Oklahoma.");
         let place = ms[0].place.as_ref().expect("the nearest town");
         assert_eq!((gaz.place(place.place).name.as_str(), place.precision), ("Hobart", "article"));
+    }
+
+    #[test]
+    fn a_time_of_day_without_its_day_is_the_reports_day() {
+        let dated = |t: &str| events(t).iter().map(|m| m.date.as_ref().map(|d| (d.value.clone(), t[d.start..d.end].to_string()))).collect::<Vec<_>>();
+        // published Tuesday 2020-05-12
+        let t = "One victim has died from his gunshot wounds in a Stockton neighborhood, police said. \
+                 Officers responded to a report of a shooting around 1:50 a.m. in the area of Poplar and Sutter streets.";
+        let told = dated(t);
+        assert!(!told.is_empty() && told.iter().all(|d| d == &Some(("2020-05-12".into(), "1:50 a.m.".into()))), "{told:?}");
+        assert_eq!(dated("Five teenagers were shot at a hotel in Mansfield overnight, officials say."), vec![Some(("2020-05-12".into(), "overnight".into()))]);
+        // a day told close by is the event's, its time of day or not
+        let t = "A man was shot and killed on Sunday, police said. Officers were called around 10:45 p.m.";
+        assert_eq!(dated(t), vec![Some(("2020-05-10".into(), "Sunday".into()))]);
+        // a figure that is no time of day is no date
+        assert_eq!(dated("A man was shot and killed at 25 Amsterdam Ave., police said."), vec![None]);
     }
 
     #[test]
