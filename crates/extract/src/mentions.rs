@@ -215,6 +215,8 @@ fn before(text: &str, at: usize, bytes: usize) -> &str {
     &text[text.floor_char_boundary(at.saturating_sub(bytes))..at]
 }
 
+/// How far (bytes) after a trigger a date is its own ("arrested early Tuesday").
+const OWN_DATE_BYTES: usize = 24;
 /// How far (bytes) from a mention an undated one may find the day it inherits, and how far
 /// (days) before publication that day may lie. Measured on the dev incidents: 600 bytes and a
 /// week dated 0.770 of the incidents, 1,200 bytes 0.777, and two months 0.785 (B³ F1 0.881 ->
@@ -719,9 +721,16 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         .collect();
     let mut mentions: Vec<Mention> = Vec::new();
     let sentences = sitrep_analyze::sentences::split(text);
+    // the days an arrest was told with ("was arrested early Tuesday"): not the violence's
+    let mut arrest_days: Vec<usize> = Vec::new();
     for &(ss, se) in &sentences {
         let sentence = &text[ss..se];
         let scored = lex.score(sentence);
+        for o in scored.iter().filter(|o| lex.subtypes[o.subtype].name == "Arrests") {
+            let after = ss + o.trigger.1;
+            let own = timexes.iter().find(|t| t.start >= after && t.end <= se && t.start - after <= OWN_DATE_BYTES && !text[after..t.start].contains([',', ';']));
+            arrest_days.extend(own.map(|t| t.start));
+        }
         let best = scored.iter().find(|s| lex.subtypes[s.subtype].is_acled());
         let anaphor = ANAPHOR.find(sentence);
         let previous = mentions.iter().rev().find(|m| m.modality.is_event());
@@ -776,7 +785,23 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
                 })
                 // "the March 18th shooting", "Saturday's shooting": a date in front of the trigger
                 .or_else(|| candidates.iter().find(|t| t.end <= ss + ts && dates_what_follows(&text[t.end..ss + ts])))
-                .or_else(|| if retrospective || !nearest { None } else { candidates.iter().min_by_key(|t| (t.start as isize - (ss + ts) as isize).unsigned_abs()) })
+                // the nearest date otherwise, unless another trigger's own ("A boy was arrested
+                // early Tuesday … after he killed a friend": the arrest's day)
+                .or_else(|| {
+                    if retrospective || !nearest {
+                        return None;
+                    }
+                    let owned = |t: &Timex| {
+                        scored.iter().filter(|o| o.trigger.0 != ts).any(|o| {
+                            let oe = o.trigger.1;
+                            t.start >= ss + oe
+                                && t.start - (ss + oe) <= OWN_DATE_BYTES
+                                && !sentence[oe..t.start - ss].contains([',', ';'])
+                                && (ts < oe || ts > t.start - ss)
+                        })
+                    };
+                    candidates.iter().filter(|t| !owned(t)).min_by_key(|t| (t.start as isize - (ss + ts) as isize).unsigned_abs())
+                })
                 .map(|t| (*t).clone())
         };
         let date = date_of((ts, te), true);
@@ -1107,6 +1132,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
     let dateline = dateline_place(text, &places);
     for m in mentions.iter_mut().filter(|m| m.modality.is_event()) {
         let at = m.sentences.first().map_or(0, |s| s.0);
+        let arrests = m.subtype == "Arrests";
         if m.date.is_none() && !m.retrospective {
             // only from close by: a background event further on ("the use of chemical weapons
             // in Douma") is not dated by the lead's "Sunday", nor across another event told with
@@ -1115,10 +1141,12 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             let crossed = |t: &Timex| {
                 let (lo, hi) = if t.start < at { (t.end, at) } else { (at, t.start) };
                 let day = t.range.map(|r| r.0);
-                told_at.iter().any(|&(o, (s, e))| lo <= o && o < hi && day.is_some_and(|d| d < s || d > e))
+                // (an arrest's day is no other event's time for the violence)
+                told_at.iter().filter(|(o, _)| arrests || !arrest_days.contains(o)).any(|&(o, (s, e))| lo <= o && o < hi && day.is_some_and(|d| d < s || d > e))
             };
             m.date = recent
                 .iter()
+                .filter(|t| arrests || !arrest_days.contains(&t.start))
                 .map(|t| ((t.start as isize - at as isize).unsigned_abs(), t))
                 .filter(|(d, t)| *d <= INHERIT_WITHIN && !crossed(t))
                 .min_by_key(|(d, _)| *d)
@@ -1410,6 +1438,13 @@ mod tests {
         assert_eq!(told, vec![("Attack", None)]);
         let ms = events("Update-- May 11, 2020, 11:37 a.m.: A teen was shot and killed at a house on Spain Street.");
         assert_eq!(ms.iter().map(|m| m.date.as_ref().map(|d| d.value.clone())).collect::<Vec<_>>(), vec![None]);
+        // the day told with the arrest is the arrest's, also when the violence comes after it
+        // in the sentence, and the violence takes the day told later instead
+        let t = "A 16-year-old boy was arrested early Tuesday on suspicion of involuntary manslaughter after he killed a 15-year-old friend in Santa Cruz, police said.\n\n\
+                 Detectives had worked through the night trying to piece together what led to the shooting inside an apartment complex.\n\n\
+                 At 6:45 p.m. Monday, police reported finding the teen victim with a gunshot wound to his upper chest.";
+        let told: Vec<_> = events(t).iter().map(|m| m.date.as_ref().map(|d| d.value.clone())).collect();
+        assert!(!told.is_empty() && told.iter().all(|d| d.as_deref() == Some("2020-05-11")), "{told:?}");
         // the violence is told even when the sentence counts no victims
         let ms = events("Deputies on Monday arrested a suspect in the shooting at a gas station last Friday.");
         let told: Vec<_> = ms.iter().map(|m| (m.subtype.as_str(), m.date.as_ref().map(|d| d.value.clone()))).collect();
