@@ -244,8 +244,21 @@ static REPORTED_TO_POLICE: LazyLock<Regex> = LazyLock::new(|| {
     regex::RegexBuilder::new(r"(?i)\b(?:was|were|been|being)\s+(?:first\s+)?reported(?:\s+(?:late|early|on))?\s*$").unicode(false).build().expect("reported-to-police pattern")
 });
 
-/// Whether the date at `start` is the day of a telling (see [`REPORTED_ON`]).
-fn told_on(text: &str, start: usize) -> bool {
+/// A telling named right after its date ("said in a Friday afternoon statement", "during a
+/// Sunday afternoon press conference").
+static TELLING_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex::RegexBuilder::new(r"(?i)^(?:'s)?\s+(?:(?:morning|afternoon|evening|night)\s+)?(?:(?:news|press)\s+)?(?:statement|release|conference|briefing|interview)\b")
+        .unicode(false)
+        .build()
+        .expect("telling-after pattern")
+});
+
+/// Whether the date at `start..end` is the day of a telling (see [`REPORTED_ON`] and
+/// [`TELLING_AFTER`]).
+fn told_on(text: &str, start: usize, end: usize) -> bool {
+    if text.get(end..).is_some_and(|rest| TELLING_AFTER.is_match(rest)) {
+        return true;
+    }
     let words = before(text, start, 80);
     // "identified the teenager fatally shot May 4": the date follows the event's verb
     let last = words.trim_end().trim_end_matches(" on").rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
@@ -766,7 +779,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             .filter(|t| reporting_tail.is_none_or(|r| t.start - ss < r || sentence[..t.start - ss].rfind(", ").is_none_or(|c| c > r)))
             // "police said in a statement Monday", "a news release issued Monday": the day of
             // the telling; "will appear next Tuesday": a day to come
-            .filter(|t| !told_on(text, t.start) && t.range.is_some_and(|(s, _)| s <= dct))
+            .filter(|t| !told_on(text, t.start, t.end) && t.range.is_some_and(|(s, _)| s <= dct))
             .collect();
         // "pleaded guilty Tuesday to four murders": a sentence about a later proceeding dates
         // the proceeding, not the event
@@ -1102,7 +1115,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
     let recent: Vec<&Timex> = timexes
         .iter()
         .filter(|t| t.precision == timex::Precision::Day && t.range.is_some_and(|(s, e)| s >= oldest && e <= dct))
-        .filter(|t| !told_on(text, t.start))
+        .filter(|t| !told_on(text, t.start, t.end))
         // "support staff are at the school today": the present of the telling, not a past
         // event's day, unless the event's own sentence says so
         .filter(|t| !["today", "tonight"].iter().any(|w| text[t.start..t.end].eq_ignore_ascii_case(w)))
@@ -1120,7 +1133,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         .filter_map(|c| {
             let w = c.get(0)?;
             // "Update-- May 11, 2020, 11:37 a.m.:", "Posted: 10:21 PM EDT": the page's stamp
-            if STAMPED.is_match(before(text, w.start(), 48)) || told_on(text, w.start()) {
+            if STAMPED.is_match(before(text, w.start(), 48)) || told_on(text, w.start(), w.end()) {
                 return None;
             }
             Some(Timex { start: w.start(), end: w.end(), value: dct.format("%Y-%m-%d").to_string(), precision: timex::Precision::Day, range: Some((dct, dct)) })
@@ -1544,6 +1557,7 @@ mod tests {
         assert_eq!(days("A teen was shot Saturday night, police said Monday."), vec![Some("2020-05-09".into())]);
         assert_eq!(days("The boy was shot in the hand, according to a police report released Monday."), vec![None]);
         assert_eq!(days("Dayton police said in a statement Monday they believe the shooting was accidental."), vec![None]);
+        assert_eq!(days("Police said in a Friday afternoon statement that the boy died after he was shot."), vec![None]);
         assert_eq!(days("Police were searching late Tuesday for two suspects in a shooting that left four people wounded."), vec![None]);
         assert_eq!(days("A 14-year-old boy was fatally shot; his funeral is next Tuesday."), vec![None]);
         assert_eq!(days("The teen was shot in the leg, his attorney told KHOU late Monday."), vec![None]);
