@@ -227,6 +227,30 @@ fn an_undated_report_joins_the_shooting_it_counts_in_its_town() {
 }
 
 #[test]
+fn a_later_report_placed_by_the_article_joins_the_shooting_of_the_person_it_names() {
+    on_each_backend(|s| {
+        // weeks later, the town only in another sentence, the victim's name spelt otherwise:
+        // only the day and the person tie it to the shooting
+        let batch = vec![
+            dated("Twenty-one-year-old Izaak Bridges was shot to death at a house party in Hope Mills on Sunday, police said.", "http://a/hm", "Outlet A", "2015-01-11"),
+            dated(
+                "A third suspect was arrested Saturday in connection with the fatal shooting on January 11. \
+                 21-year-old Isaak Bridges was killed at the gathering. The party was held at a house on Gumberry Road in Hope Mills.",
+                "http://b/hm",
+                "Outlet B",
+                "2015-02-28",
+            ),
+        ];
+        let (recs, events) = merge_on_facts(s, &batch);
+        let later: Vec<&MentionRecord> = recs.iter().filter(|r| r.published == NaiveDate::from_ymd_opt(2015, 2, 28)).collect();
+        assert!(!later.is_empty() && later.iter().all(|r| r.location.as_ref().is_some_and(|l| l.name == "Hope Mills" && l.precision == "article")), "{later:#?}");
+        assert!(later.iter().any(|r| r.names.iter().any(|n| n == "isaak bridges")), "{later:#?}");
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].articles.len(), 2);
+    });
+}
+
+#[test]
 fn postgres_stores_what_sqlite_stores() {
     let Some(mut pg) = postgres() else { return };
     let mut lite = SqliteStore::in_memory().unwrap();
