@@ -1157,21 +1157,19 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
                 // (an arrest's day is no other event's time for the violence)
                 told_at.iter().filter(|(o, _)| arrests || !arrest_days.contains(o)).any(|&(o, (s, e))| lo <= o && o < hi && day.is_some_and(|d| d < s || d > e))
             };
-            m.date = recent
-                .iter()
-                .filter(|t| arrests || !arrest_days.contains(&t.start))
-                .map(|t| ((t.start as isize - at as isize).unsigned_abs(), t))
-                .filter(|(d, t)| *d <= INHERIT_WITHIN && !crossed(t))
-                .min_by_key(|(d, _)| *d)
-                .map(|(_, t)| (*t).clone());
-            if m.date.is_none() {
-                m.date = clocks
-                    .iter()
-                    .map(|t| ((t.start as isize - at as isize).unsigned_abs(), t))
+            let nearest = |days: &mut dyn Iterator<Item = &Timex>| {
+                days.map(|t| ((t.start as isize - at as isize).unsigned_abs(), t))
                     .filter(|(d, t)| *d <= INHERIT_WITHIN && !crossed(t))
                     .min_by_key(|(d, _)| *d)
-                    .map(|(_, t)| t.clone());
-            }
+                    .map(|(_, t)| t.clone())
+            };
+            // the days told nearby, then a time of day, and last the day of an arrest, which
+            // is often the day of the violence too ("was arrested Sunday afternoon after he
+            // accidentally shot himself") but not when the story tells another
+            let arrested = |t: &&Timex| arrest_days.contains(&t.start);
+            m.date = nearest(&mut recent.iter().copied().filter(|t| arrests || !arrested(t)))
+                .or_else(|| nearest(&mut clocks.iter()))
+                .or_else(|| nearest(&mut recent.iter().copied().filter(arrested)));
         }
         if m.place.is_none() {
             m.place = dateline;
@@ -1458,6 +1456,10 @@ mod tests {
                  At 6:45 p.m. Monday, police reported finding the teen victim with a gunshot wound to his upper chest.";
         let told: Vec<_> = events(t).iter().map(|m| m.date.as_ref().map(|d| d.value.clone())).collect();
         assert!(!told.is_empty() && told.iter().all(|d| d.as_deref() == Some("2020-05-11")), "{told:?}");
+        // with no other day told, the arrest's is the violence's too
+        let t = "A 21-year-old man was arrested Sunday afternoon after he accidentally shot himself in the leg with a gun he was allegedly attempting to steal, according to a police report.";
+        let told: Vec<_> = events(t).iter().map(|m| m.date.as_ref().map(|d| d.value.clone())).collect();
+        assert!(!told.is_empty() && told.iter().all(|d| d.as_deref() == Some("2020-05-10")), "{told:?}");
         // the violence is told even when the sentence counts no victims
         let ms = events("Deputies on Monday arrested a suspect in the shooting at a gas station last Friday.");
         let told: Vec<_> = ms.iter().map(|m| (m.subtype.as_str(), m.date.as_ref().map(|d| d.value.clone()))).collect();
