@@ -422,6 +422,11 @@ pub fn find(text: &str) -> Vec<Casualty> {
         } else if c.name("wone").is_some() {
             (Harm::Injured, "one")
         } else if c.name("found").is_some() {
+            // "a couple and their two children were found dead": a plural subject, no count
+            let plural = text[..m.start()].trim_end().rsplit(|ch: char| !ch.is_ascii_alphabetic()).next().is_some_and(|w| w.eq_ignore_ascii_case("were") || w.eq_ignore_ascii_case("are"));
+            if plural && c.name("foundn").is_none() {
+                continue;
+            }
             let n = c.name("foundn").and_then(|n| number(n.as_str())).unwrap_or(1);
             out.push(Casualty { start: m.start(), end: m.end(), harm: Harm::Killed, min: Some(n), max: Some(n) });
             continue;
@@ -539,6 +544,11 @@ mod tests {
         assert_eq!(both("A pair of gunmen shot six people, one fatally, at a West Side party."), vec![(Harm::Killed, Some(1)), (Harm::Injured, Some(5))]);
         assert_eq!(both("Officers arrived to find 21-year-old Terrance Carroll dead from gun shot wounds."), vec![(Harm::Killed, Some(1))]);
         assert_eq!(both("Deputies found two men dead inside the home."), vec![(Harm::Killed, Some(2))]);
+        // people found dead without a number are not one: the count is told elsewhere
+        assert_eq!(
+            both("A Roy couple and their two young children were found dead inside their home in an apparent triple murder-suicide."),
+            vec![(Harm::Killed, Some(4))]
+        );
         assert_eq!(
             both("A Beaumont man pleaded guilty to killing his three siblings and wounding his girlfriend last year."),
             vec![(Harm::Killed, Some(3)), (Harm::Injured, Some(1))]
