@@ -394,7 +394,15 @@ fn told_before(m: &Mention, at: usize) -> bool {
 /// Gives a mention the figures it still lacks from the casualty phrases found in `within`
 /// (the first of each kind), keeping their words.
 fn fill_counts(m: &mut Mention, cas: &[casualties::Casualty], within: &str) {
-    let count = |h: Harm| cas.iter().find(|c| c.harm == h).map(|c| Count { min: c.min, max: c.max, text: within[c.start..c.end].to_string() });
+    // of one harm told twice in the words ("The father was pronounced dead … a murder-suicide
+    // … two dead"), the largest figure, the first of equals: the others count some of them
+    // (measured on the dev incidents: killed 0.861 -> 0.864, the first one's figure taken)
+    let count = |h: Harm| {
+        cas.iter()
+            .filter(|c| c.harm == h)
+            .max_by_key(|c| (c.max.or(c.min), std::cmp::Reverse(c.start)))
+            .map(|c| Count { min: c.min, max: c.max, text: within[c.start..c.end].to_string() })
+    };
     // "killing three … before taking his own life": the attacker is one more dead
     let killed = match (count(Harm::Killed), count(Harm::SelfKilled)) {
         (Some(k), Some(own)) => Some(Count { min: k.min.map(|n| n + 1), max: k.max.map(|n| n + 1), text: format!("{} … {}", k.text, own.text) }),
@@ -1634,6 +1642,12 @@ mod tests {
         let figures = |t: &str| events(t).iter().map(|m| m.fatalities.as_ref().and_then(|c| c.min)).collect::<Vec<_>>();
         assert_eq!(figures("A total of 344 people were killed in the city, most of them by gunfire."), vec![None]);
         assert_eq!(figures("Two people were killed Sunday in the city's 100th shooting this year."), vec![Some(2)]);
+    }
+
+    #[test]
+    fn a_sentence_counting_the_dead_twice_gives_the_larger_figure() {
+        let killed = |t: &str| events(t).iter().map(|m| m.fatalities.as_ref().and_then(|c| c.min)).collect::<Vec<_>>();
+        assert_eq!(killed("The father was pronounced dead at the scene of an apparent murder-suicide that left two people dead, police said."), vec![Some(2)]);
     }
 
     #[test]
