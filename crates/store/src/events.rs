@@ -1,13 +1,13 @@
 //! Merging event mentions into events and reading the events back: the same statements for
 //! every backend.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use sitrep_model::{Event, MentionRecord};
 
 use crate::articles::prefix_pattern;
 use crate::leads::{Idf, decode_terms, posted};
-use crate::sql::{Sql, Value, args};
+use crate::sql::{Sql, Value, args, placeholder_groups, query_in};
 use crate::{MergeSettings, Result, StoreError};
 
 /// How many candidate events are read for one mention (the date window normally holds far fewer).
@@ -48,12 +48,13 @@ fn parse_profiles(rows: &[String]) -> Vec<sitrep_merge::Profile> {
 pub(crate) fn merge_mentions(db: &mut dyn Sql, records: &[MentionRecord], settings: MergeSettings) -> Result<usize> {
     let mut founded: usize = 0;
     // mentions already stored (same article and position) were merged before
-    let mut fresh: Vec<MentionRecord> = Vec::with_capacity(records.len());
-    for m in records {
-        if db.one("SELECT 1 FROM mentions WHERE article = ?1 AND ordinal = ?2", args![m.article.as_str(), m.ordinal as i64])?.is_none() {
-            fresh.push(m.clone());
-        }
+    let mut articles: Vec<Value> = records.iter().map(|m| Value::from(m.article.as_str())).collect();
+    articles.dedup();
+    let mut stored: HashSet<(String, i64)> = HashSet::new();
+    for mut r in query_in(db, "SELECT article, ordinal FROM mentions WHERE article IN (%)", &articles)? {
+        stored.insert((r.text(0)?, r.int(1)?));
     }
+    let fresh: Vec<MentionRecord> = records.iter().filter(|m| !stored.contains(&(m.article.clone(), m.ordinal as i64))).cloned().collect();
     let mut idf = Idf::new(db)?;
     // the planner's statistics, refreshed as the tables grow within this call, while it more
     // than doubles them: after 64 articles (or as many as there are events already), then
@@ -143,14 +144,33 @@ fn story_events(db: &mut dyn Sql, idf: &mut Idf, m: &MentionRecord, threshold: f
     let days = sitrep_merge::lexical::STORY_DAYS;
     // leads sharing at least two of this lead's most distinctive words are compared
     let mut hits: HashMap<i64, u32> = HashMap::new();
-    for w in posted(&v) {
-        let rows = db.query(
-            "SELECT article FROM lead_postings WHERE term = ?1 AND day BETWEEN ?2 AND ?3 LIMIT ?4",
-            args![w, day - days, day + days, MAX_POSTINGS],
-        )?;
-        for r in rows {
-            *hits.entry(r.int(0)?).or_default() += 1;
+    let words = posted(&v);
+    let rows = if db.remote() && !words.is_empty() {
+        // one round trip for all the words: the first postings of each in the same order
+        let n = words.len();
+        let sql = format!(
+            "SELECT article FROM (SELECT article, ROW_NUMBER() OVER (PARTITION BY term ORDER BY day, article) AS r
+             FROM lead_postings WHERE term IN {} AND day BETWEEN ?{} AND ?{}) p WHERE r <= ?{}",
+            placeholder_groups(1, n),
+            n + 1,
+            n + 2,
+            n + 3
+        );
+        let mut values: Vec<Value> = words.iter().map(|w| Value::from(*w)).collect();
+        values.extend([Value::from(day - days), Value::from(day + days), Value::from(MAX_POSTINGS)]);
+        db.query(&sql, &values)?
+    } else {
+        let mut rows = Vec::new();
+        for w in words {
+            rows.extend(db.query(
+                "SELECT article FROM lead_postings WHERE term = ?1 AND day BETWEEN ?2 AND ?3 ORDER BY day, article LIMIT ?4",
+                args![w, day - days, day + days, MAX_POSTINGS],
+            )?);
         }
+        rows
+    };
+    for r in rows {
+        *hits.entry(r.int(0)?).or_default() += 1;
     }
     let mut shared: Vec<i64> = hits.into_iter().filter(|&(o, k)| o != n && k >= MIN_SHARED_POSTINGS).map(|(o, _)| o).collect();
     shared.sort_unstable();

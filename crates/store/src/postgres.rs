@@ -313,6 +313,10 @@ impl<C: GenericClient> Sql for Pg<'_, C> {
         Ok(self.client.execute(&statement, &params(args))?)
     }
 
+    fn remote(&self) -> bool {
+        true
+    }
+
     fn refresh_statistics(&mut self) -> Result<()> {
         // the tables a merge reads by key; the plans cached for them are made again
         Ok(self.client.batch_execute("ANALYZE events, event_names, mentions, leads, lead_postings, term_df, articles")?)

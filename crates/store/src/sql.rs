@@ -116,6 +116,12 @@ pub(crate) trait Sql {
         Ok(())
     }
 
+    /// Whether every statement is a round trip to a server (PostgreSQL): lookups are then
+    /// made in one statement where, in process (SQLite), several small indexed ones cost less.
+    fn remote(&self) -> bool {
+        false
+    }
+
     /// The first row, if any.
     fn one(&mut self, sql: &str, args: &[Value]) -> Result<Option<Row>> {
         Ok(self.query(sql, args)?.into_iter().next())
@@ -153,7 +159,7 @@ fn chunks(mut n: usize) -> impl Iterator<Item = usize> {
 }
 
 /// `(?1, ?2), (?3, ?4)`: `rows` groups of `width` numbered placeholders.
-fn placeholder_groups(rows: usize, width: usize) -> String {
+pub(crate) fn placeholder_groups(rows: usize, width: usize) -> String {
     let mut s = String::with_capacity(rows * width * 5);
     for r in 0..rows {
         s.push_str(if r == 0 { "(" } else { ", (" });
