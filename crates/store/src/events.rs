@@ -7,7 +7,7 @@ use sitrep_model::{Event, MentionRecord};
 
 use crate::articles::prefix_pattern;
 use crate::leads::{Idf, decode_terms, posted};
-use crate::sql::{Sql, Value, args, placeholder_groups, query_in};
+use crate::sql::{Sql, Value, args, insert_many, placeholder_groups, query_in};
 use crate::{MergeSettings, Result, StoreError};
 
 /// How many candidate events are read for one mention (the date window normally holds far fewer).
@@ -91,13 +91,12 @@ pub(crate) fn merge_mentions(db: &mut dyn Sql, records: &[MentionRecord], settin
                     size += n;
                 }
             }
+            let mut rows: Vec<Value> = Vec::with_capacity(cluster.len() * 4);
             for member in cluster.iter().map(|&i| &article[i]) {
                 let json = serde_json::to_string(member).map_err(|e| StoreError::Corrupt { id: member.article.clone(), reason: e.to_string() })?;
-                db.execute(
-                    "INSERT INTO mentions (article, ordinal, event, json) VALUES (?1, ?2, ?3, ?4)",
-                    args![member.article.as_str(), member.ordinal as i64, event.as_str(), json],
-                )?;
+                rows.extend([member.article.as_str().into(), (member.ordinal as i64).into(), event.as_str().into(), json.into()]);
             }
+            insert_many(db, "INSERT INTO mentions (article, ordinal, event, json)", "", 4, &rows)?;
             rebuild_event(db, &event)?;
         }
     }
@@ -241,11 +240,21 @@ fn candidates(db: &mut dyn Sql, m: &MentionRecord) -> Result<Vec<sitrep_merge::P
             }
         }
     };
-    for name in m.names.iter().take(MAX_NAMES) {
-        push(db.texts(
-            "SELECT e.summary FROM event_names n JOIN events e ON e.id = n.event WHERE n.name = ?1 AND e.type = ?2 LIMIT ?3",
-            args![name, m.event_type.as_str(), MAX_CANDIDATES as i64],
-        )?);
+    // the events naming any of the first names, in one statement (an event naming two of
+    // them comes twice; `push` keeps it once)
+    let names: Vec<&String> = m.names.iter().take(MAX_NAMES).collect();
+    if !names.is_empty() {
+        let k = names.len();
+        let sql = format!(
+            // CROSS JOIN: SQLite would otherwise walk the events of the type and probe names
+            "SELECT e.summary FROM event_names n CROSS JOIN events e WHERE n.name IN {} AND e.id = n.event AND e.type = ?{} LIMIT ?{}",
+            placeholder_groups(1, k),
+            k + 1,
+            k + 2
+        );
+        let mut values: Vec<Value> = names.iter().map(|n| Value::from(*n)).collect();
+        values.extend([Value::from(m.event_type.as_str()), Value::from((MAX_CANDIDATES * k) as i64)]);
+        push(db.texts(&sql, &values)?);
     }
     // an undated report tells of the days before it was published: counting its dead and
     // wounded, it meets the events there at its very town (see sitrep_merge::score for what
@@ -307,18 +316,22 @@ fn found_by_point(l: &sitrep_model::Location) -> bool {
 /// Recomputes an event's record from all its mentions (oldest report first) and stores it
 /// with the small summary the merge compares new reports with.
 fn rebuild_event(db: &mut dyn Sql, id: &str) -> Result<()> {
-    let rows = db.texts(
-        "SELECT m.json FROM mentions m LEFT JOIN articles a ON a.id = m.article WHERE m.event = ?1
+    let rows = db.query(
+        "SELECT m.json, a.story FROM mentions m LEFT JOIN articles a ON a.id = m.article WHERE m.event = ?1
          ORDER BY a.published IS NOT NULL, a.published, a.n, m.ordinal",
         args![id],
     )?;
-    let mentions: Vec<MentionRecord> = rows.iter().filter_map(|j| serde_json::from_str(j).ok()).collect();
+    let mut mentions: Vec<MentionRecord> = Vec::with_capacity(rows.len());
     let mut stories: HashMap<String, String> = HashMap::new();
-    for a in mentions.iter().map(|m| m.article.as_str()) {
-        if !stories.contains_key(a) {
-            let story = db.texts("SELECT story FROM articles WHERE id = ?1", args![a])?.pop().unwrap_or_else(|| a.to_string());
-            stories.insert(a.to_string(), story);
-        }
+    for mut r in rows {
+        let Ok(m) = serde_json::from_str::<MentionRecord>(&r.text(0)?) else { continue };
+        // an article not stored (mentions merged on their own) is its own story
+        let story = match r.0.get(1) {
+            Some(Value::Text(s)) => s.clone(),
+            _ => m.article.clone(),
+        };
+        stories.entry(m.article.clone()).or_insert(story);
+        mentions.push(m);
     }
     let profile = sitrep_merge::profile(id, &mentions, |a| stories.get(a).cloned().unwrap_or_else(|| a.to_string()));
     let e = &profile.event;
@@ -341,9 +354,8 @@ fn rebuild_event(db: &mut dyn Sql, id: &str) -> Result<()> {
         a.claims.clear();
     }
     let summary = serde_json::to_string(&small).map_err(corrupt)?;
-    for n in &profile.names {
-        db.execute("INSERT INTO event_names (name, event) VALUES (?1, ?2) ON CONFLICT DO NOTHING", args![n, id])?;
-    }
+    let names: Vec<Value> = profile.names.iter().flat_map(|n| [Value::from(n), Value::from(id)]).collect();
+    insert_many(db, "INSERT INTO event_names (name, event)", "ON CONFLICT DO NOTHING", 2, &names)?;
     let town = e.location.as_ref().filter(|l| found_by_point(l));
     db.execute(
         "INSERT INTO events (id, type, date_start, date_end, country, lat, lon, summary, json, wide) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
