@@ -82,8 +82,13 @@ impl Idf {
     }
 
     pub(crate) fn vector<'a>(&mut self, db: &mut dyn Sql, terms: &'a [(String, u32)]) -> Result<Vec<(&'a str, f64)>> {
-        for (w, _) in terms {
-            self.of(db, w)?;
+        // a server is asked once for the words not cached; in process, a lookup each costs less
+        if db.remote() {
+            self.prefetch(db, terms.iter().map(|(w, _)| w.as_str()))?;
+        } else {
+            for (w, _) in terms {
+                self.of(db, w)?;
+            }
         }
         Ok(sitrep_merge::lexical::tfidf_vector(terms, |w| self.cache.get(w).copied().unwrap_or(0.0)))
     }
