@@ -132,3 +132,27 @@ pub(crate) fn store(db: &mut dyn Sql, leads: &[(i64, i64, &[(String, u32)])]) ->
     insert_many(db, "INSERT INTO lead_postings (term, day, article)", "ON CONFLICT DO NOTHING", 3, &values)?;
     Ok(())
 }
+
+/// Gives the stored articles that have none a lead (title and opening words), as ingesting
+/// them now would: a database made before leads were kept (SQLite schema 5) then finds other
+/// outlets' reports of its stories too. Articles without a publication day have no lead.
+pub(crate) fn backfill(db: &mut dyn Sql) -> Result<usize> {
+    let rows = db.query(
+        "SELECT n, published, title, text FROM articles WHERE published IS NOT NULL AND n NOT IN (SELECT article FROM leads) ORDER BY n",
+        &[],
+    )?;
+    let mut found: Vec<(i64, i64, Vec<(String, u32)>)> = Vec::with_capacity(rows.len());
+    for mut r in rows {
+        let (n, published, text) = (r.int(0)?, r.text(1)?, r.text(3)?);
+        let title = match r.0.get(2) {
+            Some(Value::Text(t)) => Some(t.clone()),
+            _ => None,
+        };
+        // a day the store wrote itself; one it cannot read gives no lead rather than a wrong one
+        let Ok(day) = chrono::NaiveDate::parse_from_str(&published, "%Y-%m-%d") else { continue };
+        found.push((n, chrono::Datelike::num_days_from_ce(&day) as i64, sitrep_merge::lexical::lead_terms(title.as_deref(), &text)));
+    }
+    let leads: Vec<(i64, i64, &[(String, u32)])> = found.iter().map(|(n, d, t)| (*n, *d, t.as_slice())).collect();
+    store(db, &leads)?;
+    Ok(leads.len())
+}

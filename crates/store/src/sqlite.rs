@@ -328,6 +328,10 @@ impl SqliteStore {
                 continue;
             }
             tx.execute_batch(sql)?;
+            // the articles stored before leads were kept get theirs
+            if sql.contains("CREATE TABLE leads") {
+                crate::leads::backfill(&mut Lite(&tx))?;
+            }
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
             tx.commit()?;
         }
@@ -463,6 +467,34 @@ mod tests {
         let s = SqliteStore::open(&path).unwrap();
         let lat: Option<f64> = s.connection().query_row("SELECT lat FROM events WHERE id = 'ev_1'", [], |r| r.get(0)).unwrap();
         assert_eq!(lat, Some(29.77));
+    }
+
+    #[test]
+    fn migration_gives_older_articles_their_leads() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v.db");
+        let before = MIGRATIONS.iter().position(|m| m.contains("CREATE TABLE leads")).unwrap();
+        {
+            let conn = Connection::open(&path).unwrap();
+            for sql in &MIGRATIONS[..before] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.pragma_update(None, "user_version", before as i64).unwrap();
+            for (n, published, title) in [(1, Some("2020-03-09"), "Gunmen kill three soldiers near Maiduguri"), (2, None, "Undated page")] {
+                conn.execute(
+                    "INSERT INTO articles (n, id, story, published, title, text, origin, shingles, minhash) VALUES (?1, ?2, ?2, ?3, ?4, ?5, 'old.jsonl', 0, x'')",
+                    rusqlite::params![n, format!("a_{n}"), published, title, "Gunmen killed three soldiers in an attack on an army checkpoint near Maiduguri on Sunday."],
+                )
+                .unwrap();
+            }
+        }
+        let s = SqliteStore::open(&path).unwrap();
+        let c = s.connection();
+        // the dated article has a lead, posted under its distinctive words; the undated none
+        let leads: Vec<i64> = c.prepare("SELECT article FROM leads").unwrap().query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
+        assert_eq!(leads, [1]);
+        let posted: i64 = c.query_row("SELECT COUNT(*) FROM lead_postings WHERE article = 1 AND term LIKE 'maiduguri%'", [], |r| r.get(0)).unwrap();
+        assert_eq!(posted, 1);
     }
 
     #[test]
