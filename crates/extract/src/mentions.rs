@@ -1146,22 +1146,16 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
     // its event no other way, is of the day the report came out (measured on the dev
     // incidents: date 0.807 -> 0.824, B3 0.9164 -> 0.9180; taking an evening's time for the
     // day before dated 0.816, looking further than a day is inherited from 0.826 but B3 0.917)
+    // (the publication day, with the words that say so as its evidence)
+    let that_day = |w: regex::Match<'_>| Timex { start: w.start(), end: w.end(), value: dct.format("%Y-%m-%d").to_string(), precision: timex::Precision::Day, range: Some((dct, dct)) };
     let clocks: Vec<Timex> = CLOCK
-        .captures_iter(text)
-        .filter_map(|c| {
-            let w = c.get(0)?;
-            // "Update-- May 11, 2020, 11:37 a.m.:", "Posted: 10:21 PM EDT": the page's stamp
-            if STAMPED.is_match(before(text, w.start(), 48)) || told_on(text, w.start(), w.end()) {
-                return None;
-            }
-            Some(Timex { start: w.start(), end: w.end(), value: dct.format("%Y-%m-%d").to_string(), precision: timex::Precision::Day, range: Some((dct, dct)) })
-        })
-        .collect();
-    // see NOW: the evidence is the words that speak in the present
-    let nows: Vec<Timex> = NOW
         .find_iter(text)
-        .map(|w| Timex { start: w.start(), end: w.end(), value: dct.format("%Y-%m-%d").to_string(), precision: timex::Precision::Day, range: Some((dct, dct)) })
+        // "Update-- May 11, 2020, 11:37 a.m.:", "Posted: 10:21 PM EDT": the page's stamp
+        .filter(|w| !STAMPED.is_match(before(text, w.start(), 48)) && !told_on(text, w.start(), w.end()))
+        .map(that_day)
         .collect();
+    // see NOW
+    let nows: Vec<Timex> = NOW.find_iter(text).map(that_day).collect();
     // where other events were told with their dates: the story's time moves with them
     let told_at: Vec<(usize, (NaiveDate, NaiveDate))> =
         mentions.iter().filter(|m| m.modality.is_event()).filter_map(|m| m.date.as_ref().and_then(|d| Some((d.start, d.range?)))).collect();

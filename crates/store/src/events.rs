@@ -210,13 +210,13 @@ fn main_event(db: &mut dyn Sql, n: i64) -> Result<Option<String>> {
         "SELECT event, json FROM mentions WHERE article = (SELECT id FROM articles WHERE n = ?1) ORDER BY ordinal",
         args![n],
     )?;
-    // (event, sentences), in the order first told
-    let mut told: Vec<(String, usize)> = Vec::new();
     // only the evidence is counted: the rest of each record is skipped, not built
     #[derive(serde::Deserialize)]
     struct Told {
         evidence: Vec<serde::de::IgnoredAny>,
     }
+    // (event, sentences), in the order first told
+    let mut told: Vec<(String, usize)> = Vec::new();
     for mut r in rows {
         let (event, json) = (r.text(0)?, r.text(1)?);
         let m: Told = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt { id: event.clone(), reason: e.to_string() })?;
