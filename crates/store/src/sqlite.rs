@@ -416,17 +416,23 @@ mod tests {
     use crate::Store;
     use crate::tests::{STORY, art};
 
+    /// A database file as the first `version` migrations left it.
+    fn at_version(path: &std::path::Path, version: usize) -> Connection {
+        let conn = Connection::open(path).unwrap();
+        for sql in &MIGRATIONS[..version] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", version as i64).unwrap();
+        conn
+    }
+
     #[test]
     fn migration_to_rowid_tables_keeps_mentions_and_events() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("v3.db");
         {
             // a database as version 3 left it, with one event and its mention
-            let conn = Connection::open(&path).unwrap();
-            for sql in &MIGRATIONS[..3] {
-                conn.execute_batch(sql).unwrap();
-            }
-            conn.pragma_update(None, "user_version", 3).unwrap();
+            let conn = at_version(&path, 3);
             conn.execute(
                 "INSERT INTO events (id, type, date_start, date_end, country, lat, lon, summary, json, wide)
                  VALUES ('ev_1', 'Battles', '2018-06-17', '2018-06-17', 'SY', 34.45, 40.92, '{}', '{\"id\":\"ev_1\"}', 0)",
@@ -453,11 +459,7 @@ mod tests {
         let path = dir.path().join("v.db");
         let before = MIGRATIONS.iter().position(|m| m.contains("a county's events")).unwrap();
         {
-            let conn = Connection::open(&path).unwrap();
-            for sql in &MIGRATIONS[..before] {
-                conn.execute_batch(sql).unwrap();
-            }
-            conn.pragma_update(None, "user_version", before as i64).unwrap();
+            let conn = at_version(&path, before);
             conn.execute(
                 "INSERT INTO events (id, type, summary, json) VALUES ('ev_1', 'Battles', '{}', '{\"location\":{\"kind\":\"admin2\",\"lat\":29.77,\"lon\":-95.24}}')",
                 [],
@@ -475,11 +477,7 @@ mod tests {
         let path = dir.path().join("v.db");
         let before = MIGRATIONS.iter().position(|m| m.contains("CREATE TABLE leads")).unwrap();
         {
-            let conn = Connection::open(&path).unwrap();
-            for sql in &MIGRATIONS[..before] {
-                conn.execute_batch(sql).unwrap();
-            }
-            conn.pragma_update(None, "user_version", before as i64).unwrap();
+            let conn = at_version(&path, before);
             for (n, published, title) in [(1, Some("2020-03-09"), "Gunmen kill three soldiers near Maiduguri"), (2, None, "Undated page")] {
                 conn.execute(
                     "INSERT INTO articles (n, id, story, published, title, text, origin, shingles, minhash) VALUES (?1, ?2, ?2, ?3, ?4, ?5, 'old.jsonl', 0, x'')",
