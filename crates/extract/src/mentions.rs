@@ -217,6 +217,12 @@ fn before(text: &str, at: usize, bytes: usize) -> &str {
 
 /// How far (bytes) after a trigger a date is its own ("arrested early Tuesday").
 const OWN_DATE_BYTES: usize = 24;
+
+/// Whether date `t` is the own date of a trigger ending at byte `trigger_end` of `text`: close
+/// after it, with no comma or semicolon between.
+fn owns_date(text: &str, trigger_end: usize, t: &Timex) -> bool {
+    t.start >= trigger_end && t.start - trigger_end <= OWN_DATE_BYTES && !text[trigger_end..t.start].contains([',', ';'])
+}
 /// How far (bytes) from a mention an undated one may find the day it inherits, and how far
 /// (days) before publication that day may lie. Measured on the dev incidents: 600 bytes and a
 /// week dated 0.770 of the incidents, 1,200 bytes 0.777, and two months 0.785 (B³ F1 0.881 ->
@@ -759,7 +765,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         let scored = lex.score(sentence);
         for o in scored.iter().filter(|o| lex.subtypes[o.subtype].name == "Arrests") {
             let after = ss + o.trigger.1;
-            let own = timexes.iter().find(|t| t.start >= after && t.end <= se && t.start - after <= OWN_DATE_BYTES && !text[after..t.start].contains([',', ';']));
+            let own = timexes.iter().find(|t| t.end <= se && owns_date(text, after, t));
             arrest_days.extend(own.map(|t| t.start));
         }
         let best = scored.iter().find(|s| lex.subtypes[s.subtype].is_acled());
@@ -823,13 +829,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
                         return None;
                     }
                     let owned = |t: &Timex| {
-                        scored.iter().filter(|o| o.trigger.0 != ts).any(|o| {
-                            let oe = o.trigger.1;
-                            t.start >= ss + oe
-                                && t.start - (ss + oe) <= OWN_DATE_BYTES
-                                && !sentence[oe..t.start - ss].contains([',', ';'])
-                                && (ts < oe || ts > t.start - ss)
-                        })
+                        scored.iter().filter(|o| o.trigger.0 != ts).any(|o| owns_date(text, ss + o.trigger.1, t) && (ts < o.trigger.1 || ts > t.start - ss))
                     };
                     candidates.iter().filter(|t| !owned(t)).min_by_key(|t| (t.start as isize - (ss + ts) as isize).unsigned_abs())
                 })
