@@ -1148,14 +1148,20 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
     // day before dated 0.816, looking further than a day is inherited from 0.826 but B3 0.917)
     // (the publication day, with the words that say so as its evidence)
     let that_day = |w: regex::Match<'_>| Timex { start: w.start(), end: w.end(), value: dct.format("%Y-%m-%d").to_string(), precision: timex::Precision::Day, range: Some((dct, dct)) };
-    let clocks: Vec<Timex> = CLOCK
-        .find_iter(text)
-        // "Update-- May 11, 2020, 11:37 a.m.:", "Posted: 10:21 PM EDT": the page's stamp
-        .filter(|w| !STAMPED.is_match(before(text, w.start(), 48)) && !told_on(text, w.start(), w.end()))
-        .map(that_day)
-        .collect();
+    // looked for only when a mention is left to date
+    let undated = mentions.iter().any(|m| m.modality.is_event() && m.date.is_none() && !m.retrospective);
+    let clocks: Vec<Timex> = if undated {
+        CLOCK
+            .find_iter(text)
+            // "Update-- May 11, 2020, 11:37 a.m.:", "Posted: 10:21 PM EDT": the page's stamp
+            .filter(|w| !STAMPED.is_match(before(text, w.start(), 48)) && !told_on(text, w.start(), w.end()))
+            .map(that_day)
+            .collect()
+    } else {
+        Vec::new()
+    };
     // see NOW
-    let nows: Vec<Timex> = NOW.find_iter(text).map(that_day).collect();
+    let nows: Vec<Timex> = if undated { NOW.find_iter(text).map(that_day).collect() } else { Vec::new() };
     // where other events were told with their dates: the story's time moves with them
     let told_at: Vec<(usize, (NaiveDate, NaiveDate))> =
         mentions.iter().filter(|m| m.modality.is_event()).filter_map(|m| m.date.as_ref().and_then(|d| Some((d.start, d.range?)))).collect();
