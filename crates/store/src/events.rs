@@ -174,10 +174,10 @@ fn story_events(db: &mut dyn Sql, idf: &mut Idf, m: &MentionRecord, threshold: f
     let mut shared: Vec<i64> = hits.into_iter().filter(|&(o, k)| o != n && k >= MIN_SHARED_POSTINGS).map(|(o, _)| o).collect();
     shared.sort_unstable();
     let mut similar: Vec<(f64, i64)> = Vec::new();
-    for other in shared {
-        let c = sitrep_merge::lexical::cosine(&v, idf.stored_vector(db, other)?);
+    for (other, stored) in shared.iter().zip(idf.stored_vectors(db, &shared)?) {
+        let c = sitrep_merge::lexical::cosine(&v, stored);
         if c >= threshold {
-            similar.push((c, other));
+            similar.push((c, *other));
         }
     }
     similar.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));

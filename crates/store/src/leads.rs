@@ -70,15 +70,27 @@ impl Idf {
         Ok(())
     }
 
-    /// The lead vector of stored article `n` (empty when it has no lead).
-    pub(crate) fn stored_vector(&mut self, db: &mut dyn Sql, n: i64) -> Result<&[(String, f64)]> {
-        if !self.stored.contains_key(&n) {
-            let terms = db.texts("SELECT terms FROM leads WHERE article = ?1", args![n])?;
-            let terms = terms.first().map(|t| decode_terms(t)).unwrap_or_default();
+    /// The lead vectors of stored articles `ns` (empty for one without a lead), in their
+    /// order. Those not read yet in this batch are read with a few statements: late in a
+    /// large ingest a lead is compared with dozens of others, and one statement each had
+    /// cost more than the comparisons.
+    pub(crate) fn stored_vectors(&mut self, db: &mut dyn Sql, ns: &[i64]) -> Result<Vec<&[(String, f64)]>> {
+        let mut missing: Vec<i64> = ns.iter().copied().filter(|n| !self.stored.contains_key(n)).collect();
+        missing.sort_unstable();
+        missing.dedup();
+        let keys: Vec<Value> = missing.iter().map(|&n| Value::from(n)).collect();
+        let mut read: Vec<(i64, Vec<(String, u32)>)> = Vec::with_capacity(missing.len());
+        for mut r in query_in(db, "SELECT article, terms FROM leads WHERE article IN (%)", &keys)? {
+            read.push((r.int(0)?, decode_terms(&r.text(1)?)));
+        }
+        for (n, terms) in read {
             let v: Vec<(String, f64)> = self.vector(db, &terms)?.into_iter().map(|(w, x)| (w.to_string(), x)).collect();
             self.stored.insert(n, v);
         }
-        Ok(self.stored.get(&n).map(Vec::as_slice).unwrap_or_default())
+        for n in missing {
+            self.stored.entry(n).or_default();
+        }
+        Ok(ns.iter().map(|n| self.stored.get(n).map(Vec::as_slice).unwrap_or_default()).collect())
     }
 
     pub(crate) fn vector<'a>(&mut self, db: &mut dyn Sql, terms: &'a [(String, u32)]) -> Result<Vec<(&'a str, f64)>> {

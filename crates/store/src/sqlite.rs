@@ -300,6 +300,9 @@ impl SqliteStore {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "cache_size", -65536)?;
+        // statement journals (the undo record of one statement inside a transaction) in
+        // memory: on disk they wrote more pages than the log itself
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         // for a database without the background checkpointer (in memory)
         conn.pragma_update(None, "wal_autocheckpoint", CHECKPOINT_PAGES)?;
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
