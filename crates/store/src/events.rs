@@ -19,6 +19,9 @@ const BOX_DEG: f64 = 0.5;
 const MAX_NAMES: usize = 8;
 /// Events spanning more days than this are "wide" (seasons, years) and indexed apart.
 const WIDE_DAYS: u64 = 31;
+/// Events spanning at most this many days (nearly all: a day's) are looked up by a window
+/// of their own, a few days wide.
+const DAY_SPAN: u64 = 1;
 /// How many days before its publication an undated report looks for its event.
 const UNDATED_DAYS: u64 = 3;
 /// Events with this many articles take no more reports on the strength of their words alone:
@@ -270,16 +273,22 @@ fn candidates(db: &mut dyn Sql, m: &MentionRecord) -> Result<Vec<sitrep_merge::P
         (None, Some(p)) if counts_both(m) && m.location.as_ref().is_some_and(|l| l.is_told() && found_by_point(l)) => (p - chrono::Days::new(UNDATED_DAYS), p),
         _ => return Ok(parse_profiles(&rows)),
     };
-    let narrow_from = from - chrono::Days::new(WIDE_DAYS);
+    // the events overlapping [from, to]: of each span class, those starting late enough to
+    // reach it
     let window = |place: &str| {
         format!(
-            "SELECT summary FROM events WHERE type = ?1 AND date_start BETWEEN ?2 AND ?4 AND date_end >= ?3 AND {place}
+            "SELECT summary FROM events WHERE type = ?1 AND span = 0 AND date_start BETWEEN ?2 AND ?4 AND date_end >= ?3 AND {place}
              UNION ALL
-             SELECT summary FROM events WHERE type = ?1 AND wide = 1 AND date_end >= ?3 AND date_start < ?2 AND {place}
+             SELECT summary FROM events WHERE type = ?1 AND span = 1 AND date_start BETWEEN ?5 AND ?4 AND date_end >= ?3 AND {place}
+             UNION ALL
+             SELECT summary FROM events WHERE type = ?1 AND span = 2 AND date_end >= ?3 AND date_start <= ?4 AND {place}
              LIMIT {MAX_CANDIDATES}"
         )
     };
-    let dates: [Value; 4] = [m.event_type.as_str().into(), narrow_from.to_string().into(), from.to_string().into(), to.to_string().into()];
+    let day_from = from - chrono::Days::new(DAY_SPAN);
+    let month_from = from - chrono::Days::new(WIDE_DAYS);
+    let dates: [Value; 5] =
+        [m.event_type.as_str().into(), day_from.to_string().into(), from.to_string().into(), to.to_string().into(), month_from.to_string().into()];
     let with = |extra: &[Value]| -> Vec<Value> { dates.iter().chain(extra).cloned().collect() };
     let perpetrators = m.actors.iter().any(|a| a.role == "perpetrator");
     // a town the article stands in for the sentences' finds the events around it too when the
@@ -292,12 +301,12 @@ fn candidates(db: &mut dyn Sql, m: &MentionRecord) -> Result<Vec<sitrep_merge::P
     // a town's or a county's events lie close by (a county's point is among its towns)
     if let Some(l) = m.location.as_ref().filter(|l| found_by_point(l) && (l.is_told() || m.date.is_some() && (counts_both(m) || !m.names.is_empty()))) {
         let boxed = [l.lat - BOX_DEG, l.lat + BOX_DEG, l.lon - BOX_DEG * 2.0, l.lon + BOX_DEG * 2.0].map(Value::from);
-        push(db.texts(&window("lat BETWEEN ?5 AND ?6 AND lon BETWEEN ?7 AND ?8"), &with(&boxed))?);
+        push(db.texts(&window("lat BETWEEN ?6 AND ?7 AND lon BETWEEN ?8 AND ?9"), &with(&boxed))?);
         if let Some(cc) = country.filter(|_| perpetrators) {
-            push(db.texts(&window("lat IS NULL AND country = ?5"), &with(&[cc.into()]))?);
+            push(db.texts(&window("lat IS NULL AND country = ?6"), &with(&[cc.into()]))?);
         }
     } else if let Some(cc) = country {
-        let place = if perpetrators { "country = ?5" } else { "lat IS NULL AND country = ?5" };
+        let place = if perpetrators { "country = ?6" } else { "lat IS NULL AND country = ?6" };
         push(db.texts(&window(place), &with(&[cc.into()]))?);
     }
     Ok(parse_profiles(&rows))
@@ -316,6 +325,17 @@ fn counts_both(m: &MentionRecord) -> bool {
 /// through this.
 fn found_by_point(l: &sitrep_model::Location) -> bool {
     matches!(l.kind.as_str(), "town" | "site" | "admin2")
+}
+
+/// The span class stored with an event (the `span` column): 0 for a day or two, 1 up to
+/// [`WIDE_DAYS`], 2 beyond. Each class is read with a window as wide as its events: a
+/// report's candidates among the day events are those starting within a few days of it.
+fn span_class(d: &sitrep_model::DateRange) -> i64 {
+    match (d.end - d.start).num_days() {
+        n if n > WIDE_DAYS as i64 => 2,
+        n if n > DAY_SPAN as i64 => 1,
+        _ => 0,
+    }
 }
 
 /// Recomputes an event's record from all its mentions (oldest report first) and stores it
@@ -363,10 +383,10 @@ fn rebuild_event(db: &mut dyn Sql, id: &str) -> Result<()> {
     insert_many(db, "INSERT INTO event_names (name, event)", "ON CONFLICT DO NOTHING", 2, &names)?;
     let town = e.location.as_ref().filter(|l| found_by_point(l));
     db.execute(
-        "INSERT INTO events (id, type, date_start, date_end, country, lat, lon, summary, json, wide) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+        "INSERT INTO events (id, type, date_start, date_end, country, lat, lon, summary, json, span) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
          ON CONFLICT (id) DO UPDATE SET type = excluded.type, date_start = excluded.date_start, date_end = excluded.date_end,
          country = excluded.country, lat = excluded.lat, lon = excluded.lon, summary = excluded.summary, json = excluded.json,
-         wide = excluded.wide",
+         span = excluded.span",
         args![
             e.id.as_str(),
             e.event_type.as_str(),
@@ -377,7 +397,7 @@ fn rebuild_event(db: &mut dyn Sql, id: &str) -> Result<()> {
             town.map(|l| l.lon),
             summary,
             json,
-            e.date.as_ref().is_some_and(|d| (d.end - d.start).num_days() > WIDE_DAYS as i64),
+            e.date.as_ref().map_or(0, span_class),
         ],
     )?;
     Ok(())

@@ -108,6 +108,16 @@ WHERE lat IS NULL AND json::jsonb #>> '{location,kind}' = 'admin2';
 "#, r#"
 -- the site's name, split from the page title (articles stored before keep it in the title)
 ALTER TABLE articles ADD COLUMN site TEXT;
+"#, r#"
+-- events by how many days they span (0: one or two, 1: up to a month, 2: more); see the
+-- SQLite migration
+ALTER TABLE events ADD COLUMN span BIGINT NOT NULL DEFAULT 0;
+UPDATE events SET span = CASE WHEN wide = 1 THEN 2 WHEN date_end::date - date_start::date > 1 THEN 1 ELSE 0 END;
+DROP INDEX events_start;
+DROP INDEX events_wide;
+ALTER TABLE events DROP COLUMN wide;
+CREATE INDEX events_start ON events(type, span, date_start, date_end, lat, lon, country);
+CREATE INDEX events_wide ON events(type, date_end, date_start, lat, lon, country) WHERE span = 2;
 "#];
 
 /// Advisory lock keys: one for schema changes, one for writing batches.

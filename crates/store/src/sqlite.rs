@@ -153,6 +153,17 @@ WHERE lat IS NULL AND json_extract(json, '$.location.kind') = 'admin2';
 "#, r#"
 -- the site's name, split from the page title (articles stored before keep it in the title)
 ALTER TABLE articles ADD COLUMN site TEXT;
+"#, r#"
+-- events by how many days they span (0: one or two, 1: up to a month, 2: more): a report's
+-- window reads the day events starting within it, where reading every event starting in the
+-- month before it had walked thirty times as many index entries
+ALTER TABLE events ADD COLUMN span INTEGER NOT NULL DEFAULT 0;
+UPDATE events SET span = CASE WHEN wide = 1 THEN 2 WHEN julianday(date_end) - julianday(date_start) > 1 THEN 1 ELSE 0 END;
+DROP INDEX events_start;
+DROP INDEX events_wide;
+ALTER TABLE events DROP COLUMN wide;
+CREATE INDEX events_start ON events(type, span, date_start, date_end, lat, lon, country);
+CREATE INDEX events_wide ON events(type, date_end, date_start, lat, lon, country) WHERE span = 2;
 "#];
 
 /// WAL pages after which a commit asks for a checkpoint (~64 MB): pages rewritten by
@@ -496,6 +507,31 @@ mod tests {
         assert_eq!(leads, [1]);
         let posted: i64 = c.query_row("SELECT COUNT(*) FROM lead_postings WHERE article = 1 AND term LIKE 'maiduguri%'", [], |r| r.get(0)).unwrap();
         assert_eq!(posted, 1);
+    }
+
+    #[test]
+    fn migration_classes_events_by_their_span() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v.db");
+        let before = MIGRATIONS.iter().position(|m| m.contains("ADD COLUMN span")).unwrap();
+        {
+            let conn = at_version(&path, before);
+            for (id, start, end, wide) in [("ev_day", "2020-03-08", "2020-03-08", 0), ("ev_month", "2020-03-01", "2020-03-31", 0), ("ev_year", "2020-01-01", "2020-12-31", 1)] {
+                conn.execute(
+                    "INSERT INTO events (id, type, date_start, date_end, summary, json, wide) VALUES (?1, 'Battles', ?2, ?3, '{}', '{}', ?4)",
+                    rusqlite::params![id, start, end, wide],
+                )
+                .unwrap();
+            }
+            conn.execute("INSERT INTO events (id, type, summary, json) VALUES ('ev_undated', 'Battles', '{}', '{}')", []).unwrap();
+        }
+        let s = SqliteStore::open(&path).unwrap();
+        let c = s.connection();
+        let spans: Vec<(String, i64)> = c.prepare("SELECT id, span FROM events ORDER BY id").unwrap().query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(|r| r.unwrap()).collect();
+        let spans: Vec<(&str, i64)> = spans.iter().map(|(id, n)| (id.as_str(), *n)).collect();
+        assert_eq!(spans, [("ev_day", 0), ("ev_month", 1), ("ev_undated", 0), ("ev_year", 2)]);
+        // the column it replaces is gone
+        assert!(c.prepare("SELECT wide FROM events").is_err());
     }
 
     #[test]

@@ -251,6 +251,26 @@ fn a_later_report_placed_by_the_article_joins_the_shooting_of_the_person_it_name
 }
 
 #[test]
+fn a_day_report_joins_the_event_a_month_report_founded() {
+    on_each_backend(|s| {
+        // the month's event starts on the first: a window of the day's few days reaches it
+        // only through the month events' own window
+        let month = dated(
+            "Gunmen killed three soldiers at an army checkpoint near Maiduguri in March, military officials said in a monthly report.",
+            "http://a/month",
+            "Outlet A",
+            "2020-04-02",
+        );
+        let (recs, events) = merge_on_facts(s, &[month]);
+        assert!(recs.iter().all(|r| r.date.as_ref().is_some_and(|d| d.precision == "month")), "{recs:#?}");
+        assert_eq!(events.len(), 1, "{events:#?}");
+        let (_, events) = merge_on_facts(s, &[dated(ATTACK_A, "http://b/day", "Outlet B", "2020-03-30")]);
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].articles.len(), 2);
+    });
+}
+
+#[test]
 fn postgres_stores_what_sqlite_stores() {
     let Some(mut pg) = postgres() else { return };
     let mut lite = SqliteStore::in_memory().unwrap();
