@@ -440,6 +440,15 @@ mod tests {
         conn
     }
 
+    /// A database file in `dir` as it was just before the migration containing `marker`,
+    /// holding what `fill` wrote (closed again, for the store to open and migrate).
+    fn before_migration(dir: &tempfile::TempDir, marker: &str, fill: impl FnOnce(&Connection)) -> std::path::PathBuf {
+        let path = dir.path().join("v.db");
+        let version = MIGRATIONS.iter().position(|m| m.contains(marker)).unwrap_or_else(|| panic!("no migration contains {marker:?}"));
+        fill(&at_version(&path, version));
+        path
+    }
+
     #[test]
     fn migration_to_rowid_tables_keeps_mentions_and_events() {
         let dir = tempfile::tempdir().unwrap();
@@ -470,16 +479,13 @@ mod tests {
     #[test]
     fn migration_places_county_events() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("v.db");
-        let before = MIGRATIONS.iter().position(|m| m.contains("a county's events")).unwrap();
-        {
-            let conn = at_version(&path, before);
+        let path = before_migration(&dir, "a county's events", |conn| {
             conn.execute(
                 "INSERT INTO events (id, type, summary, json) VALUES ('ev_1', 'Battles', '{}', '{\"location\":{\"kind\":\"admin2\",\"lat\":29.77,\"lon\":-95.24}}')",
                 [],
             )
             .unwrap();
-        }
+        });
         let s = SqliteStore::open(&path).unwrap();
         let lat: Option<f64> = s.connection().query_row("SELECT lat FROM events WHERE id = 'ev_1'", [], |r| r.get(0)).unwrap();
         assert_eq!(lat, Some(29.77));
@@ -488,10 +494,7 @@ mod tests {
     #[test]
     fn migration_gives_older_articles_their_leads() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("v.db");
-        let before = MIGRATIONS.iter().position(|m| m.contains("CREATE TABLE leads")).unwrap();
-        {
-            let conn = at_version(&path, before);
+        let path = before_migration(&dir, "CREATE TABLE leads", |conn| {
             for (n, published, title) in [(1, Some("2020-03-09"), "Gunmen kill three soldiers near Maiduguri"), (2, None, "Undated page")] {
                 conn.execute(
                     "INSERT INTO articles (n, id, story, published, title, text, origin, shingles, minhash) VALUES (?1, ?2, ?2, ?3, ?4, ?5, 'old.jsonl', 0, x'')",
@@ -499,7 +502,7 @@ mod tests {
                 )
                 .unwrap();
             }
-        }
+        });
         let s = SqliteStore::open(&path).unwrap();
         let c = s.connection();
         // the dated article has a lead, posted under its distinctive words; the undated none
@@ -512,10 +515,7 @@ mod tests {
     #[test]
     fn migration_classes_events_by_their_span() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("v.db");
-        let before = MIGRATIONS.iter().position(|m| m.contains("ADD COLUMN span")).unwrap();
-        {
-            let conn = at_version(&path, before);
+        let path = before_migration(&dir, "ADD COLUMN span", |conn| {
             for (id, start, end, wide) in [("ev_day", "2020-03-08", "2020-03-08", 0), ("ev_month", "2020-03-01", "2020-03-31", 0), ("ev_year", "2020-01-01", "2020-12-31", 1)] {
                 conn.execute(
                     "INSERT INTO events (id, type, date_start, date_end, summary, json, wide) VALUES (?1, 'Battles', ?2, ?3, '{}', '{}', ?4)",
@@ -524,7 +524,7 @@ mod tests {
                 .unwrap();
             }
             conn.execute("INSERT INTO events (id, type, summary, json) VALUES ('ev_undated', 'Battles', '{}', '{}')", []).unwrap();
-        }
+        });
         let s = SqliteStore::open(&path).unwrap();
         let c = s.connection();
         let spans: Vec<(String, i64)> = c.prepare("SELECT id, span FROM events ORDER BY id").unwrap().query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(|r| r.unwrap()).collect();
