@@ -46,12 +46,12 @@ const AFTER_ONE: &str = r"(?:\s+(?:in|inside)\s+the\s+(?:home|house|car|vehicle|
 
 /// Words before a person's noun that keep them one person ("a young", "an off-duty", "a
 /// Missouri").
-const ONE_ADJ: &str = r"(?:(?-i:[A-Z][a-z]+)\s+)?(?:(?:young|adult|pregnant|teenage|elderly|off-duty|unidentified|unnamed|male|female|other|second|third|local|former|own|estranged|longtime)\s+){0,2}";
+const ONE_ADJ: &str = r"(?:(?-i:[A-Z][a-z]+)\s+){0,2}(?:(?:young|adult|pregnant|teenage|elderly|off-duty|unidentified|unnamed|male|female|other|second|third|fourth|fifth|sixth|local|former|own|estranged|longtime|wounded|injured|shooting|gunshot)\s+){0,2}";
 
 /// One person described, named (in full or by one name: "Authorities said Hayden died") or
 /// referred to: the subject of a one-victim phrase.
 fn one_person() -> String {
-    format!(r"(?:(?:a|an|one|the|another|his|her|their)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON}){AFTER_ONE}|(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+)|(?-i:[A-Z][a-z]{{2,}})|(?-i:[Hh]e|[Ss]he))")
+    format!(r"(?:(?:a|an|one|the|another|his|her|their)\s+(?:[a-z]+'s\s+)?{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON}){AFTER_ONE}|(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+)|(?-i:[A-Z][a-z]{{2,}})|(?-i:[Hh]e|[Ss]he))")
 }
 
 /// Nouns counting people: "six men", "two other women".
@@ -62,6 +62,7 @@ static HARM_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     let stems = [
         "kill", "dead", "die", "death", "fatal", "slain", "lives", "wound", "injur", "hurt", "hospital", "shot", "condition",
         "casualt", "toll", "deceased", "stabbed", "beaten", "struck", "striking", "hit ", "hitting", "himself", "herself", "own life", "suicide", "homicide", "murder", "slaying", "double", "triple", "quadruple", "the life of", "recover", "treated",
+        "shooting his", "shooting her", "shooting their", "shooting the", "shooting a",
     ];
     aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(stems).expect("harm words")
 });
@@ -78,7 +79,7 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // "accused of killing 34-year-old Ernest Edwards": one dead, named with an age (before
         // the counts, which would take the age for one)
         format!(r"(?P<kone>(?:(?:shot|stabbed)\s+and\s+)?kill(?:ed|ing)\s+{AGE}\s+(?-i:[A-Z][a-z]+))\b"),
-        format!(r"(?P<wone>(?:wound|injur)(?:ed|ing)\s+(?:another|{AGE}\s+(?-i:[A-Z][a-z]+)|(?:his|her|their|a|an)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|(?:[[a-z0-9_]-]+\s+)?{PERSON})))\b"),
+        format!(r"(?P<wone>(?:wound|injur)(?:ed|ing)\s+(?:another|{AGE}\s+(?-i:[A-Z][a-z]+)|(?:his|her|their|a|an|the)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|(?:[[a-z0-9_]-]+\s+)?{PERSON})))\b"),
         // "killed 6 civilians", "killing at least 12 people", "wounding two"
         format!(r"(?P<v>kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es))\s+(?:(?:his|her|their)\s+)?(?P<n1>{QUAL}(?:between\s+)?{NUM}(?:\s+(?:and|to|or)\s+{NUM})?)(?:\s+(?:other\s+)?(?:people|persons|civilians|soldiers|children|others|men|women|members|fighters|militants|troops|officers|policemen|workers|residents))?"),
         // "at least 12 dead", "two were wounded", "five people were killed", "6 killed"
@@ -95,7 +96,7 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         format!(r"(?P<sum>(?P<suma>{NUM}|an?)\s+(?:[a-z-]+\s+)?{GROUP}\s+and\s+(?P<sumb>{NUM}|an?)\s+(?:[a-z-]+\s+)?{GROUP})\s+(?:were|have been|had been)\s+(?:(?:fatally|critically|seriously)\s+)?(?P<sumv>shot dead|shot and killed|shot|wounded|injured|hurt|killed)"),
         // "seven people were shot", "two men were shot and wounded", "three were taken to
         // the hospital": the people hit, dead or alive
-        format!(r"(?P<hitn>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,3}}?(?:were|have been|had been|are|got)\s+(?:(?:reportedly|also|all)\s+)?(?:shot(?P<hitrest>\s+(?:and\s+killed|dead|to\s+death|and\s+wounded|and\s+injured))?|struck|hit\s+by\s+(?:gunfire|bullets|stray\s+bullets|shots|pellets)|(?:taken|transported|rushed|airlifted|flown)\s+to\s+(?:the\s+|a\s+|local\s+|area\s+|nearby\s+|several\s+|different\s+|two\s+)*hospitals?)"),
+        format!(r"(?P<hitn>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,3}}?(?:were|have been|had been|are|got)\s+(?:(?:reportedly|also|all)\s+)?(?:shot(?P<hitrest>\s+(?:and\s+killed|dead|to\s+death|and\s+wounded|and\s+injured))?|struck|hit\s+by\s+(?:gunfire|bullets|stray\s+bullets|shots|pellets)|(?:taken|transported|rushed|airlifted|flown|driven|sent)\s+to\s+(?:the\s+|a\s+|local\s+|area\s+|nearby\s+|several\s+|different\s+|two\s+)*hospitals?)"),
         // "shot and killed a neighbor", "shot and killed her"
         // "a shooting that killed a 3-year-old girl", "accidentally shot and killed his
         // 9-month-old brother"
@@ -104,29 +105,36 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // 3-year-old boy has died", "the man was shot in the leg", "a teen is in critical
         // condition", "the man suffered a gunshot wound", "a woman was hit by a bullet", "the
         // victim was taken to Grant Hospital", "the man shot Sunday is in critical condition"
-        format!(r"(?P<one>{one})(?:,\s+\d{{1,3}},|\s+of\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?(?:\s+(?:(?:who\s+)?(?:was|had\s+been|has\s+been)\s+)?(?:shot|wounded|injured)(?:\s+[\w'.-]+){{0,5}}?)?\s+(?:(?:was|is|has been|had been|remains|remained)\s+(?:(?:accidentally|critically|seriously|severely|badly|slightly|mortally|reportedly|allegedly|apparently|also|then|later|initially)\s+)?(?:(?:shot|stabbed|beaten)\s+(?:and\s+)?)?(?P<v3>{KILLED}|{INJURED}|shot dead|shot to death|pronounced dead|(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition|recovering|shot|(?:hit|struck)\s+by\s+(?:an?\s+|the\s+)?(?:stray\s+|single\s+)?(?:bullets?|gunfire|rounds?|shots?|shotgun\s+(?:blast|pellets))|struck\s+(?:once|twice|several times|multiple times)|(?:hit|struck)\s+in\s+the\s+[a-z]+|(?:taken|transported|rushed|airlifted|flown)\s+(?:by\s+[a-z]+\s+)?to\s+(?:[\w'.-]+\s+){{0,4}}?(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re))|treated\s+for\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds?))|(?P<v4>died|dies|has died|later died|(?:is\s+nursing|suffered|received|sustained)\s+(?:an?\s+)?(?:[[a-z0-9_]-]+\s+){{0,4}}?(?:wounds?|injury|injuries)))"),
+        format!(r"(?P<one>{one})(?:,\s+\d{{1,3}},|\s+(?:of|from)\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?(?:\s+(?:(?:who\s+)?(?:was|had\s+been|has\s+been)\s+)?(?:shot|wounded|injured)(?:\s+[\w'.-]+){{0,5}}?)?\s+(?:(?:was|is|has been|had been|remains|remained)\s+(?:(?:accidentally|critically|seriously|severely|badly|slightly|mortally|reportedly|allegedly|apparently|also|then|later|initially)\s+)?(?:(?:shot|stabbed|beaten)\s+(?:and\s+)?)?(?P<v3>{KILLED}|{INJURED}|shot dead|shot to death|pronounced dead|(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition|recovering|shot|(?:hit|struck)\s+by\s+(?:an?\s+|the\s+)?(?:stray\s+|single\s+)?(?:bullets?|gunfire|rounds?|shots?|shotgun\s+(?:blast|pellets))|struck\s+(?:once|twice|several times|multiple times)|(?:hit|struck)\s+in\s+the\s+[a-z]+|(?:taken|transported|rushed|airlifted|flown|driven|sent)\s+(?:by\s+[a-z]+\s+)?to\s+(?:[\w'.-]+\s+){{0,4}}?(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re))|treated\s+for\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds?))|(?P<v4>died|dies|has died|later died|(?:is\s+nursing|suffered|received|sustained)\s+(?:an?\s+)?(?:[[a-z0-9_]-]+\s+){{0,4}}?(?:wounds?|injury|injuries)))"),
         // "three people were found with gunshot wounds", "officers found a 21-year-old male
-        // suffering from a gunshot wound": people hit, dead or alive
-        format!(r"(?P<foundw>(?:(?P<foundwn>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,2}}?(?:were|was)\s+found|(?:found|located)\s+(?:a|an|one|the|another)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON}))\s+(?:with|suffering\s+from)\s+(?:an?\s+|multiple\s+|several\s+)?(?:apparent\s+)?(?:gunshot|gun\s+shot|stab)\s+wounds?)"),
+        // suffering from a gunshot wound", "found Duane Helms with a gunshot wound": people
+        // hit, dead or alive
+        format!(r"(?P<foundw>(?:(?P<foundwn>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,2}}?(?:were|was)\s+found|(?:found|finds?|finding|located)\s+(?:(?:a|an|one|the|another)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON})|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)(?:,\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),?)?))\s+(?:with|suffering\s+from)\s+(?:an?\s+|multiple\s+|several\s+)?(?:apparent\s+)?(?:gunshot|gun\s+shot|stab)\s+wounds?)"),
         // "the 17-year-old boy fatally shot in Government Hill", "a man shot to death on Elm
         // Street": a victim named with a reduced clause
         format!(r"(?P<reduced>{one})\s+(?:fatally\s+shot|shot\s+and\s+killed|shot\s+to\s+death|slain)\s+(?:in|on|at|early|late|last|outside|inside|near|during|while)\b"),
         // "accidentally shot his girlfriend", "shot a 17-year-old in the stomach", "the gun went
         // off, hitting the 9-year-old in the cheek": one person hit
-        format!(r"(?P<hitobj>(?:shot|hit|struck|hitting|striking)\s+(?:(?:his|her|their|a|an|the|another)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON})|(?:him|her)\s+(?:in|at least|once|twice)))\b"),
+        format!(r"(?P<hitobj>(?:shot|shooting|hit|struck|hitting|striking)\s+(?:(?:his|her|their|a|an|the|another)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON})|(?:him|her)\s+(?:in|at least|once|twice)))\b"),
+        // "The shot struck Helms in the leg": one person hit, named
+        format!(r"(?P<hitname>(?:shot|hit|struck|hitting|striking)\s+(?P<hitwho>(?-i:[A-Z][a-z]+))\s+(?:in\s+(?:the|his|her)|once|twice|(?:multiple|several)\s+times))\b"),
+        // "A 17-year-old girl showed up in a hospital emergency room with a gunshot wound",
+        // "Three men walked into a gas station with gunshot wounds": people hit
+        format!(r"(?P<arrive>(?:(?P<arrn>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,2}}?|(?P<arrone>{one})\s+)(?:showed\s+up|arrived|walked|went|came|turned\s+up|drove|(?:was|were)\s+dropped\s+off)\s+(?:[\w'.-]+\s+){{0,10}}?with\s+(?:an?\s+|multiple\s+|several\s+)?(?:apparent\s+)?(?:gunshot|gun\s+shot)\s+wounds?)"),
         // "they found five people shot", "located two men with gunshot wounds": people hit
         format!(r"(?P<foundg>(?:found|located)\s+(?P<foundgn>{NUM})\s+(?:[a-z-]+\s+)?{GROUP}\s+(?:shot|(?:with|suffering\s+from)\s+(?:apparent\s+)?(?:gunshot|gun\s+shot)\s+wounds?))"),
         // "two other people inside the restaurant suffered minor injuries"
         format!(r"(?P<n5>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,5}}?(?:suffered|sustained|received)\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds)"),
         // "a shooting that left a young man dead", "left one man dead and six others injured",
-        // "left two people dead"
-        format!(r"(?P<left>(?:left|leaving|leaves)\s+(?P<ln>{NUM}|a|an)\s+(?:[[a-z0-9_]-]+\s+){{0,2}}?(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|people|persons|men|women|boys|girls|teens|teenagers|children|victims|others)\s+(?P<v5>dead|injured|wounded|hurt)(?:,?\s+and\s+(?P<ln2>{NUM})\s+(?:(?:other|more)\s+)?(?:people|persons|others|men|women|victims)?\s*(?P<v7>injured|wounded|hurt|dead))?)"),
+        // "left two people dead", "left two dead and two wounded"
+        format!(r"(?P<left>(?:left|leaving|leaves)\s+(?P<ln>{NUM}|a|an)\s+(?:(?:[[a-z0-9_]-]+\s+){{0,2}}?(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|people|persons|men|women|boys|girls|teens|teenagers|children|victims|others)\s+)?(?P<v5>dead|injured|wounded|hurt)(?:,?\s+and\s+(?P<ln2>{NUM})\s+(?:(?:other|more)\s+)?(?:people|persons|others|men|women|victims)?\s*(?P<v7>injured|wounded|hurt|dead))?)"),
         // "shot six people, one fatally", "wounded four, two of them fatally"
         format!(r"(?P<shota>shot|wounded)\s+(?P<shotan>{NUM})\s+(?:(?:other\s+)?(?:people|persons|men|women|teens|teenagers|children|adults|officers|others)\s*)?,?\s+(?P<fatala>{NUM})\s+(?:of them\s+)?fatally"),
         // "shot six people at a party", "shooting two men"
         format!(r"(?P<hitv>shot|shooting|shoots|struck|striking|hitting)\s+(?P<hitvn>{NUM})\s+(?:other\s+)?(?:people|persons|men|women|boys|girls|teens|teenagers|children|adults|officers|others|victims|students|bystanders|partygoers|relatives|family members)\b"),
-        // "sent five people to the hospital", "put three women into the hospital"
-        format!(r"(?P<hosp>(?:sent|sending|sends|put|putting|puts)\s+(?P<hospn>{NUM})\s+(?:[a-z-]+\s+){{0,2}}?(?:to|into|in)\s+(?:the\s+|a\s+|local\s+|area\s+|nearby\s+)*hospitals?)"),
+        // "sent five people to the hospital", "put three women into the hospital", "sent a
+        // juvenile to the hospital"
+        format!(r"(?P<hosp>(?:sent|sending|sends|put|putting|puts)\s+(?P<hospn>{NUM}|an?)\s+(?:[a-z-]+\s+){{0,2}}?(?:to|into|in)\s+(?:the\s+|a\s+|local\s+|area\s+|nearby\s+)*hospitals?)"),
         // "all four victims are listed in stable condition"
         format!(r"(?P<cond>(?:all\s+)?(?P<condn>{NUM})\s+(?:[a-z-]+\s+){{0,2}}?(?:are|were|remain|remained)\s+(?:(?:listed|reported)\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition)"),
         // "found 21-year-old Terrance Carroll dead", "found him dead", "found two men dead"
@@ -158,6 +166,48 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         .build()
         .expect("casualty pattern")
 });
+
+/// A headline's casualty without the words a sentence would have ("Teen injured in accidental
+/// shooting", "Kansas man injured during attempt to shoot a buffalo", "4-year-old shot by
+/// brother", "2 men shot outside bar"): one person, or a number of them, and the harm.
+static HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    let p = format!(
+        r"(?i)(?:^|[\s,:;])(?:(?P<who>(?:{AGE}\s+)?(?:(?-i:[A-Z][a-z]+)\s+)?{PERSON}|{AGE})|(?P<n>{NUM})\s+(?:[a-z-]+\s+)?{GROUP})\s+(?:(?P<adv>accidentally|critically|seriously|fatally|reportedly)\s+)?(?P<v>shot(?:\s+(?:dead|and\s+killed|to\s+death))?|injured|wounded|hurt|hospitali[sz]ed|killed|dies|dead|suffers\s+(?:an?\s+)?(?:[a-z-]+\s+)?(?:gunshot\s+)?(?:wounds?|injury|injuries))\b"
+    );
+    regex::RegexBuilder::new(&p).unicode(false).build().expect("headline casualty pattern")
+});
+
+/// Finds casualty phrases in a headline: those a sentence would tell, and those told the
+/// headline's way, without article or verb ("Toddler shot in Portland neighborhood").
+pub fn find_in_headline(text: &str) -> Vec<Casualty> {
+    let mut out = find(text);
+    let told: Vec<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
+    for c in HEADLINE.captures_iter(text) {
+        let (Some(m), Some(v)) = (c.get(0), c.name("v")) else { continue };
+        let start = c.name("who").or(c.name("n")).map_or(m.start(), |w| w.start());
+        if told.iter().any(|&(s, e)| s < m.end() && start < e) {
+            continue;
+        }
+        let n = match c.name("n") {
+            Some(n) => match number(n.as_str()) {
+                Some(n) => n,
+                None => continue,
+            },
+            None => 1,
+        };
+        let v = v.as_str().to_ascii_lowercase();
+        let fatally = c.name("adv").is_some_and(|a| a.as_str().eq_ignore_ascii_case("fatally"));
+        let harm = if fatally || v.starts_with("shot ") || ["killed", "dies", "dead"].contains(&v.as_str()) {
+            Harm::Killed
+        } else if v == "shot" {
+            Harm::Hit
+        } else {
+            Harm::Injured
+        };
+        out.push(Casualty { start, end: m.end(), harm, min: Some(n), max: Some(n) });
+    }
+    out
+}
 
 /// The value of a number written in digits ("1,200") or words ("twelve", "a dozen", "a few");
 /// `None` for vague quantities ("several") and non-numbers. Shared with the time expressions.
@@ -231,8 +281,8 @@ fn bounds(phrase: &str) -> (Option<u32>, Option<u32>) {
 }
 
 /// Capture groups that hold the number of people a phrase counts.
-const COUNT_GROUPS: [&str; 21] =
-    ["n1", "foundgn", "n5", "foundwn", "n2", "n3", "n4", "hitn", "hitvn", "hospn", "condn", "shotn", "fataln", "shotan", "fatala", "foundn", "ln", "ln2", "suma", "sumb", "objn"];
+const COUNT_GROUPS: [&str; 22] =
+    ["n1", "arrn", "foundgn", "n5", "foundwn", "n2", "n3", "n4", "hitn", "hitvn", "hospn", "condn", "shotn", "fataln", "shotan", "fatala", "foundn", "ln", "ln2", "suma", "sumb", "objn"];
 
 /// Month names and their abbreviations, which a day of the month follows ("Jan. 19").
 const MONTHS: [&str; 24] = [
@@ -274,6 +324,13 @@ fn is_a_count(text: &str, c: &regex::Captures) -> bool {
             if before.ends_with(['-', '\'', '’']) {
                 return false;
             }
+            // "two men ages 19 and 23 were treated": the last of the ages told
+            let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+            if let [conj, n, ages] = words.as_slice() {
+                if matches!(*conj, "and" | "&") && n.trim_end_matches(',').parse::<u32>().is_ok() && matches!(*ages, "ages" | "aged") {
+                    return false;
+                }
+            }
             // "Darrell Hawkins, 34 who were shot": an age after a name (but "killed in
             // Charlotte, 3 others injured" counts)
             if let Some(name) = before.strip_suffix(", ") {
@@ -303,7 +360,7 @@ fn is_a_count(text: &str, c: &regex::Captures) -> bool {
         }
     }
     // "Nobody was injured", "Police were shot at": a capitalised word that names no one
-    for g in ["one", "reduced", "pair"].iter().filter_map(|g| c.name(g)) {
+    for g in ["one", "reduced", "pair", "arrone", "hitwho"].iter().filter_map(|g| c.name(g)) {
         let first = g.as_str().split_whitespace().next().unwrap_or("");
         if NOT_A_PERSON.iter().any(|w| w.eq_ignore_ascii_case(first)) {
             return false;
@@ -311,7 +368,7 @@ fn is_a_count(text: &str, c: &regex::Captures) -> bool {
     }
     // one name alone ("Hayden died") is a person's unless it is a day, a month or a place
     // that is no given name ("Sunday is in critical condition", "Arkansas is recovering")
-    if let Some(one) = c.name("one").map(|g| g.as_str()).filter(|w| !w.contains(char::is_whitespace)) {
+    if let Some(one) = c.name("one").or(c.name("hitwho")).or(c.name("arrone")).map(|g| g.as_str()).filter(|w| !w.contains(char::is_whitespace)) {
         let lower = one.to_ascii_lowercase();
         let pronoun = matches!(lower.as_str(), "he" | "she");
         let calendar = MONTHS.contains(&lower.as_str()) || WEEKDAYS.contains(&lower.as_str());
@@ -413,8 +470,10 @@ pub fn find(text: &str) -> Vec<Casualty> {
             (Harm::Injured, n.as_str())
         } else if let Some(n) = c.name("n4").or(c.name("n5")) {
             (Harm::Injured, n.as_str())
-        } else if c.name("hitobj").is_some() {
+        } else if c.name("hitobj").is_some() || c.name("hitname").is_some() {
             (Harm::Hit, "one")
+        } else if c.name("arrive").is_some() {
+            (Harm::Hit, c.name("arrn").map_or("one", |n| n.as_str()))
         } else if let Some(n) = c.name("foundgn") {
             (Harm::Hit, n.as_str())
         } else if c.name("foundw").is_some() {
@@ -479,6 +538,8 @@ pub fn find(text: &str) -> Vec<Casualty> {
             out.push(Casualty { start: m.start(), end: m.end(), harm: h, min, max });
             continue;
         };
+        // "sent a juvenile to the hospital": one
+        let phrase = if phrase.eq_ignore_ascii_case("a") || phrase.eq_ignore_ascii_case("an") { "one" } else { phrase };
         let (min, max) = bounds(phrase);
         if min.is_none() && max.is_none() {
             continue;
@@ -765,5 +826,51 @@ mod tests {
         assert!(c.is_empty(), "a contractor is not a number: {c:?}");
         let c = &find("a blast killing at least 25 Iraqi soldiers")[0];
         assert_eq!((c.harm, c.min), (Harm::Killed, Some(25)));
+    }
+
+    #[test]
+    fn headlines_tell_casualties_without_article_or_verb() {
+        let all = |t: &str| find_in_headline(t).iter().map(|c| (c.harm, c.min)).collect::<Vec<_>>();
+        assert_eq!(all("Teen injured in accidental shooting"), vec![(Harm::Injured, Some(1))]);
+        assert_eq!(all("13-year-old Pollok boy injured in accidental shooting"), vec![(Harm::Injured, Some(1))]);
+        assert_eq!(all("Man shot in knee when boy drops rifle at shooting range"), vec![(Harm::Hit, Some(1))]);
+        assert_eq!(all("Toddler fatally shot by gunman in front of parents"), vec![(Harm::Killed, Some(1))]);
+        assert_eq!(all("Brownsburg Man Suffers Gunshot Wound In Hunting Incident"), vec![(Harm::Injured, Some(1))]);
+        assert_eq!(all("2 men shot outside Main Street bar"), vec![(Harm::Hit, Some(2))]);
+        // what a sentence would tell is told once, not again the headline's way
+        assert_eq!(all("Police: 4 wounded in shooting"), vec![(Harm::Injured, Some(4))]);
+        // a body sentence still needs its verb: a noun phrase alone tells no harm
+        assert!(find("The injured man's lawyer spoke.").is_empty());
+        assert!(all("Police chief says shooting range will close").is_empty());
+    }
+
+    #[test]
+    fn victims_who_arrive_are_found_or_are_struck_by_name() {
+        let all = |t: &str| find(t).iter().map(|c| (c.harm, c.min)).collect::<Vec<_>>();
+        assert_eq!(all("A 17-year-old girl showed up in a hospital emergency room on Saturday afternoon with a gunshot wound."), vec![(Harm::Hit, Some(1))]);
+        assert_eq!(all("Three men walked into a Pine Hills gas station with gunshot wounds Saturday night."), vec![(Harm::Hit, Some(3))]);
+        assert_eq!(all("Police say the shooting victim showed up at a local hospital with a gunshot wound."), vec![(Harm::Hit, Some(1))]);
+        assert_eq!(all("When they arrived they found Duane Helms, Moundridge with a gunshot wound to his right calf."), vec![(Harm::Hit, Some(1))]);
+        assert_eq!(all("She returned to find the girl with a gunshot wound to her leg."), vec![(Harm::Hit, Some(1))]);
+        assert_eq!(all("The shot struck Helms in the leg."), vec![(Harm::Hit, Some(1))]);
+        assert_eq!(all("His gun accidentally discharged, shooting his 4-year-old daughter in the arm."), vec![(Harm::Hit, Some(1))]);
+        // a day is no one struck
+        assert!(all("The storm struck Sunday in the afternoon.").is_empty());
+    }
+
+    #[test]
+    fn more_ways_to_tell_one_victim_or_a_few() {
+        let all = |t: &str| find(t).iter().map(|c| (c.harm, c.min)).collect::<Vec<_>>();
+        assert_eq!(all("A fourth man suffered a gunshot wound in his arm."), vec![(Harm::Injured, Some(1))]);
+        assert_eq!(all("The wounded officer was taken to Advocate Christ Medical Center."), vec![(Harm::Hit, Some(1))]);
+        assert_eq!(all("A Hart County teen was taken to University of Louisville Hospital after being shot."), vec![(Harm::Hit, Some(1))]);
+        assert_eq!(all("Smith says the woman's 23-year-old boyfriend was also shot in his leg."), vec![(Harm::Hit, Some(1))]);
+        assert_eq!(all("An 18-year-old male from Milwaukee was also shot in the abdomen."), vec![(Harm::Hit, Some(1))]);
+        assert_eq!(all("The shotgun went off, injuring the man in the abdomen."), vec![(Harm::Injured, Some(1))]);
+        assert_eq!(all("Police are investigating a shooting that sent a juvenile to the hospital."), vec![(Harm::Injured, Some(1))]);
+        assert_eq!(all("That shoot-out left two dead and two wounded."), vec![(Harm::Killed, Some(2)), (Harm::Injured, Some(2))]);
+        assert_eq!(all("Three other men were sent to the hospital."), vec![(Harm::Hit, Some(3))]);
+        // ages told as a pair are no count
+        assert!(all("Two men ages 19 and 23 were treated at Ben Taub.").is_empty());
     }
 }

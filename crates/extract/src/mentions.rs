@@ -384,7 +384,7 @@ fn fold_suspect_arrests(mentions: &mut Vec<Mention>, text: &str) {
 /// still lacks. A headline counting a period's or a region's toll counts no one event.
 fn headline_counts(mentions: &mut [Mention], headline: &str) {
     let Some(m) = mentions.iter_mut().find(|m| m.is_violent_event()) else { return };
-    let cas = casualties::find(headline);
+    let cas = casualties::find_in_headline(headline);
     if cas.is_empty() || is_aggregate(headline) || PERIOD_TOLL.is_match(headline) || BACKGROUND.is_match(headline) {
         return;
     }
@@ -610,7 +610,8 @@ pub fn extract_article<'a>(text: &'a str, page: Page<'a>, dct: NaiveDate) -> (Ve
     }
     match headline {
         Some(h) => {
-            let told = extract(h, dct);
+            // the headline read as one: its casualties told the headline's way too
+            let told = extract_in(h, Context { headline: Some(h), ..Context::default() }, dct);
             if told.iter().any(|m| m.modality.is_event()) { (told, h, true) } else { (body, text, false) }
         }
         None => (body, text, false),
@@ -1727,11 +1728,29 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         let body = "Deputies responded to a shooting on Main Street in Blountsville early Tuesday.";
-        assert_eq!(figures(body, "Blount County shooting spree leaves 4 wounded, gunman dead"), vec![(None, Some((Some(4), "4 wounded".to_string())))]);
+        // the gunman's death counts, told the headline's way
+        assert_eq!(figures(body, "Blount County shooting spree leaves 4 wounded, gunman dead"), vec![(Some(1), Some((Some(4), "leaves 4 wounded".to_string())))]);
         // what the body counts stands; a headline's toll of a period counts no one event
         let counted = "Two men were wounded in a shooting on Main Street early Tuesday.";
         assert_eq!(figures(counted, "4 wounded in shooting"), vec![(None, Some((Some(2), "Two men were wounded".to_string())))]);
         assert_eq!(figures(body, "12 wounded in shootings across the city so far this year"), vec![(None, None)]);
+    }
+
+    #[test]
+    fn a_headline_alone_counts_its_victim_the_headline_way() {
+        // the body tells no event: the headline is the report, and its figure counts
+        let body = "Sunny, high of 75. Traffic on I-95 is light this morning.";
+        let (found, _, from_headline) = extract_article(body, Page { headline: Some("Teen injured in accidental shooting in Fruit Cove"), ..Page::default() }, d());
+        let injured: Vec<_> = found.iter().filter(|m| m.modality.is_event()).map(|m| m.injured.as_ref().and_then(|c| c.min)).collect();
+        assert!(from_headline);
+        assert_eq!(injured, [Some(1)]);
+    }
+
+    #[test]
+    fn a_child_struck_by_a_bullet_is_an_attack_and_its_victim() {
+        let ms = events("Hoover police are investigating after a 10-year-old child was struck by a bullet while sitting in the living room of his family's apartment Tuesday night.");
+        let told: Vec<_> = ms.iter().map(|m| (m.subtype.as_str(), m.hit.as_ref().and_then(|c| c.min))).collect();
+        assert_eq!(told, [("Attack", Some(1))]);
     }
 
     #[test]
