@@ -35,7 +35,7 @@ const KILLED: &str = r"(?:killed|dead|died|deaths?|fatalities|fatally (?:shot|wo
 const INJURED: &str = r"(?:wounded|injured|injuries|hurt|hospitali[sz]ed)";
 
 /// Nouns for one person: the head of a one-victim phrase ("a 17-year-old boy", "his girlfriend").
-const PERSON: &str = r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|officer|deputy|trooper|driver|passenger|student|father|mother|resident|customer|clerk|security guard|guard|juvenile|female|male|adult|youth|pedestrian|bystander|employee|worker|homeowner|suspect|gunman|shooter|son|daughter|wife|husband|girlfriend|boyfriend|neighbou?r|friend|sister|brother|cousin|nephew|niece|grandson|granddaughter|grandmother|grandfather|roommate|patron|cashier)";
+const PERSON: &str = r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|officer|deputy|trooper|driver|passenger|student|father|mother|resident|customer|clerk|security guard|guard|juvenile|female|male|adult|youth|pedestrian|bystander|employee|worker|homeowner|suspect|gunman|shooter|son|daughter|wife|husband|girlfriend|boyfriend|neighbou?r|friend|sister|brother|cousin|nephew|niece|grandson|granddaughter|grandmother|grandfather|roommate|patron|cashier|stepfather|stepmother|stepson|stepdaughter|(?:mother|father|son|daughter|brother|sister)-in-law)";
 
 /// An age used as a noun or before one ("a 14-year-old", "a 21 year old female").
 const AGE: &str = r"[a-z0-9]+[- ](?:years?|months?)[- ]old";
@@ -67,11 +67,14 @@ static HARM_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(stems).expect("harm words")
 });
 
+/// What separates the people of a list: "his wife, two young children and his mother-in-law".
+static LIST_SEP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s+and\s+|,\s+|\s+and\s+").expect("list separator"));
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(NUM).expect("number pattern"));
 static KILLED_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^{KILLED}$")).expect("killed pattern"));
 
 static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
     let one = one_person();
+    let more = format!(r"(?:(?:his|her|their)\s+)?(?:{NUM}\s+(?:[a-z-]+\s+)?(?:{GROUP}|sons|daughters|kids|sisters|brothers|stepchildren|grandchildren)|(?:his|her|their|a|an)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON}))");
     let p = [
         // "killing three men and wounding another", "wounding his girlfriend", "wounded a
         // six-year-old", "wounded 72-year-old Margaret Peters": one hurt (before
@@ -97,10 +100,11 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // "seven people were shot", "two men were shot and wounded", "three were taken to
         // the hospital": the people hit, dead or alive
         format!(r"(?P<hitn>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,3}}?(?:were|have been|had been|are|got)\s+(?:(?:reportedly|also|all)\s+)?(?:shot(?P<hitrest>\s+(?:and\s+killed|dead|to\s+death|and\s+wounded|and\s+injured))?|struck|hit\s+by\s+(?:gunfire|bullets|stray\s+bullets|shots|pellets)|(?:taken|transported|rushed|airlifted|flown|driven|sent)\s+to\s+(?:the\s+|a\s+|local\s+|area\s+|nearby\s+|several\s+|different\s+|two\s+)*hospitals?)"),
-        // "shot and killed a neighbor", "shot and killed her"
+        // "shot and killed a neighbor", "shot and killed her", "killed his wife, two young
+        // children and his mother-in-law"
         // "a shooting that killed a 3-year-old girl", "accidentally shot and killed his
         // 9-month-old brother"
-        format!(r"(?P<object>(?:shot|stabbed) and killed (?:her|him)\b|(?:(?:shot|stabbed)\s+and\s+)?kill(?:ed|ing)\s+(?:his|her|their|a|an|the|another)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON})(?P<objand>\s+and\s+(?:(?:his|her|their)\s+)?(?:(?P<objn>{NUM})\s+(?:[a-z-]+\s+)?(?:{GROUP}|sons|daughters|kids|sisters|brothers|stepchildren|grandchildren)|(?:his|her|their|a|an)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON})))?\b)"),
+        format!(r"(?P<object>(?:shot|stabbed) and killed (?:her|him)\b|(?:(?:shot|stabbed)\s+and\s+)?kill(?:ed|ing)\s+(?:his|her|their|a|an|the|another)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON})(?P<objand>(?:,\s+{more})*,?\s+and\s+{more})?\b)"),
         // one victim: "a 28-year-old man was shot and killed", "Antonio Mason was killed", "a
         // 3-year-old boy has died", "the man was shot in the leg", "a teen is in critical
         // condition", "the man suffered a gunshot wound", "a woman was hit by a bullet", "the
@@ -281,8 +285,8 @@ fn bounds(phrase: &str) -> (Option<u32>, Option<u32>) {
 }
 
 /// Capture groups that hold the number of people a phrase counts.
-const COUNT_GROUPS: [&str; 22] =
-    ["n1", "arrn", "foundgn", "n5", "foundwn", "n2", "n3", "n4", "hitn", "hitvn", "hospn", "condn", "shotn", "fataln", "shotan", "fatala", "foundn", "ln", "ln2", "suma", "sumb", "objn"];
+const COUNT_GROUPS: [&str; 21] =
+    ["n1", "arrn", "foundgn", "n5", "foundwn", "n2", "n3", "n4", "hitn", "hitvn", "hospn", "condn", "shotn", "fataln", "shotan", "fatala", "foundn", "ln", "ln2", "suma", "sumb"];
 
 /// Month names and their abbreviations, which a day of the month follows ("Jan. 19").
 const MONTHS: [&str; 24] = [
@@ -515,10 +519,15 @@ pub fn find(text: &str) -> Vec<Casualty> {
             };
             out.push(Casualty { start: m.start(), end: m.end(), harm, min: Some(n), max: Some(n) });
             continue;
-        } else if c.name("objand").is_some() {
-            // "killed his wife and two daughters", "killed his wife and her boyfriend"
-            let more = c.name("objn").map_or(Some(1), |n| number(n.as_str()));
-            let Some(n) = more.map(|k| k + 1) else { continue };
+        } else if let Some(more) = c.name("objand") {
+            // "killed his wife and two daughters", "killed his wife and her boyfriend",
+            // "killed his wife, two young children and his mother-in-law": each one named
+            // is one, each number counts its group
+            let mut n = 1;
+            for item in LIST_SEP.split(more.as_str()).filter(|i| !i.trim().is_empty()) {
+                let first = item.split_whitespace().find(|w| !matches!(w.to_ascii_lowercase().as_str(), "his" | "her" | "their"));
+                n += first.filter(|w| NUMBER.find(w).is_some_and(|m| m.len() == w.len())).map_or(Some(1), number).unwrap_or(1);
+            }
             out.push(Casualty { start: m.start(), end: m.end(), harm: Harm::Killed, min: Some(n), max: Some(n) });
             continue;
         } else if c.name("fatal").is_some() || c.name("reduced").is_some() || c.name("scene").is_some() || c.name("object").is_some() || c.name("kone").is_some() || c.name("deathof").is_some() {
@@ -856,6 +865,17 @@ mod tests {
         assert_eq!(all("His gun accidentally discharged, shooting his 4-year-old daughter in the arm."), vec![(Harm::Hit, Some(1))]);
         // a day is no one struck
         assert!(all("The storm struck Sunday in the afternoon.").is_empty());
+    }
+
+    #[test]
+    fn the_victims_an_attacker_killed_listed() {
+        let all = |t: &str| find(t).iter().map(|c| (c.harm, c.min)).collect::<Vec<_>>();
+        assert_eq!(
+            all("Police say an officer shot and killed his wife, two young children and his mother-in-law, before killing himself."),
+            vec![(Harm::Killed, Some(4)), (Harm::SelfKilled, Some(1))]
+        );
+        assert_eq!(all("He killed his wife and her boyfriend."), vec![(Harm::Killed, Some(2))]);
+        assert_eq!(all("Police said he killed his stepfather and injured four others."), vec![(Harm::Killed, Some(1)), (Harm::Injured, Some(4))]);
     }
 
     #[test]

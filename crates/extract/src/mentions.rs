@@ -381,14 +381,49 @@ fn fold_suspect_arrests(mentions: &mut Vec<Mention>, text: &str) {
 /// "Blount County shooting spree leaves 4 wounded, gunman dead" over a body that names the
 /// victims one by one: a headline counts the victims of the story's main event (its first
 /// violent one) more often than any sentence does, so its figures fill what that mention
-/// still lacks. A headline counting a period's or a region's toll counts no one event.
+/// still lacks, or the body's "murder-suicide", which says only that two or more died ("5 dead
+/// after officer kills family" over "… likely died as a result of a murder-suicide"). A
+/// headline counting a period's or a region's toll counts no one event.
 fn headline_counts(mentions: &mut [Mention], headline: &str) {
     let Some(m) = mentions.iter_mut().find(|m| m.is_violent_event()) else { return };
     let cas = casualties::find_in_headline(headline);
     if cas.is_empty() || is_aggregate(headline) || PERIOD_TOLL.is_match(headline) || BACKGROUND.is_match(headline) {
         return;
     }
+    let bare = m.fatalities.as_ref().filter(|k| BARE_MURDER_SUICIDE.is_match(&k.text)).and_then(|k| k.min);
+    let more = cas.iter().filter(|c| c.harm == Harm::Killed).filter_map(|c| c.min).max();
+    if bare.zip(more).is_some_and(|(b, h)| h > b) {
+        m.fatalities = None;
+    }
     fill_counts(m, &cas, headline);
+}
+
+/// A figure that is only a murder-suicide's: at least the victim and the killer.
+static BARE_MURDER_SUICIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^murder[- ]suicide$").unwrap());
+
+/// A figure that counts an attacker's victims ("killed his wife and three children", "killed
+/// three people", "fatally shot a man"), which the attacker's own death does not join.
+static VICTIMS_OF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:(?:shot|stabbed)\s+and\s+)?kill(?:ed|ing|s)(?-u:\b)|^fatally\s+(?:shot|stabbed)(?-u:\b)").unwrap());
+/// The attacker's own death told anywhere in a report.
+static KILLER_DIED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:murder-suicide|murder\s+suicide|(?:killing|killed|kills|shot and killed|fatally shot|shooting|shot)\s+(?:himself|herself)|(?:took|taking|takes)\s+(?:his|her)\s+own\s+life|turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon|rifle|shotgun|handgun)\s+on\s+(?:himself|herself)|committ(?:ed|ing)\s+suicide)(?-u:\b)").unwrap()
+});
+
+/// "He killed his wife and three children." … "Police called it a murder-suicide.": the main
+/// event's figure counts the attacker's victims and another sentence (or the headline) tells
+/// the attacker died by their own hand, who is one more dead (GVA's count, and the one a
+/// reader adds up). A figure already counting the attacker is left as it is.
+fn killer_also_died(mentions: &mut [Mention], text: &str, headline: Option<&str>) {
+    let Some(m) = mentions.iter_mut().find(|m| m.is_violent_event()) else { return };
+    let Some(k) = m.fatalities.as_mut() else { return };
+    if !VICTIMS_OF.is_match(&k.text) || KILLER_DIED.is_match(&k.text) || k.text.contains(" … ") {
+        return;
+    }
+    let Some(own) = KILLER_DIED.find(text).or_else(|| headline.and_then(|h| KILLER_DIED.find(h))) else { return };
+    k.min = k.min.map(|n| n + 1);
+    k.max = k.max.map(|n| n + 1);
+    k.text = format!("{} … {}", k.text, own.as_str());
 }
 
 /// Whether a mention was told close before `at` (within [`INHERIT_WITHIN`] bytes): what a
@@ -1230,6 +1265,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
     if let Some(h) = headline {
         headline_counts(&mut mentions, h);
     }
+    killer_also_died(&mut mentions, text, headline);
     // "Seven people were shot. Two of them died.": the wounded are the people hit less the
     // dead, in the words that counted the hit
     for m in mentions.iter_mut().filter(|m| m.injured.is_none()) {
@@ -1744,6 +1780,26 @@ mod tests {
         let injured: Vec<_> = found.iter().filter(|m| m.modality.is_event()).map(|m| m.injured.as_ref().and_then(|c| c.min)).collect();
         assert!(from_headline);
         assert_eq!(injured, [Some(1)]);
+    }
+
+    #[test]
+    fn a_killer_who_died_by_his_own_hand_is_one_more_dead() {
+        let killed = |body: &str, headline: Option<&str>| {
+            extract_in(body, Context { headline, ..Context::default() }, d())
+                .iter()
+                .find(|m| m.modality.is_event())
+                .map(|m| m.fatalities.as_ref().and_then(|c| c.min))
+        };
+        // the main event's figure (the murder-suicide sentence tells an event of its own)
+        let body = "Police said a man shot and killed his wife and two daughters at their home in Lakeland on Sunday. Investigators called it a murder-suicide.";
+        assert_eq!(killed(body, None), Some(Some(4)));
+        // a figure of the dead that counts everyone stands
+        let body = "Four people were killed in a shooting at a home in Lakeland on Sunday. Investigators called it a murder-suicide.";
+        assert_eq!(killed(body, None), Some(Some(4)));
+        // the headline's figure over a bare murder-suicide
+        let body = "Deputies said the family likely died in a murder-suicide at their home in Stokes County on Wednesday.";
+        assert_eq!(killed(body, Some("5 dead in Stokes County murder-suicide")), Some(Some(5)));
+        assert_eq!(killed(body, None), Some(Some(2)));
     }
 
     #[test]
