@@ -457,6 +457,8 @@ impl Gazetteer {
         let mut i = 0;
         let mut persons: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut surnames: std::collections::HashSet<String> = std::collections::HashSet::new();
+        // names seen with an age ("Mecca Canty, 21,"): a person's, however big a place shares them
+        let mut aged_names: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut last_end = 0;
         let mut qualified_common: std::collections::HashSet<String> = std::collections::HashSet::new();
         while i < toks.len() {
@@ -525,14 +527,17 @@ impl Gazetteer {
                 // "at Davis’ residence" after "Aaron Davis": a possessive surname is the person's
                 // even after a locative
                 let possessive = text[toks[i + k].end..].starts_with(['\'', '’']);
-                let known_surname = k == 0 && surnames.contains(&t.folded) && (!locative || possessive);
+                let to = i > 0 && toks[i - 1].folded == "to";
+                let known_surname = k == 0 && surnames.contains(&t.folded) && (!locative || possessive || to);
+                // "Mecca Canty, 21, … Mecca Canty was also charged": the person again
+                let aged_before = k == 0 && aged_names.contains(&t.folded) && (cap_before || cap_after) && (!locative || to);
                 // "a 21 year old female, identified as Phoenix O'Dell": what follows "identified
                 // as" or "named" is a person
                 let before = text[..t.start].trim_end();
                 let ends_with_words = |w: &str| before.strip_suffix(w).is_some_and(|rest| rest.is_empty() || rest.ends_with(' '));
                 let named = ["identified as", "identified him as", "identified her as", "named", "nicknamed"].iter().any(|w| ends_with_words(w))
                     && !["town named", "city named", "village named", "county named", "place named"].iter().any(|w| ends_with_words(w));
-                let in_name_run = in_name_run || after_given || given_first || known_surname || named;
+                let in_name_run = in_name_run || after_given || given_first || known_surname || named || aged_before;
                 if in_name_run && (cap_before || cap_after || after_given) {
                     persons.insert(t.folded.clone());
                 }
@@ -573,6 +578,7 @@ impl Gazetteer {
                 if aged {
                     for w in &toks[i..=i + k] {
                         persons.insert(w.folded.clone());
+                        aged_names.insert(w.folded.clone());
                     }
                 }
                 if !never && !in_name_run && !street && !aged && (!single_common || keep_common) {

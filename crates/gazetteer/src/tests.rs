@@ -133,6 +133,18 @@ fn people_and_parts_of_a_city_are_not_places() {
 }
 
 #[test]
+fn a_name_told_with_an_age_stays_a_person_however_big_the_place() {
+    // Mecca is a city of a million people: once "Mecca Canty, 21," is a person, so is the
+    // "Mecca Canty" told again, and "to Valencia" after "Jesus Valencia, 47,"
+    let text = "Her daughter, Mecca Canty, 21, was charged in Toledo. Mecca Canty was also charged with tampering. \
+                They were identified as Jesus Valencia, 47, and his daughters. Her relationship to Valencia is unknown.";
+    let found = names_in(text);
+    assert_eq!(found, ["Toledo"], "{found:?}");
+    // a place said with a locative is the place still
+    assert_eq!(names_in("Mecca Canty, 21, was charged. Pilgrims travel to Mecca every year."), ["Mecca"]);
+}
+
+#[test]
 fn a_car_of_some_colour_is_not_the_town_it_is_named_after() {
     let found = names_in("The gunman fled in a white Pontiac, police in Flint said. A silver Tahoe was found in Detroit.");
     assert_eq!(found, ["Flint", "Detroit"], "{found:?}");

@@ -117,6 +117,11 @@ const SMALL_TOWN: u64 = 20_000;
 /// (Cork and Dundalk lost).
 const MINOR_ABROAD: u64 = 1_000_000;
 
+/// What lifts a town of a state the article names over a country of the same name the article
+/// points to nowhere else (Lebanon, Tennessee; Jordan, Minnesota): enough to pass a country of
+/// a few million people (its kind's bonus and the size of its population).
+const TOWN_OVER_COUNTRY: f64 = 3.0;
+
 fn kind_bonus(k: Kind) -> f64 {
     match k {
         Kind::Country | Kind::Continent => 8.0,
@@ -172,6 +177,22 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
         !word.contains(' ') && (sitrep_gazetteer::is_given_name(word) || sitrep_gazetteer::is_common_word(word))
     };
     let (plain, wordlike_names): (Vec<&NameMatch>, Vec<&NameMatch>) = matches.iter().partition(|m| !wordlike(m));
+    // the states the article names outright: "a home in Lebanon" in a story of a Tennessee boy
+    // is the town there, and the country's name then vouches for no country
+    let states: HashSet<(&str, &str)> = matches
+        .iter()
+        .filter_map(|m| {
+            let adm: Vec<_> = m.candidates.iter().map(|c| gaz.place(c.place)).filter(|p| p.kind == Kind::Admin1).collect();
+            let one_country = m.candidates.iter().all(|c| adm.first().is_some_and(|a| gaz.place(c.place).country == a.country));
+            (adm.len() == 1 && one_country).then(|| (adm[0].country.as_str(), adm[0].admin1.as_str()))
+        })
+        .collect();
+    let town_of_named_state = |m: &NameMatch| {
+        m.candidates.iter().any(|c| {
+            let p = gaz.place(c.place);
+            is_point(p.kind) && !c.alternate && states.contains(&(p.country.as_str(), p.admin1.as_str()))
+        })
+    };
     for m in plain.into_iter().chain(wordlike_names) {
         let cs: HashSet<&str> = m.candidates.iter().map(|c| gaz.place(c.place).country.as_str()).collect();
         if wordlike(&m) && !countries.is_empty() && !cs.iter().any(|c| countries.contains(c)) {
@@ -183,7 +204,7 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
             let p = gaz.place(c.place);
             !matches!(p.kind, Kind::Town | Kind::AdminSeat) || p.population >= SMALL_TOWN
         });
-        if let Some(c) = explicit {
+        if let Some(c) = explicit.filter(|_| !town_of_named_state(m)) {
             countries.insert(gaz.place(c.place).country.as_str());
         } else if cs.len() == 1 && weighty {
             countries.extend(cs.iter().copied());
@@ -239,6 +260,10 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
                         }
                         if p.kind != Kind::Admin1 && admins.contains(&(p.country.as_str(), p.admin1.as_str())) {
                             s += 7.0;
+                            // and over a country of its name the article points to nowhere else
+                            if m.candidates.iter().any(|o| gaz.place(o.place).kind == Kind::Country && !countries.contains(gaz.place(o.place).country.as_str())) {
+                                s += TOWN_OVER_COUNTRY;
+                            }
                         }
                         // a city and its province share a name ("Homs"): news means the city
                         // (a seat that bears the name only as an alternate, as Yuma bears
@@ -608,6 +633,16 @@ mod tests {
         assert_eq!(names, ["Kane County"]);
         // a division of a country the article names stays
         assert!(resolve("Fighting continued in Idlib, Syria, on Monday.").iter().any(|r| r.0 == "Idlib"));
+    }
+
+    #[test]
+    fn a_town_of_the_state_named_beats_a_country_of_its_name() {
+        let text = "10-year-old Tennessee boy accidentally shoots self in stomach\n\nIt happened at a home on Dandelion Drive in Lebanon, according to the Lebanon Police Department.";
+        let countries: Vec<String> = resolve(text).into_iter().filter(|r| r.0 == "Lebanon").map(|r| r.2).collect();
+        assert_eq!(countries, ["US", "US"]);
+        // without the state, the country
+        let text = "Aid convoys reached Lebanon on Monday, officials in Beirut said.";
+        assert!(resolve(text).iter().any(|r| r.0 == "Lebanon" && r.2 == "LB"));
     }
 
     #[test]
