@@ -71,12 +71,12 @@ static HARM_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 /// men walked into a gas station with gunshot wounds": people hit. Apart from [`PATTERN`],
 /// and run only on a sentence that tells a gunshot wound: in the one automaton, its long
 /// reach made every capture search of every sentence a tenth slower.
-static ARRIVE: LazyLock<Regex> = LazyLock::new(|| {
+static ARRIVE: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
     let one = one_person();
     let p = format!(
-        r"(?i)\b(?:(?P<arrn>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,2}}?|(?P<arrone>{one})\s+)(?:showed\s+up|arrived|walked|went|came|turned\s+up|drove|(?:was|were)\s+dropped\s+off)\s+(?:[\w'.-]+\s+){{0,10}}?with\s+(?:an?\s+|multiple\s+|several\s+)?(?:apparent\s+)?(?:gunshot|gun\s+shot)\s+wounds?\b"
+        r"\b(?:(?P<arrn>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,2}}?|(?P<arrone>{one})\s+)(?:showed\s+up|arrived|walked|went|came|turned\s+up|drove|(?:was|were)\s+dropped\s+off)\s+(?:[\w'.-]+\s+){{0,10}}?with\s+(?:an?\s+|multiple\s+|several\s+)?(?:apparent\s+)?(?:gunshot|gun\s+shot)\s+wounds?\b"
     );
-    regex::RegexBuilder::new(&p).unicode(false).build().expect("arrival pattern")
+    ascii_regex(&p)
 });
 static GUNSHOT_WOUND: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(["gunshot wound", "gun shot wound"]).expect("gunshot words")
@@ -87,7 +87,9 @@ static LIST_SEP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s+and\s+|,\s+
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(NUM).expect("number pattern"));
 static KILLED_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^{KILLED}$")).expect("killed pattern"));
 
-static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+/// The casualty phrases, most telling first: where two match at the same place, the first
+/// listed is the one read.
+static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
     let one = one_person();
     let more = format!(r"(?:(?:his|her|their)\s+)?(?:{NUM}\s+(?:[a-z-]+\s+)?(?:{GROUP}|sons|daughters|kids|sisters|brothers|stepchildren|grandchildren)|(?:his|her|their|a|an)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON}))");
     let p = [
@@ -172,16 +174,81 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // "multiple casualties", "heavy casualties"
         r"(?P<vague>(?:multiple|heavy|many|several|numerous|no|mass|significant)\s+(?:casualties|deaths|fatalities|injuries|dead|killed|wounded))".to_string(),
     ];
-    // a large alternation: room for its lazy DFA's states, which otherwise are discarded and
-    // rebuilt over and over (a third of the extractor's time went there)
-    // ASCII classes: Unicode case folding and Unicode \d and \s multiply the automaton's
-    // states, which the capture search (a PikeVM over each match) pays for byte by byte
-    regex::RegexBuilder::new(&format!(r"(?i)\b(?:{})\b", p.join("|")))
+    Vec::from(p)
+});
+
+/// All the phrases in one alternation, which tells where the first phrase of a text is. A
+/// large one: room for its lazy DFA's states, which otherwise are discarded and rebuilt over
+/// and over (a third of the extractor's time went there). ASCII classes: Unicode case folding
+/// and Unicode \d and \s multiply the automaton's states.
+static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+    regex::RegexBuilder::new(&format!(r"(?i)\b(?:{})\b", PHRASES.join("|")))
         .unicode(false)
         .dfa_size_limit(32 << 20)
         .build()
         .expect("casualty pattern")
 });
+
+/// Each phrase alone, to tell which one matched where [`PATTERN`] found one (the first that
+/// matches there, as in the alternation) and read its parts: a capture search pays for every
+/// state of its automaton over the matched words, and one phrase's automaton is a small part
+/// of all of them (measured: the capture search was a third of the casualty step).
+static PARTS: LazyLock<Vec<regex_automata::meta::Regex>> = LazyLock::new(|| PHRASES.iter().map(|p| ascii_regex(&format!(r"\b(?:{p})\b"))).collect());
+
+/// A case-insensitive ASCII regex with the parts of its match by name.
+fn ascii_regex(pattern: &str) -> regex_automata::meta::Regex {
+    regex_automata::meta::Regex::builder()
+        .syntax(regex_automata::util::syntax::Config::new().case_insensitive(true).unicode(false))
+        .build(pattern)
+        .expect("casualty phrase")
+}
+
+/// The parts of one phrase's match, read by group name as [`regex::Captures`] reads them.
+struct Parts<'t> {
+    text: &'t str,
+    caps: regex_automata::util::captures::Captures,
+}
+
+/// One part of a match.
+#[derive(Clone, Copy)]
+struct Part<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Part<'t> {
+    fn as_str(&self) -> &'t str {
+        &self.text[self.start..self.end]
+    }
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+}
+
+impl<'t> Parts<'t> {
+    fn part(&self, span: Option<regex_automata::Span>) -> Option<Part<'t>> {
+        span.map(|s| Part { text: self.text, start: s.start, end: s.end })
+    }
+    fn name(&self, name: &str) -> Option<Part<'t>> {
+        self.part(self.caps.get_group_by_name(name))
+    }
+    fn get(&self, i: usize) -> Option<Part<'t>> {
+        self.part(self.caps.get_group(i))
+    }
+}
+
+/// The phrase that matches at `start` (the first listed, as in [`PATTERN`]) with its parts.
+fn phrase_at(text: &str, start: usize) -> Option<Parts<'_>> {
+    let input = regex_automata::Input::new(text).range(start..).anchored(regex_automata::Anchored::Yes);
+    let re = PARTS.iter().find(|re| re.is_match(input.clone()))?;
+    let mut caps = re.create_captures();
+    re.search_captures(&input, &mut caps);
+    caps.is_match().then_some(Parts { text, caps })
+}
 
 /// A headline's casualty without the words a sentence would have ("Teen injured in accidental
 /// shooting", "Kansas man injured during attempt to shoot a buffalo", "4-year-old shot by
@@ -318,7 +385,7 @@ const NOT_A_PERSON: [&str; 24] = [
 /// 42-year-old Kysha"), a day of a month ("Corbin's Jan. 19 death"), where someone lives
 /// ("one lives in Charleston"), or the object of another verb ("returned three rounds and
 /// killed her").
-fn is_a_count(text: &str, c: &regex::Captures) -> bool {
+fn is_a_count(text: &str, c: &Parts) -> bool {
     for g in COUNT_GROUPS.iter().filter_map(|g| c.name(g)) {
         let digits = g.as_str().ends_with(|ch: char| ch.is_ascii_digit());
         if digits && text[g.end()..].starts_with('-') {
@@ -429,7 +496,8 @@ pub fn find(text: &str) -> Vec<Casualty> {
         return out;
     }
     let mut at = 0;
-    while let Some(c) = PATTERN.captures_at(text, at) {
+    while let Some(found) = PATTERN.find_at(text, at) {
+        let Some(c) = phrase_at(text, found.start()) else { break };
         let Some(m) = c.get(0) else { break };
         at = m.end().max(m.start() + 1);
         if !is_a_count(text, &c) {
@@ -566,7 +634,8 @@ pub fn find(text: &str) -> Vec<Casualty> {
         out.push(Casualty { start: m.start(), end: m.end(), harm, min, max });
     }
     if GUNSHOT_WOUND.is_match(text) {
-        for c in ARRIVE.captures_iter(text) {
+        for caps in ARRIVE.captures_iter(text) {
+            let c = Parts { text, caps };
             let Some(m) = c.get(0) else { continue };
             let told = out.iter().any(|o| o.start < m.end() && m.start() < o.end);
             let n = c.name("arrn").map_or(Some(1), |n| bounds(n.as_str()).0);
