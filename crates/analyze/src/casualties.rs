@@ -31,7 +31,7 @@ pub struct Casualty {
 
 const NUM: &str = r"(?:\d{1,3}(?:,\d{3})+|\d+|both|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a dozen|dozens|scores|hundreds|several|a few)";
 const QUAL: &str = r"(?:(?:at least|more than|over|up to|nearly|almost|about|around|some|as many as|fewer than|less than|an estimated)\s+)?";
-const KILLED: &str = r"(?:killed|dead|died|deaths?|fatalities|fatally (?:shot|wounded|injured)|slain|lives)";
+const KILLED: &str = r"(?:killed|murdered|dead|died|deaths?|fatalities|fatally (?:shot|wounded|injured)|slain|lives)";
 const INJURED: &str = r"(?:wounded|injured|injuries|hurt|hospitali[sz]ed)";
 
 /// Nouns for one person: the head of a one-victim phrase ("a 17-year-old boy", "his girlfriend").
@@ -101,7 +101,7 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         format!(r"(?P<kone>(?:(?:shot|stabbed)\s+and\s+)?kill(?:ed|ing)\s+{AGE}\s+(?-i:[A-Z][a-z]+))\b"),
         format!(r"(?P<wone>(?:wound|injur)(?:ed|ing)\s+(?:another|{AGE}\s+(?-i:[A-Z][a-z]+)|(?:his|her|their|a|an|the)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|(?:[[a-z0-9_]-]+\s+)?{PERSON})))\b"),
         // "killed 6 civilians", "killing at least 12 people", "wounding two"
-        format!(r"(?P<v>kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es))\s+(?:(?:his|her|their)\s+)?(?P<n1>{QUAL}(?:between\s+)?{NUM}(?:\s+(?:and|to|or)\s+{NUM})?)(?:\s+(?:other\s+)?(?:people|persons|civilians|soldiers|children|others|men|women|members|fighters|militants|troops|officers|policemen|workers|residents))?"),
+        format!(r"(?P<v>kill(?:ed|ing|s)|murder(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es))\s+(?:(?:his|her|their)\s+)?(?P<n1>{QUAL}(?:between\s+)?{NUM}(?:\s+(?:and|to|or)\s+{NUM})?)(?:\s+(?:other\s+)?(?:people|persons|civilians|soldiers|children|others|men|women|members|fighters|militants|troops|officers|policemen|workers|residents))?"),
         // "at least 12 dead", "two were wounded", "five people were killed", "6 killed"
         format!(r"(?P<n2>{QUAL}(?:between\s+)?{NUM}(?:\s+(?:and|to|or)\s+{NUM})?)(?:\s+[a-z-]+){{0,3}}?(?:,\s+(?:including|among\s+them)(?:\s+[a-z0-9'-]+){{1,6}},)?\s+(?:(?:were|was|have been|had been|are|got|being)\s+)?(?:(?:reportedly|reported|confirmed|critically|seriously|slightly|also)\s+)?(?P<v2>{KILLED}|{INJURED}|(?:are|were)\s+recovering)"),
         // "six other people were treated for non life-threatening injuries"
@@ -122,11 +122,13 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         // "a shooting that killed a 3-year-old girl", "accidentally shot and killed his
         // 9-month-old brother"
         format!(r"(?P<object>(?:shot|stabbed) and killed (?:her|him)\b|(?:(?:shot|stabbed)\s+and\s+)?kill(?:ed|ing)\s+(?:his|her|their|a|an|the|another)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON})(?P<objand>(?:,\s+{more})*,?\s+and\s+{more})?\b)"),
+        // "opened fire, killing Lewis and wounding the other man": one dead, named
+        format!(r"(?P<killwho>(?:(?:shot|stabbed)\s+and\s+)?kill(?:ed|ing)\s+(?P<killname>(?-i:[A-Z][a-z]+)))\b"),
         // one victim: "a 28-year-old man was shot and killed", "Antonio Mason was killed", "a
         // 3-year-old boy has died", "the man was shot in the leg", "a teen is in critical
         // condition", "the man suffered a gunshot wound", "a woman was hit by a bullet", "the
         // victim was taken to Grant Hospital", "the man shot Sunday is in critical condition"
-        format!(r"(?P<one>{one})(?:,\s+\d{{1,3}},|\s+(?:of|from)\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?(?:\s+(?:(?:who\s+)?(?:was|had\s+been|has\s+been)\s+)?(?:shot|wounded|injured)(?:\s+[\w'.-]+){{0,5}}?)?\s+(?:(?:was|is|has been|had been|remains|remained)\s+(?:(?:accidentally|critically|seriously|severely|badly|slightly|mortally|reportedly|allegedly|apparently|also|then|later|initially)\s+)?(?:(?:shot|stabbed|beaten)\s+(?:and\s+)?)?(?P<v3>{KILLED}|{INJURED}|shot dead|shot to death|pronounced dead|(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition|recovering|shot|(?:hit|struck)\s+by\s+(?:an?\s+|the\s+)?(?:stray\s+|single\s+)?(?:bullets?|gunfire|rounds?|shots?|shotgun\s+(?:blast|pellets))|struck\s+(?:once|twice|several times|multiple times)|(?:hit|struck)\s+in\s+the\s+[a-z]+|(?:taken|transported|rushed|airlifted|flown|driven|sent)\s+(?:by\s+[a-z]+\s+)?to\s+(?:[\w'.-]+\s+){{0,4}}?(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re))|treated\s+for\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds?))|(?P<v4>died|dies|has died|later died|(?:is\s+nursing|suffered|received|sustained)\s+(?:an?\s+)?(?:[[a-z0-9_]-]+\s+){{0,4}}?(?:wounds?|injury|injuries)))"),
+        format!(r"(?P<one>{one})(?:,\s+\d{{1,3}},|\s+(?:of|from)\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),?){{0,2}}(?:\s+(?:(?:who\s+)?(?:was|had\s+been|has\s+been)\s+)?(?:shot|wounded|injured)(?:\s+[\w'.-]+){{0,5}}?)?\s+(?:(?:was|is|has been|had been|remains|remained)\s+(?:(?:accidentally|critically|seriously|severely|badly|slightly|mortally|reportedly|allegedly|apparently|also|then|later|initially)\s+)?(?:(?:shot|stabbed|beaten)\s+(?:and\s+)?)?(?P<v3>{KILLED}|{INJURED}|shot dead|shot to death|pronounced dead|(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition|recovering|shot|(?:hit|struck)\s+by\s+(?:an?\s+|the\s+)?(?:stray\s+|single\s+)?(?:bullets?|gunfire|rounds?|shots?|shotgun\s+(?:blast|pellets))|struck\s+(?:once|twice|several times|multiple times)|(?:hit|struck)\s+in\s+the\s+[a-z]+|(?:taken|transported|rushed|airlifted|flown|driven|sent)\s+(?:by\s+[a-z]+\s+)?to\s+(?:[\w'.-]+\s+){{0,4}}?(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re))|treated\s+for\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds?))|(?P<v4>died|dies|has died|later died|(?:is\s+nursing|suffered|received|sustained)\s+(?:an?\s+)?(?:[[a-z0-9_]-]+\s+){{0,4}}?(?:wounds?|injury|injuries)))"),
         // "three people were found with gunshot wounds", "officers found a 21-year-old male
         // suffering from a gunshot wound", "found Duane Helms with a gunshot wound": people
         // hit, dead or alive
@@ -140,7 +142,7 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         // "The shot struck Helms in the leg": one person hit, named
         format!(r"(?P<hitname>(?:shot|hit|struck|hitting|striking)\s+(?P<hitwho>(?-i:[A-Z][a-z]+))\s+(?:in\s+(?:the|his|her)|once|twice|(?:multiple|several)\s+times))\b"),
         // "they found five people shot", "located two men with gunshot wounds": people hit
-        format!(r"(?P<foundg>(?:found|located)\s+(?P<foundgn>{NUM})\s+(?:[a-z-]+\s+)?{GROUP}\s+(?:shot|(?:with|suffering\s+from)\s+(?:apparent\s+)?(?:gunshot|gun\s+shot)\s+wounds?))"),
+        format!(r"(?P<foundg>(?:found|located)\s+(?P<foundgn>{NUM})\s+(?:[a-z-]+\s+)?{GROUP}\s+(?:shot(?P<foundgdead>\s+to\s+death|\s+dead)?|(?:with|suffering\s+from)\s+(?:apparent\s+)?(?:gunshot|gun\s+shot)\s+wounds?))"),
         // "two other people inside the restaurant suffered minor injuries"
         format!(r"(?P<n5>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,5}}?(?:suffered|sustained|received)\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds)"),
         // "a shooting that left a young man dead", "left one man dead and six others injured",
@@ -443,7 +445,7 @@ fn is_a_count(text: &str, c: &Parts) -> bool {
         }
     }
     // "Nobody was injured", "Police were shot at": a capitalised word that names no one
-    for g in ["one", "reduced", "pair", "arrone", "hitwho"].iter().filter_map(|g| c.name(g)) {
+    for g in ["one", "reduced", "pair", "arrone", "hitwho", "killname"].iter().filter_map(|g| c.name(g)) {
         let first = g.as_str().split_whitespace().next().unwrap_or("");
         if NOT_A_PERSON.iter().any(|w| w.eq_ignore_ascii_case(first)) {
             return false;
@@ -451,7 +453,7 @@ fn is_a_count(text: &str, c: &Parts) -> bool {
     }
     // one name alone ("Hayden died") is a person's unless it is a day, a month or a place
     // that is no given name ("Sunday is in critical condition", "Arkansas is recovering")
-    if let Some(one) = c.name("one").or(c.name("hitwho")).or(c.name("arrone")).map(|g| g.as_str()).filter(|w| !w.contains(char::is_whitespace)) {
+    if let Some(one) = c.name("one").or(c.name("hitwho")).or(c.name("arrone")).or(c.name("killname")).map(|g| g.as_str()).filter(|w| !w.contains(char::is_whitespace)) {
         let lower = one.to_ascii_lowercase();
         let pronoun = matches!(lower.as_str(), "he" | "she");
         let calendar = MONTHS.contains(&lower.as_str()) || WEEKDAYS.contains(&lower.as_str());
@@ -506,7 +508,8 @@ pub fn find(text: &str) -> Vec<Casualty> {
             continue;
         }
         let (harm, phrase) = if let Some(v) = c.name("v") {
-            let h = if v.as_str().to_ascii_lowercase().starts_with("kill") { Harm::Killed } else { Harm::Injured };
+            let verb = v.as_str().to_ascii_lowercase();
+            let h = if verb.starts_with("kill") || verb.starts_with("murder") { Harm::Killed } else { Harm::Injured };
             (h, c.name("n1").map(|x| x.as_str()).unwrap_or(""))
         } else if let Some(v) = c.name("v2") {
             let lv = v.as_str().to_ascii_lowercase();
@@ -557,7 +560,7 @@ pub fn find(text: &str) -> Vec<Casualty> {
         } else if c.name("hitobj").is_some() || c.name("hitname").is_some() {
             (Harm::Hit, "one")
         } else if let Some(n) = c.name("foundgn") {
-            (Harm::Hit, n.as_str())
+            (if c.name("foundgdead").is_some() { Harm::Killed } else { Harm::Hit }, n.as_str())
         } else if c.name("foundw").is_some() {
             (Harm::Hit, c.name("foundwn").map_or("one", |n| n.as_str()))
         } else if c.name("wone").is_some() {
@@ -608,7 +611,7 @@ pub fn find(text: &str) -> Vec<Casualty> {
             }
             out.push(Casualty { start: m.start(), end: m.end(), harm: Harm::Killed, min: Some(n), max: Some(n) });
             continue;
-        } else if c.name("fatal").is_some() || c.name("reduced").is_some() || c.name("scene").is_some() || c.name("object").is_some() || c.name("kone").is_some() || c.name("deathof").is_some() {
+        } else if c.name("fatal").is_some() || c.name("reduced").is_some() || c.name("scene").is_some() || c.name("object").is_some() || c.name("kone").is_some() || c.name("killwho").is_some() || c.name("deathof").is_some() {
             (Harm::Killed, "one")
         } else if c.name("toll").is_some() {
             (Harm::Killed, c.name("n3").map(|x| x.as_str()).unwrap_or(""))
@@ -965,6 +968,18 @@ mod tests {
         );
         assert_eq!(all("He killed his wife and her boyfriend."), vec![(Harm::Killed, Some(2))]);
         assert_eq!(all("Police said he killed his stepfather and injured four others."), vec![(Harm::Killed, Some(1)), (Harm::Injured, Some(4))]);
+    }
+
+    #[test]
+    fn the_dead_told_by_name_murder_or_where_found() {
+        let all = |t: &str| find(t).iter().map(|c| (c.harm, c.min)).collect::<Vec<_>>();
+        assert_eq!(all("A gunman opened fire, killing Lewis and critically wounding the other man."), vec![(Harm::Killed, Some(1)), (Harm::Injured, Some(1))]);
+        assert_eq!(all("Officers found three people shot to death in the living room."), vec![(Harm::Killed, Some(3))]);
+        assert_eq!(all("Damon Sochko, 16, of Morgantown, died Wednesday after being shot in the head Monday."), vec![(Harm::Killed, Some(1))]);
+        assert_eq!(all("Police released the names of the five people who were murdered in their home."), vec![(Harm::Killed, Some(5))]);
+        assert_eq!(all("He is accused of murdering two people in 2015."), vec![(Harm::Killed, Some(2))]);
+        // a day is no one killed
+        assert!(all("The storm killed Sunday's harvest.").is_empty());
     }
 
     #[test]
