@@ -237,8 +237,10 @@ fn main_event(db: &mut dyn Sql, n: i64) -> Result<Option<String>> {
 /// naming the same people (whatever their date: the score rejects conflicting ones), and
 /// for a dated report the events of its type in its date window (a day either side) that
 /// are towns in a box around its town, or placed no finer than its country (a town in its
-/// country too when it names a perpetrator, who can lift a country-level match). An
-/// undated or placeless report meets events only through the people it names.
+/// country too when it names a perpetrator, who can lift a country-level match); a report
+/// placed only by its article meets the events of that very town when it counts its dead or
+/// wounded, and those around it when it names people or counts both. An undated or placeless
+/// report meets events only through the people it names.
 fn candidates(db: &mut dyn Sql, m: &MentionRecord) -> Result<Vec<sitrep_merge::Profile>> {
     let mut rows: Vec<String> = Vec::new();
     let mut push = |found: Vec<String>| {
@@ -305,6 +307,13 @@ fn candidates(db: &mut dyn Sql, m: &MentionRecord) -> Result<Vec<sitrep_merge::P
         if let Some(cc) = country.filter(|_| perpetrators) {
             push(db.texts(&window("lat IS NULL AND country = ?6"), &with(&[cc.into()]))?);
         }
+    } else if let Some(l) = m.location.as_ref().filter(|l| found_by_point(l) && m.date.is_some() && (m.fatalities.text.is_some() || m.injured.text.is_some())) {
+        // a report that counts its dead or its wounded meets the same day's events of the very
+        // town its article stands in, where the day, the place and the figure may join it (its
+        // order in the ingest does not matter then: an event told first finds it the same way);
+        // measured on the dev incidents: B3 0.9196 -> 0.9203, killed 0.875 -> 0.876, for 0.3%
+        // more instructions late in a 100,000-article ingest (13% when every such report looked)
+        push(db.texts(&window("lat = ?6 AND lon = ?7"), &with(&[l.lat.into(), l.lon.into()]))?);
     } else if let Some(cc) = country {
         let place = if perpetrators { "country = ?6" } else { "lat IS NULL AND country = ?6" };
         push(db.texts(&window(place), &with(&[cc.into()]))?);

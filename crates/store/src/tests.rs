@@ -251,6 +251,28 @@ fn a_later_report_placed_by_the_article_joins_the_shooting_of_the_person_it_name
 }
 
 #[test]
+fn a_report_placed_by_its_article_joins_the_days_shooting_it_counts_in_that_town() {
+    on_each_backend(|s| {
+        // the second report names no one and counts only the wounded; its town is in another
+        // sentence than the shooting's
+        let told = dated("A man was wounded in a shooting in Fresno on Friday night, police said.", "http://a/fr", "Outlet A", "2015-05-09");
+        let (_, events) = merge_on_facts(s, &[told]);
+        assert_eq!(events.len(), 1, "{events:#?}");
+        let later = dated(
+            "A man was shot in the leg Friday night and taken to a hospital, police said. Officers were called to a store on Blackstone Avenue in Fresno.",
+            "http://b/fr",
+            "Outlet B",
+            "2015-05-10",
+        );
+        let (recs, events) = merge_on_facts(s, &[later]);
+        let placed: Vec<_> = recs.iter().filter_map(|r| r.location.as_ref()).map(|l| (l.name.as_str(), l.precision.as_str())).collect();
+        assert_eq!(placed, [("Fresno", "article")], "{recs:#?}");
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].articles.len(), 2);
+    });
+}
+
+#[test]
 fn a_day_report_joins_the_event_a_month_report_founded() {
     on_each_backend(|s| {
         // the month's event starts on the first: a window of the day's few days reaches it
