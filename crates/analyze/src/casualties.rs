@@ -499,7 +499,11 @@ pub fn find(text: &str) -> Vec<Casualty> {
     }
     let mut at = 0;
     while let Some(found) = PATTERN.find_at(text, at) {
-        let Some(c) = phrase_at(text, found.start()) else { break };
+        let Some(c) = phrase_at(text, found.start()) else {
+            // (the alternation and its phrases agree on where one matches: not reached)
+            at = found.start() + text[found.start()..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
         let Some(m) = c.get(0) else { break };
         at = m.end().max(m.start() + 1);
         if !is_a_count(text, &c) {

@@ -407,7 +407,7 @@ static VICTIMS_OF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:(?:shot|stabbed)\s+and\s+)?kill(?:ed|ing|s)(?-u:\b)|^fatally\s+(?:shot|stabbed)(?-u:\b)").unwrap());
 /// The attacker's own death told anywhere in a report.
 static KILLER_DIED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:murder-suicide|murder\s+suicide|(?:killing|killed|kills|shot and killed|fatally shot|shooting|shot)\s+(?:himself|herself)|(?:took|taking|takes)\s+(?:his|her)\s+own\s+life|turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon|rifle|shotgun|handgun)\s+on\s+(?:himself|herself)|committ(?:ed|ing)\s+suicide)(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:murder-suicide|murder\s+suicide|(?:killing|killed|kills|shot and killed|fatally shot|fatally shooting)\s+(?:himself|herself)|(?:took|taking|takes)\s+(?:his|her)\s+own\s+life|turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon|rifle|shotgun|handgun)\s+on\s+(?:himself|herself)|committ(?:ed|ing)\s+suicide)(?-u:\b)").unwrap()
 });
 
 /// "He killed his wife and three children." … "Police called it a murder-suicide.": the main
