@@ -323,6 +323,29 @@ fn follow_up_casualties(mentions: &mut [Mention], text: &str, (ss, se): (usize, 
     fill_counts(m, &cas, sentence);
 }
 
+/// "Four women were injured at a party Sunday evening. … multiple gunshots … the shooting":
+/// a lead that counts victims without a trigger of its own counts those of the first event
+/// told after it (when it is violent, told close after, and still lacks that figure), as a
+/// following sentence does (see [`follow_up_casualties`]).
+fn lead_casualties(mentions: &mut [Mention], text: &str, before_any: &[(usize, usize)]) {
+    let Some(m) = mentions.iter_mut().find(|m| m.modality.is_event()) else { return };
+    let first = m.sentences.iter().map(|s| s.0).min().unwrap_or(0);
+    if !VIOLENT.contains(&m.event_type.as_str()) {
+        return;
+    }
+    for &(ss, se) in before_any.iter().filter(|&&(_, se)| se <= first && first - se <= INHERIT_WITHIN) {
+        let counted = m.fatalities.is_some() && (m.injured.is_some() || m.hit.is_some());
+        let sentence = &text[ss..se];
+        if counted || is_aggregate(sentence) || BACKGROUND.is_match(sentence) || HYPOTHETICAL.is_match(sentence) {
+            continue;
+        }
+        let cas = casualties::find(sentence);
+        if !cas.is_empty() {
+            fill_counts(m, &cas, sentence);
+        }
+    }
+}
+
 /// Words that make an arrest a suspect's: a charge, a suspicion, the crime named, or the
 /// person's age ("Julian A. Johnson, 29, of Dayton, was arrested Friday").
 static SUSPECT: LazyLock<Regex> = LazyLock::new(|| {
@@ -796,6 +819,8 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
     let sentences = sitrep_analyze::sentences::split(text);
     // the days an arrest was told with ("was arrested early Tuesday"): not the violence's
     let mut arrest_days: Vec<usize> = Vec::new();
+    // the sentences without a trigger told before any event
+    let mut before_any: Vec<(usize, usize)> = Vec::new();
     for &(ss, se) in &sentences {
         let sentence = &text[ss..se];
         let scored = lex.score(sentence);
@@ -820,7 +845,11 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             _ => None,
         };
         let Some((subtype, (ts, te))) = trigger else {
-            follow_up_casualties(&mut mentions, text, (ss, se));
+            if mentions.iter().any(|m| m.modality.is_event()) {
+                follow_up_casualties(&mut mentions, text, (ss, se));
+            } else {
+                before_any.push((ss, se));
+            }
             continue;
         };
         let trig_text = &sentence[ts..te];
@@ -1262,6 +1291,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         }
     }
     fold_suspect_arrests(&mut mentions, text);
+    lead_casualties(&mut mentions, text, &before_any);
     if let Some(h) = headline {
         headline_counts(&mut mentions, h);
     }
@@ -1800,6 +1830,17 @@ mod tests {
         let body = "Deputies said the family likely died in a murder-suicide at their home in Stokes County on Wednesday.";
         assert_eq!(killed(body, Some("5 dead in Stokes County murder-suicide")), Some(Some(5)));
         assert_eq!(killed(body, None), Some(Some(2)));
+    }
+
+    #[test]
+    fn a_lead_that_counts_victims_counts_those_of_the_event_told_next() {
+        let figures = |t: &str| events(t).iter().map(|m| (m.fatalities.as_ref().and_then(|c| c.min), m.injured.as_ref().and_then(|c| c.min))).collect::<Vec<_>>();
+        let t = "NEW ORLEANS -- Four women were injured at a party Sunday evening in the Lower Ninth Ward. \
+                 Police said the shooting happened around 9 p.m. near a basketball court.";
+        assert_eq!(figures(t), [(None, Some(4))]);
+        // a lead far from the event, or a toll of a period, counts no one of it
+        let t = "So far this year 40 people were injured in the city. Police said a shooting happened around 9 p.m. near a basketball court.";
+        assert_eq!(figures(t), [(None, None)]);
     }
 
     #[test]
