@@ -658,6 +658,11 @@ pub fn find(text: &str) -> Vec<Casualty> {
 mod tests {
     use super::*;
 
+    /// The harm and lower bound of each phrase a text tells, in order.
+    fn harms(text: &str) -> Vec<(Harm, Option<u32>)> {
+        find(text).iter().map(|c| (c.harm, c.min)).collect()
+    }
+
     fn one(text: &str) -> (Harm, Option<u32>, Option<u32>, String) {
         let c = &find(text)[0];
         (c.harm, c.min, c.max, text[c.start..c.end].to_string())
@@ -701,7 +706,7 @@ mod tests {
         assert_eq!(one("A 15-year-old boy is in critical condition after being shot overnight.").0, Harm::Injured);
         assert_eq!(one("The man suffered a gunshot wound to the back of the head.").0, Harm::Injured);
         assert_eq!(one("Police are investigating a shooting that left a young man dead.").0, Harm::Killed);
-        let both = |t: &str| find(t).iter().map(|c| (c.harm, c.min)).collect::<Vec<_>>();
+        let both = harms;
         assert_eq!(
             both("A shootout between rival gangs left one man dead and six others injured at a nightclub."),
             vec![(Harm::Killed, Some(1)), (Harm::Injured, Some(6))]
@@ -791,7 +796,7 @@ mod tests {
 
     #[test]
     fn one_person_however_described() {
-        let all = |t: &str| find(t).iter().map(|c| (c.harm, c.min)).collect::<Vec<_>>();
+        let all = harms;
         for (t, harm) in [
             ("A 9-year-old boy was seriously injured when the gun went off.", Harm::Injured),
             ("Police said a young girl was accidentally shot in the foot on Sunday.", Harm::Hit),
@@ -856,7 +861,7 @@ mod tests {
 
     #[test]
     fn deaths_named_by_the_crime() {
-        let all = |t: &str| find(t).iter().map(|c| (c.harm, c.min)).collect::<Vec<_>>();
+        let all = harms;
         assert_eq!(all("He was booked Monday in Sunday's triple homicide on Fourth Street."), vec![(Harm::Killed, Some(3))]);
         assert_eq!(all("Deputies are investigating a murder-suicide in the town."), vec![(Harm::Killed, Some(2))]);
         assert_eq!(all("It was supposed to be a double murder-suicide."), vec![(Harm::Killed, Some(3))]);
@@ -889,7 +894,7 @@ mod tests {
 
     #[test]
     fn the_attackers_own_death_is_told_apart() {
-        let all = |t: &str| find(t).iter().map(|c| (c.harm, c.min)).collect::<Vec<_>>();
+        let all = harms;
         assert_eq!(all("He opened fire, killing three and wounding 16 before taking his own life."), vec![(Harm::Killed, Some(3)), (Harm::Injured, Some(16)), (Harm::SelfKilled, Some(1))]);
         // the wife hit, dead or alive, and the father dead
         assert_eq!(all("The father shot his wife before turning the gun on himself."), vec![(Harm::Hit, Some(1)), (Harm::SelfKilled, Some(1))]);
@@ -951,7 +956,7 @@ mod tests {
 
     #[test]
     fn victims_who_arrive_are_found_or_are_struck_by_name() {
-        let all = |t: &str| find(t).iter().map(|c| (c.harm, c.min)).collect::<Vec<_>>();
+        let all = harms;
         assert_eq!(all("A 17-year-old girl showed up in a hospital emergency room on Saturday afternoon with a gunshot wound."), vec![(Harm::Hit, Some(1))]);
         assert_eq!(all("Three men walked into a Pine Hills gas station with gunshot wounds Saturday night."), vec![(Harm::Hit, Some(3))]);
         assert_eq!(all("Police say the shooting victim showed up at a local hospital with a gunshot wound."), vec![(Harm::Hit, Some(1))]);
@@ -965,7 +970,7 @@ mod tests {
 
     #[test]
     fn the_victims_an_attacker_killed_listed() {
-        let all = |t: &str| find(t).iter().map(|c| (c.harm, c.min)).collect::<Vec<_>>();
+        let all = harms;
         assert_eq!(
             all("Police say an officer shot and killed his wife, two young children and his mother-in-law, before killing himself."),
             vec![(Harm::Killed, Some(4)), (Harm::SelfKilled, Some(1))]
@@ -976,7 +981,7 @@ mod tests {
 
     #[test]
     fn the_dead_told_by_name_murder_or_where_found() {
-        let all = |t: &str| find(t).iter().map(|c| (c.harm, c.min)).collect::<Vec<_>>();
+        let all = harms;
         assert_eq!(all("A gunman opened fire, killing Lewis and critically wounding the other man."), vec![(Harm::Killed, Some(1)), (Harm::Injured, Some(1))]);
         assert_eq!(all("Officers found three people shot to death in the living room."), vec![(Harm::Killed, Some(3))]);
         assert_eq!(all("Damon Sochko, 16, of Morgantown, died Wednesday after being shot in the head Monday."), vec![(Harm::Killed, Some(1))]);
@@ -988,7 +993,7 @@ mod tests {
 
     #[test]
     fn more_ways_to_tell_one_victim_or_a_few() {
-        let all = |t: &str| find(t).iter().map(|c| (c.harm, c.min)).collect::<Vec<_>>();
+        let all = harms;
         assert_eq!(all("A fourth man suffered a gunshot wound in his arm."), vec![(Harm::Injured, Some(1))]);
         assert_eq!(all("The wounded officer was taken to Advocate Christ Medical Center."), vec![(Harm::Hit, Some(1))]);
         assert_eq!(all("A Hart County teen was taken to University of Louisville Hospital after being shot."), vec![(Harm::Hit, Some(1))]);

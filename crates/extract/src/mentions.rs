@@ -142,6 +142,12 @@ impl Mention {
     fn is_violent_event(&self) -> bool {
         self.modality.is_event() && VIOLENT.contains(&self.event_type.as_str())
     }
+
+    /// Whether the mention already has its dead and its wounded (or hit): later phrases add
+    /// nothing then.
+    fn is_counted(&self) -> bool {
+        self.fatalities.is_some() && (self.injured.is_some() || self.hit.is_some())
+    }
 }
 
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -311,16 +317,23 @@ const VIOLENT: [&str; 4] = ["Violence against civilians", "Battles", "Explosions
 /// the wrong event, place accuracy 0.634 -> 0.628 on the dev incidents).
 fn follow_up_casualties(mentions: &mut [Mention], text: &str, (ss, se): (usize, usize)) {
     let Some(m) = mentions.iter_mut().rev().find(|m| m.modality.is_event()) else { return };
-    let counted = m.fatalities.is_some() && (m.injured.is_some() || m.hit.is_some());
-    if counted || !VIOLENT.contains(&m.event_type.as_str()) || !told_before(m, ss) {
+    if m.is_counted() || !VIOLENT.contains(&m.event_type.as_str()) || !told_before(m, ss) {
         return;
     }
     let sentence = &text[ss..se];
-    let cas = casualties::find(sentence);
-    if cas.is_empty() || is_aggregate(sentence) || BACKGROUND.is_match(sentence) || HYPOTHETICAL.is_match(sentence) {
-        return;
+    let cas = victims_counted(sentence);
+    if !cas.is_empty() {
+        fill_counts(m, &cas, sentence);
     }
-    fill_counts(m, &cas, sentence);
+}
+
+/// The casualty phrases of a sentence told apart from any event, when they count one event's
+/// victims: none for a toll of many events, a background incident or a hypothetical.
+fn victims_counted(sentence: &str) -> Vec<casualties::Casualty> {
+    if is_aggregate(sentence) || BACKGROUND.is_match(sentence) || HYPOTHETICAL.is_match(sentence) {
+        return Vec::new();
+    }
+    casualties::find(sentence)
 }
 
 /// "Four women were injured at a party Sunday evening. … multiple gunshots … the shooting":
@@ -334,12 +347,11 @@ fn lead_casualties(mentions: &mut [Mention], text: &str, before_any: &[(usize, u
         return;
     }
     for &(ss, se) in before_any.iter().filter(|&&(_, se)| se <= first && first - se <= INHERIT_WITHIN) {
-        let counted = m.fatalities.is_some() && (m.injured.is_some() || m.hit.is_some());
-        let sentence = &text[ss..se];
-        if counted || is_aggregate(sentence) || BACKGROUND.is_match(sentence) || HYPOTHETICAL.is_match(sentence) {
-            continue;
+        if m.is_counted() {
+            break;
         }
-        let cas = casualties::find(sentence);
+        let sentence = &text[ss..se];
+        let cas = victims_counted(sentence);
         if !cas.is_empty() {
             fill_counts(m, &cas, sentence);
         }
