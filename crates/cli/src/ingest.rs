@@ -128,16 +128,17 @@ pub fn ingest_into(
                 }
             }
         }
-        let outcomes = store.ingest_batch(&ok)?;
-        // new articles: find their event mentions and merge them into events
-        let records: Vec<sitrep_model::MentionRecord> = ok
-            .par_iter()
-            .zip(outcomes.par_iter())
-            .filter(|(_, o)| matches!(o, Outcome::New { .. }))
-            .flat_map_iter(|(p, _)| event_records(&p.article))
-            .collect();
-        summary.mentions += records.len() as u64;
-        summary.new_events += store.merge_mentions(&records, settings)? as u64;
+        // Find the event mentions before storing, so that the articles and their events are
+        // committed together; skip texts stored before (their events were merged with them)
+        // and a batch's repeated texts.
+        let ids: Vec<&str> = ok.iter().map(|p| p.article.id.as_str()).collect();
+        let mut seen = store.stored_ids(&ids)?;
+        let fresh: Vec<&Prepared> = ok.iter().filter(|p| seen.insert(p.article.id.clone())).collect();
+        let records: Vec<sitrep_model::MentionRecord> = fresh.par_iter().flat_map_iter(|p| event_records(&p.article)).collect();
+        let done = store.ingest_and_merge(&ok, &records, settings)?;
+        summary.mentions += done.mentions as u64;
+        summary.new_events += done.new_events as u64;
+        let outcomes = done.outcomes;
         for o in outcomes {
             match o {
                 Outcome::New { joined: Some(_), .. } => {

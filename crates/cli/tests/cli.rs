@@ -230,11 +230,26 @@ fn killed_ingest_leaves_a_consistent_database_and_resumes() {
     assert!(partial < n as i64, "the ingest finished before it could be killed; use a larger input");
     assert!(partial % 200 == 0 || partial == n as i64, "a partial batch is visible: {partial}");
     // a rerun completes the work
-    let out = run(&db, &["ingest", "-q", input.to_str().unwrap()]);
+    let out = run(&db, &["ingest", "--batch", "200", "-q", input.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(rusqlite_count(&db), n as i64);
     let err = stderr(&out);
     assert!(err.contains(&format!("{} already in the database", partial)), "{err}");
+    // and leaves what an uninterrupted ingest leaves: the articles stored before the kill
+    // have their events too (stored and merged in one transaction, the kill cannot fall
+    // between them)
+    let whole = dir.path().join("whole.db");
+    let out = run(&whole, &["ingest", "--batch", "200", "-q", input.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (resumed, uninterrupted) = (stats(&db), stats(&whole));
+    assert!(uninterrupted["events"].as_i64().unwrap() > 0, "the synthetic texts found no events: {uninterrupted}");
+    assert_eq!(resumed, uninterrupted);
+}
+
+fn stats(db: &Path) -> serde_json::Value {
+    let out = run(db, &["stats", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 /// Counts committed articles through the CLI itself (a second reader of the WAL database).

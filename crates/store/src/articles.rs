@@ -1,7 +1,7 @@
 //! Storing articles and their copies, grouping near-copies into stories, and reading them back:
 //! the same statements for every backend.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 use sitrep_dedup::{Fingerprint, exact_similarity, new_story_id, shingle_set};
@@ -157,6 +157,12 @@ pub(crate) fn ingest_batch(db: &mut dyn Sql, batch: &[Prepared]) -> Result<Vec<O
     let values: Vec<Value> = entries.into_iter().flat_map(|(k, n)| [Value::Int(k), Value::Int(n)]).collect();
     insert_many(db, "INSERT INTO lsh (bucket, article)", "ON CONFLICT DO NOTHING", 2, &values)?;
     Ok(out)
+}
+
+/// Which of `ids` name stored articles.
+pub(crate) fn stored_ids(db: &mut dyn Sql, ids: &[&str]) -> Result<HashSet<String>> {
+    let keys: Vec<Value> = ids.iter().map(|id| Value::Text(id.to_string())).collect();
+    query_in(db, "SELECT id FROM articles WHERE id IN (%)", &keys)?.into_iter().map(|mut r| r.text(0)).collect()
 }
 
 const STORED_COLUMNS: &str = "SELECT a.id, a.story, a.ext_id, a.url, a.outlet, a.published, a.title, a.byline, a.language, a.text, a.origin,

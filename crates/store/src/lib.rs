@@ -22,6 +22,19 @@ macro_rules! store_over_sql {
                 self.write(|db| $crate::events::merge_mentions(db, records, settings))
             }
 
+            fn ingest_and_merge(
+                &mut self,
+                batch: &[$crate::Prepared],
+                mentions: &[sitrep_model::MentionRecord],
+                settings: $crate::MergeSettings,
+            ) -> $crate::Result<$crate::Ingested> {
+                self.write(|db| $crate::ingest_and_merge(db, batch, mentions, settings))
+            }
+
+            fn stored_ids(&self, ids: &[&str]) -> $crate::Result<std::collections::HashSet<String>> {
+                self.read(|db| $crate::articles::stored_ids(db, ids))
+            }
+
             fn articles(&self, filter: &$crate::ArticleFilter) -> $crate::Result<Vec<$crate::StoredArticle>> {
                 self.read(|db| $crate::articles::articles(db, filter))
             }
@@ -63,6 +76,7 @@ mod sqlite;
 #[cfg(test)]
 mod tests;
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -124,6 +138,32 @@ pub enum Outcome {
     AlreadyStored { id: String },
 }
 
+/// What one [`Store::ingest_and_merge`] did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ingested {
+    /// One per record of the batch, in order.
+    pub outcomes: Vec<Outcome>,
+    /// Mentions of the new articles, all merged.
+    pub mentions: usize,
+    /// Events those mentions founded.
+    pub new_events: usize,
+}
+
+/// The shared logic of [`Store::ingest_and_merge`], inside the backend's transaction.
+fn ingest_and_merge(db: &mut dyn sql::Sql, batch: &[Prepared], mentions: &[MentionRecord], settings: MergeSettings) -> Result<Ingested> {
+    let outcomes = articles::ingest_batch(db, batch)?;
+    let new: HashSet<&str> =
+        outcomes.iter().filter_map(|o| if let Outcome::New { id, .. } = o { Some(id.as_str()) } else { None }).collect();
+    // usually every mention is a new article's: no copy then
+    let records: std::borrow::Cow<[MentionRecord]> = if mentions.iter().all(|m| new.contains(m.article.as_str())) {
+        mentions.into()
+    } else {
+        mentions.iter().filter(|m| new.contains(m.article.as_str())).cloned().collect::<Vec<_>>().into()
+    };
+    let new_events = events::merge_mentions(db, &records, settings)?;
+    Ok(Ingested { outcomes, mentions: records.len(), new_events })
+}
+
 /// A stored article with its story group.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredArticle {
@@ -179,6 +219,16 @@ pub trait Store {
     /// Merges the event mentions of newly stored articles into events, atomically; returns
     /// how many events were founded. Mentions merged before are skipped.
     fn merge_mentions(&mut self, records: &[MentionRecord], settings: MergeSettings) -> Result<usize>;
+    /// Stores a batch and merges the mentions of the articles it adds, in one transaction.
+    /// An ingest needs both or neither: killed between two transactions it would leave
+    /// articles stored without their events, and a rerun, finding them stored, would never
+    /// merge them. `mentions` may hold those of every article in the batch; only the
+    /// mentions of articles that come out [`Outcome::New`] are merged.
+    fn ingest_and_merge(&mut self, batch: &[Prepared], mentions: &[MentionRecord], settings: MergeSettings) -> Result<Ingested>;
+    /// Which of `ids` name stored articles: their mentions were merged when they were
+    /// stored, so an ingest need not analyse them again (a resumed ingest skips its
+    /// finished part at the speed of this lookup).
+    fn stored_ids(&self, ids: &[&str]) -> Result<HashSet<String>>;
     fn articles(&self, filter: &ArticleFilter) -> Result<Vec<StoredArticle>>;
     /// Looks an article up by full id or unambiguous prefix (`a_3f2`).
     fn article(&self, id: &str) -> Result<Option<StoredArticle>>;

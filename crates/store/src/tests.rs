@@ -188,6 +188,35 @@ fn reports_of_one_attack_merge_and_remerging_changes_nothing() {
     });
 }
 
+#[test]
+fn one_transaction_stores_a_batch_and_merges_only_its_new_articles_mentions() {
+    on_each_backend(|s| {
+        let first = reports();
+        let done = s.ingest_and_merge(&first[..1], &records(&first[..1]), MergeSettings::default()).unwrap();
+        assert_eq!(done.new_events, 1);
+        assert_eq!(s.stored_ids(&[first[0].article.id.as_str(), first[1].article.id.as_str()]).unwrap().len(), 1);
+        // the whole batch again, with the first report's mentions among the others: those
+        // of an article stored before are not merged twice
+        let batch = reports();
+        let done = s.ingest_and_merge(&batch, &records(&batch), MergeSettings::default()).unwrap();
+        assert!(matches!(done.outcomes[0], Outcome::AlreadyStored { .. }), "{:?}", done.outcomes);
+        assert!(done.outcomes[1..].iter().all(|o| matches!(o, Outcome::New { .. })), "{:?}", done.outcomes);
+        assert_eq!(done.mentions, records(&batch[1..]).len());
+        let events = s.events().unwrap();
+        assert_eq!(done.new_events + 1, events.len());
+        let (a, b) = (&batch[0].article.id, &batch[1].article.id);
+        assert!(events.iter().any(|e| e.articles.contains(a) && e.articles.contains(b)), "the second outlet's report joins the attack");
+        assert_eq!(events.iter().filter(|e| e.articles.contains(a)).count(), 1, "the first report's mentions were not merged again");
+        let ids: Vec<&str> = batch.iter().map(|p| p.article.id.as_str()).collect();
+        assert_eq!(s.stored_ids(&ids).unwrap().len(), 3);
+        // and once more: nothing changes
+        let before = serde_json::to_string(&s.events().unwrap()).unwrap();
+        let again = s.ingest_and_merge(&batch, &records(&batch), MergeSettings::default()).unwrap();
+        assert_eq!((again.mentions, again.new_events), (0, 0));
+        assert_eq!(serde_json::to_string(&s.events().unwrap()).unwrap(), before);
+    });
+}
+
 /// Ingests reports and merges their mentions on the facts alone (a story threshold no two
 /// leads reach): returns the mentions and the events.
 fn merge_on_facts(s: &mut dyn Store, batch: &[Prepared]) -> (Vec<MentionRecord>, Vec<sitrep_model::Event>) {
