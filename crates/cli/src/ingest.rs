@@ -110,51 +110,65 @@ pub fn ingest_into(
         }
     });
     for batch in rx {
-        let mut issues = Vec::new();
-        let records: Vec<_> = batch.into_iter().filter_map(|r| r.map_err(|e| issues.push(e)).ok()).collect();
-        let cleaned: Vec<Result<Prepared, RecordIssue>> = sitrep_clean::clean_batch(records)
-            .into_par_iter()
-            .map(|c| c.map(|c| Prepared::new(c.article)))
-            .chain(issues.into_par_iter().map(Err))
-            .collect();
-        let mut ok = Vec::with_capacity(cleaned.len());
-        for c in cleaned {
-            summary.read += 1;
-            match c {
-                Ok(p) => ok.push(p),
-                Err(issue) => {
-                    report(&issue);
-                    *summary.skipped.entry(reason_kind(&issue)).or_default() += 1;
-                }
-            }
-        }
-        // Find the event mentions before storing, so that the articles and their events are
-        // committed together; skip texts stored before (their events were merged with them)
-        // and a batch's repeated texts.
-        let ids: Vec<&str> = ok.iter().map(|p| p.article.id.as_str()).collect();
-        let mut seen = store.stored_ids(&ids)?;
-        let fresh: Vec<&Prepared> = ok.iter().filter(|p| seen.insert(p.article.id.clone())).collect();
-        let records: Vec<sitrep_model::MentionRecord> = fresh.par_iter().flat_map_iter(|p| event_records(&p.article)).collect();
-        let done = store.ingest_and_merge(&ok, &records, settings)?;
-        summary.mentions += done.mentions as u64;
-        summary.new_events += done.new_events as u64;
-        let outcomes = done.outcomes;
-        for o in outcomes {
-            match o {
-                Outcome::New { joined: Some(_), .. } => {
-                    summary.new_articles += 1;
-                    summary.near_copies += 1;
-                }
-                Outcome::New { .. } => summary.new_articles += 1,
-                Outcome::ExactCopy { .. } => summary.exact_copies += 1,
-                Outcome::AlreadyStored { .. } => summary.already += 1,
-            }
-        }
+        ingest_records(store, settings, batch, &mut summary, &mut report)?;
         progress.set_position(summary.read);
         progress.set_message(format!("{} new, {} skipped", summary.new_articles, summary.skipped_total()));
     }
     reader.join().map_err(|_| anyhow::anyhow!("the reader thread panicked"))?;
     Ok(summary)
+}
+
+/// Cleans, stores and merges one batch of read records (one transaction), adding to
+/// `summary`; `report` receives each skipped record. `sitrep ingest` calls it for each batch
+/// its reader thread fills, a queue worker for each batch it is handed.
+pub fn ingest_records(
+    store: &mut dyn Store,
+    settings: MergeSettings,
+    batch: Vec<sitrep_read::ReadResult>,
+    summary: &mut Summary,
+    mut report: impl FnMut(&RecordIssue),
+) -> Result<()> {
+    let mut issues = Vec::new();
+    let records: Vec<_> = batch.into_iter().filter_map(|r| r.map_err(|e| issues.push(e)).ok()).collect();
+    let cleaned: Vec<Result<Prepared, RecordIssue>> = sitrep_clean::clean_batch(records)
+        .into_par_iter()
+        .map(|c| c.map(|c| Prepared::new(c.article)))
+        .chain(issues.into_par_iter().map(Err))
+        .collect();
+    let mut ok = Vec::with_capacity(cleaned.len());
+    for c in cleaned {
+        summary.read += 1;
+        match c {
+            Ok(p) => ok.push(p),
+            Err(issue) => {
+                report(&issue);
+                *summary.skipped.entry(reason_kind(&issue)).or_default() += 1;
+            }
+        }
+    }
+    // Find the event mentions before storing, so that the articles and their events are
+    // committed together; skip texts stored before (their events were merged with them)
+    // and a batch's repeated texts.
+    let ids: Vec<&str> = ok.iter().map(|p| p.article.id.as_str()).collect();
+    let mut seen = store.stored_ids(&ids)?;
+    let fresh: Vec<&Prepared> = ok.iter().filter(|p| seen.insert(p.article.id.clone())).collect();
+    let records: Vec<sitrep_model::MentionRecord> = fresh.par_iter().flat_map_iter(|p| event_records(&p.article)).collect();
+    let done = store.ingest_and_merge(&ok, &records, settings)?;
+    summary.mentions += done.mentions as u64;
+    summary.new_events += done.new_events as u64;
+    let outcomes = done.outcomes;
+    for o in outcomes {
+        match o {
+            Outcome::New { joined: Some(_), .. } => {
+                summary.new_articles += 1;
+                summary.near_copies += 1;
+            }
+            Outcome::New { .. } => summary.new_articles += 1,
+            Outcome::ExactCopy { .. } => summary.exact_copies += 1,
+            Outcome::AlreadyStored { .. } => summary.already += 1,
+        }
+    }
+    Ok(())
 }
 
 pub fn read_options(meta: Option<&Path>, outlet: Option<String>, published: Option<String>) -> Result<ReadOptions> {
@@ -174,24 +188,31 @@ pub fn read_options(meta: Option<&Path>, outlet: Option<String>, published: Opti
 pub fn run(db: &str, args: IngestArgs) -> Result<ExitCode> {
     let options = read_options(args.meta.as_deref(), args.outlet, args.published)?;
     let mut store = crate::open_db(db)?;
-    let progress = if args.quiet || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-        ProgressBar::hidden()
-    } else {
-        let pb = ProgressBar::new_spinner();
-        pb.set_style(
-            ProgressStyle::with_template("{spinner} {elapsed_precise} {pos} records ({per_sec}) {msg}")
-                .context("progress template")?,
-        );
-        pb.enable_steady_tick(std::time::Duration::from_millis(200));
-        pb
-    };
+    let progress = progress_bar(args.quiet, "{spinner} {elapsed_precise} {pos} records ({per_sec}) {msg}")?;
     let start = Instant::now();
     let pb = progress.clone();
     let summary = ingest_into(store.as_mut(), MergeSettings::default(), &args.paths, options, args.batch, &progress, |issue| {
         pb.suspend(|| eprintln!("sitrep: skipped {issue}"));
     })?;
     progress.finish_and_clear();
-    let secs = start.elapsed().as_secs_f64();
+    print_summary(db, store.as_ref(), &summary, start.elapsed().as_secs_f64())?;
+    let nothing_read = summary.read == summary.skipped_total();
+    Ok(if nothing_read { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// A spinner on stderr with `template`, hidden when asked or when stderr is not a terminal.
+pub fn progress_bar(quiet: bool, template: &str) -> Result<ProgressBar> {
+    if quiet || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        return Ok(ProgressBar::hidden());
+    }
+    let pb = ProgressBar::new_spinner();
+    pb.set_style(ProgressStyle::with_template(template).context("progress template")?);
+    pb.enable_steady_tick(std::time::Duration::from_millis(200));
+    Ok(pb)
+}
+
+/// The end-of-run report on stderr: what was read and skipped, and what the database holds.
+pub fn print_summary(db: &str, store: &dyn Store, summary: &Summary, secs: f64) -> Result<()> {
     eprintln!(
         "read {} records in {:.1}s: {} new articles ({} joined an existing story as near-copies), {} exact copies of stored articles, {} already in the database, {} skipped",
         summary.read,
@@ -216,6 +237,5 @@ pub fn run(db: &str, args: IngestArgs) -> Result<ExitCode> {
         totals.sources,
         totals.events
     );
-    let nothing_read = summary.read == summary.skipped_total();
-    Ok(if nothing_read { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(())
 }

@@ -6,6 +6,7 @@ mod eval_events;
 mod events;
 mod ingest;
 mod mentions;
+mod queue;
 mod show;
 
 use std::process::ExitCode;
@@ -48,6 +49,10 @@ enum Cmd {
     /// source, published or date, title, text or html), .warc/.warc.gz, RSS/Atom feeds.
     /// Bad records are reported on one line each and skipped; re-ingesting is harmless.
     Ingest(ingest::IngestArgs),
+    /// Ingest spread over processes and machines through a NATS JetStream queue: `push`
+    /// queues the records of inputs, each `work` process ingests batches into --db.
+    #[command(subcommand)]
+    Queue(queue::QueueCmd),
     /// List stored articles with their story group.
     Articles(show::ArticlesArgs),
     /// Show one article (by id or unique id prefix), cleaned, with its story group-mates.
@@ -95,6 +100,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.cmd {
         Cmd::Ingest(args) => ingest::run(&cli.db, args),
+        Cmd::Queue(cmd) => queue::run(&cli.db, cmd),
         Cmd::Articles(args) => open_db(&cli.db).and_then(|s| show::articles(s.as_ref(), args)).map(|_| ExitCode::SUCCESS),
         Cmd::Article(args) => open_db(&cli.db).and_then(|s| show::article(s.as_ref(), args)),
         Cmd::Events(args) => open_db(&cli.db).and_then(|s| events::list(s.as_ref(), args)).map(|_| ExitCode::SUCCESS),

@@ -344,6 +344,78 @@ fn a_postgres_database_holds_what_the_sqlite_file_holds() {
     assert_eq!(stats(pg), stats(&lite));
 }
 
+/// The stream of a queue test, deleted (through the CLI) when the guard goes; None with the
+/// reason printed when no NATS server is configured.
+fn nats_stream(name: &str) -> Option<(String, String, impl Drop)> {
+    let Ok(server) = std::env::var("SITREP_TEST_NATS") else {
+        eprintln!("skipping: SITREP_TEST_NATS is not set (e.g. 127.0.0.1:4222)");
+        return None;
+    };
+    struct Deleter(String, String);
+    impl Drop for Deleter {
+        fn drop(&mut self) {
+            let _ = bin().args(["queue", "delete", "--nats", &self.0, "--stream", &self.1]).output();
+        }
+    }
+    let stream = format!("SITREP_CLI_{}_{}", name.to_uppercase(), std::process::id());
+    Some((server.clone(), stream.clone(), Deleter(server, stream)))
+}
+
+#[test]
+fn workers_fed_through_the_queue_build_what_one_ingest_builds() {
+    let Some((nats, stream, _stream_guard)) = nats_stream("examples") else { return };
+    let Some((url, _guard)) = postgres_db("queue") else { return };
+    let meta = examples().join("meta.jsonl");
+    let queue = |db: &str, args: &[&str]| bin().arg("--db").arg(db).arg("queue").args(args).args(["--nats", &nats, "--stream", &stream]).output().unwrap();
+    // the examples queued one record a batch, then again two a batch: every record twice,
+    // in two batches the stream cannot tell are repeats and one (the last record alone) it can
+    for (batch, note) in [("1", "in 3 batches"), ("2", "in 1 batches in")] {
+        let out = queue("unused.db", &["push", "--batch", batch, "--meta", meta.to_str().unwrap(), examples().to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(stderr(&out).contains("queued 3 records") && stderr(&out).contains(note), "{}", stderr(&out));
+    }
+    assert_eq!(stdout(&queue("unused.db", &["status"])).trim(), format!("4 batches waiting in stream {stream}"));
+    // two workers share the batches
+    let spawn = || {
+        bin().arg("--db").arg(&url).args(["queue", "work", "--until-empty", "--wait", "2", "-q", "--nats", &nats, "--stream", &stream])
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (spawn(), spawn());
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    assert!(a.status.success() && b.status.success(), "{}\n{}", stderr(&a), stderr(&b));
+    let took = |o: &Output| -> usize {
+        let e = stderr(o);
+        e.split("took ").nth(1).and_then(|r| r.split(' ').next()).and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("{e}"))
+    };
+    assert_eq!(took(&a) + took(&b), 4, "{}\n{}", stderr(&a), stderr(&b));
+    assert_eq!(stdout(&queue("unused.db", &["status"])).trim(), format!("0 batches waiting in stream {stream}"));
+    // the same database as one ingest of the examples
+    let dir = tempfile::tempdir().unwrap();
+    let lite = dir.path().join("s.db");
+    ingest_examples(&lite);
+    let pg = Path::new(&url);
+    let stats = |db: &Path| stdout(&run(db, &["stats", "--format", "json"]));
+    assert_eq!(stats(pg), stats(&lite));
+    let groups = |db: &Path| {
+        let mut g: Vec<Vec<String>> = events_json(db, &[])
+            .iter()
+            .map(|e| {
+                let mut a: Vec<String> = e["articles"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_string()).collect();
+                a.sort();
+                a
+            })
+            .collect();
+        g.sort();
+        g
+    };
+    assert_eq!(groups(pg), groups(&lite));
+    let abu = events_json(pg, &["--near", "Abu Kamal", "--radius", "50"]);
+    assert_eq!(abu.len(), 1, "{abu:#?}");
+    assert_eq!(abu[0]["articles"].as_array().unwrap().len(), 3);
+}
+
 fn abu_kamal_event_with_its_disputed_claims(db: &Path) {
     let db = db.to_path_buf();
     ingest_examples(&db);

@@ -72,8 +72,9 @@ impl std::fmt::Display for Origin {
     }
 }
 
-/// One record as read from the input, before any cleaning.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One record as read from the input, before any cleaning (serialisable: the queue carries
+/// records from the machine that read them to the worker that ingests them).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RawRecord {
     pub origin: Origin,
     pub kind: BodyKind,
