@@ -34,6 +34,8 @@ pub const DEFAULT_WORKERS: &str = "sitrep-workers";
 /// take longer, and giving the same batch to a second worker only wastes work.
 pub const ACK_WAIT: Duration = Duration::from_secs(600);
 
+/// What went wrong talking to the queue, naming the server or stream so that the user
+/// knows which service to look at.
 #[derive(Debug, thiserror::Error)]
 pub enum QueueError {
     #[error("NATS server {server}: {reason}")]
