@@ -73,9 +73,6 @@ pub struct PushArgs {
 pub struct WorkArgs {
     #[command(flatten)]
     pub queue: QueueArgs,
-    /// Workers of one name share the batches (a JetStream durable consumer).
-    #[arg(long, default_value = DEFAULT_WORKERS)]
-    pub workers: String,
     /// Stop when no batch has arrived for --wait seconds, instead of waiting for more.
     #[arg(long)]
     pub until_empty: bool,
@@ -146,12 +143,13 @@ fn push(a: PushArgs) -> Result<ExitCode> {
         a.queue.stream,
         if duplicates > 0 { format!(" ({duplicates} batches were queued already)") } else { String::new() },
     );
-    Ok(if queued == 0 && skipped > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    // as `ingest`: an input with no usable record is a failure
+    Ok(if queued == 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 fn work(db: &str, a: WorkArgs) -> Result<ExitCode> {
     let q = connect(&a.queue)?;
-    let mut worker = q.worker(&a.workers)?;
+    let mut worker = q.worker(DEFAULT_WORKERS)?;
     let mut store = crate::open_db(db)?;
     let wait = Duration::from_secs_f64(a.wait.max(0.1));
     let progress = ingest::progress_bar(a.quiet, "{spinner} {elapsed_precise} {pos} records ({per_sec}) {msg}")?;
@@ -184,7 +182,7 @@ fn work(db: &str, a: WorkArgs) -> Result<ExitCode> {
         progress.set_message(format!("{batches} batches, {} new articles", summary.new_articles));
     }
     progress.finish_and_clear();
-    eprintln!("worker {} took {batches} batches from stream {}", a.workers, a.queue.stream);
+    eprintln!("worker took {batches} batches from stream {}", a.queue.stream);
     ingest::print_summary(db, store.as_ref(), &summary, start.elapsed().as_secs_f64())?;
     Ok(ExitCode::SUCCESS)
 }

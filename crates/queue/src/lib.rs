@@ -25,8 +25,9 @@ use sitrep_model::{Origin, RawRecord, RecordIssue};
 /// The stream sitrep uses unless told otherwise.
 pub const DEFAULT_STREAM: &str = "SITREP";
 
-/// The durable consumer workers share unless told otherwise: workers of one name divide
-/// the messages between them.
+/// The durable consumer `sitrep queue work` processes share: they divide the messages between
+/// them. (A work-queue stream lets only one consumer see each message, so a stream has one
+/// such group.)
 pub const DEFAULT_WORKERS: &str = "sitrep-workers";
 
 /// How long a worker may hold a batch before the server gives it to another: a batch of a
