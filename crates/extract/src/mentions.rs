@@ -157,10 +157,12 @@ static AGGREGATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(more than|over|nearly|some|hundreds of|thousands of|dozens of|scores of|numerous|countless)\s+(?:[\d,]+\s+)?(?:\w+\s+){0,2}?(strikes|airstrikes|attacks|raids|bombings)|[\d,]{2,}\s+(?:\w+\s+)?(strikes|airstrikes|attacks|raids)|(?-u:\b)(generally|usually|normally|typically|routinely|often|regularly|repeatedly|frequently|in the past|so far this (?:year|month)|(?:this|so far) year alone|since the (?:start|beginning) of (?:the|this) year|year to date|(?:each|every|per) year|annually|have been accused|has been accused|has long been|have long been|occur|support for|campaign of|such (strikes|attacks)|those normally|these strikes|those strikes|(have|has) (since |also |repeatedly |long )?(staged|carried out|launched|conducted|mounted) (attacks|strikes|raids|airstrikes))(?-u:\b)").unwrap()
 });
 /// A city's roundup of violence ("at least 35 others have been wounded in shootings across
-/// Chicago since Friday night", "in 33 separate shooting incidents", "45 such shootings"):
-/// its figures add up many events and tell none of them.
+/// Chicago since Friday night", "in 33 separate shooting incidents", "45 such shootings",
+/// "were wounded in shootings Tuesday", "in three overnight shootings", "three incidents of
+/// gunfire", "on the city's South and West sides"): its figures add up many events and
+/// tell none of them. ("The Cameo nightclub shootings", with an article, are one event.)
 static ROUNDUP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:shootings|attacks|stabbings|violence)\s+(?:across|around|throughout|citywide)|(?:shot|killed|wounded|injured)\s+across\s+(?:the\s+city|(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?\s+(?:since|over|during|this|last|on|in|between|from))|(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous)\s+separate\s+(?:shootings|shooting\s+incidents|incidents|attacks)|such\s+(?:shootings|killings|incidents))(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:(?:shootings|attacks|stabbings|violence)\s+(?:across|around|throughout|citywide)|(?:shot|killed|wounded|injured)\s+across\s+(?:the\s+city|(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?\s+(?:since|over|during|this|last|on|in|between|from))|(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous)\s+separate\s+(?:shootings|shooting\s+incidents|incidents|attacks)|such\s+(?:shootings|killings|incidents)|(?:wounded|injured|shot|killed|hurt|dead)\s+in\s+(?:(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous|separate|unrelated|apparently|other|overnight|early|late|morning|afternoon|evening|night|weekend|city|(?-i:[A-Z][a-z]+day)),?\s+)*(?:shootings|shooting\s+incidents)|in\s+(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous)\s+(?:[a-z-]+\s+)?(?:shootings|shooting\s+incidents)|(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous)\s+incidents\s+of\s+gunfire|on\s+the\s+(?:city['’]s\s+)?(?:(?-i:[A-Z][a-z]+),?\s+(?:and\s+)?)+sides)(?-u:\b)").unwrap()
 });
 /// Whether a date modifies the trigger right after it: "the March 18th shooting",
 /// "Saturday's deadly shooting", "the June 5 fatal stabbing" (but not "arrested Tuesday in
@@ -1464,9 +1466,15 @@ mod tests {
         for roundup in [
             "Four people were killed and at least 35 others have been wounded in shootings across Chicago since Friday night.",
             "At least seven people had been killed and 40 wounded in 33 separate shooting incidents since Friday.",
+            "Four people were wounded in shootings Tuesday on the city's South and West sides.",
+            "Three people were killed and at least 11 others were wounded in Monday shootings on the North, West and South sides, officials said.",
+            "One man was killed and three others were injured in two shootings this afternoon in the Hill District, police said.",
+            "A 24-hour period in which three incidents of gunfire left a teen dead and six others wounded ended on Sunday.",
         ] {
             assert!(events(roundup).is_empty(), "{roundup}");
         }
+        // one event told as "the ... shootings" is still one event
+        assert_eq!(events("Police released more details on the north side shootings Friday night that left two men dead.").len(), 1);
         assert_eq!(events("A man was shot across the street from his home on Sunday.").len(), 1);
     }
 
