@@ -181,10 +181,16 @@ impl Queue {
     /// Joins the workers named `name` (a durable consumer of the stream, created if
     /// missing): each message goes to one of them.
     pub fn worker(&self, name: &str) -> Result<Worker> {
+        self.worker_with(name, ACK_WAIT)
+    }
+
+    /// A worker whose group gives a batch held `ack_wait` without an answer to another
+    /// worker (the tests' stand-in for a worker killed mid-batch).
+    fn worker_with(&self, name: &str, ack_wait: Duration) -> Result<Worker> {
         let config = pull::Config {
             durable_name: Some(name.to_string()),
             ack_policy: jetstream::consumer::AckPolicy::Explicit,
-            ack_wait: ACK_WAIT,
+            ack_wait,
             ..Default::default()
         };
         let consumer = self

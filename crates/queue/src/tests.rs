@@ -125,3 +125,22 @@ fn a_batch_too_large_for_one_message_is_split_and_a_record_too_large_for_any_is_
     }
     assert_eq!(seen, 8, "every record that fits arrived");
 }
+
+#[test]
+fn a_batch_its_worker_never_answers_for_goes_to_another_worker() {
+    let Some((q, _guard)) = scratch("abandoned") else { return };
+    let batch = vec![record(1, "Two men were shot outside a bar on Saturday night, police said.")];
+    assert_eq!(q.publish(&batch).unwrap().messages, 1);
+    let ack_wait = Duration::from_secs(1);
+    let mut first = q.worker_with(DEFAULT_WORKERS, ack_wait).unwrap();
+    let mut second = q.worker_with(DEFAULT_WORKERS, ack_wait).unwrap();
+    // the first worker takes the batch and dies without a word (dropped, as by kill -9)
+    let taken = first.next(Duration::from_secs(5)).unwrap().expect("the batch");
+    drop(taken);
+    drop(first);
+    assert_eq!(q.waiting().unwrap(), 1, "an unanswered batch stays in the stream");
+    let again = second.next(Duration::from_secs(10)).unwrap().expect("the batch, delivered again after the ack wait");
+    assert_eq!(again.records.iter().map(|r| r.clone().unwrap()).collect::<Vec<_>>(), batch);
+    second.done(again).unwrap();
+    assert_eq!(q.waiting().unwrap(), 0);
+}
