@@ -845,7 +845,12 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         }
         let best = scored.iter().find(|s| lex.subtypes[s.subtype].is_acled());
         let anaphor = ANAPHOR.find(sentence);
-        let previous = mentions.iter().rev().find(|m| m.modality.is_event());
+        // "the incident", "the shooting" refer to the violence, not to an arrest told since
+        let previous = mentions
+            .iter()
+            .rev()
+            .find(|m| m.modality.is_event() && m.subtype != "Arrests")
+            .or_else(|| mentions.iter().rev().find(|m| m.modality.is_event()));
         // A decisive trigger of another kind after "the strikes" is a second event ("the
         // strikes came in response to the use of chemical weapons in Douma").
         let strong_other = best.is_some_and(|b| b.score >= 5.0 && previous.is_some_and(|m| m.subtype != lex.subtypes[b.subtype].name));
@@ -1084,10 +1089,8 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         let target_idx = if let Some(i) = mentions.iter().rposition(same_event) {
             Some(i)
         } else if refers_back {
-            mentions.iter().rposition(|m| {
-                m.modality.is_event()
-                    && date.as_ref().is_none_or(|d| m.date.as_ref().is_none_or(|md| ranges_overlap(md, d)))
-            })
+            let fits = |m: &Mention| m.modality.is_event() && date.as_ref().is_none_or(|d| m.date.as_ref().is_none_or(|md| ranges_overlap(md, d)));
+            mentions.iter().rposition(|m| fits(m) && m.subtype != "Arrests").or_else(|| mentions.iter().rposition(fits))
         } else {
             None
         };
@@ -1446,6 +1449,18 @@ mod tests {
         assert!(b.contains(&("Russia".into(), Some("The Kremlin".into()), Stance::DeclinesToComment)), "{b:?}");
         assert_eq!(ms[0].fatalities.as_ref().unwrap().min, Some(4));
         assert_eq!(ms[0].sentences.len(), 3);
+    }
+
+    #[test]
+    fn the_incident_told_after_an_arrest_is_the_shooting() {
+        let text = "Damon Sochko, 16, died Wednesday after being shot in the head Monday, deputies said. \
+            A Morgantown man was arrested Tuesday after deputies say he shot the boy. \
+            The incident happened on Church Hill Drive.";
+        let all = events(text);
+        let incident = text.find("The incident").unwrap();
+        let holder = all.iter().find(|m| m.sentences.iter().any(|&(s, _)| s == incident)).expect("the incident's sentence joins a mention");
+        assert_eq!(holder.subtype, "Attack", "{all:#?}");
+        assert!(all.iter().any(|m| m.subtype == "Arrests"), "the arrest is still told: {all:#?}");
     }
 
     #[test]
