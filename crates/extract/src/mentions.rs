@@ -633,6 +633,21 @@ const NEWSPAPER_WORDS: [&str; 15] = [
     "Post-Dispatch", "Star-Tribune", "Telegram",
 ];
 
+/// What a possessive name owns when it names a business, not a place ("Tino's Nightclub").
+const BUSINESS_WORDS: [&str; 18] = [
+    "Nightclub", "Club", "Bar", "Lounge", "Restaurant", "Pub", "Tavern", "Grill", "Cafe", "Café", "Diner", "Pizza", "Liquor", "Liquors",
+    "Market", "Store", "Motel", "Inn",
+];
+
+/// Whether the name ending at `end` is the owner of a business ("Tino's Nightclub": Tino is
+/// no place there, however many towns abroad share the name; "Chicago's South Side" is).
+fn owns_business(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let Some(after) = rest.strip_prefix("'s ").or_else(|| rest.strip_prefix("’s ")) else { return false };
+    let word = after.split(|c: char| !c.is_alphanumeric() && c != 'é').next().unwrap_or("");
+    BUSINESS_WORDS.contains(&word)
+}
+
 /// Whether the name ending at `end` starts a capitalised run that reaches one of `words`
 /// ("Baptist Hospital", "of Mary Hospital", "Medical Center", "Journal").
 fn in_name_ending(text: &str, end: usize, words: &[&str]) -> bool {
@@ -821,13 +836,14 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
     let persons = sitrep_analyze::persons::find(text);
     // the names that may place an event: not a demonym, not a name inside an actor ("U.S.-led
     // coalition", "Syrian state TV") or a person's ("Coroner Bill Salisbury"), not a
-    // newspaper's town ("police told the Jersey Journal")
+    // newspaper's town ("police told the Jersey Journal"), not a business's owner ("Tino's
+    // Nightclub")
     let event_places: Vec<&sitrep_resolve::ResolvedPlace> = places
         .iter()
         .filter(|p| !p.adjective)
         .filter(|p| !acts.iter().any(|a| a.start <= p.start && p.end <= a.end))
         .filter(|p| !persons.iter().any(|n| n.start <= p.start && p.end <= n.end))
-        .filter(|p| !in_name_ending(text, p.end, &NEWSPAPER_WORDS))
+        .filter(|p| !in_name_ending(text, p.end, &NEWSPAPER_WORDS) && !owns_business(text, p.end))
         .collect();
     let mut mentions: Vec<Mention> = Vec::new();
     let sentences = sitrep_analyze::sentences::split(text);
@@ -1637,7 +1653,7 @@ mod tests {
     }
 
     #[test]
-    fn a_hospital_or_a_newspaper_is_not_where_the_shooting_was() {
+    fn a_hospital_a_newspaper_or_a_bar_is_not_where_the_shooting_was() {
         let gaz = Gazetteer::embedded();
         let place = |t: &str| events(t).iter().map(|m| m.place.as_ref().map(|p| gaz.place(p.place).name.clone())).collect::<Vec<_>>();
         assert_eq!(place("A man was shot and killed Sunday in Harvey. He died at Little Company of Mary Hospital."), vec![Some("Harvey".into())]);
@@ -1648,6 +1664,12 @@ mod tests {
         // nor a person's surname
         assert_eq!(place("According to Coroner Bill Salisbury, 19-year-old Ariel Morgan was shot early Saturday in Moncks Corner."), vec![Some("Moncks Corner".into())]);
         assert_eq!(place("According to Coroner Bill Salisbury, 19-year-old Ariel Morgan was shot early Saturday."), vec![None]);
+        // nor a business's owner
+        assert_eq!(
+            place("Five people were shot in the parking lot of Tino's Nightclub on West Park Place early Sunday, police said."),
+            vec![None]
+        );
+        assert_eq!(place("Three men were shot Sunday on Chicago's South Side, police said."), vec![Some("Chicago".into())]);
         assert!(in_name_ending("Temple University Hospital", "Temple".len(), &HOSPITAL_WORDS));
         assert!(!in_name_ending("Temple police said the hospital", "Temple".len(), &HOSPITAL_WORDS));
     }
