@@ -114,6 +114,14 @@ fn a_town_report_joins_the_event_of_its_county() {
     // a town as far from another state's county is not in it
     let over_the_line = event_of(&[shooting("a3", place("Harris County", "admin2", "Georgia", 29.77, -95.24))]);
     assert!(score(&pasadena, &over_the_line).unwrap() < JOIN_THRESHOLD);
+    // a county the article stands in (its outlet's) holds the town another report tells, as
+    // much as the very town would: "Augusta" and the Augusta Chronicle's Richmond County
+    let stood_in = |l: Location| Location { precision: "article".into(), ..l };
+    let of_outlet = event_of(&[shooting("a4", stood_in(place("Harris County", "admin2", "Texas", 29.77, -95.24)))]);
+    let same_town = event_of(&[shooting("a5", stood_in(place("Pasadena", "town", "Texas", 29.69, -95.21)))]);
+    assert_eq!(score(&pasadena, &of_outlet), score(&pasadena, &same_town));
+    let elsewhere = event_of(&[shooting("a6", stood_in(place("Dallas County", "admin2", "Texas", 32.77, -96.78)))]);
+    assert!(score(&pasadena, &elsewhere).unwrap() < score(&pasadena, &of_outlet).unwrap());
 }
 
 #[test]
