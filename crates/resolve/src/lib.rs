@@ -53,6 +53,16 @@ fn qualifier<'g>(gaz: &'g Gazetteer, text: &str, m: &NameMatch, next: Option<&Na
             .collect();
         // a place found by its own name and an alternate spelling is one place
         quals.dedup_by_key(|p| p.id.as_str());
+        // a name that is a state and a country ("Georgia") qualifies as the one the town lies
+        // in: "Hawkinsville, Georgia" the state, "Tbilisi, Georgia" the country
+        if quals.len() > 1 {
+            let holds = |q: &&sitrep_gazetteer::Place| {
+                m.candidates.iter().map(|c| gaz.place(c.place)).any(|t| {
+                    is_point(t.kind) && t.country == q.country && (q.kind == Kind::Country || t.admin1 == q.admin1)
+                })
+            };
+            quals.retain(holds);
+        }
         if let [p] = quals.as_slice() {
             return Some((p.country.as_str(), if p.kind == Kind::Admin1 { p.admin1.as_str() } else { "" }, None));
         }
@@ -141,6 +151,15 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
     let quals: Vec<Option<(&str, &str, Option<usize>)>> =
         matches.iter().enumerate().map(|(i, m)| qualifier(gaz, text, m, matches.get(i + 1))).collect();
     let abbreviations: HashSet<usize> = quals.iter().flatten().filter_map(|q| q.2).collect();
+    // a name that qualifies the one before it ("Athens, Georgia") is that state or country
+    let qualifying: Vec<Option<(&str, &str)>> = (0..matches.len())
+        .map(|i| {
+            let prev = i.checked_sub(1)?;
+            let (cc, adm, pos) = quals[prev]?;
+            let between = text.get(matches[prev].end..matches[i].start)?;
+            (pos.is_none() && between.trim() == ",").then_some((cc, adm))
+        })
+        .collect();
     // one sense per article: after "Manchester, Illinois", "a shooting in Manchester" is the
     // same town, whatever the gazetteer knows of Manchesters
     let mut qualified: std::collections::HashMap<String, (&str, &str)> = std::collections::HashMap::new();
@@ -247,10 +266,15 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
                 // candidate bears only as an alternate loses to one that bears it as its own
                 let own = |c: &sitrep_gazetteer::Candidate| !c.adjective && !c.alternate;
                 let someone_owns = m.candidates.len() > 1 && m.candidates.iter().any(own);
+                let is_qualifier = |c: &&sitrep_gazetteer::Candidate| {
+                    let p = gaz.place(c.place);
+                    qualifying[i].is_none_or(|(cc, adm)| p.country == cc && if adm.is_empty() { p.kind == Kind::Country } else { p.kind == Kind::Admin1 && p.admin1 == adm })
+                };
                 let mut scored: Vec<(f64, &sitrep_gazetteer::Candidate)> = m
                     .candidates
                     .iter()
                     .filter(|c| !narrowed || within(c))
+                    .filter(is_qualifier)
                     .filter(|c| !unqualified(c))
                     .map(|c| {
                         let p = gaz.place(c.place);
@@ -562,6 +586,15 @@ mod tests {
         let r = resolve("Deputies in Clackamas County, Oregon, said the crash happened in Damascus on Tuesday.");
         let dam = r.iter().find(|x| x.0 == "Damascus").unwrap();
         assert_eq!(dam.2, "US", "{r:?}");
+    }
+
+    #[test]
+    fn a_name_both_state_and_country_after_a_town_is_the_one_the_town_lies_in() {
+        let countries = |text: &str| -> Vec<(String, String)> { resolve(text).into_iter().map(|(name, _, cc)| (name, cc)).collect() };
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(countries("HAWKINSVILLE, Georgia (41NBC) - A teen was shot Monday."), [pair("HAWKINSVILLE", "US"), pair("Georgia", "US")]);
+        assert_eq!(countries("A man was shot in Athens, Georgia, on Sunday."), [pair("Athens", "US"), pair("Georgia", "US")]);
+        assert_eq!(countries("TBILISI, Georgia (AP) - Protesters gathered on Sunday."), [pair("TBILISI", "GE"), pair("Georgia", "GE")]);
     }
 
     #[test]
