@@ -489,6 +489,14 @@ fn harm_of(verb: &str) -> Harm {
     }
 }
 
+/// "A third victim", "a second man": the one who died last of those counted so far.
+static ORDINAL_DEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:an?\s+(?:[a-z-]+\s+)?(second|third|fourth|fifth|sixth)\s)").expect("ordinal pattern"));
+
+fn ordinal(word: &str) -> Option<u32> {
+    ["second", "third", "fourth", "fifth", "sixth"].iter().position(|w| word.eq_ignore_ascii_case(w)).map(|i| i as u32 + 2)
+}
+
 /// Finds casualty phrases in a sentence or text.
 pub fn find(text: &str) -> Vec<Casualty> {
     let mut out = Vec::new();
@@ -639,6 +647,12 @@ pub fn find(text: &str) -> Vec<Casualty> {
             continue;
         }
         out.push(Casualty { start: m.start(), end: m.end(), harm, min, max });
+    }
+    // "A third person has died": the dead are counted up to this one
+    for c in out.iter_mut().filter(|c| c.harm == Harm::Killed && c.min == Some(1)) {
+        if let Some(n) = ORDINAL_DEAD.captures(&text[c.start..c.end]).and_then(|o| ordinal(&o[1])) {
+            (c.min, c.max) = (Some(n), Some(n));
+        }
     }
     if GUNSHOT_WOUND.is_match(text) {
         for caps in ARRIVE.captures_iter(text) {
@@ -995,6 +1009,9 @@ mod tests {
     fn more_ways_to_tell_one_victim_or_a_few() {
         let all = harms;
         assert_eq!(all("A fourth man suffered a gunshot wound in his arm."), vec![(Harm::Injured, Some(1))]);
+        // the dead are counted up to the one a sentence says died last
+        assert_eq!(all("A third person has died after the shooting on Elm Street."), vec![(Harm::Killed, Some(3))]);
+        assert_eq!(all("A second victim died Tuesday at the hospital."), vec![(Harm::Killed, Some(2))]);
         assert_eq!(all("The wounded officer was taken to Advocate Christ Medical Center."), vec![(Harm::Hit, Some(1))]);
         assert_eq!(all("A Hart County teen was taken to University of Louisville Hospital after being shot."), vec![(Harm::Hit, Some(1))]);
         assert_eq!(all("Smith says the woman's 23-year-old boyfriend was also shot in his leg."), vec![(Harm::Hit, Some(1))]);
