@@ -61,7 +61,7 @@ const GROUP: &str = r"(?:m[ae]n|wom[ae]n|boys?|girls?|teens?|teenagers?|people|p
 static HARM_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     let stems = [
         "kill", "dead", "die", "death", "fatal", "slain", "lives", "wound", "injur", "hurt", "hospital", "shot", "condition",
-        "casualt", "toll", "deceased", "stabbed", "beaten", "struck", "striking", "hit ", "hitting", "himself", "herself", "own life", "suicide", "homicide", "murder", "slaying", "double", "triple", "quadruple", "the life of", "recover", "treated",
+        "casualt", "toll", "deceased", "bodies", "stabbed", "beaten", "struck", "striking", "hit ", "hitting", "himself", "herself", "own life", "suicide", "homicide", "murder", "slaying", "double", "triple", "quadruple", "the life of", "recover", "treated",
         "shooting his ", "shooting her ", "shooting their ", "shooting the ", "shooting a ", "shooting an ", "shooting another ",
     ];
     aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(stems).expect("harm words")
@@ -159,6 +159,8 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         format!(r"(?P<cond>(?:all\s+)?(?P<condn>{NUM})\s+(?:[a-z-]+\s+){{0,2}}?(?:are|were|remain|remained)\s+(?:(?:listed|reported)\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition)"),
         // "found 21-year-old Terrance Carroll dead", "found him dead", "found two men dead"
         format!(r"(?P<found>(?:found|find|discovered)\s+(?P<foundn>{NUM}\s+)?(?:(?:him|her|[[a-z0-9_].-]+)\s+){{0,4}}?dead)\b"),
+        // "the bodies of four people were found", "two bodies were recovered"
+        format!(r"(?P<bodies>bodies\s+of\s+(?P<bodn>{NUM})\s+(?:[a-z-]+\s+)?{GROUP}|(?P<bodn2>{NUM})\s+bodies\s+(?:were|have\s+been|had\s+been)\s+(?:found|discovered|recovered|pulled))"),
         // "before killing himself", "then took his own life", "turned the gun on herself"
         r"(?P<suicide>(?:killing|killed|kills|shot and killed)\s+(?:himself|herself)|(?:took|taking|takes)\s+(?:his|her)\s+own\s+life|turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon)\s+on\s+(?:himself|herself)|committ(?:ed|ing)\s+suicide)\b".to_string(),
         // "fatally shot himself", "fatally shot a man"
@@ -366,8 +368,10 @@ fn bounds(phrase: &str) -> (Option<u32>, Option<u32>) {
 }
 
 /// Capture groups that hold the number of people a phrase counts.
-const COUNT_GROUPS: [&str; 21] =
-    ["n1", "arrn", "foundgn", "n5", "foundwn", "n2", "n3", "n4", "hitn", "hitvn", "hospn", "condn", "shotn", "fataln", "shotan", "fatala", "foundn", "ln", "ln2", "suma", "sumb"];
+const COUNT_GROUPS: [&str; 23] = [
+    "n1", "arrn", "foundgn", "n5", "foundwn", "n2", "n3", "n4", "hitn", "hitvn", "hospn", "condn", "shotn", "fataln", "shotan", "fatala", "foundn", "ln", "ln2",
+    "suma", "sumb", "bodn", "bodn2",
+];
 
 /// Month names and their abbreviations, which a day of the month follows ("Jan. 19").
 const MONTHS: [&str; 24] = [
@@ -571,6 +575,8 @@ pub fn find(text: &str) -> Vec<Casualty> {
             (Harm::Injured, n.as_str())
         } else if c.name("hitobj").is_some() || c.name("hitname").is_some() {
             (Harm::Hit, "one")
+        } else if let Some(n) = c.name("bodn").or(c.name("bodn2")) {
+            (Harm::Killed, n.as_str())
         } else if let Some(n) = c.name("foundgn") {
             (if c.name("foundgdead").is_some() { Harm::Killed } else { Harm::Hit }, n.as_str())
         } else if c.name("foundw").is_some() {
@@ -1012,6 +1018,9 @@ mod tests {
         // the dead are counted up to the one a sentence says died last
         assert_eq!(all("A third person has died after the shooting on Elm Street."), vec![(Harm::Killed, Some(3))]);
         assert_eq!(all("A second victim died Tuesday at the hospital."), vec![(Harm::Killed, Some(2))]);
+        // the dead counted by their bodies
+        assert_eq!(all("The bodies of four people, including two children, were found in the home."), vec![(Harm::Killed, Some(4))]);
+        assert_eq!(all("Two bodies were recovered from the river on Sunday."), vec![(Harm::Killed, Some(2))]);
         assert_eq!(all("The wounded officer was taken to Advocate Christ Medical Center."), vec![(Harm::Hit, Some(1))]);
         assert_eq!(all("A Hart County teen was taken to University of Louisville Hospital after being shot."), vec![(Harm::Hit, Some(1))]);
         assert_eq!(all("Smith says the woman's 23-year-old boyfriend was also shot in his leg."), vec![(Harm::Hit, Some(1))]);
