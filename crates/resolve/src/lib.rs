@@ -152,9 +152,10 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
         matches.iter().enumerate().map(|(i, m)| qualifier(gaz, text, m, matches.get(i + 1))).collect();
     let abbreviations: HashSet<usize> = quals.iter().flatten().filter_map(|q| q.2).collect();
     // a name that qualifies the one before it ("Athens, Georgia") is that state or country
+    // (not an item of a list: "Boston, Washington and Denver")
     let qualifying: Vec<Option<(&str, &str)>> = (0..matches.len())
         .map(|i| {
-            let prev = i.checked_sub(1)?;
+            let prev = i.checked_sub(1).filter(|&p| !in_list(text, matches, p))?;
             let (cc, adm, pos) = quals[prev]?;
             let between = text.get(matches[prev].end..matches[i].start)?;
             (pos.is_none() && between.trim() == ",").then_some((cc, adm))
@@ -595,6 +596,9 @@ mod tests {
         assert_eq!(countries("HAWKINSVILLE, Georgia (41NBC) - A teen was shot Monday."), [pair("HAWKINSVILLE", "US"), pair("Georgia", "US")]);
         assert_eq!(countries("A man was shot in Athens, Georgia, on Sunday."), [pair("Athens", "US"), pair("Georgia", "US")]);
         assert_eq!(countries("TBILISI, Georgia (AP) - Protesters gathered on Sunday."), [pair("TBILISI", "GE"), pair("Georgia", "GE")]);
+        // an item of a list qualifies nothing
+        let listed = resolve("Protests were held in Boston, Washington and Denver on Sunday.");
+        assert!(listed.iter().any(|(name, id, _)| name == "Washington" && id != "adm1:US.WA"), "{listed:?}");
     }
 
     #[test]
