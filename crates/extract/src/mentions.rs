@@ -213,8 +213,14 @@ static NO_EVENT: LazyLock<Regex> =
 static PAGE_STAMP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(posted|updated|update|published|last updated|last modified|modified)(\s+on)?\s*(?::|--|—|-)?[ \t]*(\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4})?\s*[,|]?\s*)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$").unwrap());
 
-fn is_page_stamp(text: &str, start: usize) -> bool {
-    PAGE_STAMP.is_match(before(text, start, 48))
+/// Whether the date from `start` to `end` stamps the page rather than tells a day of the
+/// story: after "Posted:" or "Updated", or a line of its own ("By: Associated Press\n\nMarch
+/// 22, 2016\n\n").
+fn is_page_stamp(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let alone = text[line_start..start].trim().is_empty() && text[end..line_end].trim_matches(|c: char| c.is_whitespace() || c == '.' || c == ',').is_empty();
+    alone || PAGE_STAMP.is_match(before(text, start, 48))
 }
 
 /// The last `bytes` of `text` before `at` (a few more when a character straddles the cut):
@@ -824,7 +830,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
     let (places, headline_places, home) = resolve_in(gaz, text, ctx);
     let timexes: Vec<Timex> = timex::find(text, dct)
         .into_iter()
-        .filter(|t| !is_page_stamp(text, t.start))
+        .filter(|t| !is_page_stamp(text, t.start, t.end))
         // "On April 2, Lopez opened fire" in a January story: a month named without its year,
         // weeks ahead of publication and with nothing to come around it, is the one past
         .map(|t| match t.range {
@@ -1465,6 +1471,14 @@ mod tests {
         assert!(b.contains(&("Russia".into(), Some("The Kremlin".into()), Stance::DeclinesToComment)), "{b:?}");
         assert_eq!(ms[0].fatalities.as_ref().unwrap().min, Some(4));
         assert_eq!(ms[0].sentences.len(), 3);
+    }
+
+    #[test]
+    fn a_date_on_a_line_of_its_own_stamps_the_page() {
+        let text = "By: Associated Press\n\nMay 12, 2020\n\nJACKSON, Ga. (AP) -- Authorities say a teenager was killed and three other teenagers were injured during a drive-by shooting at a party.\n\nThe 16-year-old was shot to death Saturday morning after shots were fired from a car.";
+        let days: Vec<Option<String>> = events(text).iter().map(|m| m.date.as_ref().map(|d| d.value.clone())).collect();
+        assert!(!days.is_empty() && days.iter().all(|d| d.as_deref() != Some("2020-05-12")), "{days:?}");
+        assert!(days.contains(&Some("2020-05-09".into())), "{days:?}");
     }
 
     #[test]
