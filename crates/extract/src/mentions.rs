@@ -504,6 +504,11 @@ fn fill_counts(m: &mut Mention, cas: &[casualties::Casualty], within: &str) {
 static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(charged|charges? of|counts? of|convicted|pleaded|pled guilty|sentenced|sentencing|indicted|indictment|accused of|on trial|trial|arraigned|arraignment|acquitted|found guilty|jury|verdict|testified|hearing)(?-u:\b)").unwrap()
 });
+/// What follows an event without telling of it, whose days are not the event's (see [`LEGAL`]
+/// for the court's).
+static PROCEEDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(judge|in court|court appearance|autopsy|funeral|vigil|memorial service|bond|bail)(?-u:\b)").unwrap()
+});
 static NOT_BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)not\s+by\s+").unwrap());
 static BLAMED_ON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(blamed|blames|blaming)(?-u:\b)").unwrap());
 static AGENT_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -1241,10 +1246,14 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         // "support staff are at the school today": the present of the telling, not a past
         // event's day, unless the event's own sentence says so
         .filter(|t| !["today", "tonight"].iter().any(|w| text[t.start..t.end].eq_ignore_ascii_case(w)))
-        // "At his arraignment Monday …": a proceeding's day is not the event's, unless the
+        // "At his arraignment Monday …", "went in front of a judge Monday", "an autopsy would be
+        // conducted on Monday": a proceeding's day is not the event's, unless the
         // sentence gave it to the event ("accused of killing three men in an attack
         // Wednesday night")
-        .filter(|t| told_days.contains(&t.start) || !sentences.iter().find(|&&(s, e)| s <= t.start && t.end <= e).is_some_and(|&(s, e)| LEGAL.is_match(&text[s..e])))
+        .filter(|t| {
+            told_days.contains(&t.start)
+                || !sentences.iter().find(|&&(s, e)| s <= t.start && t.end <= e).is_some_and(|&(s, e)| LEGAL.is_match(&text[s..e]) || PROCEEDING.is_match(&text[s..e]))
+        })
         .collect();
     // "around 1:50 a.m.", "overnight": a time of day without its day, in a report that dates
     // its event no other way, is of the day the report came out (measured on the dev
@@ -1479,6 +1488,15 @@ mod tests {
         let days: Vec<Option<String>> = events(text).iter().map(|m| m.date.as_ref().map(|d| d.value.clone())).collect();
         assert!(!days.is_empty() && days.iter().all(|d| d.as_deref() != Some("2020-05-12")), "{days:?}");
         assert!(days.contains(&Some("2020-05-09".into())), "{days:?}");
+    }
+
+    #[test]
+    fn a_proceedings_day_dates_no_event() {
+        let text = "Deputies are investigating an early Sunday morning shooting at a bar that claimed one man's life. \
+            The suspects went in front of a judge Monday. \
+            Deputies arrived to find one man in front of the bar with a gunshot wound to his midsection.";
+        let days: Vec<Option<String>> = events(text).iter().map(|m| m.date.as_ref().map(|d| d.value.clone())).collect();
+        assert!(!days.is_empty() && days.iter().all(|d| d.as_deref() == Some("2020-05-10")), "{days:?}");
     }
 
     #[test]
