@@ -28,10 +28,11 @@ const NOT_SURNAMES: &[&str] = &[
 ];
 
 /// Words right before a name that say a person follows: an age, an identification, a title.
-const NAME_CUES: [&str; 22] = [
+const NAME_CUES: [&str; 36] = [
     "year-old ", "year old ", "identified as ", "identified him as ", "identified her as ", "named ", "coroner ", "sheriff ", "chief ",
     "officer ", "sgt. ", "lt. ", "capt. ", "detective ", "deputy ", "mayor ", "dr. ", "judge ", "trooper ", "prosecutor ",
-    "spokesman ", "spokeswoman ",
+    "spokesman ", "spokeswoman ", "chairman ", "chairwoman ", "councilman ", "councilwoman ", "commissioner ", "senator ",
+    "sen. ", "rep. ", "gov. ", "governor ", "pastor ", "rev. ", "superintendent ", "principal ",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -172,6 +173,8 @@ mod tests {
             keys("Twenty-one-year-old Izaak Bridges and 32-year-old Tanishia Graham were shot, Coroner Bill Salisbury said."),
             ["izaak bridges", "tanishia graham", "bill salisbury"]
         );
+        // an official's title before a given name that is also a town's ("Berlin Boyd")
+        assert_eq!(keys("Memphis City Council chairman Berlin Boyd said he has heard the complaints."), ["berlin boyd"]);
         assert_eq!(keys("Anyone with information in Ariel Morgan's death should call. Police said she loved Ariel Morgan. She was 19."), ["ariel morgan", "ariel morgan"]);
         // streets, schools and headlines are not people; neither is an initial alone
         assert!(keys("Shots were fired on Jackson Street near Lincoln High School. JAMES SMITH said John F. left.").is_empty());
