@@ -493,12 +493,15 @@ fn harm_of(verb: &str) -> Harm {
     }
 }
 
+/// The ordinals a victim is told with, from the second on.
+const ORDINALS: [&str; 5] = ["second", "third", "fourth", "fifth", "sixth"];
+
 /// "A third victim", "a second man": the one who died last of those counted so far.
 static ORDINAL_DEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:an?\s+(?:[a-z-]+\s+)?(second|third|fourth|fifth|sixth)\s)").expect("ordinal pattern"));
+    LazyLock::new(|| Regex::new(&format!(r"^(?i:an?\s+(?:[a-z-]+\s+)?({})\s)", ORDINALS.join("|"))).expect("ordinal pattern"));
 
 fn ordinal(word: &str) -> Option<u32> {
-    ["second", "third", "fourth", "fifth", "sixth"].iter().position(|w| word.eq_ignore_ascii_case(w)).map(|i| i as u32 + 2)
+    ORDINALS.iter().position(|w| word.eq_ignore_ascii_case(w)).map(|i| i as u32 + 2)
 }
 
 /// Finds casualty phrases in a sentence or text.

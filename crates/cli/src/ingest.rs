@@ -1,7 +1,7 @@
 //! `sitrep ingest`: the read → clean → dedup → store pipeline over a batch of inputs.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -13,8 +13,9 @@ use sitrep_model::{RecordIssue, SourceMeta};
 use sitrep_read::{ReadOptions, Sidecar};
 use sitrep_store::{MergeSettings, Outcome, Prepared, Store};
 
+/// What to read and the metadata to give it: the same for `ingest` and `queue push`.
 #[derive(Args)]
-pub struct IngestArgs {
+pub struct InputArgs {
     /// Files, directories (read recursively) or `-` for standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
@@ -27,6 +28,29 @@ pub struct IngestArgs {
     /// Publication date (YYYY-MM-DD) for records that do not carry one.
     #[arg(long)]
     pub published: Option<String>,
+}
+
+impl InputArgs {
+    /// The reading options these arguments ask for (the sidecar loaded, the date checked).
+    pub fn read_options(&self) -> Result<ReadOptions> {
+        let sidecar = self.meta.as_deref().map(Sidecar::load).transpose()?;
+        if let Some(p) = &self.published {
+            if sitrep_clean::parse_date(p).is_none() {
+                anyhow::bail!("--published {p:?} is not a date (use YYYY-MM-DD)");
+            }
+        }
+        Ok(ReadOptions {
+            sidecar,
+            defaults: SourceMeta { outlet: self.outlet.clone(), published: self.published.clone(), ..SourceMeta::default() },
+            exclude: self.meta.iter().cloned().collect(),
+        })
+    }
+}
+
+#[derive(Args)]
+pub struct IngestArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Records per transaction: a killed ingest loses at most one unfinished batch.
     #[arg(long, default_value_t = 2000)]
     pub batch: usize,
@@ -171,27 +195,13 @@ pub fn ingest_records(
     Ok(())
 }
 
-pub fn read_options(meta: Option<&Path>, outlet: Option<String>, published: Option<String>) -> Result<ReadOptions> {
-    let sidecar = meta.map(Sidecar::load).transpose()?;
-    if let Some(p) = &published {
-        if sitrep_clean::parse_date(p).is_none() {
-            anyhow::bail!("--published {p:?} is not a date (use YYYY-MM-DD)");
-        }
-    }
-    Ok(ReadOptions {
-        sidecar,
-        defaults: SourceMeta { outlet, published, ..SourceMeta::default() },
-        exclude: meta.map(|m| vec![m.to_path_buf()]).unwrap_or_default(),
-    })
-}
-
 pub fn run(db: &str, args: IngestArgs) -> Result<ExitCode> {
-    let options = read_options(args.meta.as_deref(), args.outlet, args.published)?;
+    let options = args.input.read_options()?;
     let mut store = crate::open_db(db)?;
     let progress = progress_bar(args.quiet, "{spinner} {elapsed_precise} {pos} records ({per_sec}) {msg}")?;
     let start = Instant::now();
     let pb = progress.clone();
-    let summary = ingest_into(store.as_mut(), MergeSettings::default(), &args.paths, options, args.batch, &progress, |issue| {
+    let summary = ingest_into(store.as_mut(), MergeSettings::default(), &args.input.paths, options, args.batch, &progress, |issue| {
         pb.suspend(|| eprintln!("sitrep: skipped {issue}"));
     })?;
     progress.finish_and_clear();

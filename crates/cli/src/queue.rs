@@ -3,7 +3,6 @@
 //! the pipeline into the database they share (PostgreSQL), where the merge of each batch
 //! holds the database's write lock, so the result is the one a single ingest would give.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -49,18 +48,8 @@ pub struct QueueArgs {
 pub struct PushArgs {
     #[command(flatten)]
     pub queue: QueueArgs,
-    /// Files, directories (read recursively) or `-` for standard input.
-    #[arg(required = true)]
-    pub paths: Vec<PathBuf>,
-    /// JSONL sidecar with per-file metadata, as for `ingest`.
-    #[arg(long)]
-    pub meta: Option<PathBuf>,
-    /// Outlet for records that do not name one.
-    #[arg(long)]
-    pub outlet: Option<String>,
-    /// Publication date (YYYY-MM-DD) for records that do not carry one.
-    #[arg(long)]
-    pub published: Option<String>,
+    #[command(flatten)]
+    pub input: ingest::InputArgs,
     /// Records per batch (a batch too large for one message is split).
     #[arg(long, default_value_t = 200)]
     pub batch: usize,
@@ -108,13 +97,13 @@ fn connect(a: &QueueArgs) -> Result<Queue> {
 }
 
 fn push(a: PushArgs) -> Result<ExitCode> {
-    let options = ingest::read_options(a.meta.as_deref(), a.outlet, a.published)?;
+    let options = a.input.read_options()?;
     let q = connect(&a.queue)?;
     let progress = ingest::progress_bar(a.quiet, "{spinner} {elapsed_precise} {pos} records queued ({per_sec})")?;
     let start = Instant::now();
     let (mut queued, mut skipped, mut messages, mut duplicates) = (0usize, 0usize, 0usize, 0usize);
     let mut batch = Vec::with_capacity(a.batch.max(1));
-    let mut records = sitrep_read::read_inputs(&a.paths, options).peekable();
+    let mut records = sitrep_read::read_inputs(&a.input.paths, options).peekable();
     while let Some(r) = records.next() {
         match r {
             Ok(r) => batch.push(r),

@@ -644,6 +644,12 @@ const NEWSPAPER_WORDS: [&str; 15] = [
     "Post-Dispatch", "Star-Tribune", "Telegram",
 ];
 
+/// The mention a definite reference ("the incident", "the shooting") points back to: the last
+/// that `fits`, the violence before an arrest told since.
+fn referent(mentions: &[Mention], fits: impl Fn(&Mention) -> bool) -> Option<usize> {
+    mentions.iter().rposition(|m| fits(m) && m.subtype != "Arrests").or_else(|| mentions.iter().rposition(&fits))
+}
+
 /// What a possessive name owns when it names a business, not a place ("Tino's Nightclub").
 const BUSINESS_WORDS: [&str; 18] = [
     "Nightclub", "Club", "Bar", "Lounge", "Restaurant", "Pub", "Tavern", "Grill", "Cafe", "Café", "Diner", "Pizza", "Liquor", "Liquors",
@@ -872,12 +878,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         }
         let best = scored.iter().find(|s| lex.subtypes[s.subtype].is_acled());
         let anaphor = ANAPHOR.find(sentence);
-        // "the incident", "the shooting" refer to the violence, not to an arrest told since
-        let previous = mentions
-            .iter()
-            .rev()
-            .find(|m| m.modality.is_event() && m.subtype != "Arrests")
-            .or_else(|| mentions.iter().rev().find(|m| m.modality.is_event()));
+        let previous = referent(&mentions, |m| m.modality.is_event()).map(|i| &mentions[i]);
         // A decisive trigger of another kind after "the strikes" is a second event ("the
         // strikes came in response to the use of chemical weapons in Douma").
         let strong_other = best.is_some_and(|b| b.score >= 5.0 && previous.is_some_and(|m| m.subtype != lex.subtypes[b.subtype].name));
@@ -1116,8 +1117,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         let target_idx = if let Some(i) = mentions.iter().rposition(same_event) {
             Some(i)
         } else if refers_back {
-            let fits = |m: &Mention| m.modality.is_event() && date.as_ref().is_none_or(|d| m.date.as_ref().is_none_or(|md| ranges_overlap(md, d)));
-            mentions.iter().rposition(|m| fits(m) && m.subtype != "Arrests").or_else(|| mentions.iter().rposition(fits))
+            referent(&mentions, |m| m.modality.is_event() && date.as_ref().is_none_or(|d| m.date.as_ref().is_none_or(|md| ranges_overlap(md, d))))
         } else {
             None
         };
@@ -1452,6 +1452,11 @@ mod tests {
         extract(text, d()).into_iter().filter(|m| m.modality.is_event()).collect()
     }
 
+    /// The day each event of `text` is dated with, in order.
+    fn days(text: &str) -> Vec<Option<String>> {
+        events(text).iter().map(|m| m.date.as_ref().map(|d| d.value.clone())).collect()
+    }
+
     fn by(m: &Mention) -> Vec<(String, Option<String>, Stance)> {
         m.perpetrators.iter().flat_map(|p| p.claims.iter().map(move |c| (p.name.clone(), c.by.clone(), c.stance))).collect()
     }
@@ -1485,7 +1490,7 @@ mod tests {
     #[test]
     fn a_date_on_a_line_of_its_own_stamps_the_page() {
         let text = "By: Associated Press\n\nMay 12, 2020\n\nJACKSON, Ga. (AP) -- Authorities say a teenager was killed and three other teenagers were injured during a drive-by shooting at a party.\n\nThe 16-year-old was shot to death Saturday morning after shots were fired from a car.";
-        let days: Vec<Option<String>> = events(text).iter().map(|m| m.date.as_ref().map(|d| d.value.clone())).collect();
+        let days = days(text);
         assert!(!days.is_empty() && days.iter().all(|d| d.as_deref() != Some("2020-05-12")), "{days:?}");
         assert!(days.contains(&Some("2020-05-09".into())), "{days:?}");
     }
@@ -1495,7 +1500,7 @@ mod tests {
         let text = "Deputies are investigating an early Sunday morning shooting at a bar that claimed one man's life. \
             The suspects went in front of a judge Monday. \
             Deputies arrived to find one man in front of the bar with a gunshot wound to his midsection.";
-        let days: Vec<Option<String>> = events(text).iter().map(|m| m.date.as_ref().map(|d| d.value.clone())).collect();
+        let days = days(text);
         assert!(!days.is_empty() && days.iter().all(|d| d.as_deref() == Some("2020-05-10")), "{days:?}");
     }
 
@@ -1632,11 +1637,11 @@ mod tests {
         let t = "A 16-year-old boy was arrested early Tuesday on suspicion of involuntary manslaughter after he killed a 15-year-old friend in Santa Cruz, police said.\n\n\
                  Detectives had worked through the night trying to piece together what led to the shooting inside an apartment complex.\n\n\
                  At 6:45 p.m. Monday, police reported finding the teen victim with a gunshot wound to his upper chest.";
-        let told: Vec<_> = events(t).iter().map(|m| m.date.as_ref().map(|d| d.value.clone())).collect();
+        let told = days(t);
         assert!(!told.is_empty() && told.iter().all(|d| d.as_deref() == Some("2020-05-11")), "{told:?}");
         // with no other day told, the arrest's is the violence's too
         let t = "A 21-year-old man was arrested Sunday afternoon after he accidentally shot himself in the leg with a gun he was allegedly attempting to steal, according to a police report.";
-        let told: Vec<_> = events(t).iter().map(|m| m.date.as_ref().map(|d| d.value.clone())).collect();
+        let told = days(t);
         assert!(!told.is_empty() && told.iter().all(|d| d.as_deref() == Some("2020-05-10")), "{told:?}");
         // the violence is told even when the sentence counts no victims
         let ms = events("Deputies on Monday arrested a suspect in the shooting at a gas station last Friday.");
