@@ -243,6 +243,14 @@ fn owns_date(text: &str, trigger_end: usize, t: &Timex) -> bool {
 /// 0.884); a follow-up report ("On Sept. 30, police found …") tells a day weeks back.
 const INHERIT_WITHIN: usize = 1200;
 const INHERIT_DAYS: u64 = 62;
+/// How much nearer a day told before a mention is than one told as far after it: a story
+/// tells its day and then goes on ("Police said the shooting happened Saturday. … The victim
+/// was taken to the hospital"), and a day further on more often belongs to what followed
+/// (the arrest, the funeral). Measured on the dev incidents against counting both ways alike:
+/// date 0.836 -> 0.838, B3 0.9222 -> 0.9225, injured 0.785 -> 0.787, killed 0.886 -> 0.888
+/// (twice nearer: date 0.838, B3 0.9221; backward first whatever the distance: killed 0.887;
+/// forward twice nearer: date 0.830).
+const BACK_DISCOUNT: usize = 4;
 /// Figures of a period rather than of one event ("so far this year", "since 2010").
 static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)((this|last|each|every|per|a) (year|month|week|decade)|since|annually|in total|so far|nationwide|statewide|homicides|(19|20)\d\d)(?-u:\b)").unwrap()
@@ -1296,7 +1304,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             let nearest = |days: &mut dyn Iterator<Item = &Timex>| {
                 days.map(|t| ((t.start as isize - at as isize).unsigned_abs(), t))
                     .filter(|(d, t)| *d <= INHERIT_WITHIN && !crossed(t))
-                    .min_by_key(|(d, _)| *d)
+                    .min_by_key(|(d, t)| if t.start < at { *d / BACK_DISCOUNT } else { *d })
                     .map(|(_, t)| t.clone())
             };
             // the days told nearby, then a time of day, then the day of an arrest, which is
@@ -1774,6 +1782,16 @@ mod tests {
         assert_eq!(far.len(), 3, "{far:?}");
         assert_eq!(far[1].1.as_deref(), Some("2020-04"), "{far:?}");
         assert_eq!(far[2].1, None, "{far:?}");
+    }
+
+    #[test]
+    fn a_day_told_before_is_nearer_than_one_told_after() {
+        // published Tuesday 2020-05-12: the shooting was Saturday's, though Monday is told
+        // closer to the sentence that tells it
+        let text = "Deputies were called to a bar on Route 9 around 11 p.m. Saturday, where a crowd had gathered in the \
+                    parking lot after a birthday party and an argument broke out between two groups of young men.\n\n\
+                    A 24-year-old man was shot in the leg and is recovering at a hospital.\n\nThe bar reopened Monday.";
+        assert_eq!(days(text), [Some("2020-05-09".to_string())]);
     }
 
     #[test]
