@@ -1626,6 +1626,10 @@ mod tests {
         assert_eq!(ms[0].injured.as_ref().map(|c| (c.min, c.max)), Some((Some(6), Some(6))));
         let ms = events("A shooter walked up to the garage early Sunday and fired several shots.");
         assert_eq!(ms.iter().map(|m| m.subtype.as_str()).collect::<Vec<_>>(), ["Attack"]);
+        // "opening fire" as "opened fire", also where a court appearance follows
+        let ms = events("A man accused of opening fire outside a nightclub Sunday, injuring five people, appeared in court on Monday.");
+        assert_eq!(ms.iter().map(|m| m.subtype.as_str()).collect::<Vec<_>>(), ["Attack"]);
+        assert_eq!(ms[0].injured.as_ref().map(|c| (c.min, c.max)), Some((Some(5), Some(5))));
     }
 
     #[test]
