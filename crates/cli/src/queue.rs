@@ -68,6 +68,12 @@ pub struct WorkArgs {
     /// Seconds to wait for a batch before looking again (or stopping, with --until-empty).
     #[arg(long, default_value_t = 5.0)]
     pub wait: f64,
+    /// Seconds any worker may hold a batch unanswered before the server hands it to another
+    /// (a worker that died). Shared by all workers of the stream: given here, it changes the
+    /// setting for those already running too; left out, the workers keep the one they have
+    /// (600 when the first worker starts). Keep it longer than a batch takes to store.
+    #[arg(long, value_parser = ack_wait, value_name = "SECONDS")]
+    pub ack_wait: Option<Duration>,
     /// No progress bar.
     #[arg(long, short)]
     pub quiet: bool,
@@ -89,6 +95,15 @@ pub fn run(db: &str, cmd: QueueCmd) -> Result<ExitCode> {
             eprintln!("deleted stream {} with {waiting} batches waiting", a.stream);
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// A whole number of seconds, at least one (the server counts the wait in whole seconds at
+/// best, and no wait would hand every batch to every worker).
+fn ack_wait(s: &str) -> std::result::Result<Duration, String> {
+    match s.parse::<u64>() {
+        Ok(n) if n >= 1 => Ok(Duration::from_secs(n)),
+        _ => Err(format!("{s:?} is not a whole number of seconds of at least 1")),
     }
 }
 
@@ -138,7 +153,10 @@ fn push(a: PushArgs) -> Result<ExitCode> {
 
 fn work(db: &str, a: WorkArgs) -> Result<ExitCode> {
     let q = connect(&a.queue)?;
-    let mut worker = q.worker(DEFAULT_WORKERS)?;
+    let mut worker = match a.ack_wait {
+        Some(w) => q.worker_with(DEFAULT_WORKERS, w)?,
+        None => q.worker(DEFAULT_WORKERS)?,
+    };
     let mut store = crate::open_db(db)?;
     let wait = Duration::from_secs_f64(a.wait.max(0.1));
     let progress = ingest::progress_bar(a.quiet, "{spinner} {elapsed_precise} {pos} records ({per_sec}) {msg}")?;

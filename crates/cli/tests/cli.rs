@@ -375,14 +375,18 @@ fn workers_fed_through_the_queue_build_what_one_ingest_builds() {
         assert!(stderr(&out).contains("queued 3 records") && stderr(&out).contains(note), "{}", stderr(&out));
     }
     assert_eq!(stdout(&queue("unused.db", &["status"])).trim(), format!("4 batches waiting in stream {stream}"));
-    // two workers share the batches
-    let spawn = || {
+    // no ack wait is no wait at all: refused before anything is taken
+    let out = queue(&url, &["work", "--ack-wait", "0"]);
+    assert!(!out.status.success() && stderr(&out).contains("'0' for '--ack-wait"), "{}", stderr(&out));
+    // two workers share the batches (the first sets the group's ack wait)
+    let spawn = |extra: &[&str]| {
         bin().arg("--db").arg(&url).args(["queue", "work", "--until-empty", "--wait", "2", "-q", "--nats", &nats, "--stream", &stream])
+            .args(extra)
             .stderr(Stdio::piped())
             .spawn()
             .unwrap()
     };
-    let (a, b) = (spawn(), spawn());
+    let (a, b) = (spawn(&["--ack-wait", "120"]), spawn(&[]));
     let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
     assert!(a.status.success() && b.status.success(), "{}\n{}", stderr(&a), stderr(&b));
     let took = |o: &Output| -> usize {

@@ -179,14 +179,22 @@ impl Queue {
     }
 
     /// Joins the workers named `name` (a durable consumer of the stream, created if
-    /// missing): each message goes to one of them.
+    /// missing, with [`ACK_WAIT`]): each message goes to one of them. The group keeps the
+    /// ack wait it has.
     pub fn worker(&self, name: &str) -> Result<Worker> {
-        self.worker_with(name, ACK_WAIT)
+        self.join(name, ACK_WAIT, false)
     }
 
-    /// A worker whose group gives a batch held `ack_wait` without an answer to another
-    /// worker (the tests' stand-in for a worker killed mid-batch).
-    fn worker_with(&self, name: &str, ack_wait: Duration) -> Result<Worker> {
+    /// Joins the workers named `name` and sets how long any of them may hold a batch
+    /// before the server gives it to another: the group shares one setting, so this changes
+    /// it for the workers already running too. Shorter hands the batches of a dead worker
+    /// on sooner; it must stay longer than a batch takes, or batches are ingested twice
+    /// (harmless, since ingesting is idempotent, but wasted).
+    pub fn worker_with(&self, name: &str, ack_wait: Duration) -> Result<Worker> {
+        self.join(name, ack_wait, true)
+    }
+
+    fn join(&self, name: &str, ack_wait: Duration, set: bool) -> Result<Worker> {
         let config = pull::Config {
             durable_name: Some(name.to_string()),
             ack_policy: jetstream::consumer::AckPolicy::Explicit,
@@ -197,7 +205,12 @@ impl Queue {
             .rt
             .block_on(async {
                 let s = self.js.get_stream(&self.stream).await.map_err(|e| self.stream_err(e))?;
-                s.get_or_create_consumer(name, config).await.map_err(|e| self.stream_err(e))
+                // creating a durable consumer that exists updates its settings
+                if set {
+                    s.create_consumer(config).await.map_err(|e| self.stream_err(e))
+                } else {
+                    s.get_or_create_consumer(name, config).await.map_err(|e| self.stream_err(e))
+                }
             })?;
         Ok(Worker { rt: self.rt.clone(), consumer, stream: self.stream.clone() })
     }

@@ -131,9 +131,10 @@ fn a_batch_its_worker_never_answers_for_goes_to_another_worker() {
     let Some((q, _guard)) = scratch("abandoned") else { return };
     let batch = vec![record(1, "Two men were shot outside a bar on Saturday night, police said.")];
     assert_eq!(q.publish(&batch).unwrap().messages, 1);
-    let ack_wait = Duration::from_secs(1);
-    let mut first = q.worker_with(DEFAULT_WORKERS, ack_wait).unwrap();
-    let mut second = q.worker_with(DEFAULT_WORKERS, ack_wait).unwrap();
+    // the first worker joins with the default wait; the second sets a shorter one for the
+    // whole group
+    let mut first = q.worker(DEFAULT_WORKERS).unwrap();
+    let mut second = q.worker_with(DEFAULT_WORKERS, Duration::from_secs(1)).unwrap();
     // the first worker takes the batch and dies without a word (dropped, as by kill -9)
     let taken = first.next(Duration::from_secs(5)).unwrap().expect("the batch");
     drop(taken);
