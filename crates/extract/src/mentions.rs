@@ -644,6 +644,10 @@ fn actor_names_in(sentence_start: usize, range: (usize, usize), acts: &[Found]) 
 /// Hospital"): where victims were treated, and the names in it are rarely places at all
 /// ("Little Company of Mary Hospital").
 const HOSPITAL_WORDS: [&str; 5] = ["Hospital", "Hospitals", "Clinic", "Infirmary", "Medical"];
+/// The population from which a name in a hospital's tells the region ("Denver Children's
+/// Hospital"); smaller namesakes are more often a saint's or a mountain's ("St. Francis
+/// Hospital", "Mount Sinai Hospital" had made Chicago's Englewood New Jersey's).
+const HOSPITAL_CITY: u64 = 100_000;
 
 /// Words that end newspapers' names: "the Jersey Journal" and "the Houston Chronicle" name
 /// who told the news, not where it happened, though their towns are context for the others.
@@ -798,14 +802,22 @@ fn outlet_place(gaz: &Gazetteer, outlet: &str) -> Option<u32> {
 /// its site's name holds ("KSLA News 12 Shreveport, Louisiana").
 fn resolve_in(gaz: &Gazetteer, text: &str, ctx: Context) -> (Vec<sitrep_resolve::ResolvedPlace>, Vec<sitrep_resolve::ResolvedPlace>, Option<sitrep_resolve::ResolvedPlace>) {
     // "taken to Northeast Baptist Hospital": where the victims were treated is no place of
-    // the event, and the names in it rarely places at all ("Little Company of Mary Hospital")
-    let names_in = |t: &str| -> Vec<_> { sitrep_analyze::places(t).into_iter().filter(|p| !in_name_ending(t, p.end, &HOSPITAL_WORDS)).collect() };
+    // the event, and the names in it rarely places at all ("Little Company of Mary Hospital");
+    // but they are read with the others, as the region's: "underwent surgery at Denver
+    // Children's Hospital" makes the headline's "Trinidad" Colorado's
+    let names_in = |t: &str| -> Vec<_> {
+        let city = |p: &sitrep_gazetteer::NameMatch| p.candidates.iter().any(|c| !c.adjective && gaz.place(c.place).population >= HOSPITAL_CITY);
+        sitrep_analyze::places(t).into_iter().filter(|p| !in_name_ending(t, p.end, &HOSPITAL_WORDS) || city(p)).collect()
+    };
+    let treated = |t: &str, p: &sitrep_resolve::ResolvedPlace| in_name_ending(t, p.end, &HOSPITAL_WORDS);
     let names = names_in(text);
     let headline = ctx.headline.filter(|h| !h.trim().is_empty()).unwrap_or("");
     let home = ctx.outlet_place.unwrap_or("");
     let site = ctx.site.unwrap_or("");
     if headline.is_empty() && home.is_empty() && site.is_empty() {
-        return (sitrep_resolve::resolve_places(gaz, text, &names), Vec::new(), None);
+        let mut places = sitrep_resolve::resolve_places(gaz, text, &names);
+        places.retain(|p| !treated(text, p));
+        return (places, Vec::new(), None);
     }
     // the context lines first: the outlet's home (every place of that name: the story's
     // other names choose among them), the site's name, then the headline
@@ -830,7 +842,8 @@ fn resolve_in(gaz: &Gazetteer, text: &str, ctx: Context) -> (Vec<sitrep_resolve:
         n.end += offset;
         n
     }));
-    let (mut places, context): (Vec<_>, Vec<_>) = sitrep_resolve::resolve_places(gaz, &joined, &all).into_iter().partition(|p| p.start >= offset);
+    let (mut places, context): (Vec<_>, Vec<_>) =
+        sitrep_resolve::resolve_places(gaz, &joined, &all).into_iter().filter(|p| !treated(&joined, p)).partition(|p| p.start >= offset);
     for p in &mut places {
         p.start -= offset;
         p.end -= offset;
@@ -1740,6 +1753,16 @@ mod tests {
         let place = found[0].place.as_ref().expect("the headline's town");
         assert_eq!((gaz.place(place.place).name.as_str(), place.precision), ("Charlotte", "article"));
         assert!(extract_article(body, Page::default(), d()).0[0].place.is_none());
+        // a city named in a hospital's name is not where the shooting was, but it says which
+        // region the story is in; a saint's or a mountain's name says nothing
+        let headline = Some("Child shot in head in Trinidad taken off life support");
+        let place_in = |body: &str| {
+            let (found, _, _) = extract_article(body, Page { headline, ..Page::default() }, d());
+            found.iter().filter_map(|m| m.place.as_ref()).map(|p| (gaz.place(p.place).name.clone(), gaz.place(p.place).country.clone())).collect::<Vec<_>>()
+        };
+        let body = "The older brother was shot in the head Monday and underwent surgery at Denver Children's Hospital.";
+        assert_eq!(place_in(body), [("Trinidad".to_string(), "US".to_string())]);
+        assert_ne!(place_in(&body.replace("Denver Children's", "St. Mary's")), [("Trinidad".to_string(), "US".to_string())], "alone, Trinidad is the biggest Trinidad");
     }
 
     #[test]
