@@ -646,7 +646,9 @@ fn actor_names_in(sentence_start: usize, range: (usize, usize), acts: &[Found]) 
 const HOSPITAL_WORDS: [&str; 5] = ["Hospital", "Hospitals", "Clinic", "Infirmary", "Medical"];
 /// The population from which a name in a hospital's tells the region ("Denver Children's
 /// Hospital"); smaller namesakes are more often a saint's or a mountain's ("St. Francis
-/// Hospital", "Mount Sinai Hospital" had made Chicago's Englewood New Jersey's).
+/// Hospital", "Mount Sinai Hospital" had made Chicago's Englewood New Jersey's), and only a
+/// name that leads the hospital's tells it ("Little Company of Mary Hospital": not Mary,
+/// Turkmenistan).
 const HOSPITAL_CITY: u64 = 100_000;
 
 /// Words that end newspapers' names: "the Jersey Journal" and "the Houston Chronicle" name
@@ -806,7 +808,13 @@ fn resolve_in(gaz: &Gazetteer, text: &str, ctx: Context) -> (Vec<sitrep_resolve:
     // but they are read with the others, as the region's: "underwent surgery at Denver
     // Children's Hospital" makes the headline's "Trinidad" Colorado's
     let names_in = |t: &str| -> Vec<_> {
-        let city = |p: &sitrep_gazetteer::NameMatch| p.candidates.iter().any(|c| !c.adjective && gaz.place(c.place).population >= HOSPITAL_CITY);
+        // the name leads the hospital's ("Denver Children's Hospital", not "Little Company
+        // of Mary Hospital" or "Our Lady of Lourdes Hospital")
+        let leads = |p: &sitrep_gazetteer::NameMatch| {
+            let before = t[..p.start].split_whitespace().next_back().unwrap_or("");
+            !(before == "of" || before.starts_with(|c: char| c.is_uppercase()) && before.ends_with(|c: char| c.is_alphanumeric() || c == '.'))
+        };
+        let city = |p: &sitrep_gazetteer::NameMatch| leads(p) && p.candidates.iter().any(|c| !c.adjective && gaz.place(c.place).population >= HOSPITAL_CITY);
         sitrep_analyze::places(t).into_iter().filter(|p| !in_name_ending(t, p.end, &HOSPITAL_WORDS) || city(p)).collect()
     };
     let treated = |t: &str, p: &sitrep_resolve::ResolvedPlace| in_name_ending(t, p.end, &HOSPITAL_WORDS);
