@@ -34,8 +34,8 @@ static STATE_ABBREVIATIONS: LazyLock<Vec<(&'static str, &'static str, &'static s
 
 /// What follows a place name after a comma and narrows it down: "Denmark, South Carolina",
 /// "Hobart, Okla.", "Paris, Texas", "Tripoli, Lebanon". Returns (country, admin1 or "", and
-/// where an abbreviation starts: "Kan." qualifies Topeka and is no place of its own).
-fn qualifier<'g>(gaz: &'g Gazetteer, text: &str, m: &NameMatch, next: Option<&NameMatch>) -> Option<(&'g str, &'g str, Option<usize>)> {
+/// where an abbreviation lies: "Kan." qualifies Topeka, and names the state too).
+fn qualifier<'g>(gaz: &'g Gazetteer, text: &str, m: &NameMatch, next: Option<&NameMatch>) -> Option<(&'g str, &'g str, Option<(usize, usize)>)> {
     let rest = text.get(m.end..)?;
     let after = rest.strip_prefix(',')?;
     let gap = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
@@ -73,8 +73,24 @@ fn qualifier<'g>(gaz: &'g Gazetteer, text: &str, m: &NameMatch, next: Option<&Na
         // a postal code must stand alone ("OK" but not "OKC"); an abbreviation ends in its dot
         let ends = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
         let canonical = gaz.by_id(&format!("adm1:{cc}.{adm}")).map(|i| gaz.place(i))?;
-        ends.then_some((canonical.country.as_str(), canonical.admin1.as_str(), Some(at)))
+        ends.then_some((canonical.country.as_str(), canonical.admin1.as_str(), Some((at, at + abbr.len()))))
     })
+}
+
+/// What a name's country is said to be by the words before it: "the English city of
+/// Salisbury" (England's, not North Carolina's), "the northern Syrian city of Aleppo", "the
+/// Mexican border town of Nogales". The country of the adjective, when it is one country.
+fn city_of<'g>(gaz: &'g Gazetteer, text: &str, matches: &[NameMatch], i: usize) -> Option<&'g str> {
+    static CITY_OF: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^\s+(?:[a-z-]+\s+){0,2}?(?:city|town|village|capital|port|suburb|province|region|district|enclave)\s+of\s+$").expect("city-of pattern")
+    });
+    let prev = matches.get(i.checked_sub(1)?)?;
+    if !CITY_OF.is_match(text.get(prev.end..matches.get(i)?.start)?) {
+        return None;
+    }
+    let mut countries = prev.candidates.iter().filter(|c| c.adjective).map(|c| gaz.place(c.place).country.as_str()).filter(|cc| !cc.is_empty());
+    let cc = countries.next()?;
+    countries.all(|o| o == cc).then_some(cc)
 }
 
 /// Whether the name at `i` and the one after it are items of a list ("Copenhagen, Hamburg,
@@ -148,9 +164,13 @@ fn kind_bonus(k: Kind) -> f64 {
 /// Chooses an entry for every match of `text`, using the other matches as context and the
 /// division or country that follows a name after a comma ("Denmark, S.C.") as a constraint.
 pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec<ResolvedPlace> {
-    let quals: Vec<Option<(&str, &str, Option<usize>)>> =
-        matches.iter().enumerate().map(|(i, m)| qualifier(gaz, text, m, matches.get(i + 1))).collect();
-    let abbreviations: HashSet<usize> = quals.iter().flatten().filter_map(|q| q.2).collect();
+    let quals: Vec<Option<(&str, &str, Option<(usize, usize)>)>> = matches
+        .iter()
+        .enumerate()
+        .map(|(i, m)| qualifier(gaz, text, m, matches.get(i + 1)).or_else(|| city_of(gaz, text, matches, i).map(|cc| (cc, "", None))))
+        .collect();
+    let abbreviated: Vec<(usize, usize, &str, &str)> = quals.iter().flatten().filter_map(|&(cc, adm, at)| at.map(|(s, e)| (s, e, cc, adm))).collect();
+    let abbreviations: HashSet<usize> = abbreviated.iter().map(|a| a.0).collect();
     // a name that qualifies the one before it ("Athens, Georgia") is that state or country
     // (not an item of a list: "Boston, Washington and Denver")
     let qualifying: Vec<Option<(&str, &str)>> = (0..matches.len())
@@ -169,7 +189,7 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
             qualified.entry(text[m.start..m.end].to_lowercase()).or_insert((cc, adm));
         }
     }
-    let quals: Vec<Option<(&str, &str, Option<usize>)>> = matches
+    let quals: Vec<Option<(&str, &str, Option<(usize, usize)>)>> = matches
         .iter()
         .zip(quals)
         .map(|(m, q)| q.or_else(|| qualified.get(&text[m.start..m.end].to_lowercase()).map(|&(cc, adm)| (cc, adm, None))))
@@ -368,6 +388,16 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
             })
             .collect()
     };
+    // "SPRINGFIELD, Ill. (AP)": the abbreviation names the state as well as narrowing the town
+    let states_abbreviated = |mut places: Vec<ResolvedPlace>| {
+        for &(start, end, cc, adm) in &abbreviated {
+            if let Some(place) = gaz.by_id(&format!("adm1:{cc}.{adm}")) {
+                places.push(ResolvedPlace { start, end, place, adjective: false, margin: 0.0 });
+            }
+        }
+        places.sort_by_key(|p| p.start);
+        places
+    };
     let first = choose(&[], &admins, &countries);
     // places chosen with confidence anchor the others: a second pass with their neighbourhoods
     let anchors: Vec<Anchor> = first
@@ -396,9 +426,9 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
         }
     }
     if anchors.is_empty() && admins.len() == before && countries.len() == known {
-        return first;
+        return states_abbreviated(first);
     }
-    choose(&anchors, &admins, &countries)
+    states_abbreviated(choose(&anchors, &admins, &countries))
 }
 
 /// Candidates that a county and a town of the article agree on: a town lying within
@@ -604,18 +634,41 @@ mod tests {
     #[test]
     fn a_state_or_country_after_a_comma_narrows_the_town() {
         let r = resolve("DENMARK, S.C. - A man was shot in Denmark, South Carolina, on Saturday. HOBART, Okla. (AP) - Two died.");
-        let ids: Vec<(&str, &str)> = r.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
-        assert_eq!(ids, [("DENMARK", "US"), ("Denmark", "US"), ("South Carolina", "US"), ("HOBART", "US")], "{r:?}");
+        let ids: Vec<(&str, &str)> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        // the abbreviation narrows the town and names the state
+        assert_eq!(
+            ids,
+            [
+                ("DENMARK", "4576544"),
+                ("S.C.", "adm1:US.SC"),
+                ("Denmark", "4576544"),
+                ("South Carolina", "adm1:US.SC"),
+                ("HOBART", "4538821"),
+                ("Okla.", "adm1:US.OK")
+            ],
+            "{r:?}"
+        );
         let g = Gazetteer::embedded();
         let text = "HOBART, Okla. (AP) - Two died. Hobart police said. TOPEKA, Kan. - One died.";
-        let found = resolve_places(g, text, &g.find(text));
-        assert_eq!(found.len(), 3, "an abbreviation is no place of its own");
-        assert!(found.iter().all(|f| g.place(f.place).country == "US"), "{:?}", found.iter().map(|f| g.place(f.place)).collect::<Vec<_>>());
+        let found: Vec<_> = resolve_places(g, text, &g.find(text)).iter().map(|f| (&text[f.start..f.end], g.place(f.place).admin1.as_str())).collect();
+        assert_eq!(found, [("HOBART", "OK"), ("Okla.", "OK"), ("Hobart", "OK"), ("TOPEKA", "KS"), ("Kan.", "KS")]);
         // a common word before a state is a place only when the state has one of that name
         assert_eq!(resolve("BEDFORD, N.H. - Investigators said a Bedford woman shot her daughters.")[0], ("BEDFORD".into(), "5083221".into(), "US".into()));
         assert!(resolve("Police, Fla. officials said.").is_empty());
         // the country itself stays the country when nothing qualifies it
         assert_eq!(resolve("Denmark and Sweden agreed.")[0].2, "DK");
+    }
+
+    #[test]
+    fn the_adjective_before_city_of_names_its_country() {
+        let country = |text: &str, name: &str| resolve(text).into_iter().find(|r| r.0 == name).map(|r| r.2);
+        // alone, Salisbury is not England's (Harare's old name wins)
+        assert_ne!(country("Investigators went to Salisbury on Monday.", "Salisbury").as_deref(), Some("GB"));
+        assert_eq!(country("The poisoning happened in the English city of Salisbury on Monday.", "Salisbury").as_deref(), Some("GB"));
+        assert_eq!(country("Police in the southern English city of Salisbury said on Monday.", "Salisbury").as_deref(), Some("GB"));
+        // and the article's later "Salisbury" is the same
+        let r = resolve("A spy was found in the English city of Salisbury. Salisbury residents were told to wash their clothes.");
+        assert!(r.iter().filter(|x| x.0 == "Salisbury").all(|x| x.2 == "GB"), "{r:?}");
     }
 
     #[test]
