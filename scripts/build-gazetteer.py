@@ -8,6 +8,7 @@ Inputs (read only here, never at run time):
   ../shared/data/mordecai/nat_df.csv         nationality adjective -> ISO3 country
   data/curated/country_points.tsv            a representative point per country
   data/curated/regions.tsv                   continents, regions, seas, border areas
+  data/curated/admin1_adjectives.tsv         adjectives of divisions ("English" -> England)
 
 Outputs:
   data/gazetteer/places.tsv.gz   id, name, lat, lon, kind, country, admin1, population
@@ -155,6 +156,13 @@ def main():
                 for n in row["nationality"].split(","):
                     if n.strip():
                         names.append((n.strip(), gid, "d"))
+
+    # adjectives of first-level divisions ("English", "Scottish")
+    for line in open(os.path.join(ROOT, "data", "curated", "admin1_adjectives.tsv"), encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        pid, adjective = line.rstrip("\n").split("\t")
+        names.append((adjective, pid, "d"))
 
     # curated regions, seas, border areas
     for line in open(os.path.join(ROOT, "data", "curated", "regions.tsv"), encoding="utf-8"):

@@ -241,6 +241,32 @@ fn person_with_age(text: &str, toks: &[fold::Token], end: usize) -> bool {
     (1..=3).contains(&digits) && rest[digits..].starts_with(',')
 }
 
+/// Whether the adjective at `start..end` names a language: "in English", "speaks French",
+/// "fluent in Arabic", "Spanish-language", "English speakers", "a Russian translation",
+/// "English is the main language".
+fn speaks_language(text: &str, start: usize, end: usize) -> bool {
+    const SPEAK: [&str; 13] = ["speak", "speaks", "speaking", "spoke", "spoken", "learn", "learns", "learned", "learning", "teach", "teaches", "teaching", "taught"];
+    const AFTER: [&str; 17] = [
+        "language", "languages", "speaker", "speakers", "speaking", "translation", "translations", "subtitles", "word", "words", "version",
+        "versions", "class", "classes", "teacher", "teachers", "lessons",
+    ];
+    let after = &text[end..];
+    let next = after.trim_start_matches([' ', '-']).split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if after.starts_with("-language") || (after.starts_with(' ') || after.starts_with('-')) && AFTER.contains(&next.to_lowercase().as_str()) {
+        return true;
+    }
+    // "English is the main language", "English will remain an official language": the
+    // language as a subject
+    if after.starts_with(' ') && matches!(next, "is" | "was" | "will" | "would" | "has" | "remains" | "provides" | "became" | "becomes") {
+        return true;
+    }
+    // "in English", "the status of English", but not "in English football" or "of Russian
+    // Minister of Defence Sergey Shoigu", which are the country's
+    let prev = text[..start].split_whitespace().next_back().unwrap_or("").to_lowercase();
+    let next_is_word = after.starts_with(' ') && next.starts_with(char::is_alphabetic) && !matches!(next, "and" | "or");
+    SPEAK.contains(&prev.as_str()) || matches!(prev.as_str(), "in" | "of" | "into" | "both") && !next_is_word
+}
+
 /// Whether a word is a common given name ("Ivan", "Latoya"), folded or not.
 pub fn is_given_name(word: &str) -> bool {
     GIVEN_NAMES.contains(&fold(word))
@@ -490,7 +516,9 @@ impl Gazetteer {
                     && text[t.start..t.end].rsplit(['\'', '’']).next().is_some_and(|tail| {
                         tail.len() < t.end - t.start && ["ve", "ll", "re", "m", "d", "t"].contains(&tail.to_ascii_lowercase().as_str())
                     });
-                let never = (k == 0 && NEVER_ALONE.contains(&t.folded)) || time_zone || compass || contraction;
+                // "in English", "Spanish-language", "speaks French": a language, not its land
+                let language = k == 0 && cands.iter().any(|c| c.adjective) && speaks_language(text, t.start, t.end);
+                let never = (k == 0 && NEVER_ALONE.contains(&t.folded)) || time_zone || compass || contraction || language;
                 // A lone town name inside a run of capitalised words is most often part of a
                 // person's or an organisation's name ("Mark Zuckerberg", "Chen Wei said").
                 let cap_before = i > 0

@@ -39,6 +39,26 @@ fn countries_adjectives_and_regions() {
     assert!(!g().lookup("Gulf of Oman").is_empty());
     let deir = g().lookup("Deir ez-Zor");
     assert!(deir.iter().any(|c| g().place(c.place).kind == Kind::Admin1));
+    // a division's adjective is read as that division, as a country's is
+    let england = g().by_id("adm1:GB.ENG").unwrap();
+    assert!(g().lookup("English").iter().any(|c| c.place == england && c.adjective));
+}
+
+#[test]
+fn a_language_is_not_its_land() {
+    for text in [
+        "The suspects said a word that means battery in English.",
+        "He speaks Spanish at home.",
+        "The station broadcasts Spanish-language news and English subtitles.",
+        "English is the main language at the school.",
+        "Although English will remain an official language, the status of English has been questioned.",
+    ] {
+        assert!(!names_in(text).iter().any(|n| ["English", "Spanish"].contains(n)), "{text}: {:?}", names_in(text));
+    }
+    // the land's adjective stays one
+    for text in ["Police in the English city of Salisbury said.", "He rose to stardom in English football.", "A Spanish artist designed it."] {
+        assert!(names_in(text).iter().any(|n| ["English", "Spanish"].contains(n)), "{text}: {:?}", names_in(text));
+    }
 }
 
 #[test]
