@@ -47,6 +47,12 @@ pub const JOIN_THRESHOLD: f64 = 5.0;
 /// no sign by itself of the same one. Measured on the dev incidents: B³ F1 0.9125 with no
 /// score, 0.9125 at 1, 0.9132 at 1.5 and at 2 (recall 0.849 -> 0.850, precision the same).
 const ARTICLE_PLACE_SCORE: f64 = 1.5;
+/// How many days before its publication an undated report tells of: news of a shooting
+/// comes out the same day or within a few.
+pub const UNDATED_DAYS: u64 = 3;
+/// What an event of those days earns an undated report of its very town: with one figure in
+/// common (the same dead or the same wounded) it joins.
+const RECENT_SCORE: f64 = 1.0;
 /// Towns further apart than this are different places.
 pub const TOWN_RADIUS_KM: f64 = 50.0;
 /// Towns this close are, for a report, the same place (a suburb, a neighbourhood).
@@ -97,6 +103,11 @@ fn same_count(m: &Count, e: &Count) -> bool {
     m.text.is_some() && e.text.is_some() && n > 0 && lo <= n && n <= e.max.unwrap_or(lo)
 }
 
+/// Whether a report published on `published` without a date may tell of an event of `date`.
+fn recent(date: &sitrep_model::DateRange, published: chrono::NaiveDate) -> bool {
+    date.start <= published && (published - date.end).num_days() <= UNDATED_DAYS as i64
+}
+
 /// How strongly a mention fits an event; `None` when they cannot be the same event.
 pub fn score(m: &MentionRecord, p: &Profile) -> Option<f64> {
     let e = &p.event;
@@ -123,6 +134,10 @@ pub fn score(m: &MentionRecord, p: &Profile) -> Option<f64> {
                 }
             }
         }
+        // an undated report of the days before it was published, and an event of those days
+        (None, Some(b)) if m.published.is_some_and(|p| recent(b, p)) => RECENT_SCORE,
+        // and the other way round, whichever came first
+        (Some(a), None) if a.precision == "day" && e.first_reported.is_some_and(|p| recent(a, p)) => RECENT_SCORE,
         _ => 0.0,
     };
     let place_score = match (&m.location, &e.location) {
@@ -182,7 +197,8 @@ pub fn score(m: &MentionRecord, p: &Profile) -> Option<f64> {
     };
     // an undated mention needs the very same place, and a placeless one a precise date,
     // unless they name the same people
-    if shared_names == 0 && (date_score == 0.0 && place_score < 3.0 || place_score == 0.0 && date_score < 2.0) {
+    let undated = m.date.is_none() || e.date.is_none();
+    if shared_names == 0 && (undated && place_score < 3.0 || place_score == 0.0 && date_score < 2.0) {
         return None;
     }
     let perpetrators = |a: &[ActorRole]| a.iter().filter(|r| r.role == "perpetrator").map(|r| r.name.clone()).collect::<Vec<_>>();

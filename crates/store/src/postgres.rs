@@ -118,6 +118,12 @@ DROP INDEX events_wide;
 ALTER TABLE events DROP COLUMN wide;
 CREATE INDEX events_start ON events(type, span, date_start, date_end, lat, lon, country);
 CREATE INDEX events_wide ON events(type, date_end, date_start, lat, lon, country) WHERE span = 2;
+"#, r#"
+-- the day an event was first reported; the undated events of a town by it, which a dated
+-- report of the town meets when they were reported in the days after its day
+ALTER TABLE events ADD COLUMN reported TEXT COLLATE "C";
+UPDATE events SET reported = json::jsonb ->> 'first_reported';
+CREATE INDEX events_undated ON events(type, lat, lon, reported) WHERE date_start IS NULL;
 "#];
 
 /// Advisory lock keys: one for schema changes, one for writing batches.

@@ -256,6 +256,29 @@ fn an_undated_report_joins_the_shooting_it_counts_in_its_town() {
 }
 
 #[test]
+fn an_undated_report_with_one_figure_joins_its_towns_shooting_of_the_days_before_in_either_order() {
+    let dated_report = || dated("PHOENIX - A man was shot and killed early Sunday outside a bar, police said.", "http://a/px1", "Outlet A", "2015-10-26");
+    let undated_report = || dated("Police in Phoenix are investigating a shooting that left one man dead.", "http://b/px1", "Outlet B", "2015-10-27");
+    for dated_first in [true, false] {
+        on_each_backend(|s| {
+            let (first, second) = if dated_first { (dated_report(), undated_report()) } else { (undated_report(), dated_report()) };
+            merge_on_facts(s, &[first]);
+            let (recs, events) = merge_on_facts(s, &[second]);
+            assert_eq!(events.len(), 1, "dated first: {dated_first}; {recs:#?} {events:#?}");
+            assert_eq!(events[0].articles.len(), 2);
+            assert_eq!(events[0].date.as_ref().map(|d| d.start.to_string()).as_deref(), Some("2015-10-25"));
+        });
+    }
+    // a week later, the town's undated report is another shooting's
+    on_each_backend(|s| {
+        merge_on_facts(s, &[dated_report()]);
+        let late = dated("Police in Phoenix are investigating a shooting that left one man dead.", "http://c/px1", "Outlet C", "2015-11-02");
+        let (_, events) = merge_on_facts(s, &[late]);
+        assert_eq!(events.len(), 2, "{events:#?}");
+    });
+}
+
+#[test]
 fn a_later_report_placed_by_the_article_joins_the_shooting_of_the_person_it_names() {
     on_each_backend(|s| {
         // weeks later, the town only in another sentence, the victim's name spelt otherwise:
