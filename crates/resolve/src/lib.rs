@@ -206,6 +206,8 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
     if US_SIGNALS.is_match(text) {
         countries.insert("US");
     }
+    // the countries the article names outright, by qualifiers or signals
+    let stated = countries.clone();
     if NANP_PHONE.is_match(text) {
         countries.extend(["US", "CA"]);
     }
@@ -244,9 +246,17 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
             let p = gaz.place(c.place);
             !matches!(p.kind, Kind::Town | Kind::AdminSeat) || p.population >= SMALL_TOWN
         });
+        // a minor place abroad ("a Northland teen" in a story from "GLADSTONE, Mo.": New
+        // Zealand's region, or a part of Wellington) does not vouch for its country against a
+        // state or country the article names outright
+        let minor = m.candidates.iter().all(|c| {
+            let p = gaz.place(c.place);
+            p.kind != Kind::Country && p.population < MINOR_ABROAD
+        });
+        let outvoted = minor && !stated.is_empty() && !cs.iter().any(|c| stated.contains(c));
         if let Some(c) = explicit.filter(|_| !town_of_named_state(m)) {
             countries.insert(gaz.place(c.place).country.as_str());
-        } else if cs.len() == 1 && weighty {
+        } else if cs.len() == 1 && weighty && !outvoted {
             countries.extend(cs.iter().copied());
         }
         // a division counts as context only when the name cannot be read as anything in
@@ -657,6 +667,15 @@ mod tests {
         assert!(resolve("Police, Fla. officials said.").is_empty());
         // the country itself stays the country when nothing qualifies it
         assert_eq!(resolve("Denmark and Sweden agreed.")[0].2, "DK");
+    }
+
+    #[test]
+    fn a_minor_place_abroad_does_not_vouch_for_its_country_against_the_stated_one() {
+        // Northland is a New Zealand region (and a part of Wellington), and a Kansas City area
+        let r = resolve("GLADSTONE, Mo. -- Police say a Northland teen was killed in an accidental shooting Monday night.");
+        assert!(r.iter().all(|x| x.2 == "US"), "{r:?}");
+        // alone, it is New Zealand's
+        assert_eq!(resolve("A Northland teen was killed.").first().map(|x| x.2.as_str()), Some("NZ"));
     }
 
     #[test]
