@@ -241,6 +241,13 @@ fn person_with_age(text: &str, toks: &[fold::Token], end: usize) -> bool {
     (1..=3).contains(&digits) && rest[digits..].starts_with(',')
 }
 
+/// Titles before a person's name (folded: "Sgt." is "sgt").
+const TITLES: [&str; 38] = [
+    "chief", "sgt", "sergeant", "officer", "detective", "det", "lt", "lieutenant", "capt", "captain", "sheriff", "mayor", "deputy", "trooper", "dr",
+    "mr", "mrs", "ms", "gov", "governor", "sen", "senator", "rep", "judge", "rev", "reverend", "pastor", "coach", "commissioner", "councilman",
+    "councilwoman", "superintendent", "principal", "president", "chairman", "spokesman", "spokeswoman", "attorney",
+];
+
 /// Whether the adjective at `start..end` names a language: "in English", "speaks French",
 /// "fluent in Arabic", "Spanish-language", "English speakers", "a Russian translation",
 /// "English is the main language".
@@ -487,6 +494,7 @@ impl Gazetteer {
         let mut aged_names: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut last_end = 0;
         let mut qualified_common: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut titled_names: std::collections::HashSet<String> = std::collections::HashSet::new();
         while i < toks.len() {
             let t = &toks[i];
             if !t.capitalized {
@@ -565,7 +573,16 @@ impl Gazetteer {
                 let ends_with_words = |w: &str| before.strip_suffix(w).is_some_and(|rest| rest.is_empty() || rest.ends_with(' '));
                 let named = ["identified as", "identified him as", "identified her as", "named", "nicknamed"].iter().any(|w| ends_with_words(w))
                     && !["town named", "city named", "village named", "county named", "place named"].iter().any(|w| ends_with_words(w));
-                let in_name_run = in_name_run || after_given || given_first || known_surname || named || aged_before;
+                // "Police Chief Hassan Aden", "Chief Aden said", "Mayor Joe Hogsett": a title
+                // makes the name a person's, however big a place shares it, and the article's
+                // later bare "Aden said" too
+                let title_at = |j: usize| TITLES.contains(&toks[j].folded.as_str());
+                let titled = k == 0 && i > 0 && (title_at(i - 1) || (i > 1 && toks[i - 1].capitalized && !toks[i - 1].sentence_start && title_at(i - 2)));
+                if titled {
+                    titled_names.insert(t.folded.clone());
+                }
+                let titled_before = k == 0 && titled_names.contains(&t.folded) && !locative;
+                let in_name_run = in_name_run || after_given || given_first || known_surname || named || aged_before || titled || titled_before;
                 if in_name_run && (cap_before || cap_after || after_given) {
                     persons.insert(t.folded.clone());
                 }

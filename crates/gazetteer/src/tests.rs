@@ -121,6 +121,14 @@ fn a_call_sign_after_the_dateline_is_not_a_town() {
 }
 
 #[test]
+fn a_titled_name_is_a_persons_however_big_the_place() {
+    // Aden, Yemen has 863,000 people
+    let found = names_in("Police Chief Hassan Aden said the gunman fired at officers in Greenville. Aden said the victims were chosen at random.");
+    assert_eq!(found, ["Greenville"], "{found:?}");
+    assert_eq!(names_in("Chief Aden said the shots were fired in Aden, Yemen's port."), ["Aden", "Yemen"]);
+}
+
+#[test]
 fn contractions_and_lower_case_words_make_no_names() {
     // "I’ve" spells an alternate name of Iwye, Belarus; "Western District" is a division of
     // American Samoa
