@@ -296,6 +296,8 @@ fn told_on(text: &str, start: usize, end: usize) -> bool {
 
 /// A time of day told without its day ("around 1:50 a.m.", "at 10:45 p.m.", "overnight",
 /// "shortly after midnight").
+/// How far (bytes) from a time of day a date may stand and be its day.
+const CLOCK_DAY_GAP: usize = 8;
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     regex::RegexBuilder::new(r"(?i)\b(?:\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b\.?|overnight|(?:shortly|just)\s+(?:after|before)\s+midnight)")
         .unicode(false)
@@ -1297,6 +1299,9 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             .find_iter(text)
             // "Update-- May 11, 2020, 11:37 a.m.:", "Posted: 10:21 PM EDT": the page's stamp
             .filter(|w| !STAMPED.is_match(before(text, w.start(), 48)) && !told_on(text, w.start(), w.end()))
+            // "at about 11:44 a.m. on June 21", "June 21 at 11:44 a.m.": the time of a day
+            // told with it, weeks before the report
+            .filter(|w| !timexes.iter().any(|t| t.range.is_some() && (t.start >= w.end() && t.start - w.end() <= CLOCK_DAY_GAP || t.end <= w.start() && w.start() - t.end <= CLOCK_DAY_GAP)))
             .map(that_day)
             .collect()
     } else {
@@ -1630,6 +1635,11 @@ mod tests {
         assert_eq!(dated(t), vec![Some(("2020-05-12".into(), "are on the scene".into()))]);
         // a figure that is no time of day is no date
         assert_eq!(dated("A man was shot and killed at 25 Amsterdam Ave., police said."), vec![None]);
+        // a time of day told with its day, months back, is that day's: a later mention does
+        // not take it for the report's
+        let t = "According to the police chief, it all started at about 11:44 a.m. on Feb. 21, outside a law firm. \
+                 The gunman then allegedly shot three more people at a nearby store.";
+        assert!(dated(t).iter().all(|d| d.as_ref().is_none_or(|d| d.0 != "2020-05-12")), "{:?}", dated(t));
     }
 
     #[test]
