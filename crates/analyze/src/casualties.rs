@@ -108,6 +108,9 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         format!(r"(?P<n4>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,3}}?(?:were|was)\s+(?:(?:treated|hospitali[sz]ed)\s+for\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds)|treated\s+(?:and\s+released\s+)?(?:at|in|by))"),
         // "the death toll rose to 15"
         format!(r"(?P<toll>death toll|toll)\s+(?:[a-z0-9_]+\s+){{0,3}}?(?:to|of|at|reached|stood at)\s+(?P<n3>{QUAL}{NUM})"),
+        // a parent and their children: "a man and his two kids were found dead", "Laura
+        // Coleman and her two children died", "finding a mother and her two children dead"
+        format!(r"(?P<fam>(?:(?:found|finding|discovered)\s+)?(?:{one})\s+and\s+(?:his|her|their)\s+(?P<famn>{NUM})\s+(?:[a-z-]+\s+)?(?:children|kids|sons|daughters|grandchildren|stepchildren|brothers|sisters))\s+(?:(?:were|have\s+been|had\s+been)\s+(?:found\s+)?(?:shot\s+)?(?:dead|killed|to\s+death)|(?:shot\s+)?dead|died)"),
         // two victims: "a 2-year-old boy and a 26-year-old man were killed"
         format!(r"(?P<pair>(?:{one})(?:,\s+\d{{1,3}},?)?\s+and\s+(?:{one})(?:,\s+\d{{1,3}},)?)\s+(?:were|have been|had been)\s+(?:(?:shot|stabbed)\s+(?:and\s+)?)?(?P<v6>{KILLED}|{INJURED}|shot dead|shot to death|shot)"),
         // "four people were shot, one man fatally": the dead and the wounded
@@ -369,9 +372,9 @@ fn bounds(phrase: &str) -> (Option<u32>, Option<u32>) {
 }
 
 /// Capture groups that hold the number of people a phrase counts.
-const COUNT_GROUPS: [&str; 23] = [
+const COUNT_GROUPS: [&str; 24] = [
     "n1", "arrn", "foundgn", "n5", "foundwn", "n2", "n3", "n4", "hitn", "hitvn", "hospn", "condn", "shotn", "fataln", "shotan", "fatala", "foundn", "ln", "ln2",
-    "suma", "sumb", "bodn", "bodn2",
+    "suma", "sumb", "bodn", "bodn2", "famn",
 ];
 
 /// Month names and their abbreviations, which a day of the month follows ("Jan. 19").
@@ -563,6 +566,11 @@ pub fn find(text: &str) -> Vec<Casualty> {
                 _ => Harm::Killed,
             };
             out.push(Casualty { start: m.start(), end: m.end(), harm, min: Some(a + b), max: Some(a + b) });
+            continue;
+        } else if let Some(n) = c.name("famn") {
+            // the parent is one more
+            let Some(n) = number(n.as_str()) else { continue };
+            out.push(Casualty { start: m.start(), end: m.end(), harm: Harm::Killed, min: Some(n + 1), max: Some(n + 1) });
             continue;
         } else if let Some(n) = c.name("hitn") {
             let h = match c.name("hitrest").map(|r| r.as_str().to_ascii_lowercase()) {
@@ -1005,6 +1013,16 @@ mod tests {
         );
         assert_eq!(all("He killed his wife and her boyfriend."), vec![(Harm::Killed, Some(2))]);
         assert_eq!(all("Police said he killed his stepfather and injured four others."), vec![(Harm::Killed, Some(1)), (Harm::Injured, Some(4))]);
+    }
+
+    #[test]
+    fn a_parent_and_their_children_dead_are_counted_together() {
+        let all = harms;
+        assert_eq!(all("A man and his two kids were found dead inside their home on Thursday."), vec![(Harm::Killed, Some(3))]);
+        assert_eq!(all("A woman and her three daughters were shot to death."), vec![(Harm::Killed, Some(4))]);
+        assert_eq!(all("Deputies reported finding a mother and her two children dead."), vec![(Harm::Killed, Some(3))]);
+        // the children alone are the children
+        assert_eq!(all("Her two children were found dead."), vec![(Harm::Killed, Some(2))]);
     }
 
     #[test]
