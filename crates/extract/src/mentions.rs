@@ -335,15 +335,33 @@ const VIOLENT: [&str; 4] = ["Violence against civilians", "Battles", "Explosions
 /// the wrong event, place accuracy 0.634 -> 0.628 on the dev incidents).
 fn follow_up_casualties(mentions: &mut [Mention], text: &str, (ss, se): (usize, usize)) {
     let Some(m) = mentions.iter_mut().rev().find(|m| m.modality.is_event()) else { return };
-    if m.is_counted() || !VIOLENT.contains(&m.event_type.as_str()) || !told_before(m, ss) {
+    if !VIOLENT.contains(&m.event_type.as_str()) || !told_before(m, ss) {
+        return;
+    }
+    // "… investigated as a murder-suicide. All four bodies were found around noon.": the
+    // dead a murder-suicide's name implies (two) are the fewest it may count
+    let implied = m.fatalities.as_ref().is_some_and(|f| IMPLIED_DEAD.is_match(&f.text));
+    if m.is_counted() && !implied {
         return;
     }
     let sentence = &text[ss..se];
     let cas = victims_counted(sentence);
-    if !cas.is_empty() {
-        fill_counts(m, &cas, sentence);
+    if cas.is_empty() {
+        return;
     }
+    if implied {
+        let more = cas.iter().filter(|c| c.harm == Harm::Killed).max_by_key(|c| c.min).filter(|c| c.min > m.fatalities.as_ref().and_then(|f| f.min));
+        if let Some(c) = more {
+            m.fatalities = Some(Count { min: c.min, max: c.max, text: sentence[c.start..c.end].to_string() });
+        }
+    }
+    fill_counts(m, &cas, sentence);
 }
+
+/// The dead a name of the crime implies rather than counts ("murder-suicide", "double
+/// homicide"), which a later count may raise.
+static IMPLIED_DEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:(?:double|triple|quadruple)[\s-]+)?(?:homicide|murder-suicide|murder suicide|murder|killing|slaying)$").unwrap());
 
 /// The casualty phrases of a sentence told apart from any event, when they count one event's
 /// victims: none for a toll of many events, a background incident or a hypothetical.
@@ -2041,6 +2059,12 @@ mod tests {
         assert_eq!(figures(background), vec![(None, Some(1))]);
         // nor does a protest take the count of the shooting it followed
         assert_eq!(figures("Hundreds of residents protested outside city hall on Monday. Two people were hurt."), vec![(None, None)]);
+        // a murder-suicide names two dead at least; the count told next raises it
+        let implied = "The shooting deaths of a family inside a Stokes County home on Wednesday are being investigated as a murder-suicide, deputies said. \
+            All four bodies were found around noon.";
+        assert_eq!(figures(implied), vec![(Some(4), None)]);
+        // but a count that is no bigger leaves it
+        assert_eq!(figures("A couple died in a murder-suicide on Wednesday, deputies said. One body was found in the garage."), vec![(Some(2), None)]);
     }
 }
 
