@@ -173,7 +173,7 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         r"(?P<selfshot>shot\s+(?:himself|herself))\b".to_string(),
         // a death told without its subject: "was pronounced dead at the scene", "she died as
         // a result of her injuries"
-        r"(?P<scene>pronounced (?:dead|deceased)|pronounced (?:him|her|the victim|the man|the woman|the boy|the girl) (?:dead|deceased)|(?:(?:he|she)\s+(?:later\s+)?)?died (?:at the scene|at (?:a|the) (?:local\s+|area\s+|nearby\s+)?hospital|(?:from|of|as a result of) (?:his|her|the|a) (?:[a-z-]+\s+)?(?:wounds?|injuries))|(?:he|she)\s+(?:later\s+)?died)".to_string(),
+        r"(?P<scene>(?:pronounced|declared) (?:clinically |brain )?(?:dead|deceased)|(?:is|was|now|been|left (?:him|her)) (?:now )?brain[- ]dead|pronounced (?:him|her|the victim|the man|the woman|the boy|the girl) (?:dead|deceased)|(?:(?:he|she)\s+(?:later\s+)?)?died (?:at the scene|at (?:a|the) (?:local\s+|area\s+|nearby\s+)?hospital|(?:from|of|as a result of) (?:his|her|the|a) (?:[a-z-]+\s+)?(?:wounds?|injuries))|(?:he|she)\s+(?:later\s+)?died)".to_string(),
         // "the fatal shooting of a 7-year-old girl", "the shooting death of a student", "a
         // shooting that claimed the life of a 9-year-old"
         r"(?P<deathof>(?:(?:fatal|deadly)\s+(?:shooting|stabbing|beating)|(?:shooting|stabbing|beating)\s+death)\s+of\s+(?:an?|his|her|their|the)?\s*[a-z0-9-]*|claimed\s+the\s+life\s+of)\b".to_string(),
@@ -772,6 +772,9 @@ mod tests {
         assert_eq!(both("Six other people were treated for non life-threatening injuries."), vec![(Harm::Injured, Some(6))]);
         assert_eq!(one("His son found a loaded gun and fatally shot himself in the head.").1, Some(1));
         assert_eq!(one("He was pronounced dead at the scene.").0, Harm::Killed);
+        // brain death is death
+        assert_eq!(one("Deputies said he was pronounced clinically dead on Monday.").0, Harm::Killed);
+        assert_eq!(one("Doctors say his daughter is now brain dead.").0, Harm::Killed);
         assert_eq!(one("Both men died at the scene.").1, Some(2));
         // shot and then killed is one death, not an injury too
         let c = find("A 28-year-old man was shot and killed outside a store.");
