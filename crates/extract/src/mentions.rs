@@ -294,10 +294,10 @@ fn told_on(text: &str, start: usize, end: usize) -> bool {
     REPORTED_ON.is_match(words) && !REPORTED_TO_POLICE.is_match(words) && !dates_event
 }
 
-/// A time of day told without its day ("around 1:50 a.m.", "at 10:45 p.m.", "overnight",
-/// "shortly after midnight").
 /// How far (bytes) from a time of day a date may stand and be its day.
 const CLOCK_DAY_GAP: usize = 8;
+/// A time of day told without its day ("around 1:50 a.m.", "at 10:45 p.m.", "overnight",
+/// "shortly after midnight").
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     regex::RegexBuilder::new(r"(?i)\b(?:\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b\.?|overnight|(?:shortly|just)\s+(?:after|before)\s+midnight)")
         .unicode(false)
