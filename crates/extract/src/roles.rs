@@ -34,6 +34,10 @@ const EVENT_NOUNS: &[&str] = &[
     "visit", "call", "calls", "criticism", "warning", "threat", "threats", "sanctions", "ban", "protest", "campaign",
     "pressure", "fire", "shelling", "bombardment", "war", "crackdown", "condolences", "congratulations", "message",
     "letter", "proposal", "offer", "demand", "demands", "ultimatum", "concerns", "apology", "tribute", "respects",
+    // what is expressed or claimed, to or for someone ("expressed concern to X", "claimed
+    // responsibility for X")
+    "concern", "surprise", "responsibility", "condemnation", "solidarity", "gratitude", "thanks", "sympathy", "regret",
+    "satisfaction", "readiness", "willingness", "action",
 ];
 const BREAKS: &[&str] = &[",", ".", ";", ":", "who", "which", "that", "after", "as", "while", "when", "because", "but", "and", "since", "before", "amid"];
 const LEADING: &[&str] = &["in", "on", "at", "during", "after", "since", "meanwhile", "earlier", "later", "last", "yesterday", "today"];
@@ -121,7 +125,7 @@ pub fn roles(sentence: &str) -> Vec<RoleSpan> {
     let head = (r_start..r_end).rev().find(|&i| words[i].chars().all(char::is_alphabetic));
     if let Some(h) = head {
         let light = EVENT_NOUNS.contains(&words[h].as_str()) || words[h].ends_with("strikes") || words[h].ends_with("attacks");
-        if light && r_end < words.len() && matches!(words[r_end].as_str(), "on" | "against" | "to" | "with" | "for" | "at" | "into" | "upon") {
+        if light && r_end < words.len() && matches!(words[r_end].as_str(), "on" | "against" | "to" | "with" | "for" | "at" | "into" | "upon" | "over" | "about" | "by") {
             let t0 = r_end + 1;
             let mut t1 = t0;
             while t1 < words.len() && t1 - t0 < 12 && !BREAKS.contains(&words[t1].as_str()) {
@@ -185,6 +189,10 @@ mod tests {
             [(true, "Government troops"), (false, "the rebel stronghold")]
         );
         assert_eq!(spans("The envoy held talks with the opposition leader ."), [(true, "The envoy"), (false, "the opposition leader")]);
+        // what is expressed or claimed names no target; who it is for does
+        assert_eq!(spans("The Taliban claimed responsibility for the bombing of the police station ."), [(true, "The Taliban"), (false, "the bombing of the police station")]);
+        assert_eq!(spans("The peacekeeping chief expressed serious concern to the Security Council ."), [(true, "The peacekeeping chief"), (false, "the Security Council")]);
+        assert_eq!(spans("The foreign minister welcomed the visit by the Sudanese envoy ."), [(true, "The foreign minister"), (false, "the Sudanese envoy")]);
     }
 
     #[test]
