@@ -38,6 +38,9 @@ const EVENT_NOUNS: &[&str] = &[
     // responsibility for X")
     "concern", "surprise", "responsibility", "condemnation", "solidarity", "gratitude", "thanks", "sympathy", "regret",
     "satisfaction", "readiness", "willingness", "action",
+    // agreed or imposed with or on someone ("a ceasefire with the Taliban", "a travel ban
+    // imposed on Chadian citizens", "a statement calling on the government")
+    "ceasefire", "truce", "agreement", "deal", "restrictions", "statement",
 ];
 const BREAKS: &[&str] = &[",", ".", ";", ":", "who", "which", "that", "after", "as", "while", "when", "because", "but", "and", "since", "before", "amid"];
 const LEADING: &[&str] = &["in", "on", "at", "during", "after", "since", "meanwhile", "earlier", "later", "last", "yesterday", "today"];
@@ -89,7 +92,8 @@ pub fn roles(sentence: &str) -> Vec<RoleSpan> {
         VERBS.contains(w) && !AUX.contains(&w) && !NOT_VERBS.contains(&w) && !(after_det && !w.ends_with("ed"))
     };
     let Some(v) = (1..words.len()).find(|&i| is_verb(i)) else { return Vec::new() };
-    let passive = v > 0 && matches!(words[v - 1].as_str(), "was" | "were" | "been" | "being" | "is" | "are");
+    // ("have been launching airstrikes" is active)
+    let passive = v > 0 && matches!(words[v - 1].as_str(), "was" | "were" | "been" | "being" | "is" | "are") && !words[v].ends_with("ing");
     // left phrase: back to a break, skipping auxiliaries right before the verb
     let mut l_end = v;
     while l_end > 0 && AUX.contains(&words[l_end - 1].as_str()) {
@@ -115,14 +119,22 @@ pub fn roles(sentence: &str) -> Vec<RoleSpan> {
     }
     let mut r_end = r_start;
     while r_end < words.len() && r_end - r_start < 12 && !BREAKS.contains(&words[r_end].as_str()) {
-        if r_end > r_start && matches!(words[r_end].as_str(), "on" | "over" | "during" | "with" | "for" | "to" | "by") {
+        if r_end > r_start && matches!(words[r_end].as_str(), "on" | "over" | "during" | "with" | "for" | "to" | "by" | "against") {
             break;
         }
         r_end += 1;
     }
     // "launched an assault on X", "held talks with X": the object is the event itself and
     // the target follows the preposition
-    let head = (r_start..r_end).rev().find(|&i| words[i].chars().all(char::is_alphabetic));
+    let mut head = (r_start..r_end).rev().find(|&i| words[i].chars().all(char::is_alphabetic));
+    // "a statement calling on X", "a travel ban imposed on X", "an appeal lodged by X": a
+    // light object and a participle before the preposition
+    if let Some(h) = head.filter(|&h| h > r_start && (words[h].ends_with("ing") || words[h].ends_with("ed"))) {
+        let light_before = EVENT_NOUNS.contains(&words[h - 1].as_str());
+        if light_before && r_end < words.len() && matches!(words[r_end].as_str(), "on" | "by" | "against" | "to" | "for") {
+            head = Some(h - 1);
+        }
+    }
     if let Some(h) = head {
         let light = EVENT_NOUNS.contains(&words[h].as_str()) || words[h].ends_with("strikes") || words[h].ends_with("attacks");
         if light && r_end < words.len() && matches!(words[r_end].as_str(), "on" | "against" | "to" | "with" | "for" | "at" | "into" | "upon" | "over" | "about" | "by") {
@@ -193,6 +205,19 @@ mod tests {
         assert_eq!(spans("The Taliban claimed responsibility for the bombing of the police station ."), [(true, "The Taliban"), (false, "the bombing of the police station")]);
         assert_eq!(spans("The peacekeeping chief expressed serious concern to the Security Council ."), [(true, "The peacekeeping chief"), (false, "the Security Council")]);
         assert_eq!(spans("The foreign minister welcomed the visit by the Sudanese envoy ."), [(true, "The foreign minister"), (false, "the Sudanese envoy")]);
+        // agreed or imposed with or on someone, also through a participle
+        assert_eq!(spans("The president announced a ceasefire with the Taliban ."), [(true, "The president"), (false, "the Taliban")]);
+        assert_eq!(spans("The president lifted a travel ban imposed on Chadian citizens ."), [(true, "The president"), (false, "Chadian citizens")]);
+        assert_eq!(spans("Rights groups issued a statement calling on the government to act ."), [(true, "Rights groups"), (false, "the government")]);
+        assert_eq!(spans("Government forces launched air strikes against the rebel enclave ."), [(true, "Government forces"), (false, "the rebel enclave")]);
+    }
+
+    #[test]
+    fn a_progressive_after_been_is_active() {
+        assert_eq!(
+            spans("The Turkish armed forces have been launching airstrikes on PKK targets in northern Iraq ."),
+            [(true, "The Turkish armed forces"), (false, "PKK targets in northern Iraq")]
+        );
     }
 
     #[test]
