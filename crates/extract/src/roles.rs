@@ -103,6 +103,28 @@ pub fn roles(sentence: &str) -> Vec<RoleSpan> {
     while l_start > 0 && !BREAKS.contains(&words[l_start - 1].as_str()) {
         l_start -= 1;
     }
+    // "Zabihullah Mujahid , the Taliban spokesman , claimed …", "The then president , Goodluck
+    // Jonathan , had rejected …": a name and its apposition between commas
+    if l_start == l_end && l_end > 1 && words[l_end - 1] == "," {
+        let e = l_end - 1;
+        let mut b = e;
+        while b > 0 && !BREAKS.contains(&words[b - 1].as_str()) {
+            b -= 1;
+        }
+        if b < e {
+            let mut a = b;
+            if a > 1 && words[a - 1] == "," {
+                a -= 1;
+                while a > 0 && !BREAKS.contains(&words[a - 1].as_str()) {
+                    a -= 1;
+                }
+                if a == b - 1 {
+                    a = b;
+                }
+            }
+            (l_start, l_end) = (a, e);
+        }
+    }
     // drop a leading time/place phrase ("In September , …") and a trailing place ("… in Kiev")
     if l_start < l_end && LEADING.contains(&words[l_start].as_str()) {
         if let Some(c) = (l_start..l_end).find(|&i| words[i] == ",") {
@@ -210,6 +232,15 @@ mod tests {
         assert_eq!(spans("The president lifted a travel ban imposed on Chadian citizens ."), [(true, "The president"), (false, "Chadian citizens")]);
         assert_eq!(spans("Rights groups issued a statement calling on the government to act ."), [(true, "Rights groups"), (false, "the government")]);
         assert_eq!(spans("Government forces launched air strikes against the rebel enclave ."), [(true, "Government forces"), (false, "the rebel enclave")]);
+    }
+
+    #[test]
+    fn a_name_and_its_apposition_are_the_source() {
+        assert_eq!(
+            spans("Zabihullah Mujahid , the Taliban spokesman , claimed responsibility for the attack ."),
+            [(true, "Zabihullah Mujahid , the Taliban spokesman"), (false, "the attack")]
+        );
+        assert_eq!(spans("The then president , Goodluck Jonathan , had rejected the proposals ."), [(true, "The then president , Goodluck Jonathan"), (false, "the proposals")]);
     }
 
     #[test]
