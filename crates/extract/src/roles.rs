@@ -17,6 +17,9 @@ static VERBS: LazyLock<HashSet<&'static str>> =
 const AUX: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "should", "may",
     "might", "can", "must", "shall", "do", "does", "did", "not", "also", "reportedly", "allegedly",
+    // adverbs between the subject and its verb ("Denmark have already provided")
+    "already", "recently", "however", "jointly", "together", "fully", "formally", "officially", "strongly", "again",
+    "still", "now", "today", "yesterday", "finally", "repeatedly",
 ];
 /// Words a verb form shares with nouns and adjectives too often to be the event verb.
 const NOT_VERBS: &[&str] = &[
@@ -191,6 +194,37 @@ pub fn roles(sentence: &str) -> Vec<RoleSpan> {
         left = agent;
     }
     let mut out = Vec::new();
+    // "China and Russia call on …", "Germany , Russia , Sweden and Denmark have provided …":
+    // each of the subjects joined before the verb is a source
+    if !passive && l_start >= 2 && words[l_start - 1] == "and" {
+        let mut items: Vec<(usize, usize)> = Vec::new();
+        let mut end = l_start - 1;
+        loop {
+            let mut start = end;
+            while start > 0 && !BREAKS.contains(&words[start - 1].as_str()) {
+                start -= 1;
+            }
+            if start == end || end - start > 8 {
+                items.clear();
+                break;
+            }
+            items.push((start, end));
+            if start >= 2 && words[start - 1] == "," {
+                end = start - 1;
+            } else {
+                // the list opens the sentence
+                if start != 0 {
+                    items.clear();
+                }
+                break;
+            }
+        }
+        for (a, b) in items.into_iter().rev() {
+            if let Some((a, b)) = span(a, b) {
+                out.push(RoleSpan { source: true, start: a, end: b });
+            }
+        }
+    }
     if let Some((a, b)) = left {
         out.push(RoleSpan { source: true, start: a, end: b });
     }
@@ -241,6 +275,17 @@ mod tests {
             [(true, "Zabihullah Mujahid , the Taliban spokesman"), (false, "the attack")]
         );
         assert_eq!(spans("The then president , Goodluck Jonathan , had rejected the proposals ."), [(true, "The then president , Goodluck Jonathan"), (false, "the proposals")]);
+    }
+
+    #[test]
+    fn each_subject_joined_before_the_verb_is_a_source() {
+        assert_eq!(
+            spans("Germany , Russia , Sweden and Denmark have already provided their annual donations to Palestinians ."),
+            [(true, "Germany"), (true, "Russia"), (true, "Sweden"), (true, "Denmark"), (false, "their annual donations")]
+        );
+        // not a clause before the subject
+        let s = spans("Police said the gunmen fled and the army attacked the village .");
+        assert_eq!(s.iter().filter(|x| x.0).count(), 1, "{s:?}");
     }
 
     #[test]
