@@ -92,7 +92,9 @@ pub fn roles(sentence: &str) -> Vec<RoleSpan> {
         // envoy held talks")
         let next_is_break = words.get(i + 1).is_none_or(|n| matches!(n.as_str(), "in" | "at" | "on" | "near" | "of" | "from" | "," | "." | "that" | "which" | "exploded" | "went" | "killed"));
         let after_det = (i > 0 && det(i - 1)) || (i > 1 && det(i - 2) && next_is_break);
-        VERBS.contains(w) && !AUX.contains(&w) && !NOT_VERBS.contains(&w) && !(after_det && !w.ends_with("ed"))
+        // "will visit", "would support": after a modal a word nouns share is the verb
+        let after_modal = i > 0 && matches!(words[i - 1].as_str(), "will" | "would" | "could" | "should" | "may" | "might" | "must" | "shall" | "can");
+        VERBS.contains(w) && !AUX.contains(&w) && (after_modal || !NOT_VERBS.contains(&w)) && !(after_det && !w.ends_with("ed"))
     };
     let Some(v) = (1..words.len()).find(|&i| is_verb(i)) else { return Vec::new() };
     // ("have been launching airstrikes" is active)
@@ -286,6 +288,11 @@ mod tests {
         // not a clause before the subject
         let s = spans("Police said the gunmen fled and the army attacked the village .");
         assert_eq!(s.iter().filter(|x| x.0).count(), 1, "{s:?}");
+    }
+
+    #[test]
+    fn after_a_modal_a_word_nouns_share_is_the_verb() {
+        assert_eq!(spans("Mexico 's top diplomat will visit California next week ."), [(true, "Mexico 's top diplomat"), (false, "California next week")]);
     }
 
     #[test]
