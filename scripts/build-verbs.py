@@ -36,11 +36,24 @@ def inflect(v):
 forms = {}
 code = ""
 block = []
+# a class whose header gives a code and which lists no patterns ("---  THREATEN   [130]  ---")
+# takes the header's code
+header_code = ""
+
+
+def flush():
+    if not code and re.match(r"^\d{2,4}$", header_code):
+        for f in block:
+            forms.setdefault(f, header_code[:3])
+
+
 for l in lines[start:]:
     m = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]", l)
     if m:
+        flush()
         block = []
         code = ""
+        header_code = m.group(2).strip()
         continue
     if l.startswith("-"):
         c = re.search(r"\[(\d{2,4})", l)
@@ -63,6 +76,7 @@ for l in lines[start:]:
     if code:
         for f in fs:
             forms.setdefault(f, code)
+flush()
 with open(os.path.join(ROOT, "data", "cameo", "verbs.tsv"), "w") as f:
     f.write("# verb form\tCAMEO code (first pattern of its verb class); built by scripts/build-verbs.py from PETRARCH2's CAMEO.2.0.txt (MIT)\n")
     for w in sorted(forms):

@@ -29,6 +29,10 @@ const NOT_VERBS: &[&str] = &[
     "protest", "protests", "demands", "calls", "plans", "plan", "deal", "rule", "order", "need", "use", "claims", "claim",
     "charge", "charges", "cause", "border", "head", "means", "lead", "move", "moves", "press", "mark", "face", "back",
     "return", "work", "point", "set", "put", "last", "end", "open", "free", "near", "like", "well", "even", "just",
+    // of the verb classes CAMEO lists without patterns: more often adjectives and nouns
+    "armed", "arm", "arms", "fine", "fines", "cable", "sentence", "sentences", "parade", "stock", "gear", "tax", "taxes",
+    "spy", "riot", "riots", "massacre", "outfit", "tender", "humble", "savage", "appropriate", "console", "attire",
+    "comfort",
 ];
 /// Objects that name the event rather than its target ("an assault on X", "talks with X").
 const EVENT_NOUNS: &[&str] = &[
@@ -288,6 +292,13 @@ mod tests {
         // not a clause before the subject
         let s = spans("Police said the gunmen fled and the army attacked the village .");
         assert_eq!(s.iter().filter(|x| x.0).count(), 1, "{s:?}");
+    }
+
+    #[test]
+    fn a_verb_class_without_patterns_is_a_verb_too() {
+        // CAMEO 2.0 lists THREATEN and TORTURE with their codes but no patterns
+        assert_eq!(spans("Iranian intelligence police tortured a young inmate to death ."), [(true, "Iranian intelligence police"), (false, "a young inmate")]);
+        assert_eq!(spans("North Korea has threatened to shell the border post .")[0], (true, "North Korea"));
     }
 
     #[test]
