@@ -48,6 +48,9 @@ const EVENT_NOUNS: &[&str] = &[
     // agreed or imposed with or on someone ("a ceasefire with the Taliban", "a travel ban
     // imposed on Chadian citizens", "a statement calling on the government")
     "ceasefire", "truce", "agreement", "deal", "restrictions", "statement",
+    // kept with or waged against someone ("diplomatic ties with Bhutan", "a mediation effort
+    // between India and Pakistan", "cyber warfare against India")
+    "ties", "relations", "effort", "mediation", "cooperation", "negotiations", "dialogue", "warfare",
 ];
 const BREAKS: &[&str] = &[",", ".", ";", ":", "who", "which", "that", "after", "as", "while", "when", "because", "but", "and", "since", "before", "amid"];
 const LEADING: &[&str] = &["in", "on", "at", "during", "after", "since", "meanwhile", "earlier", "later", "last", "yesterday", "today"];
@@ -150,7 +153,7 @@ pub fn roles(sentence: &str) -> Vec<RoleSpan> {
     }
     let mut r_end = r_start;
     while r_end < words.len() && r_end - r_start < 12 && !BREAKS.contains(&words[r_end].as_str()) {
-        if r_end > r_start && matches!(words[r_end].as_str(), "on" | "over" | "during" | "with" | "for" | "to" | "by" | "against") {
+        if r_end > r_start && matches!(words[r_end].as_str(), "on" | "over" | "during" | "with" | "for" | "to" | "by" | "against" | "between") {
             break;
         }
         r_end += 1;
@@ -168,7 +171,7 @@ pub fn roles(sentence: &str) -> Vec<RoleSpan> {
     }
     if let Some(h) = head {
         let light = EVENT_NOUNS.contains(&words[h].as_str()) || words[h].ends_with("strikes") || words[h].ends_with("attacks");
-        if light && r_end < words.len() && matches!(words[r_end].as_str(), "on" | "against" | "to" | "with" | "for" | "at" | "into" | "upon" | "over" | "about" | "by") {
+        if light && r_end < words.len() && matches!(words[r_end].as_str(), "on" | "against" | "to" | "with" | "for" | "at" | "into" | "upon" | "over" | "about" | "by" | "between") {
             let t0 = r_end + 1;
             let mut t1 = t0;
             while t1 < words.len() && t1 - t0 < 12 && !BREAKS.contains(&words[t1].as_str()) {
@@ -237,6 +240,18 @@ pub fn roles(sentence: &str) -> Vec<RoleSpan> {
     if let Some((a, b)) = right {
         out.push(RoleSpan { source: false, start: a, end: b });
     }
+    // "an ultimatum to India and Pakistan", "between the Government and the secessionists":
+    // a name joined to the target is a target too
+    let proper = |i: usize| sentence[toks[i].0..].starts_with(|c: char| c.is_uppercase()) || (words[i] == "the" && words.get(i + 1).is_some_and(|_| sentence[toks[i + 1].0..].starts_with(|c: char| c.is_uppercase())));
+    if !passive && r_end + 1 < words.len() && r_end > r_start && words[r_end] == "and" && proper(r_start) && proper(r_end + 1) {
+        let (a, mut b) = (r_end + 1, r_end + 1);
+        while b < words.len() && b - a < 8 && !BREAKS.contains(&words[b].as_str()) && !matches!(words[b].as_str(), "on" | "over" | "during" | "for" | "to" | "by" | "in" | "at") {
+            b += 1;
+        }
+        if let Some((a, b)) = span(a, b) {
+            out.push(RoleSpan { source: false, start: a, end: b });
+        }
+    }
     out
 }
 
@@ -292,6 +307,18 @@ mod tests {
         // not a clause before the subject
         let s = spans("Police said the gunmen fled and the army attacked the village .");
         assert_eq!(s.iter().filter(|x| x.0).count(), 1, "{s:?}");
+    }
+
+    #[test]
+    fn ties_kept_and_efforts_made_point_to_their_parties() {
+        assert_eq!(spans("Israel has established diplomatic ties with Bhutan ."), [(true, "Israel"), (false, "Bhutan")]);
+        assert_eq!(spans("The Security Council issued an ultimatum to India and Pakistan ."), [(true, "The Security Council"), (false, "India"), (false, "Pakistan")]);
+        assert_eq!(
+            spans("Kuwait launched a mediation effort between the National Democratic Alliance and Hadas ."),
+            [(true, "Kuwait"), (false, "the National Democratic Alliance"), (false, "Hadas")]
+        );
+        // a clause joined to the target is not another target
+        assert_eq!(spans("Gunmen attacked the village and killed three people ."), [(true, "Gunmen"), (false, "the village")]);
     }
 
     #[test]
