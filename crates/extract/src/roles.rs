@@ -81,6 +81,15 @@ fn tokens(s: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Where the phrase ending before word `end` starts: after the last break before it.
+fn phrase_start(words: &[String], end: usize) -> usize {
+    let mut start = end;
+    while start > 0 && !BREAKS.contains(&words[start - 1].as_str()) {
+        start -= 1;
+    }
+    start
+}
+
 /// Source and target spans of the sentence's first event verb.
 pub fn roles(sentence: &str) -> Vec<RoleSpan> {
     let toks = tokens(sentence);
@@ -111,25 +120,16 @@ pub fn roles(sentence: &str) -> Vec<RoleSpan> {
     while l_end > 0 && AUX.contains(&words[l_end - 1].as_str()) {
         l_end -= 1;
     }
-    let mut l_start = l_end;
-    while l_start > 0 && !BREAKS.contains(&words[l_start - 1].as_str()) {
-        l_start -= 1;
-    }
+    let mut l_start = phrase_start(&words, l_end);
     // "Zabihullah Mujahid , the Taliban spokesman , claimed …", "The then president , Goodluck
     // Jonathan , had rejected …": a name and its apposition between commas
     if l_start == l_end && l_end > 1 && words[l_end - 1] == "," {
         let e = l_end - 1;
-        let mut b = e;
-        while b > 0 && !BREAKS.contains(&words[b - 1].as_str()) {
-            b -= 1;
-        }
+        let b = phrase_start(&words, e);
         if b < e {
             let mut a = b;
             if a > 1 && words[a - 1] == "," {
-                a -= 1;
-                while a > 0 && !BREAKS.contains(&words[a - 1].as_str()) {
-                    a -= 1;
-                }
+                a = phrase_start(&words, a - 1);
                 if a == b - 1 {
                     a = b;
                 }
@@ -209,10 +209,7 @@ pub fn roles(sentence: &str) -> Vec<RoleSpan> {
         let mut items: Vec<(usize, usize)> = Vec::new();
         let mut end = l_start - 1;
         loop {
-            let mut start = end;
-            while start > 0 && !BREAKS.contains(&words[start - 1].as_str()) {
-                start -= 1;
-            }
+            let start = phrase_start(&words, end);
             if start == end || end - start > 8 {
                 items.clear();
                 break;

@@ -319,7 +319,7 @@ fn candidates(db: &mut dyn Sql, m: &MentionRecord) -> Result<Vec<sitrep_merge::P
                 args![m.event_type.as_str(), l.lat, l.lon, d.start.to_string(), last.to_string()],
             )?);
         }
-    } else if let Some(l) = m.location.as_ref().filter(|l| found_by_point(l) && m.date.is_some() && (m.fatalities.text.is_some() || m.injured.text.is_some())) {
+    } else if let Some(l) = m.location.as_ref().filter(|l| found_by_point(l) && m.date.is_some() && counts_any(m)) {
         // a report that counts its dead or its wounded meets the same day's events of the very
         // town its article stands in, where the day, the place and the figure may join it,
         // whichever of two such reports is ingested first (a report told in the town finds the
