@@ -32,10 +32,19 @@ static STATE_ABBREVIATIONS: LazyLock<Vec<(&'static str, &'static str, &'static s
     v
 });
 
+/// A state's abbreviation after a town ("Ill."): where it lies and the state it names.
+#[derive(Debug, Clone, Copy)]
+struct Abbreviation {
+    start: usize,
+    end: usize,
+    state: u32,
+}
+
 /// What follows a place name after a comma and narrows it down: "Denmark, South Carolina",
 /// "Hobart, Okla.", "Paris, Texas", "Tripoli, Lebanon". Returns (country, admin1 or "", and
-/// where an abbreviation lies: "Kan." qualifies Topeka, and names the state too).
-fn qualifier<'g>(gaz: &'g Gazetteer, text: &str, m: &NameMatch, next: Option<&NameMatch>) -> Option<(&'g str, &'g str, Option<(usize, usize)>)> {
+/// where an abbreviation lies with the state it names: "Kan." qualifies Topeka, and names
+/// the state too).
+fn qualifier<'g>(gaz: &'g Gazetteer, text: &str, m: &NameMatch, next: Option<&NameMatch>) -> Option<(&'g str, &'g str, Option<Abbreviation>)> {
     let rest = text.get(m.end..)?;
     let after = rest.strip_prefix(',')?;
     let gap = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
@@ -72,8 +81,9 @@ fn qualifier<'g>(gaz: &'g Gazetteer, text: &str, m: &NameMatch, next: Option<&Na
         let after = tail.strip_prefix(abbr)?;
         // a postal code must stand alone ("OK" but not "OKC"); an abbreviation ends in its dot
         let ends = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
-        let canonical = gaz.by_id(&format!("adm1:{cc}.{adm}")).map(|i| gaz.place(i))?;
-        ends.then_some((canonical.country.as_str(), canonical.admin1.as_str(), Some((at, at + abbr.len()))))
+        let state = gaz.by_id(&format!("adm1:{cc}.{adm}"))?;
+        let canonical = gaz.place(state);
+        ends.then_some((canonical.country.as_str(), canonical.admin1.as_str(), Some(Abbreviation { start: at, end: at + abbr.len(), state })))
     })
 }
 
@@ -164,13 +174,13 @@ fn kind_bonus(k: Kind) -> f64 {
 /// Chooses an entry for every match of `text`, using the other matches as context and the
 /// division or country that follows a name after a comma ("Denmark, S.C.") as a constraint.
 pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec<ResolvedPlace> {
-    let quals: Vec<Option<(&str, &str, Option<(usize, usize)>)>> = matches
+    let quals: Vec<Option<(&str, &str, Option<Abbreviation>)>> = matches
         .iter()
         .enumerate()
         .map(|(i, m)| qualifier(gaz, text, m, matches.get(i + 1)).or_else(|| city_of(gaz, text, matches, i).map(|cc| (cc, "", None))))
         .collect();
-    let abbreviated: Vec<(usize, usize, &str, &str)> = quals.iter().flatten().filter_map(|&(cc, adm, at)| at.map(|(s, e)| (s, e, cc, adm))).collect();
-    let abbreviations: HashSet<usize> = abbreviated.iter().map(|a| a.0).collect();
+    let abbreviated: Vec<Abbreviation> = quals.iter().flatten().filter_map(|q| q.2).collect();
+    let abbreviations: HashSet<usize> = abbreviated.iter().map(|a| a.start).collect();
     // a name that qualifies the one before it ("Athens, Georgia") is that state or country
     // (not an item of a list: "Boston, Washington and Denver")
     let qualifying: Vec<Option<(&str, &str)>> = (0..matches.len())
@@ -189,7 +199,7 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
             qualified.entry(text[m.start..m.end].to_lowercase()).or_insert((cc, adm));
         }
     }
-    let quals: Vec<Option<(&str, &str, Option<(usize, usize)>)>> = matches
+    let quals: Vec<Option<(&str, &str, Option<Abbreviation>)>> = matches
         .iter()
         .zip(quals)
         .map(|(m, q)| q.or_else(|| qualified.get(&text[m.start..m.end].to_lowercase()).map(|&(cc, adm)| (cc, adm, None))))
@@ -400,10 +410,8 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
     };
     // "SPRINGFIELD, Ill. (AP)": the abbreviation names the state as well as narrowing the town
     let states_abbreviated = |mut places: Vec<ResolvedPlace>| {
-        for &(start, end, cc, adm) in &abbreviated {
-            if let Some(place) = gaz.by_id(&format!("adm1:{cc}.{adm}")) {
-                places.push(ResolvedPlace { start, end, place, adjective: false, margin: 0.0 });
-            }
+        for a in &abbreviated {
+            places.push(ResolvedPlace { start: a.start, end: a.end, place: a.state, adjective: false, margin: 0.0 });
         }
         places.sort_by_key(|p| p.start);
         places
