@@ -436,20 +436,25 @@ pub fn aggregate(id: &str, mentions: &[MentionRecord], mut story_of: impl FnMut(
     let fatalities = range(mentions.iter().map(|m| &m.fatalities));
     // the wounded as reports count them; a report that counted only the people hit ("seven
     // people were shot") told its wounded as those less its own dead, and the event knows
-    // more of the dead: the wounded are then the most hit less the most dead
+    // more of the dead: the wounded are then the most hit less the most dead. Those stand
+    // beside counted wounded when they are more ("a quadruple shooting" … "a third victim
+    // was driven to the hospital"): a count of some of the victims does not undo the others
+    // (dev incidents: injured 0.789 -> 0.790 alone, 0.794 with counts of things kept out)
     let counted = |m: &MentionRecord| m.injured.text.is_some() && m.injured.text != m.hit.text;
-    let injured = if mentions.iter().any(counted) {
-        range(mentions.iter().filter(|m| counted(m)).map(|m| &m.injured))
-    } else {
-        let hit = range(mentions.iter().map(|m| &m.hit));
-        match hit.max {
-            Some(_) => {
-                let dead = fatalities.max.unwrap_or(0);
-                let alive = |n: Option<u32>| n.map(|n| n.saturating_sub(dead));
-                Count { min: alive(hit.min), max: alive(hit.max), text: hit.text }
-            }
-            None => range(mentions.iter().map(|m| &m.injured)),
+    let told = range(mentions.iter().filter(|m| counted(m)).map(|m| &m.injured));
+    let hit = range(mentions.iter().map(|m| &m.hit));
+    let from_hits = match hit.max {
+        Some(_) => {
+            let dead = fatalities.max.unwrap_or(0);
+            let alive = |n: Option<u32>| n.map(|n| n.saturating_sub(dead));
+            Count { min: alive(hit.min), max: alive(hit.max), text: hit.text }
         }
+        None => range(mentions.iter().map(|m| &m.injured)),
+    };
+    let injured = match (told.max, from_hits.max) {
+        (None, _) => from_hits,
+        (Some(t), Some(h)) if h > t => Count { min: told.min, max: from_hits.max, text: from_hits.text },
+        _ => told,
     };
     let mut articles: Vec<String> = Vec::new();
     for m in mentions {

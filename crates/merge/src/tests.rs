@@ -286,5 +286,10 @@ fn the_wounded_are_the_most_hit_less_the_most_dead() {
     assert_eq!(e.injured.text.as_deref(), Some("seven people were shot"));
     // a report that counts the wounded outright is believed
     let wounded = MentionRecord { injured: count(6, "six were wounded"), ..mention("a3", day(d(2018, 6, 17)), Some(abu_kamal()), "Israel", "z") };
-    assert_eq!(event_of(&[hit, dead, wounded]).event.injured.max, Some(6));
+    assert_eq!(event_of(&[hit.clone(), dead.clone(), wounded]).event.injured.max, Some(6));
+    // but a report of one of them hurt ("a third victim was hospitalized") counts fewer than
+    // the hit who lived: it does not undo them
+    let one = MentionRecord { injured: count(1, "a third victim was hospitalized"), ..mention("a4", day(d(2018, 6, 17)), Some(abu_kamal()), "Israel", "w") };
+    let e = event_of(&[hit, dead, one]).event;
+    assert_eq!((e.injured.min, e.injured.max), (Some(1), Some(5)));
 }
