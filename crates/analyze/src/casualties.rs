@@ -263,7 +263,7 @@ fn phrase_at(text: &str, start: usize) -> Option<Parts<'_>> {
 /// brother", "2 men shot outside bar"): one person, or a number of them, and the harm.
 static HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     let p = format!(
-        r"(?i)(?:^|[\s,:;])(?:(?P<who>(?:{AGE}\s+)?(?:(?-i:[A-Z][a-z]+)\s+)?{PERSON}|{AGE})|(?P<n>{NUM})\s+(?:[a-z-]+\s+)?{GROUP})\s+(?:(?P<adv>accidentally|critically|seriously|fatally|reportedly)\s+)?(?P<v>shot(?:\s+(?:dead|and\s+killed|to\s+death))?|injured|wounded|hurt|hospitali[sz]ed|killed|dies|dead|suffers\s+(?:an?\s+)?(?:[a-z-]+\s+)?(?:gunshot\s+)?(?:wounds?|injury|injuries))\b"
+        r"(?i)(?:^|[\s,:;])(?:(?P<who>(?:{AGE}\s+)?(?:(?-i:[A-Z][a-z]+)\s+)?{PERSON}|{AGE})|(?P<n>{NUM})\s+(?:[a-z-]+\s+)?{GROUP})\s+(?:(?P<adv>accidentally|critically|seriously|fatally|reportedly)\s+)?(?P<v>shot(?:\s+(?:dead|and\s+killed|to\s+death))?|injured|wounded|hurt|hospitali[sz]ed|killed|dies|die|dead|suffers\s+(?:an?\s+)?(?:[a-z-]+\s+)?(?:gunshot\s+)?(?:wounds?|injury|injuries))\b"
     );
     regex::RegexBuilder::new(&p).unicode(false).build().expect("headline casualty pattern")
 });
@@ -288,7 +288,7 @@ pub fn find_in_headline(text: &str) -> Vec<Casualty> {
         };
         let v = v.as_str().to_ascii_lowercase();
         let fatally = c.name("adv").is_some_and(|a| a.as_str().eq_ignore_ascii_case("fatally"));
-        let harm = if fatally || v.starts_with("shot ") || ["killed", "dies", "dead"].contains(&v.as_str()) {
+        let harm = if fatally || v.starts_with("shot ") || ["killed", "dies", "die", "dead"].contains(&v.as_str()) {
             Harm::Killed
         } else if v == "shot" {
             Harm::Hit
@@ -385,6 +385,37 @@ const MONTHS: [&str; 24] = [
 
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
+/// Things a count may count where a casualty phrase counts people ("two cars were hit by
+/// gunfire", "Several homes were struck").
+const NOT_PEOPLE: [&str; 21] = [
+    "car", "cars", "vehicle", "vehicles", "truck", "trucks", "home", "homes", "house", "houses", "building", "buildings", "window",
+    "windows", "round", "rounds", "shots", "bullet", "bullets", "dog", "dogs",
+];
+
+/// Whether the words before a number end a list of ages it closes: "ages 19 and", "age 22,
+/// 26, 29 and", "aged between 20 and".
+fn ends_an_age_list(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    if !matches!(words.next(), Some("and" | "&")) {
+        return false;
+    }
+    let mut numbers = 0;
+    let mut between = false;
+    for w in words {
+        if !between && w.trim_end_matches(',').parse::<u32>().is_ok() {
+            numbers += 1;
+            continue;
+        }
+        let w = w.to_ascii_lowercase();
+        if w == "between" && numbers == 1 && !between {
+            between = true;
+            continue;
+        }
+        return numbers > 0 && matches!(w.as_str(), "age" | "ages" | "aged");
+    }
+    false
+}
+
 /// Capitalised words that stand where a one-victim phrase has its person, naming none.
 const NOT_A_PERSON: [&str; 24] = [
     "nobody", "none", "neither", "noone", "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "police", "officers",
@@ -417,12 +448,10 @@ fn is_a_count(text: &str, c: &Parts) -> bool {
             if before.ends_with(['-', '\'', '’']) {
                 return false;
             }
-            // "two men ages 19 and 23 were treated": the last of the ages told
-            let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
-            if let [conj, n, ages] = words.as_slice() {
-                if matches!(*conj, "and" | "&") && n.trim_end_matches(',').parse::<u32>().is_ok() && matches!(*ages, "ages" | "aged") {
-                    return false;
-                }
+            // "two men ages 19 and 23 were treated", "The victims -- age 22, 26, 29 and 37 --",
+            // "victims aged between 20 and 37": the last of the ages told
+            if ends_an_age_list(before) {
+                return false;
             }
             // "Darrell Hawkins, 34 who were shot": an age after a name (but "killed in
             // Charlotte, 3 others injured" counts)
@@ -433,6 +462,11 @@ fn is_a_count(text: &str, c: &Parts) -> bool {
                     return false;
                 }
             }
+        }
+        // "two cars were hit by gunfire", "three homes were struck": things, not people
+        let counted_words = rest.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).take(3);
+        if counted_words.take_while(|w| !matches!(*w, "were" | "was" | "are" | "have" | "had")).any(|w| NOT_PEOPLE.contains(&w)) {
+            return false;
         }
         // "No one else was injured": nobody
         let word_before = text[..g.start()].trim_end().rsplit(|ch: char| !ch.is_ascii_alphabetic()).next().unwrap_or("");
@@ -986,6 +1020,7 @@ mod tests {
         assert_eq!(all("Toddler fatally shot by gunman in front of parents"), vec![(Harm::Killed, Some(1))]);
         assert_eq!(all("Brownsburg Man Suffers Gunshot Wound In Hunting Incident"), vec![(Harm::Injured, Some(1))]);
         assert_eq!(all("2 men shot outside Main Street bar"), vec![(Harm::Hit, Some(2))]);
+        assert_eq!(all("3 teens die after shooting at skate park"), vec![(Harm::Killed, Some(3))]);
         // what a sentence would tell is told once, not again the headline's way
         assert_eq!(all("Police: 4 wounded in shooting"), vec![(Harm::Injured, Some(4))]);
         // a body sentence still needs its verb: a noun phrase alone tells no harm
@@ -1060,5 +1095,12 @@ mod tests {
         assert_eq!(all("Three other men were sent to the hospital."), vec![(Harm::Hit, Some(3))]);
         // ages told as a pair are no count
         assert!(all("Two men ages 19 and 23 were treated at Ben Taub.").is_empty());
+        assert!(all("The men -- age 19, 24, 30 and 41 -- were taken to a hospital downtown.").is_empty());
+        assert!(all("Eight men aged between 18 and 41 were taken to hospitals.").is_empty());
+        // a range of people is still a count
+        assert_eq!(all("Between 20 and 37 people were killed in the blast."), vec![(Harm::Killed, Some(20))]);
+        // things hit are no casualties
+        assert!(all("Three parked cars were hit by gunfire on Elm Street.").is_empty());
+        assert!(all("Two homes were struck by bullets overnight.").is_empty());
     }
 }
