@@ -35,23 +35,24 @@ const KILLED: &str = r"(?:killed|murdered|dead|died|deaths?|fatalities|fatally (
 const INJURED: &str = r"(?:wounded|injured|injuries|hurt|hospitali[sz]ed)";
 
 /// Nouns for one person: the head of a one-victim phrase ("a 17-year-old boy", "his girlfriend").
-const PERSON: &str = r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|officer|deputy|trooper|driver|passenger|student|father|mother|resident|customer|clerk|security guard|guard|juvenile|female|male|adult|youth|pedestrian|bystander|employee|worker|homeowner|suspect|gunman|shooter|son|daughter|wife|husband|girlfriend|boyfriend|neighbou?r|friend|sister|brother|cousin|nephew|niece|grandson|granddaughter|grandmother|grandfather|roommate|patron|cashier|stepfather|stepmother|stepson|stepdaughter)";
+const PERSON: &str = r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|officer|deputy|trooper|driver|passenger|student|father|mother|resident|customer|clerk|security guard|guard|juvenile|female|male|adult|youth|pedestrian|bystander|employee|worker|homeowner|suspect|gunman|shooter|son|daughter|wife|husband|girlfriend|boyfriend|neighbou?r|friend|sister|brother|cousin|nephew|niece|grandson|granddaughter|grandmother|grandfather|roommate|patron|cashier|stepfather|stepmother|stepson|stepdaughter|individual)";
 
 /// An age used as a noun or before one ("a 14-year-old", "a 21 year old female").
 const AGE: &str = r"[a-z0-9]+[- ](?:years?|months?)[- ]old";
 
 /// How much a description of one person may say after its noun: "a woman, 31,", "a man in
-/// his 40s", "a female, identified as Phoenix O'Dell,", "another boy who".
-const AFTER_ONE: &str = r"(?:\s+(?:in|inside)\s+the\s+(?:home|house|car|vehicle|apartment|residence|room)|,\s+\d{1,3},|\s+in\s+(?:his|her)\s+(?:early\s+|mid-?|late\s+)?(?:\d0s|teens|twenties|thirties|forties|fifties|sixties|seventies)|,\s+(?:later\s+)?(?:identified as|named)\s+(?-i:[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}),|,?\s+who)?";
+/// his 40s", "a female, identified as Phoenix O'Dell,", "another boy who", "a police officer
+/// in Weatherford", "the 17-year-old, whose name has not been released,".
+const AFTER_ONE: &str = r"(?:\s+(?:in|inside)\s+the\s+(?:home|house|car|vehicle|apartment|residence|room)|\s+in\s+(?-i:[A-Z][a-z]+)|,\s+whose\s+[a-z ]{1,40},|,\s+\d{1,3},|\s+in\s+(?:his|her)\s+(?:early\s+|mid-?|late\s+)?(?:\d0s|teens|twenties|thirties|forties|fifties|sixties|seventies)|,\s+(?:later\s+)?(?:identified as|named)\s+(?-i:[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}),|,?\s+who)?";
 
 /// Words before a person's noun that keep them one person ("a young", "an off-duty", "a
 /// Missouri").
-const ONE_ADJ: &str = r"(?:(?-i:[A-Z][a-z]+)\s+){0,2}(?:(?:young|adult|pregnant|teenage|elderly|off-duty|unidentified|unnamed|male|female|other|second|third|fourth|fifth|sixth|local|former|own|estranged|longtime|wounded|injured|shooting|gunshot)\s+){0,2}";
+const ONE_ADJ: &str = r"(?:(?-i:[A-Z][a-z]+)\s+){0,2}(?:(?:police|young|adult|pregnant|teenage|elderly|off-duty|unidentified|unnamed|male|female|other|second|third|fourth|fifth|sixth|local|former|own|estranged|longtime|wounded|injured|shooting|gunshot)\s+){0,2}";
 
 /// One person described, named (in full or by one name: "Authorities said Hayden died") or
 /// referred to: the subject of a one-victim phrase.
 fn one_person() -> String {
-    format!(r"(?:(?:a|an|one|the|another|his|her|their)\s+(?:[a-z]+'s\s+)?{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON}){AFTER_ONE}|(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+)|(?-i:[A-Z][a-z]{{2,}})|(?-i:[Hh]e|[Ss]he))")
+    format!(r"(?:(?:a|an|one|the|another|his|her|their)\s+(?:[a-z]+'s\s+)?{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON}){AFTER_ONE}|(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z](?:[a-z]*'?[A-Z])?[a-z]+)|(?-i:[A-Z][a-z]{{2,}})|(?-i:[Hh]e|[Ss]he))")
 }
 
 /// Nouns counting people: "six men", "two other women".
@@ -131,7 +132,7 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         // 3-year-old boy has died", "the man was shot in the leg", "a teen is in critical
         // condition", "the man suffered a gunshot wound", "a woman was hit by a bullet", "the
         // victim was taken to Grant Hospital", "the man shot Sunday is in critical condition"
-        format!(r"(?P<one>{one})(?:,\s+\d{{1,3}},|\s+(?:of|from)\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),?){{0,2}}(?:\s+(?:(?:who\s+)?(?:was|had\s+been|has\s+been)\s+)?(?:shot|wounded|injured)(?:\s+[\w'.-]+){{0,5}}?)?\s+(?:(?:was|is|has been|had been|remains|remained)\s+(?:(?:accidentally|critically|seriously|severely|badly|slightly|mortally|reportedly|allegedly|apparently|also|then|later|initially)\s+)?(?:(?:shot|stabbed|beaten)\s+(?:and\s+)?)?(?P<v3>{KILLED}|{INJURED}|shot dead|shot to death|pronounced dead|(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition|recovering|shot|(?:hit|struck)\s+by\s+(?:an?\s+|the\s+)?(?:stray\s+|single\s+)?(?:bullets?|gunfire|rounds?|shots?|shotgun\s+(?:blast|pellets))|struck\s+(?:once|twice|several times|multiple times)|(?:hit|struck)\s+in\s+the\s+[a-z]+|(?:taken|transported|rushed|airlifted|flown|driven|sent)\s+(?:by\s+[a-z]+\s+)?to\s+(?:[\w'.-]+\s+){{0,4}}?(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re))|treated\s+for\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds?))|(?P<v4>died|dies|has died|later died|(?:is\s+nursing|suffered|received|sustained)\s+(?:an?\s+)?(?:[[a-z0-9_]-]+\s+){{0,4}}?(?:wounds?|injury|injuries)))"),
+        format!(r"(?P<one>{one})(?:,\s+\d{{1,3}},|\s+(?:of|from)\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),?){{0,2}}(?:\s+(?:(?:who\s+)?(?:was|had\s+been|has\s+been)\s+)?(?:shot|wounded|injured)(?:\s+[\w'.-]+){{0,5}}?)?\s+(?:(?:also\s+)?(?:was|is|has been|had been|remains|remained)\s+(?:(?:accidentally|critically|seriously|severely|badly|slightly|mortally|reportedly|allegedly|apparently|also|then|later|initially)\s+)?(?:(?:shot|stabbed|beaten)\s+(?:and\s+)?)?(?P<v3>{KILLED}|{INJURED}|shot dead|shot to death|pronounced dead|(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good|guarded)\s+condition|recovering|shot|(?:hit|struck)\s+by\s+(?:an?\s+|the\s+)?(?:stray\s+|single\s+)?(?:bullets?|gunfire|rounds?|shots?|shotgun\s+(?:blast|pellets))|struck\s+(?:once|twice|several times|multiple times)|(?:hit|struck)\s+in\s+the\s+[a-z]+|(?:taken|transported|rushed|airlifted|flown|driven|sent)\s+(?:by\s+[a-z]+\s+)?to\s+(?:[\w'.-]+\s+){{0,4}}?(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re))|treated\s+for\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds?))|(?P<v4>died|dies|has died|later died|(?:is\s+nursing|suffered|received|sustained)\s+(?:an?\s+)?(?:[[a-z0-9_]-]+\s+){{0,4}}?(?:wounds?|injury|injuries)))"),
         // "three people were found with gunshot wounds", "officers found a 21-year-old male
         // suffering from a gunshot wound", "found Duane Helms with a gunshot wound": people
         // hit, dead or alive
@@ -159,7 +160,7 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         // juvenile to the hospital"
         format!(r"(?P<hosp>(?:sent|sending|sends|put|putting|puts)\s+(?P<hospn>{NUM}|an?)\s+(?:[a-z-]+\s+){{0,2}}?(?:to|into|in)\s+(?:the\s+|a\s+|local\s+|area\s+|nearby\s+)*hospitals?)"),
         // "all four victims are listed in stable condition"
-        format!(r"(?P<cond>(?:all\s+)?(?P<condn>{NUM})\s+(?:[a-z-]+\s+){{0,2}}?(?:are|were|remain|remained)\s+(?:(?:listed|reported)\s+)?in\s+(?:critical|serious|stable|grave|fair|good)\s+condition)"),
+        format!(r"(?P<cond>(?:all\s+)?(?P<condn>{NUM})\s+(?:[a-z-]+\s+){{0,2}}?(?:are|were|remain|remained)\s+(?:(?:listed|reported)\s+)?in\s+(?:critical|serious|stable|grave|fair|good|guarded)\s+condition)"),
         // "found 21-year-old Terrance Carroll dead", "found him dead", "found two men dead"
         format!(r"(?P<found>(?:found|find|discovered)\s+(?P<foundn>{NUM}\s+)?(?:(?:him|her|[[a-z0-9_].-]+)\s+){{0,4}}?dead)\b"),
         // "the bodies of four people were found", "two bodies were recovered"
@@ -1095,6 +1096,13 @@ mod tests {
         assert_eq!(all("Three other men were sent to the hospital."), vec![(Harm::Hit, Some(3))]);
         // ages told as a pair are no count
         assert!(all("Two men ages 19 and 23 were treated at Ben Taub.").is_empty());
+        // surnames with a capital inside
+        assert_eq!(all("Darnell McKee, 16, was shot in his ankle."), vec![(Harm::Hit, Some(1))]);
+        assert_eq!(all("Tony O'Neal was taken to a hospital."), vec![(Harm::Hit, Some(1))]);
+        assert_eq!(all("A police officer in Weatherford was shot during a traffic stop."), vec![(Harm::Hit, Some(1))]);
+        assert_eq!(all("The suspect is in guarded condition at the hospital."), vec![(Harm::Injured, Some(1))]);
+        assert_eq!(all("The 17-year-old, whose name has not been released, was taken to the hospital."), vec![(Harm::Hit, Some(1))]);
+        assert_eq!(all("The fourth individual also was injured and hospitalized."), vec![(Harm::Injured, Some(1))]);
         assert!(all("The men -- age 19, 24, 30 and 41 -- were taken to a hospital downtown.").is_empty());
         assert!(all("Eight men aged between 18 and 41 were taken to hospitals.").is_empty());
         // a range of people is still a count

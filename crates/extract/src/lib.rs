@@ -5,3 +5,4 @@
 pub mod mentions;
 pub mod roles;
 pub mod triggers;
+mod victims;

@@ -497,6 +497,47 @@ fn killer_also_died(mentions: &mut [Mention], text: &str, headline: Option<&str>
     k.text = format!("{} … {}", k.text, own.as_str());
 }
 
+/// "Darnell Hayes, 17, was shot twice. … Marcus Trent, 16, was shot in his ankle.": the
+/// victims the article's first violent event's report tells one by one (see
+/// [`crate::victims`]) are the people it hit when they are more than its figures count. The
+/// sentences of the article's other events (another day, place or kind) are theirs.
+fn victims_one_by_one(mentions: &mut [Mention], text: &str, sentences: &[(usize, usize)], persons: &[sitrep_analyze::persons::Person]) {
+    let Some(i) = mentions.iter().position(|m| m.is_violent_event()) else { return };
+    // a city's roundup walks through the victims of many shootings
+    if ROUNDUP.is_match(text) {
+        return;
+    }
+    let main = &mentions[i];
+    let same_event = |m: &Mention| {
+        m.is_violent_event()
+            && match (&main.date, &m.date) {
+                (Some(a), Some(b)) => ranges_overlap(a, b),
+                _ => true,
+            }
+            && match (main.place, m.place) {
+                (Some(a), Some(b)) => a.place == b.place || a.precision == "article" || b.precision == "article",
+                _ => true,
+            }
+    };
+    let theirs: Vec<(usize, usize)> = mentions.iter().filter(|m| !same_event(m)).flat_map(|m| m.sentences.iter().copied()).collect();
+    let found: Vec<(&str, usize, casualties::Casualty)> = sentences
+        .iter()
+        .filter(|s| !theirs.contains(s))
+        .flat_map(|&(ss, se)| victims_counted(&text[ss..se]).into_iter().map(move |c| (&text[ss..se], ss, c)))
+        .collect();
+    let phrases: Vec<(&str, usize, &casualties::Casualty)> = found.iter().map(|(s, o, c)| (*s, *o, c)).collect();
+    let Some(victims) = crate::victims::one_by_one(&phrases, persons) else { return };
+    let m = &mut mentions[i];
+    let figure = |c: &Option<Count>| c.as_ref().and_then(|c| c.max.or(c.min)).unwrap_or(0);
+    // everyone told apart was hit; and the report's dead are more than those it told one by
+    // one when it counts them in a figure ("three were killed"), beside whom those told hurt
+    // were hit too
+    let n = victims.people.max(figure(&m.fatalities) + victims.hurt);
+    if n > figure(&m.hit).max(figure(&m.injured) + figure(&m.fatalities)) {
+        m.hit = Some(Count { min: Some(n), max: Some(n), text: victims.words.join(" … ") });
+    }
+}
+
 /// Whether a mention was told close before `at` (within [`INHERIT_WITHIN`] bytes): what a
 /// later sentence adds to it without a trigger of its own.
 fn told_before(m: &Mention, at: usize) -> bool {
@@ -1396,6 +1437,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         headline_counts(&mut mentions, h);
     }
     killer_also_died(&mut mentions, text, headline);
+    victims_one_by_one(&mut mentions, text, &sentences, &persons);
     // "Seven people were shot. Two of them died.": the wounded are the people hit less the
     // dead, in the words that counted the hit
     for m in mentions.iter_mut().filter(|m| m.injured.is_none()) {
