@@ -28,8 +28,8 @@ const NOT_SURNAMES: &[&str] = &[
 ];
 
 /// Words right before a name that say a person follows: an age, an identification, a title.
-const NAME_CUES: [&str; 36] = [
-    "year-old ", "year old ", "identified as ", "identified him as ", "identified her as ", "named ", "coroner ", "sheriff ", "chief ",
+const NAME_CUES: [&str; 37] = [
+    "year-old ", "year old ", "month-old ", "identified as ", "identified him as ", "identified her as ", "named ", "coroner ", "sheriff ", "chief ",
     "officer ", "sgt. ", "lt. ", "capt. ", "detective ", "deputy ", "mayor ", "dr. ", "judge ", "trooper ", "prosecutor ",
     "spokesman ", "spokeswoman ", "chairman ", "chairwoman ", "councilman ", "councilwoman ", "commissioner ", "senator ",
     "sen. ", "rep. ", "gov. ", "governor ", "pastor ", "rev. ", "superintendent ", "principal ",
@@ -173,6 +173,7 @@ mod tests {
             keys("Twenty-one-year-old Izaak Bridges and 32-year-old Tanishia Graham were shot, Coroner Bill Salisbury said."),
             ["izaak bridges", "tanishia graham", "bill salisbury"]
         );
+        assert_eq!(keys("Ten-month-old Ja'Mari Dukes was shot."), ["ja'mari dukes"]);
         // an official's title before a given name that is also a town's ("Berlin Boyd")
         assert_eq!(keys("Memphis City Council chairman Berlin Boyd said he has heard the complaints."), ["berlin boyd"]);
         assert_eq!(keys("Anyone with information in Ariel Morgan's death should call. Police said she loved Ariel Morgan. She was 19."), ["ariel morgan", "ariel morgan"]);

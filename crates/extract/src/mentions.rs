@@ -529,6 +529,12 @@ fn victims_one_by_one(mentions: &mut [Mention], text: &str, sentences: &[(usize,
     let Some(victims) = crate::victims::one_by_one(&phrases, persons) else { return };
     let m = &mut mentions[i];
     let figure = |c: &Option<Count>| c.as_ref().and_then(|c| c.max.or(c.min)).unwrap_or(0);
+    // the dead are the report's own figure to count (measured: counting those told dead one
+    // by one as the dead, killed 0.892 -> 0.880 on the dev incidents: one death is told in
+    // ways too different to tell the people apart)
+    if victims.people == victims.dead {
+        return;
+    }
     // everyone told apart was hit; and the report's dead are more than those it told one by
     // one when it counts them in a figure ("three were killed"), beside whom those told hurt
     // were hit too

@@ -16,6 +16,8 @@ use sitrep_analyze::persons::Person;
 pub(crate) struct Victims<'t> {
     /// How many people were told apart.
     pub people: u32,
+    /// How many of them were told dead.
+    pub dead: u32,
     /// How many of them were told hurt and none told dead: the wounded for sure, where "was
     /// shot" leaves open whether another sentence tells them dead ("Both died later").
     pub hurt: u32,
@@ -94,7 +96,7 @@ const NOT_A_NAME: [&str; 30] = [
 ];
 
 /// Who a one-victim phrase is about, as far as its words tell.
-fn identity(phrase: &str, names: &[&Person], offset: usize) -> Identity {
+fn identity(phrase: &str, persons: &[Person], offset: usize) -> Identity {
     let age = AGE.captures(phrase).and_then(|c| match (c.get(1), c.get(2), c.get(3)) {
         // "a 4-year-old" and "the four-year-old"
         (Some(n), Some(unit), _) => {
@@ -104,15 +106,18 @@ fn identity(phrase: &str, names: &[&Person], offset: usize) -> Identity {
         (_, _, Some(n)) => Some(format!("{}-year", n.as_str())),
         _ => None,
     });
-    let name = names
+    let name = persons
         .iter()
-        .find(|p| p.start >= offset && p.start < offset + phrase.len())
+        .find(|p| p.start >= offset && p.end <= offset + phrase.len())
         .map(|p| p.key.clone())
         .or_else(|| {
-            // "Mahaj was critically wounded": one name for someone named before
+            // "Mahaj was critically wounded": one name of someone the article names in full
+            // (not "High School died")
             let first = phrase.split(|c: char| !c.is_alphanumeric() && c != '\'').next()?;
             let capital = first.chars().next().is_some_and(char::is_uppercase) && first.chars().skip(1).all(char::is_lowercase);
-            (capital && first.len() >= 3 && !NOT_A_NAME.iter().any(|w| w.eq_ignore_ascii_case(first))).then(|| first.to_lowercase())
+            let word = first.to_lowercase();
+            let named = persons.iter().any(|p| p.key.split(' ').any(|w| w == word));
+            (capital && named && !NOT_A_NAME.iter().any(|w| w.eq_ignore_ascii_case(first))).then_some(word)
         });
     let role = if SUSPECT.is_match(phrase) {
         Some("suspect")
@@ -125,8 +130,7 @@ fn identity(phrase: &str, names: &[&Person], offset: usize) -> Identity {
 }
 
 /// The victims a report tells one by one, as told apart and the words that told each one
-/// apart; `None` when fewer than two people are told apart or all of them are told dead (the
-/// dead are the report's own figure to count). `phrases` are the one-person casualty phrases
+/// apart; `None` when fewer than two people are told apart. `phrases` are the one-person casualty phrases
 /// of the event's sentences, in the order told, each with the sentence's byte offset in the
 /// text `persons` were found in.
 pub(crate) fn one_by_one<'t>(phrases: &[(&'t str, usize, &Casualty)], persons: &[Person]) -> Option<Victims<'t>> {
@@ -137,8 +141,7 @@ pub(crate) fn one_by_one<'t>(phrases: &[(&'t str, usize, &Casualty)], persons: &
             continue;
         }
         let phrase = &sentence[c.start..c.end];
-        let names: Vec<&Person> = persons.iter().filter(|p| p.start >= offset + c.start && p.end <= offset + c.end).collect();
-        let who = Identity { dead: c.harm == Harm::Killed, hurt: c.harm == Harm::Injured, ..identity(phrase, &names, offset + c.start) };
+        let who = Identity { dead: c.harm == Harm::Killed, hurt: c.harm == Harm::Injured, ..identity(phrase, persons, offset + c.start) };
         let fresh = FRESH.is_match(phrase);
         let same = seen.iter().position(|s| s.shares(&who) && !s.conflicts(&who));
         let new = match same {
@@ -163,9 +166,9 @@ pub(crate) fn one_by_one<'t>(phrases: &[(&'t str, usize, &Casualty)], persons: &
             words.push(phrase);
         }
     }
-    let alive = seen.iter().filter(|s| !s.dead).count();
+    let dead = seen.iter().filter(|s| s.dead).count() as u32;
     let hurt = seen.iter().filter(|s| s.hurt && !s.dead).count() as u32;
-    (seen.len() >= 2 && alive > 0).then_some(Victims { people: seen.len() as u32, hurt, words })
+    (seen.len() >= 2).then_some(Victims { people: seen.len() as u32, dead, hurt, words })
 }
 
 #[cfg(test)]
@@ -196,10 +199,9 @@ mod tests {
     }
 
     #[test]
-    fn the_dead_are_not_counted_again() {
-        // two told dead and one who lived: the report's dead are its own figure
+    fn the_dead_count_too() {
         assert_eq!(tally("Samuel Ortiz, 10, was pronounced dead at the scene. Paul Reyes, 43, was also pronounced dead. Maria Ortiz is in stable condition."), Some(3));
-        assert_eq!(tally("Samuel Ortiz, 10, died at the scene. Paul Reyes, 43, was also killed."), None);
+        assert_eq!(tally("Samuel Ortiz, 10, died at the scene. Paul Reyes, 43, was also killed."), Some(2));
     }
 
     #[test]
