@@ -8,6 +8,7 @@
 //! ("more than 1,000 airstrikes", "struck several times"), habits ("strikes by Israel occur
 //! in the west") and hypotheticals ("we will act") never become events.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
@@ -366,10 +367,18 @@ static IMPLIED_DEAD: LazyLock<Regex> =
 /// The casualty phrases of a sentence told apart from any event, when they count one event's
 /// victims: none for a toll of many events, a background incident or a hypothetical.
 fn victims_counted(sentence: &str) -> Vec<casualties::Casualty> {
-    if is_aggregate(sentence) || BACKGROUND.is_match(sentence) || HYPOTHETICAL.is_match(sentence) {
+    // (most sentences tell no harm, which the search finds out fastest)
+    let cas = casualties::find(sentence);
+    if cas.is_empty() || not_one_events(sentence) {
         return Vec::new();
     }
-    casualties::find(sentence)
+    cas
+}
+
+/// Whether a sentence's figures count no one event's victims: a toll of many events, a
+/// background incident or a hypothetical.
+fn not_one_events(sentence: &str) -> bool {
+    is_aggregate(sentence) || BACKGROUND.is_match(sentence) || HYPOTHETICAL.is_match(sentence)
 }
 
 /// "Four women were injured at a party Sunday evening. … multiple gunshots … the shooting":
@@ -501,7 +510,13 @@ fn killer_also_died(mentions: &mut [Mention], text: &str, headline: Option<&str>
 /// victims the article's first violent event's report tells one by one (see
 /// [`crate::victims`]) are the people it hit when they are more than its figures count. The
 /// sentences of the article's other events (another day, place or kind) are theirs.
-fn victims_one_by_one(mentions: &mut [Mention], text: &str, sentences: &[(usize, usize)], persons: &[sitrep_analyze::persons::Person]) {
+fn victims_one_by_one(
+    mentions: &mut [Mention],
+    text: &str,
+    sentences: &[(usize, usize)],
+    persons: &[sitrep_analyze::persons::Person],
+    found_in: &HashMap<usize, Vec<casualties::Casualty>>,
+) {
     let Some(i) = mentions.iter().position(|m| m.is_violent_event()) else { return };
     // a city's roundup walks through the victims of many shootings
     if ROUNDUP.is_match(text) {
@@ -523,7 +538,16 @@ fn victims_one_by_one(mentions: &mut [Mention], text: &str, sentences: &[(usize,
     let found: Vec<(&str, usize, casualties::Casualty)> = sentences
         .iter()
         .filter(|s| !theirs.contains(s))
-        .flat_map(|&(ss, se)| victims_counted(&text[ss..se]).into_iter().map(move |c| (&text[ss..se], ss, c)))
+        .flat_map(|&(ss, se)| {
+            let sentence = &text[ss..se];
+            let cas = match found_in.get(&ss) {
+                Some(cas) => cas.clone(),
+                None => casualties::find(sentence),
+            };
+            let one = |c: &casualties::Casualty| c.min == Some(1) && c.max == Some(1);
+            let cas = if cas.iter().any(one) && !not_one_events(sentence) { cas } else { Vec::new() };
+            cas.into_iter().map(move |c| (sentence, ss, c))
+        })
         .collect();
     let phrases: Vec<(&str, usize, &casualties::Casualty)> = found.iter().map(|(s, o, c)| (*s, *o, c)).collect();
     let Some(victims) = crate::victims::one_by_one(&phrases, persons) else { return };
@@ -964,6 +988,8 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
     let mut arrest_days: Vec<usize> = Vec::new();
     // the sentences without a trigger told before any event
     let mut before_any: Vec<(usize, usize)> = Vec::new();
+    // the casualty phrases of whole sentences, by where they start, once found
+    let mut found_in: HashMap<usize, Vec<casualties::Casualty>> = HashMap::new();
     for &(ss, se) in &sentences {
         let sentence = &text[ss..se];
         let scored = lex.score(sentence);
@@ -1074,6 +1100,9 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             true => Vec::new(),
             false => casualties::find(&text[ss..arg_end]),
         };
+        if arg_end == se && !PERIOD_TOLL.is_match(sentence) {
+            found_in.insert(ss, cas.clone());
+        }
 
         // participants and claims, clause by clause: "X blamed the strike on Y, but a
         // spokesman for Y said there were no Y strikes" carries two sources
@@ -1443,7 +1472,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         headline_counts(&mut mentions, h);
     }
     killer_also_died(&mut mentions, text, headline);
-    victims_one_by_one(&mut mentions, text, &sentences, &persons);
+    victims_one_by_one(&mut mentions, text, &sentences, &persons, &found_in);
     // "Seven people were shot. Two of them died.": the wounded are the people hit less the
     // dead, in the words that counted the hit
     for m in mentions.iter_mut().filter(|m| m.injured.is_none()) {
