@@ -119,8 +119,9 @@ fn absorb(db: &mut dyn Sql, into: &str, from: &str) -> Result<()> {
 
 /// The events other outlets' reports of the same story tell most about, most similar
 /// first: the articles published within [`sitrep_merge::lexical::STORY_DAYS`] days whose
-/// lead is at least `threshold` similar (TF-IDF cosine, found through the postings of this
-/// lead's most distinctive words) and that are already merged, unless their event is
+/// lead is at least `threshold` similar (more when published more than
+/// [`sitrep_merge::lexical::NEAR_STORY_DAYS`] apart; TF-IDF cosine, found through the
+/// postings of this lead's most distinctive words) and that are already merged, unless their event is
 /// placed in another country or already reported by [`MAX_STORY_ARTICLES`] articles.
 /// This is how reports whose dates or
 /// places were read differently (the day of the shooting or of the arrest, the town or
@@ -149,7 +150,7 @@ fn story_events(db: &mut dyn Sql, idf: &mut Idf, m: &MentionRecord, threshold: f
         // one round trip for all the words: the first postings of each in the same order
         let n = words.len();
         let sql = format!(
-            "SELECT article FROM (SELECT article, ROW_NUMBER() OVER (PARTITION BY term ORDER BY day, article) AS r
+            "SELECT article, day FROM (SELECT article, day, ROW_NUMBER() OVER (PARTITION BY term ORDER BY day, article) AS r
              FROM lead_postings WHERE term IN {} AND day BETWEEN ?{} AND ?{}) p WHERE r <= ?{}",
             placeholder_groups(1, n),
             n + 1,
@@ -163,21 +164,26 @@ fn story_events(db: &mut dyn Sql, idf: &mut Idf, m: &MentionRecord, threshold: f
         let mut rows = Vec::new();
         for w in words {
             rows.extend(db.query(
-                "SELECT article FROM lead_postings WHERE term = ?1 AND day BETWEEN ?2 AND ?3 ORDER BY day, article LIMIT ?4",
+                "SELECT article, day FROM lead_postings WHERE term = ?1 AND day BETWEEN ?2 AND ?3 ORDER BY day, article LIMIT ?4",
                 args![w, day - days, day + days, MAX_POSTINGS],
             )?);
         }
         rows
     };
+    let mut published: HashMap<i64, i64> = HashMap::new();
     for r in rows {
-        *hits.entry(r.int(0)?).or_default() += 1;
+        let other = r.int(0)?;
+        *hits.entry(other).or_default() += 1;
+        published.insert(other, r.int(1)?);
     }
     let mut shared: Vec<i64> = hits.into_iter().filter(|&(o, k)| o != n && k >= MIN_SHARED_POSTINGS).map(|(o, _)| o).collect();
     shared.sort_unstable();
     let mut similar: Vec<(f64, i64)> = Vec::new();
     for (other, stored) in shared.iter().zip(idf.stored_vectors(db, &shared)?) {
         let c = sitrep_merge::lexical::cosine(&v, stored);
-        if c >= threshold {
+        let gap = published.get(other).map_or(0, |d| (d - day).abs());
+        let needed = if gap > sitrep_merge::lexical::NEAR_STORY_DAYS { threshold + sitrep_merge::lexical::FAR_STORY_EXTRA } else { threshold };
+        if c >= needed {
             similar.push((c, *other));
         }
     }

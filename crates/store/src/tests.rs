@@ -275,6 +275,34 @@ fn a_report_with_neither_day_nor_place_follows_its_story() {
     });
 }
 
+/// A later report that retells [`STORY`]'s lead before its own news.
+const FOLLOW_UP: &str = "Two men were shot late Saturday outside a nightclub on the north side of the city, police said. \
+    One of the men died at the scene and the other was taken to a hospital in serious condition. \
+    A vigil was held on the sidewalk for the man who died, relatives said, and the family set up a fund for the funeral.";
+
+#[test]
+fn a_follow_up_within_two_weeks_follows_its_story_and_one_a_month_later_does_not() {
+    on_each_backend(|s| {
+        let batch = vec![
+            dated(&format!("DAYTON, Ohio - {STORY}"), "http://a/club", "Outlet A", "2020-03-09"),
+            // ten days on, the lead retold: "late Saturday" is now another Saturday, the story
+            // is the same
+            dated(&format!("DAYTON, Ohio - {}", FOLLOW_UP), "http://b/club", "Outlet B", "2020-03-19"),
+            dated(&format!("DAYTON, Ohio - {}", FOLLOW_UP.replace("relatives", "neighbours")), "http://c/club", "Outlet C", "2020-04-09"),
+            // other news, from which the shooting's words stand out
+            dated(OTHER, "http://d/fire", "Outlet D", "2020-03-19"),
+            dated(ATTACK_A, "http://d/attack", "Outlet D", "2020-03-19"),
+            dated(AIRSTRIKE, "http://d/strike", "Outlet D", "2020-04-09"),
+        ];
+        s.ingest_batch(&batch).unwrap();
+        s.merge_mentions(&records(&batch), MergeSettings::default()).unwrap();
+        let events = s.events().unwrap();
+        let of = |i: usize| events.iter().position(|e| e.articles.contains(&batch[i].article.id));
+        assert!(of(0).is_some() && of(0) == of(1), "{events:#?}");
+        assert_ne!(of(0), of(2), "a month on, the same words tell another Saturday's shooting");
+    });
+}
+
 #[test]
 fn an_undated_report_with_one_figure_joins_its_towns_shooting_of_the_days_before_in_either_order() {
     let dated_report = || dated("PHOENIX - A man was shot and killed early Sunday outside a bar, police said.", "http://a/px1", "Outlet A", "2015-10-26");
