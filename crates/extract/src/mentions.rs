@@ -1096,11 +1096,9 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             });
         // "A total of 344 people were killed in the city last year": a period's toll, unless
         // the sentence also dates a day (then it tells that day's event)
-        let cas = match PERIOD_TOLL.is_match(&text[ss..arg_end]) && !candidates.iter().any(|t| t.precision == timex::Precision::Day) {
-            true => Vec::new(),
-            false => casualties::find(&text[ss..arg_end]),
-        };
-        if arg_end == se && !PERIOD_TOLL.is_match(sentence) {
+        let toll = PERIOD_TOLL.is_match(&text[ss..arg_end]) && !candidates.iter().any(|t| t.precision == timex::Precision::Day);
+        let cas = if toll { Vec::new() } else { casualties::find(&text[ss..arg_end]) };
+        if arg_end == se && !toll {
             found_in.insert(ss, cas.clone());
         }
 

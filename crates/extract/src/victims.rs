@@ -2,7 +2,7 @@
 //! McKinnie, 16, was shot in his ankle." Local reports often count no group at all and walk
 //! through the people hit instead, each in a sentence of their own that alone counts one. A
 //! reader adds them up by telling the people apart: by name, by age, by role (the officer and
-//! the suspect), and by the words that announce someone new ("another", "a second", "also").
+//! the suspect), and by the words that announce someone new ("another", "a second").
 //! A description that says nothing new ("the man", "he", "the victim") is someone already
 //! counted.
 
