@@ -178,6 +178,8 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         // "the fatal shooting of a 7-year-old girl", "the shooting death of a student", "a
         // shooting that claimed the life of a 9-year-old"
         r"(?P<deathof>(?:(?:fatal|deadly)\s+(?:shooting|stabbing|beating)|(?:shooting|stabbing|beating)\s+death)\s+of\s+(?:an?|his|her|their|the)?\s*[a-z0-9-]*|claimed\s+the\s+life\s+of)\b".to_string(),
+        // "a 17-year-old's shooting death", "the girl's killing": one dead, named by a possessive
+        format!(r"(?P<possdeath>(?:{AGE}|{PERSON})(?:'s|’s)\s+(?:fatal\s+shooting|shooting\s+death|death|killing|slaying|murder))\b"),
         // "Sunday's triple homicide", "a double murder-suicide", "a double shooting"
         r"(?P<multi>(?P<times>double|triple|quadruple)[\s-]+(?P<what>homicide|murder-suicide|murder|killing|slaying|fatal shooting|shooting)|murder-suicide)".to_string(),
         // "multiple casualties", "heavy casualties"
@@ -264,7 +266,7 @@ fn phrase_at(text: &str, start: usize) -> Option<Parts<'_>> {
 /// brother", "2 men shot outside bar"): one person, or a number of them, and the harm.
 static HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     let p = format!(
-        r"(?i)(?:^|[\s,:;])(?:(?P<who>(?:{AGE}\s+)?(?:(?-i:[A-Z][a-z]+)\s+)?{PERSON}|{AGE})|(?P<n>{NUM})\s+(?:[a-z-]+\s+)?{GROUP})\s+(?:(?P<adv>accidentally|critically|seriously|fatally|reportedly)\s+)?(?P<v>shot(?:\s+(?:dead|and\s+killed|to\s+death))?|injured|wounded|hurt|hospitali[sz]ed|killed|dies|die|dead|suffers\s+(?:an?\s+)?(?:[a-z-]+\s+)?(?:gunshot\s+)?(?:wounds?|injury|injuries))\b"
+        r"(?i)(?:^|[\s,:;])(?:(?P<who>(?:{AGE}\s+)?(?:(?-i:[A-Z][a-z]+)\s+)?{PERSON}(?:,\s*\d{{1,3}},)?|{AGE})|(?P<n>{NUM})\s+(?:[a-z-]+\s+)?{GROUP})\s+(?:(?P<adv>accidentally|critically|seriously|fatally|reportedly)\s+)?(?P<v>shot(?:\s+(?:dead|and\s+killed|to\s+death))?|injured|wounded|hurt|hospitali[sz]ed|killed|dies|die|dead|suffers\s+(?:an?\s+)?(?:[a-z-]+\s+)?(?:gunshot\s+)?(?:wounds?|injury|injuries))\b"
     );
     regex::RegexBuilder::new(&p).unicode(false).build().expect("headline casualty pattern")
 });
@@ -676,7 +678,7 @@ pub fn find(text: &str) -> Vec<Casualty> {
             }
             out.push(Casualty { start: m.start(), end: m.end(), harm: Harm::Killed, min: Some(n), max: Some(n) });
             continue;
-        } else if c.name("fatal").is_some() || c.name("reduced").is_some() || c.name("scene").is_some() || c.name("object").is_some() || c.name("kone").is_some() || c.name("killwho").is_some() || c.name("deathof").is_some() {
+        } else if c.name("fatal").is_some() || c.name("reduced").is_some() || c.name("scene").is_some() || c.name("object").is_some() || c.name("kone").is_some() || c.name("killwho").is_some() || c.name("deathof").is_some() || c.name("possdeath").is_some() {
             (Harm::Killed, "one")
         } else if c.name("toll").is_some() {
             (Harm::Killed, c.name("n3").map(|x| x.as_str()).unwrap_or(""))
@@ -1022,6 +1024,7 @@ mod tests {
         assert_eq!(all("Brownsburg Man Suffers Gunshot Wound In Hunting Incident"), vec![(Harm::Injured, Some(1))]);
         assert_eq!(all("2 men shot outside Main Street bar"), vec![(Harm::Hit, Some(2))]);
         assert_eq!(all("3 teens die after shooting at skate park"), vec![(Harm::Killed, Some(3))]);
+        assert_eq!(all("Teen, 17, dead in apparent accidental shooting"), vec![(Harm::Killed, Some(1))]);
         // what a sentence would tell is told once, not again the headline's way
         assert_eq!(all("Police: 4 wounded in shooting"), vec![(Harm::Injured, Some(4))]);
         // a body sentence still needs its verb: a noun phrase alone tells no harm
@@ -1107,6 +1110,10 @@ mod tests {
         assert!(all("Eight men aged between 18 and 41 were taken to hospitals.").is_empty());
         // a range of people is still a count
         assert_eq!(all("Between 20 and 37 people were killed in the blast."), vec![(Harm::Killed, Some(20))]);
+        // a death named by a possessive
+        assert_eq!(all("Teen charged in Hawkinsville 17-year-old's shooting death"), vec![(Harm::Killed, Some(1))]);
+        // (a day's is no person's)
+        assert!(all("Sunday's shooting death remains unsolved").is_empty());
         // things hit are no casualties
         assert!(all("Three parked cars were hit by gunfire on Elm Street.").is_empty());
         assert!(all("Two homes were struck by bullets overnight.").is_empty());
