@@ -2125,7 +2125,7 @@ mod tests {
             events(t).iter().map(|m| (m.fatalities.as_ref().and_then(|c| c.min), m.injured.as_ref().and_then(|c| c.min))).collect::<Vec<_>>()
         };
         let told = "Armed security forced the offenders outside, where the shooting took place early Sunday. \
-            Officers arrived to find 21-year-old Terrance Carroll dead from gun shot wounds. \
+            Officers arrived to find 21-year-old Terrance Carroll dead. \
             Six other people were treated for non life-threatening injuries.";
         assert_eq!(figures(told), vec![(Some(1), Some(6))]);
         // a period's toll is not the event's
