@@ -255,26 +255,6 @@ fn an_undated_report_joins_the_shooting_it_counts_in_its_town() {
     });
 }
 
-#[test]
-fn a_report_with_neither_day_nor_place_follows_its_story() {
-    on_each_backend(|s| {
-        let batch = vec![
-            dated(&format!("DAYTON, Ohio - {STORY}"), "http://a/club", "Outlet A", "2020-03-09"),
-            // another outlet's copy without the day and the town: only the story tells its event
-            dated(&REWRITE.replace(" late Saturday", ""), "http://b/club", "Outlet B", "2020-03-09"),
-            dated(OTHER, "http://c/fire", "Outlet C", "2020-03-09"),
-        ];
-        s.ingest_batch(&batch).unwrap();
-        let recs = records(&batch);
-        let unmoored = recs.iter().filter(|r| r.article == batch[1].article.id).collect::<Vec<_>>();
-        assert!(!unmoored.is_empty() && unmoored.iter().all(|r| r.date.is_none() && r.location.is_none()), "{unmoored:#?}");
-        s.merge_mentions(&recs, MergeSettings::default()).unwrap();
-        let events = s.events().unwrap();
-        let club = events.iter().find(|e| e.articles.contains(&batch[0].article.id)).expect("the Dayton shooting");
-        assert!(club.articles.contains(&batch[1].article.id), "{events:#?}");
-    });
-}
-
 /// A later report that retells [`STORY`]'s lead before its own news.
 const FOLLOW_UP: &str = "Two men were shot late Saturday outside a nightclub on the north side of the city, police said. \
     One of the men died at the scene and the other was taken to a hospital in serious condition. \
