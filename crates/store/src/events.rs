@@ -42,6 +42,7 @@ const MAX_POSTINGS: i64 = 100;
 /// word, 100 leads each, over the whole window +11% instructions; all twenty words, 25
 /// leads, +13%; twelve, +9%; eight, +7% (and dev B³ 0.9292 -> 0.9288).
 const FAR_POSTED_TERMS: usize = 12;
+/// (See [`FAR_POSTED_TERMS`].)
 const FAR_POSTINGS: i64 = 25;
 /// Articles merged before the planner's statistics are first refreshed (see
 /// `Sql::refresh_statistics`).
@@ -172,15 +173,14 @@ fn story_events(db: &mut dyn Sql, idf: &mut Idf, m: &MentionRecord, threshold: f
         *hits.entry(other).or_default() += 1;
         published.insert(other, r.int(1)?);
     }
-    let far = |o: &i64| published.get(o).is_some_and(|d| (d - day).abs() > sitrep_merge::lexical::NEAR_STORY_DAYS);
+    let further = |o: &i64| published.get(o).is_some_and(|d| (d - day).abs() > near);
     let mut shared: Vec<i64> =
-        hits.into_iter().filter(|&(o, k)| o != n && k >= if far(&o) { MIN_SHARED_POSTINGS_FAR } else { MIN_SHARED_POSTINGS }).map(|(o, _)| o).collect();
+        hits.iter().filter(|&(o, &k)| *o != n && k >= if further(o) { MIN_SHARED_POSTINGS_FAR } else { MIN_SHARED_POSTINGS }).map(|(o, _)| *o).collect();
     shared.sort_unstable();
     let mut similar: Vec<(f64, i64)> = Vec::new();
     for (other, stored) in shared.iter().zip(idf.stored_vectors(db, &shared)?) {
         let c = sitrep_merge::lexical::cosine(&v, stored);
-        let gap = published.get(other).map_or(0, |d| (d - day).abs());
-        let needed = if gap > sitrep_merge::lexical::NEAR_STORY_DAYS { threshold + sitrep_merge::lexical::FAR_STORY_EXTRA } else { threshold };
+        let needed = if further(other) { threshold + sitrep_merge::lexical::FAR_STORY_EXTRA } else { threshold };
         if c >= needed {
             similar.push((c, *other));
         }
