@@ -549,8 +549,7 @@ fn victims_one_by_one(
             cas.into_iter().map(move |c| (sentence, ss, c))
         })
         .collect();
-    let phrases: Vec<(&str, usize, &casualties::Casualty)> = found.iter().map(|(s, o, c)| (*s, *o, c)).collect();
-    let Some(victims) = crate::victims::one_by_one(&phrases, persons) else { return };
+    let Some(victims) = crate::victims::one_by_one(&found, persons) else { return };
     let m = &mut mentions[i];
     let figure = |c: &Option<Count>| c.as_ref().and_then(|c| c.max.or(c.min)).unwrap_or(0);
     // the dead are the report's own figure to count (measured: counting those told dead one

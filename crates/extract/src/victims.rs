@@ -130,13 +130,13 @@ fn identity(phrase: &str, persons: &[Person], offset: usize) -> Identity {
 }
 
 /// The victims a report tells one by one, as told apart and the words that told each one
-/// apart; `None` when fewer than two people are told apart. `phrases` are the one-person casualty phrases
-/// of the event's sentences, in the order told, each with the sentence's byte offset in the
-/// text `persons` were found in.
-pub(crate) fn one_by_one<'t>(phrases: &[(&'t str, usize, &Casualty)], persons: &[Person]) -> Option<Victims<'t>> {
+/// apart; `None` when fewer than two people are told apart. `phrases` are the casualty
+/// phrases of the event's sentences (those counting one person are read), in the order told,
+/// each with its sentence and the sentence's byte offset in the text `persons` were found in.
+pub(crate) fn one_by_one<'t>(phrases: &[(&'t str, usize, Casualty)], persons: &[Person]) -> Option<Victims<'t>> {
     let mut seen: Vec<Identity> = Vec::new();
     let mut words: Vec<&'t str> = Vec::new();
-    for &(sentence, offset, c) in phrases {
+    for &(sentence, offset, ref c) in phrases {
         if c.min != Some(1) || c.max != Some(1) || !matches!(c.harm, Harm::Hit | Harm::Injured | Harm::Killed) {
             continue;
         }
@@ -186,8 +186,7 @@ mod tests {
             }
             offset += sentence.len();
         }
-        let phrases: Vec<(&str, usize, &Casualty)> = found.iter().map(|(s, o, c)| (*s, *o, c)).collect();
-        one_by_one(&phrases, &persons).map(|v| v.people)
+        one_by_one(&found, &persons).map(|v| v.people)
     }
 
     #[test]
