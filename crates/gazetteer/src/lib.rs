@@ -219,8 +219,10 @@ const STREET_WORDS: &[&str] = &[
 fn is_street(text: &str, start: usize, end: usize) -> bool {
     let next = text[end..].trim_start_matches(' ').split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let before = text[..start].trim_end_matches(' ').to_ascii_lowercase();
-    // "the Austin neighborhood" (of Chicago) is not Austin, Texas
-    matches!(next, "neighborhood" | "neighbourhood" | "neighborhoods" | "neighbourhoods")
+    // "the Austin neighborhood" (of Chicago) is not Austin, Texas; but "a northwest Atlanta
+    // neighborhood", a quarter of the city told by a compass word, is in Atlanta
+    let quarter = text[..start].trim_end_matches(' ').rsplit(' ').next().is_some_and(|w| COMPASS.contains(&w));
+    matches!(next, "neighborhood" | "neighbourhood" | "neighborhoods" | "neighbourhoods") && !quarter
         || STREET_WORDS.contains(&next.to_ascii_lowercase().as_str()) && next.chars().next().is_some_and(char::is_uppercase)
         || before.ends_with("block of")
         || before.ends_with("block of north")

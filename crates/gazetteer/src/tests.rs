@@ -183,7 +183,13 @@ fn a_car_of_some_colour_is_not_the_town_it_is_named_after() {
 fn a_direction_before_a_big_city_is_part_of_it() {
     let found = |t: &str| g().find(t).iter().map(|m| (t[m.start..m.end].to_string(), m.candidates.iter().any(|c| g().place(c.place).geonameid() == Some(4460243)))).collect::<Vec<_>>();
     // Charlotte, North Carolina (4460243), not the hamlet of West Charlotte, Vermont
-    assert_eq!(found("Police searched a west Charlotte neighborhood. IMAGES: West Charlotte shooting"), vec![("West Charlotte".to_string(), true)]);
+    // and a neighbourhood of the city told by its compass word is in it (while "the Austin
+    // neighborhood" of Chicago is not Austin, Texas)
+    assert_eq!(
+        found("Police searched a west Charlotte neighborhood. IMAGES: West Charlotte shooting"),
+        vec![("Charlotte".to_string(), true), ("West Charlotte".to_string(), true)]
+    );
+    assert_eq!(names_in("Five people were shot in northwest Atlanta neighborhood Wednesday."), ["Atlanta"]);
     // a place of its own keeps its name: West Palm Beach is no part of Palm Beach
     let wpb = g().find("He lived in West Palm Beach.");
     assert!(wpb[0].candidates.iter().any(|c| g().place(c.place).name == "West Palm Beach"), "{:?}", wpb[0]);
