@@ -31,7 +31,7 @@ pub struct Casualty {
 
 const NUM: &str = r"(?:\d{1,3}(?:,\d{3})+|\d+|both|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a dozen|dozens|scores|hundreds|several|a few)";
 const QUAL: &str = r"(?:(?:at least|more than|over|up to|nearly|almost|about|around|some|as many as|fewer than|less than|an estimated)\s+)?";
-const KILLED: &str = r"(?:killed|murdered|dead|died|deaths?|fatalities|fatally (?:shot|wounded|injured)|slain|lives)";
+const KILLED: &str = r"(?:killed|murdered|dead|died|deaths?|fatalities|fatally (?:shot|wounded|injured)|slain|gunned down|lives)";
 const INJURED: &str = r"(?:wounded|injured|injuries|hurt|hospitali[sz]ed)";
 
 /// Nouns for one person: the head of a one-victim phrase ("a 17-year-old boy", "his girlfriend").
@@ -61,7 +61,7 @@ const GROUP: &str = r"(?:m[ae]n|wom[ae]n|boys?|girls?|teens?|teenagers?|people|p
 /// Word stems at least one of which every casualty phrase contains (see [`PATTERN`]).
 static HARM_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     let stems = [
-        "kill", "dead", "die", "death", "fatal", "slain", "lives", "wound", "injur", "hurt", "hospital", "shot", "condition",
+        "kill", "dead", "die", "death", "fatal", "slain", "gunned down", "lives", "wound", "injur", "hurt", "hospital", "shot", "condition",
         "casualt", "toll", "deceased", "bodies", "stabbed", "beaten", "struck", "striking", "hit ", "hitting", "himself", "herself", "own life", "suicide", "homicide", "murder", "slaying", "double", "triple", "quadruple", "the life of", "recover", "treated",
         "shooting his ", "shooting her ", "shooting their ", "shooting the ", "shooting a ", "shooting an ", "shooting another ",
     ];
@@ -266,7 +266,7 @@ fn phrase_at(text: &str, start: usize) -> Option<Parts<'_>> {
 /// brother", "2 men shot outside bar"): one person, or a number of them, and the harm.
 static HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     let p = format!(
-        r"(?i)(?:^|[\s,:;])(?:(?P<who>(?:{AGE}\s+)?(?:(?-i:[A-Z][a-z]+)\s+)?{PERSON}(?:,\s*\d{{1,3}},)?|{AGE})|(?P<n>{NUM})\s+(?:[a-z-]+\s+)?{GROUP})\s+(?:(?P<adv>accidentally|critically|seriously|fatally|reportedly)\s+)?(?P<v>shot(?:\s+(?:dead|and\s+killed|to\s+death))?|injured|wounded|hurt|hospitali[sz]ed|killed|dies|die|dead|suffers\s+(?:an?\s+)?(?:[a-z-]+\s+)?(?:gunshot\s+)?(?:wounds?|injury|injuries))\b"
+        r"(?i)(?:^|[\s,:;])(?:(?P<who>(?:{AGE}\s+)?(?:(?-i:[A-Z][a-z]+)\s+)?{PERSON}(?:,\s*\d{{1,3}},)?|{AGE})|(?P<n>{NUM})\s+(?:[a-z-]+\s+)?{GROUP})(?:\s+[a-z0-9' -]{{1,60}},\s+then)?\s+(?:(?P<adv>accidentally|critically|seriously|fatally|reportedly)\s+)?(?P<v>shot(?:\s+(?:dead|and\s+killed|to\s+death))?|gunned\s+down|injured|wounded|hurt|hospitali[sz]ed|killed|dies|die|dead|suffers\s+(?:an?\s+)?(?:[a-z-]+\s+)?(?:gunshot\s+)?(?:wounds?|injury|injuries))\b"
     );
     regex::RegexBuilder::new(&p).unicode(false).build().expect("headline casualty pattern")
 });
@@ -291,7 +291,7 @@ pub fn find_in_headline(text: &str) -> Vec<Casualty> {
         };
         let v = v.as_str().to_ascii_lowercase();
         let fatally = c.name("adv").is_some_and(|a| a.as_str().eq_ignore_ascii_case("fatally"));
-        let harm = if fatally || v.starts_with("shot ") || ["killed", "dies", "die", "dead"].contains(&v.as_str()) {
+        let harm = if fatally || v.starts_with("shot ") || v.starts_with("gunned") || ["killed", "dies", "die", "dead"].contains(&v.as_str()) {
             Harm::Killed
         } else if v == "shot" {
             Harm::Hit
@@ -775,6 +775,7 @@ mod tests {
         assert_eq!(one("A 15-year-old boy is in critical condition after being shot overnight.").0, Harm::Injured);
         assert_eq!(one("The man suffered a gunshot wound to the back of the head.").0, Harm::Injured);
         assert_eq!(one("Police are investigating a shooting that left a young man dead.").0, Harm::Killed);
+        assert_eq!(one("A teenager was gunned down in his neighborhood Monday night.").0, Harm::Killed);
         let both = harms;
         assert_eq!(
             both("A shootout between rival gangs left one man dead and six others injured at a nightclub."),
@@ -1025,6 +1026,8 @@ mod tests {
         assert_eq!(all("2 men shot outside Main Street bar"), vec![(Harm::Hit, Some(2))]);
         assert_eq!(all("3 teens die after shooting at skate park"), vec![(Harm::Killed, Some(3))]);
         assert_eq!(all("Teen, 17, dead in apparent accidental shooting"), vec![(Harm::Killed, Some(1))]);
+        assert_eq!(all("Teen dropped off by CISP van, then shot dead"), vec![(Harm::Killed, Some(1))]);
+        assert_eq!(all("Man gunned down outside Dollar General"), vec![(Harm::Killed, Some(1))]);
         // what a sentence would tell is told once, not again the headline's way
         assert_eq!(all("Police: 4 wounded in shooting"), vec![(Harm::Injured, Some(4))]);
         // a body sentence still needs its verb: a noun phrase alone tells no harm

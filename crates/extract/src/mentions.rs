@@ -1753,6 +1753,10 @@ mod tests {
         let ms = events("A man accused of opening fire outside a nightclub Sunday, injuring five people, appeared in court on Monday.");
         assert_eq!(ms.iter().map(|m| m.subtype.as_str()).collect::<Vec<_>>(), ["Attack"]);
         assert_eq!(ms[0].injured.as_ref().map(|c| (c.min, c.max)), Some((Some(5), Some(5))));
+        // "gunned down": shot dead
+        let ms = events("A teenager was gunned down in his neighborhood after attending a court-ordered afterschool program Monday night.");
+        assert_eq!(ms.iter().map(|m| m.subtype.as_str()).collect::<Vec<_>>(), ["Attack"]);
+        assert_eq!(ms[0].fatalities.as_ref().map(|c| (c.min, c.max)), Some((Some(1), Some(1))));
     }
 
     #[test]
