@@ -103,6 +103,33 @@ fn same_count(m: &Count, e: &Count) -> bool {
     m.text.is_some() && e.text.is_some() && n > 0 && lo <= n && n <= e.max.unwrap_or(lo)
 }
 
+/// A toll this high (dead, or hurt) is a mass shooting's: few events in a town ever count
+/// it, and its follow-ups (a vigil, a survivor's story, the inquiry) retell it for weeks,
+/// dated by their own news.
+pub const MASS_KILLED: u32 = 10;
+/// (See [`MASS_KILLED`]; a city's roundups count this many wounded more often.)
+pub const MASS_INJURED: u32 = 20;
+/// How many days apart a mass shooting's reports may date what they tell.
+pub const MASS_DAYS: u64 = 60;
+
+/// Whether a report's toll is a mass shooting's (see [`MASS_KILLED`]).
+pub fn counts_mass(m: &MentionRecord) -> bool {
+    let high = |c: &Count, at_least: u32| c.max.or(c.min).is_some_and(|n| n >= at_least);
+    high(&m.fatalities, MASS_KILLED) || high(&m.injured, MASS_INJURED)
+}
+
+/// Whether a report gives the very toll an event's highest figure is, and that toll is a
+/// mass shooting's: near proof of the same event in the same town, whatever the days its
+/// reports date ("49 people were killed at Pulse" told a fortnight later at a vigil).
+fn same_mass_toll(m: &MentionRecord, e: &sitrep_model::Event) -> bool {
+    // within one of the highest figure: "49 were killed" and "50 people were killed" (the
+    // gunman counted or not)
+    let same = |a: &Count, b: &Count, at_least: u32| {
+        a.text.is_some() && b.text.is_some() && a.max.or(a.min).zip(b.max).is_some_and(|(n, top)| n >= at_least && n.abs_diff(top) <= 1)
+    };
+    same(&m.fatalities, &e.fatalities, MASS_KILLED) || same(&m.injured, &e.injured, MASS_INJURED)
+}
+
 /// Whether a report published on `published` without a date may tell of an event of `date`.
 fn recent(date: &sitrep_model::DateRange, published: chrono::NaiveDate) -> bool {
     date.start <= published && (published - date.end).num_days() <= UNDATED_DAYS as i64
@@ -115,16 +142,30 @@ pub fn score(m: &MentionRecord, p: &Profile) -> Option<f64> {
         return None;
     }
     let shared_names = m.names.iter().filter(|n| p.names.iter().any(|o| same_person(n, o))).count();
+    // the same mass toll in the very town (see `same_mass_toll`)
+    // (a report dating it by a day, or not at all: "last year's Pulse nightclub massacre" is
+    // background to another story, whose sentences it may have taken with it)
+    let mass = match (&m.location, &e.location) {
+        (Some(x), Some(y)) => {
+            x.is_told() && y.is_told() && same_place(x, y) && m.date.as_ref().is_none_or(|d| d.precision == "day") && same_mass_toll(m, e)
+        }
+        _ => false,
+    };
     let mut adjacent_days = false;
     let date_score = match (&m.date, &e.date) {
         (Some(a), Some(b)) => {
             if a.start > b.end || b.start > a.end {
                 // "11:40 p.m. Wednesday" and "early Thursday": see the same-town check below
                 adjacent_days = a.precision == "day" && b.precision == "day" && (a.start - b.start).num_days().abs() == 1;
-                if !adjacent_days {
+                let apart = (a.start - b.end).num_days().max((b.start - a.end).num_days());
+                if mass && apart <= MASS_DAYS as i64 {
+                    adjacent_days = false;
+                    0.0
+                } else if !adjacent_days {
                     return None;
+                } else {
+                    1.0
                 }
-                1.0
             } else {
                 match (a.precision.as_str(), b.precision.as_str()) {
                 ("day", "day") => 3.0,
@@ -190,6 +231,8 @@ pub fn score(m: &MentionRecord, p: &Profile) -> Option<f64> {
     // the same victim or suspect named by both is near proof; both naming people and none
     // in common speaks against
     let names_score = match shared_names {
+        // a mass shooting's toll says as much as a name (its reports name different victims)
+        0 if mass => 4.0,
         0 if !m.names.is_empty() && !p.names.is_empty() => -1.0,
         0 => 0.0,
         1 => 4.0,

@@ -149,6 +149,29 @@ fn the_same_victims_counted_lift_a_report_to_the_event() {
 }
 
 #[test]
+fn a_mass_shooting_retold_weeks_later_joins_whatever_day_it_is_dated() {
+    // a survivor's story dated by its vigil, twelve days on, counting Pulse's 49 dead
+    let orlando = loc("Orlando", 4167147, 28.53834, -81.37924, "town");
+    let shooting = |a: &str, date: DateRange, killed: u32, name: &str| MentionRecord {
+        actors: vec![],
+        fatalities: Count { min: Some(killed), max: Some(killed), text: Some(format!("{killed} killed")) },
+        names: vec![name.to_string()],
+        ..mention(a, date, Some(orlando.clone()), "", "")
+    };
+    let e = event_of(&[shooting("a1", day(d(2016, 6, 12)), 50, "omar mateen")]);
+    assert!(score(&shooting("a2", day(d(2016, 6, 24)), 49, "angel colon"), &e).unwrap() >= JOIN_THRESHOLD);
+    // not a common toll, nor one told of another year, nor one two seasons on
+    let e3 = event_of(&[shooting("a1", day(d(2016, 6, 12)), 3, "omar mateen")]);
+    assert_eq!(score(&shooting("a2", day(d(2016, 6, 24)), 3, "angel colon"), &e3), None);
+    let last_year = DateRange { start: d(2016, 1, 1), end: d(2016, 12, 31), precision: "year".into() };
+    assert!(score(&shooting("a2", last_year, 49, "cornell beckley"), &e).unwrap() < JOIN_THRESHOLD);
+    assert_eq!(score(&shooting("a2", day(d(2016, 12, 24)), 49, "angel colon"), &e), None);
+    // nor in another town
+    let elsewhere = MentionRecord { location: Some(loc("Kissimmee", 4160983, 28.30468, -81.41667, "town")), ..shooting("a2", day(d(2016, 6, 24)), 49, "x y") };
+    assert_eq!(score(&elsewhere, &e), None);
+}
+
+#[test]
 fn the_same_article_is_not_merged_again() {
     let e = event_of(&[mention("a1", month(2018, 5), Some(abu_kamal()), "Israel", "x")]);
     assert_eq!(score(&mention("a1", month(2018, 5), Some(abu_kamal()), "Israel", "x"), &e), None);

@@ -307,6 +307,42 @@ fn an_undated_report_with_one_figure_joins_its_towns_shooting_of_the_days_before
 }
 
 #[test]
+fn a_mass_shooting_retold_at_a_vigil_weeks_later_joins_it_in_either_order() {
+    let shooting = || {
+        dated("ORLANDO, Fla. - A gunman killed 49 people at a nightclub in Orlando early Sunday, police said.", "http://a/pulse", "Outlet A", "2016-06-12")
+    };
+    // dated by its vigil, another day: only the toll and the town tell which shooting it is
+    let vigil = || {
+        dated(
+            "Church bells rang in Orlando on Friday to remember the 49 people who were killed in the nightclub shooting.",
+            "http://b/vigil",
+            "Outlet B",
+            "2016-06-25",
+        )
+    };
+    for shooting_first in [true, false] {
+        on_each_backend(|s| {
+            let (first, second) = if shooting_first { (shooting(), vigil()) } else { (vigil(), shooting()) };
+            merge_on_facts(s, &[first]);
+            let (recs, events) = merge_on_facts(s, &[second]);
+            assert!(recs.iter().all(|r| r.date.as_ref().is_some_and(|d| d.precision == "day")), "{recs:#?}");
+            assert_eq!(events.len(), 1, "shooting first: {shooting_first}; {recs:#?} {events:#?}");
+            assert_eq!(events[0].articles.len(), 2);
+        });
+    }
+    // a town's shooting with one dead, retold at a vigil days later, is not told apart from
+    // the town's other shootings by its toll
+    on_each_backend(|s| {
+        merge_on_facts(s, &[dated("ORLANDO, Fla. - A gunman killed a man outside a bar in Orlando early Sunday, police said.", "http://c/bar", "Outlet C", "2016-06-12")]);
+        let (_, events) = merge_on_facts(
+            s,
+            &[dated("Church bells rang in Orlando on Friday to remember the man who was killed in the shooting.", "http://d/vigil", "Outlet D", "2016-06-25")],
+        );
+        assert_eq!(events.len(), 2, "{events:#?}");
+    });
+}
+
+#[test]
 fn a_later_report_placed_by_the_article_joins_the_shooting_of_the_person_it_names() {
     on_each_backend(|s| {
         // weeks later, the town only in another sentence, the victim's name spelt otherwise:
