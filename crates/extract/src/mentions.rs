@@ -769,6 +769,32 @@ fn owns_business(text: &str, end: usize) -> bool {
     BUSINESS_WORDS.contains(&word)
 }
 
+/// Whether the place starting at `start` is where a person told just before lives or comes
+/// from: "Jamaine Sutton, 32, of Dunbar", "Sutton, 32 of Dunbar", "Jamaine Sutton of Dunbar",
+/// "the slain teen originally from Trinidad and Tobago". Victims come
+/// from neighbouring towns: the shooting's place is told elsewhere, or stood in for by the
+/// article's.
+fn residence(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    if ["originally from ", "a native of ", "who hails from ", "born in "].iter().any(|w| before.ends_with(w)) {
+        return true;
+    }
+    let Some(before) = before.strip_suffix("of ") else { return false };
+    let before = before.trim_end_matches([' ', ',']);
+    // an age ("Sutton, 32, of"), or a capitalised name ("Jamaine Sutton of")
+    let word = before.rsplit([' ', ',']).next().unwrap_or("");
+    let aged = (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit()) && before[..before.len() - word.len()].trim_end().ends_with(',');
+    // (not "the University of Alabama", "the Bank of America", "Department of Justice")
+    const INSTITUTIONS: [&str; 16] = [
+        "University", "College", "School", "Academy", "Institute", "Bank", "Department", "Office", "City", "County", "State", "Town", "Village",
+        "Church", "Republic", "Kingdom",
+    ];
+    let capitalised = |w: &str| w.len() > 1 && w.starts_with(|c: char| c.is_uppercase()) && w.chars().skip(1).all(|c| c.is_lowercase() || c == '\'');
+    let given = before[..before.len() - word.len()].trim_end().rsplit(' ').next().unwrap_or("");
+    let named = capitalised(word) && capitalised(given) && !["The", "A", "An"].contains(&given) && ![word, given].iter().any(|w| INSTITUTIONS.contains(w));
+    aged || named
+}
+
 /// Whether the name ending at `end` starts a capitalised run that reaches one of `words`
 /// ("Baptist Hospital", "of Mary Hospital", "Medical Center", "Journal").
 fn in_name_ending(text: &str, end: usize, words: &[&str]) -> bool {
@@ -981,6 +1007,16 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         .filter(|p| !persons.iter().any(|n| n.start <= p.start && p.end <= n.end))
         .filter(|p| !in_name_ending(text, p.end, &NEWSPAPER_WORDS) && !owns_business(text, p.end))
         .collect();
+    // where the people told live or come from, with the state that qualifies it ("of Kansas
+    // City, KS"), is not where the shooting was
+    let mut homes: Vec<usize> = Vec::new();
+    for p in &event_places {
+        let qualifies_home = homes.last().is_some_and(|&h| text.get(h..p.start) == Some(", "));
+        if residence(text, p.start) || qualifies_home {
+            homes.push(p.end);
+        }
+    }
+    let event_places: Vec<&sitrep_resolve::ResolvedPlace> = event_places.into_iter().filter(|p| !homes.contains(&p.end)).collect();
     let mut mentions: Vec<Mention> = Vec::new();
     let sentences = sitrep_analyze::sentences::split(text);
     // the days an arrest was told with ("was arrested early Tuesday"): not the violence's
@@ -1846,6 +1882,12 @@ mod tests {
             vec![None]
         );
         assert_eq!(place("Three men were shot Sunday on Chicago's South Side, police said."), vec![Some("Chicago".into())]);
+        // nor where a person lives or comes from, with its state
+        assert_eq!(place("Jamaine Sutton, 32 of Dunbar, was killed inside the bar early Saturday."), vec![None]);
+        assert_eq!(place("Derrick Williams, 31 of Kansas City, KS, has been charged with murder in the shooting."), vec![None]);
+        assert_eq!(place("Tyreke Borel, the slain teen originally from Trinidad and Tobago, was shot in the chest."), vec![None]);
+        assert_eq!(place("Jamaine Sutton of Dunbar was shot and killed in Charleston."), vec![Some("Charleston".into())]);
+        assert_eq!(place("A student was shot near the University of Alabama on Friday."), vec![Some("Alabama".into())]);
         assert!(in_name_ending("Temple University Hospital", "Temple".len(), &HOSPITAL_WORDS));
         assert!(!in_name_ending("Temple police said the hospital", "Temple".len(), &HOSPITAL_WORDS));
     }
