@@ -31,11 +31,14 @@ pub struct Casualty {
 
 const NUM: &str = r"(?:\d{1,3}(?:,\d{3})+|\d+|both|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a dozen|dozens|scores|hundreds|several|a few)";
 const QUAL: &str = r"(?:(?:at least|more than|over|up to|nearly|almost|about|around|some|as many as|fewer than|less than|an estimated)\s+)?";
-const KILLED: &str = r"(?:killed|murdered|dead|died|deaths?|fatalities|fatally (?:shot|wounded|injured)|slain|gunned down|lives)";
+const KILLED: &str = r"(?:killed|murdered|dead|died|deaths?|fatalities|fatally (?:shot|wounded|injured)|slain|gunned down|passed away|lives)";
+/// Who a count includes, told between commas or dashes ("two people, including a teenager,",
+/// "2 people —including a 16-year-old girl —").
+const INCLUDING: &str = r"(?:\s*(?:,|—|–|--)\s*(?:including|among\s+them)(?:\s+[a-z0-9'-]+){1,6}\s*(?:,|—|–|--))";
 const INJURED: &str = r"(?:wounded|injured|injuries|hurt|hospitali[sz]ed)";
 
 /// Nouns for one person: the head of a one-victim phrase ("a 17-year-old boy", "his girlfriend").
-const PERSON: &str = r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|officer|deputy|trooper|driver|passenger|student|father|mother|resident|customer|clerk|security guard|guard|juvenile|female|male|adult|youth|pedestrian|bystander|employee|worker|homeowner|suspect|gunman|shooter|son|daughter|wife|husband|girlfriend|boyfriend|neighbou?r|friend|sister|brother|cousin|nephew|niece|grandson|granddaughter|grandmother|grandfather|roommate|patron|cashier|stepfather|stepmother|stepson|stepdaughter|individual)";
+const PERSON: &str = r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|officer|deputy|trooper|driver|passenger|student|father|mother|resident|customer|clerk|security guard|guard|juvenile|female|male|adult|youth|pedestrian|bystander|employee|worker|homeowner|suspect|gunman|shooter|son|daughter|wife|husband|girlfriend|boyfriend|neighbou?r|friend|sister|brother|cousin|nephew|niece|grandson|granddaughter|grandmother|grandfather|roommate|patron|cashier|stepfather|stepmother|stepson|stepdaughter|individual|hunter)";
 
 /// An age used as a noun or before one ("a 14-year-old", "a 21 year old female").
 const AGE: &str = r"[a-z0-9]+[- ](?:years?|months?)[- ]old";
@@ -43,7 +46,7 @@ const AGE: &str = r"[a-z0-9]+[- ](?:years?|months?)[- ]old";
 /// How much a description of one person may say after its noun: "a woman, 31,", "a man in
 /// his 40s", "a female, identified as Phoenix O'Dell,", "another boy who", "a police officer
 /// in Weatherford", "the 17-year-old, whose name has not been released,".
-const AFTER_ONE: &str = r"(?:\s+(?:in|inside)\s+the\s+(?:home|house|car|vehicle|apartment|residence|room)|\s+in\s+(?-i:[A-Z][a-z]+)|,\s+whose\s+[a-z ]{1,40},|,\s+\d{1,3},|\s+in\s+(?:his|her)\s+(?:early\s+|mid-?|late\s+)?(?:\d0s|teens|twenties|thirties|forties|fifties|sixties|seventies)|,\s+(?:later\s+)?(?:identified as|named)\s+(?-i:[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}),|,?\s+who)?";
+const AFTER_ONE: &str = r"(?:\s+(?:in|inside)\s+the\s+(?:home|house|car|vehicle|apartment|residence|room)|\s+in\s+(?-i:[A-Z][a-z]+)|,\s+whose\s+[a-z ]{1,40},|,\s+\d{1,3},|,\s+(?:an?\s+)?[a-z0-9]+[- ]years?[- ]old\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3}),|,\s+of\s+the\s+\d+\s+block\s+of\s+[\w .'-]{1,40},|\s+in\s+(?:his|her)\s+(?:early\s+|mid-?|late\s+)?(?:\d0s|teens|twenties|thirties|forties|fifties|sixties|seventies)|,\s+(?:later\s+)?(?:identified as|named)\s+(?-i:[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}),|,?\s+who)?";
 
 /// Words before a person's noun that keep them one person ("a young", "an off-duty", "a
 /// Missouri").
@@ -61,7 +64,7 @@ const GROUP: &str = r"(?:m[ae]n|wom[ae]n|boys?|girls?|teens?|teenagers?|people|p
 /// Word stems at least one of which every casualty phrase contains (see [`PATTERN`]).
 static HARM_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     let stems = [
-        "kill", "dead", "die", "death", "fatal", "slain", "gunned down", "lives", "wound", "injur", "hurt", "hospital", "shot", "condition",
+        "kill", "dead", "die", "death", "fatal", "slain", "gunned down", "passed away", "lives", "wound", "injur", "hurt", "hospital", "shot", "condition",
         "casualt", "toll", "deceased", "bodies", "stabbed", "beaten", "struck", "striking", "hit ", "hitting", "himself", "herself", "own life", "suicide", "homicide", "murder", "slaying", "double", "triple", "quadruple", "the life of", "recover", "treated",
         "shooting his ", "shooting her ", "shooting their ", "shooting the ", "shooting a ", "shooting an ", "shooting another ",
     ];
@@ -104,7 +107,7 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         // "killed 6 civilians", "killing at least 12 people", "wounding two"
         format!(r"(?P<v>kill(?:ed|ing|s)|murder(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es))\s+(?:(?:his|her|their)\s+)?(?P<n1>{QUAL}(?:between\s+)?{NUM}(?:\s+(?:and|to|or)\s+{NUM})?)(?:\s+(?:other\s+)?(?:people|persons|civilians|soldiers|children|others|men|women|members|fighters|militants|troops|officers|policemen|workers|residents))?"),
         // "at least 12 dead", "two were wounded", "five people were killed", "6 killed"
-        format!(r"(?P<n2>{QUAL}(?:between\s+)?{NUM}(?:\s+(?:and|to|or)\s+{NUM})?)(?:\s+[a-z-]+){{0,3}}?(?:,\s+(?:including|among\s+them)(?:\s+[a-z0-9'-]+){{1,6}},)?\s+(?:(?:were|was|have been|had been|are|got|being)\s+)?(?:(?:reportedly|reported|confirmed|critically|seriously|slightly|also)\s+)?(?P<v2>{KILLED}|{INJURED}|(?:are|were)\s+recovering)"),
+        format!(r"(?P<n2>{QUAL}(?:between\s+)?{NUM}(?:\s+(?:and|to|or)\s+{NUM})?)(?:\s+[a-z-]+){{0,3}}?{INCLUDING}?\s+(?:(?:were|was|have been|had been|are|got|being)\s+)?(?:(?:reportedly|reported|confirmed|critically|seriously|slightly|also)\s+)?(?P<v2>{KILLED}|{INJURED}|(?:are|were)\s+recovering)"),
         // "six other people were treated for non life-threatening injuries"
         format!(r"(?P<n4>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,3}}?(?:were|was)\s+(?:(?:treated|hospitali[sz]ed)\s+for\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds)|treated\s+(?:and\s+released\s+)?(?:at|in|by))"),
         // "the death toll rose to 15"
@@ -120,7 +123,7 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         format!(r"(?P<sum>(?P<suma>{NUM}|an?)\s+(?:[a-z-]+\s+)?{GROUP}\s+and\s+(?P<sumb>{NUM}|an?)\s+(?:[a-z-]+\s+)?{GROUP})\s+(?:were|have been|had been)\s+(?:(?:fatally|critically|seriously)\s+)?(?P<sumv>shot dead|shot and killed|shot|wounded|injured|hurt|killed)"),
         // "seven people were shot", "two men were shot and wounded", "three were taken to
         // the hospital": the people hit, dead or alive
-        format!(r"(?P<hitn>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,3}}?(?:were|have been|had been|are|got)\s+(?:(?:reportedly|also|all)\s+)?(?:shot(?P<hitrest>\s+(?:and\s+killed|dead|to\s+death|and\s+wounded|and\s+injured))?|struck|hit\s+by\s+(?:gunfire|bullets|stray\s+bullets|shots|pellets)|(?:taken|transported|rushed|airlifted|flown|driven|sent)\s+to\s+(?:the\s+|a\s+|local\s+|area\s+|nearby\s+|several\s+|different\s+|two\s+)*hospitals?)"),
+        format!(r"(?P<hitn>{QUAL}{NUM})(?:\s+[a-z-]+){{0,3}}?{INCLUDING}?\s+(?:were|have been|had been|are|got)\s+(?:(?:reportedly|also|all)\s+)?(?:shot(?P<hitrest>\s+(?:and\s+killed|dead|to\s+death|and\s+wounded|and\s+injured))?|struck|hit\s+by\s+(?:gunfire|bullets|stray\s+bullets|shots|pellets)|(?:taken|transported|rushed|airlifted|flown|driven|sent)\s+to\s+(?:the\s+|a\s+|local\s+|area\s+|nearby\s+|several\s+|different\s+|two\s+)*hospitals?)"),
         // "shot and killed a neighbor", "shot and killed her", "killed his wife, two young
         // children and his mother-in-law"
         // "a shooting that killed a 3-year-old girl", "accidentally shot and killed his
@@ -132,7 +135,7 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         // 3-year-old boy has died", "the man was shot in the leg", "a teen is in critical
         // condition", "the man suffered a gunshot wound", "a woman was hit by a bullet", "the
         // victim was taken to Grant Hospital", "the man shot Sunday is in critical condition"
-        format!(r"(?P<one>{one})(?:,\s+\d{{1,3}},|\s+(?:of|from)\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),?){{0,2}}(?:\s+(?:(?:who\s+)?(?:was|had\s+been|has\s+been)\s+)?(?:shot|wounded|injured)(?:\s+[\w'.-]+){{0,5}}?)?\s+(?:(?:also\s+)?(?:was|is|has been|had been|remains|remained)\s+(?:(?:accidentally|critically|seriously|severely|badly|slightly|mortally|reportedly|allegedly|apparently|also|then|later|initially)\s+)?(?:(?:shot|stabbed|beaten)\s+(?:and\s+)?)?(?P<v3>{KILLED}|{INJURED}|shot dead|shot to death|pronounced dead|(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good|guarded)\s+condition|recovering|shot|(?:hit|struck)\s+by\s+(?:an?\s+|the\s+)?(?:stray\s+|single\s+)?(?:bullets?|gunfire|rounds?|shots?|shotgun\s+(?:blast|pellets))|struck\s+(?:once|twice|several times|multiple times)|(?:hit|struck)\s+in\s+the\s+[a-z]+|(?:taken|transported|rushed|airlifted|flown|driven|sent)\s+(?:by\s+[a-z]+\s+)?to\s+(?:[\w'.-]+\s+){{0,4}}?(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re))|treated\s+for\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds?))|(?P<v4>died|dies|has died|later died|(?:is\s+nursing|suffered|received|sustained)\s+(?:an?\s+)?(?:[[a-z0-9_]-]+\s+){{0,4}}?(?:wounds?|injury|injuries)))"),
+        format!(r"(?P<one>{one})(?:,\s+\d{{1,3}},|\s+(?:of|from)\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),?){{0,2}}(?:\s+(?:(?:who\s+)?(?:was|had\s+been|has\s+been)\s+)?(?:shot|wounded|injured)(?:\s+[\w'.-]+){{0,5}}?)?\s+(?:(?:also\s+)?(?:was|is|has been|had been|remains|remained)\s+(?:(?:accidentally|critically|seriously|severely|badly|slightly|mortally|reportedly|allegedly|apparently|also|then|later|initially)\s+)?(?:(?:shot|stabbed|beaten)\s+(?:and\s+)?)?(?P<v3>{KILLED}|{INJURED}|shot dead|shot to death|pronounced dead|(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good|guarded)\s+condition|recovering|shot|(?:hit|struck)\s+by\s+(?:an?\s+|the\s+)?(?:stray\s+|single\s+)?(?:bullets?|gunfire|rounds?|shots?|shotgun\s+(?:blast|pellets))|struck\s+(?:once|twice|several times|multiple times)|(?:hit|struck)\s+in\s+the\s+[a-z]+|(?:taken|transported|rushed|airlifted|flown|driven|sent)\s+(?:by\s+[a-z]+\s+)?to\s+(?:[\w'.-]+\s+){{0,4}}?(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re))|treated\s+for\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds?))|(?P<v4>died|dies|has died|later died|passed away|(?:is\s+nursing|suffered|received|sustained)\s+(?:an?\s+)?(?:[[a-z0-9_]-]+\s+){{0,4}}?(?:wounds?|injury|injuries)))"),
         // "three people were found with gunshot wounds", "officers found a 21-year-old male
         // suffering from a gunshot wound", "found Duane Helms with a gunshot wound": people
         // hit, dead or alive
@@ -266,7 +269,7 @@ fn phrase_at(text: &str, start: usize) -> Option<Parts<'_>> {
 /// brother", "2 men shot outside bar"): one person, or a number of them, and the harm.
 static HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     let p = format!(
-        r"(?i)(?:^|[\s,:;])(?:(?P<who>(?:{AGE}\s+)?(?:(?-i:[A-Z][a-z]+)\s+)?{PERSON}(?:,\s*\d{{1,3}},)?|{AGE})|(?P<n>{NUM})\s+(?:[a-z-]+\s+)?{GROUP})(?:\s+[a-z0-9' -]{{1,60}},\s+then)?\s+(?:(?P<adv>accidentally|critically|seriously|fatally|reportedly)\s+)?(?P<v>shot(?:\s+(?:dead|and\s+killed|to\s+death))?|gunned\s+down|injured|wounded|hurt|hospitali[sz]ed|killed|dies|die|dead|suffers\s+(?:an?\s+)?(?:[a-z-]+\s+)?(?:gunshot\s+)?(?:wounds?|injury|injuries))\b"
+        r"(?i)(?:^|[\s,:;])(?:(?P<who>(?:{AGE}\s+)?(?:(?-i:[A-Z][a-z]+)\s+)?{PERSON}(?:,\s*\d{{1,3}},)?|{AGE})|(?P<n>{NUM})\s+(?:[a-z-]+\s+)?{GROUP})(?:\s+[a-z0-9' -]{{1,60}},\s+then)?\s+(?:(?P<adv>accidentally|critically|seriously|fatally|reportedly)\s+)?(?P<v>shot(?:\s+(?:dead|and\s+killed|to\s+death)|,\s+killed)?|gunned\s+down|injured|wounded|hurt|hospitali[sz]ed|killed|dies|die|dead|suffers\s+(?:an?\s+)?(?:[a-z-]+\s+)?(?:gunshot\s+)?(?:wounds?|injury|injuries))\b"
     );
     regex::RegexBuilder::new(&p).unicode(false).build().expect("headline casualty pattern")
 });
@@ -291,7 +294,7 @@ pub fn find_in_headline(text: &str) -> Vec<Casualty> {
         };
         let v = v.as_str().to_ascii_lowercase();
         let fatally = c.name("adv").is_some_and(|a| a.as_str().eq_ignore_ascii_case("fatally"));
-        let harm = if fatally || v.starts_with("shot ") || v.starts_with("gunned") || ["killed", "dies", "die", "dead"].contains(&v.as_str()) {
+        let harm = if fatally || v.starts_with("shot ") || v.starts_with("shot,") || v.starts_with("gunned") || ["killed", "dies", "die", "dead"].contains(&v.as_str()) {
             Harm::Killed
         } else if v == "shot" {
             Harm::Hit
@@ -643,7 +646,7 @@ pub fn find(text: &str) -> Vec<Casualty> {
             continue;
         } else if let Some(v) = c.name("v4") {
             let lv = v.as_str().to_ascii_lowercase();
-            let h = if lv.contains("died") || lv == "dies" || lv == "dead" { Harm::Killed } else { Harm::Injured };
+            let h = if lv.contains("died") || lv == "dies" || lv == "dead" || lv == "passed away" { Harm::Killed } else { Harm::Injured };
             (h, "one")
         } else if let Some(v) = c.name("v6") {
             (harm_of(v.as_str()), "two")
@@ -776,6 +779,11 @@ mod tests {
         assert_eq!(one("The man suffered a gunshot wound to the back of the head.").0, Harm::Injured);
         assert_eq!(one("Police are investigating a shooting that left a young man dead.").0, Harm::Killed);
         assert_eq!(one("A teenager was gunned down in his neighborhood Monday night.").0, Harm::Killed);
+        assert_eq!(one("The victim, 53-year-old Brenda Marie Flues, died on the way to the hospital, police said.").0, Harm::Killed);
+        assert_eq!(one("He passed away Sunday at the hospital.").0, Harm::Killed);
+        // who a count includes, between commas or dashes
+        assert_eq!(harms("2 people —including a 16-year-old girl — were shot dead in a car."), vec![(Harm::Killed, Some(2))]);
+        assert_eq!(harms("Two people, including a teenager, were shot."), vec![(Harm::Hit, Some(2))]);
         let both = harms;
         assert_eq!(
             both("A shootout between rival gangs left one man dead and six others injured at a nightclub."),
@@ -1028,6 +1036,7 @@ mod tests {
         assert_eq!(all("Teen, 17, dead in apparent accidental shooting"), vec![(Harm::Killed, Some(1))]);
         assert_eq!(all("Teen dropped off by CISP van, then shot dead"), vec![(Harm::Killed, Some(1))]);
         assert_eq!(all("Man gunned down outside Dollar General"), vec![(Harm::Killed, Some(1))]);
+        assert_eq!(all("7-year-old shot, killed in Southwest Charlotte, 3 others injured"), vec![(Harm::Injured, Some(3)), (Harm::Killed, Some(1))]);
         // what a sentence would tell is told once, not again the headline's way
         assert_eq!(all("Police: 4 wounded in shooting"), vec![(Harm::Injured, Some(4))]);
         // a body sentence still needs its verb: a noun phrase alone tells no harm
