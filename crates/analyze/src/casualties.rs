@@ -55,7 +55,7 @@ const ONE_ADJ: &str = r"(?:(?-i:[A-Z][a-z]+)\s+){0,2}(?:(?:police|young|adult|pr
 /// One person described, named (in full or by one name: "Authorities said Hayden died") or
 /// referred to: the subject of a one-victim phrase.
 fn one_person() -> String {
-    format!(r"(?:(?:a|an|one|the|another|his|her|their)\s+(?:[a-z]+'s\s+)?{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON}){AFTER_ONE}|(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z](?:[a-z]*'?[A-Z])?[a-z]+)|(?-i:[A-Z][a-z]{{2,}})|(?-i:[Hh]e|[Ss]he))")
+    format!(r"(?:(?:a|an|one|the|another|his|her|their)\s+(?:[a-z]+'s\s+)?{ONE_ADJ}(?:{AGE}(?:(?:\s+(?-i:[A-Z][a-z]+))?\s+{PERSON})?|{PERSON}){AFTER_ONE}|(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z](?:[a-z]*'?[A-Z])?[a-z]+)|(?-i:[A-Z][a-z]{{2,}})|(?-i:[Hh]e|[Ss]he))")
 }
 
 /// Nouns counting people: "six men", "two other women".
@@ -723,8 +723,19 @@ pub fn find(text: &str) -> Vec<Casualty> {
             }
         }
     }
+    // "the woman's boyfriend was also shot in his leg": hit besides those already told, who
+    // are the dead when a report counts them first; one told so is a survivor
+    for c in out.iter_mut().filter(|c| c.harm == Harm::Hit) {
+        if ALSO_SHOT.is_match(&text[c.start..c.end]) {
+            c.harm = Harm::Injured;
+        }
+    }
     out
 }
+
+/// "was also shot", "was also struck" (one person: "three other men were also shot" are as
+/// often the dead and the wounded together): see the end of [`find`].
+static ALSO_SHOT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bwas\s+also\s+(?:shot|struck|hit)$").expect("also-shot pattern"));
 
 #[cfg(test)]
 mod tests {
@@ -781,6 +792,9 @@ mod tests {
         assert_eq!(one("A teenager was gunned down in his neighborhood Monday night.").0, Harm::Killed);
         assert_eq!(one("The victim, 53-year-old Brenda Marie Flues, died on the way to the hospital, police said.").0, Harm::Killed);
         assert_eq!(one("He passed away Sunday at the hospital.").0, Harm::Killed);
+        // hit besides those told before: a survivor
+        assert_eq!(one("A 24-year-old Roswell woman was also shot, but survived after multiple surgeries.").0, Harm::Injured);
+        assert_eq!(one("Smith says the woman's 23-year-old boyfriend was also shot in his leg.").0, Harm::Injured);
         // who a count includes, between commas or dashes
         assert_eq!(harms("2 people —including a 16-year-old girl — were shot dead in a car."), vec![(Harm::Killed, Some(2))]);
         assert_eq!(harms("Two people, including a teenager, were shot."), vec![(Harm::Hit, Some(2))]);
@@ -1103,8 +1117,8 @@ mod tests {
         assert_eq!(all("Two bodies were recovered from the river on Sunday."), vec![(Harm::Killed, Some(2))]);
         assert_eq!(all("The wounded officer was taken to Advocate Christ Medical Center."), vec![(Harm::Hit, Some(1))]);
         assert_eq!(all("A Hart County teen was taken to University of Louisville Hospital after being shot."), vec![(Harm::Hit, Some(1))]);
-        assert_eq!(all("Smith says the woman's 23-year-old boyfriend was also shot in his leg."), vec![(Harm::Hit, Some(1))]);
-        assert_eq!(all("An 18-year-old male from Milwaukee was also shot in the abdomen."), vec![(Harm::Hit, Some(1))]);
+        assert_eq!(all("Smith says the woman's 23-year-old boyfriend was also shot in his leg."), vec![(Harm::Injured, Some(1))]);
+        assert_eq!(all("An 18-year-old male from Milwaukee was also shot in the abdomen."), vec![(Harm::Injured, Some(1))]);
         assert_eq!(all("The shotgun went off, injuring the man in the abdomen."), vec![(Harm::Injured, Some(1))]);
         assert_eq!(all("Police are investigating a shooting that sent a juvenile to the hospital."), vec![(Harm::Injured, Some(1))]);
         assert_eq!(all("That shoot-out left two dead and two wounded."), vec![(Harm::Killed, Some(2)), (Harm::Injured, Some(2))]);
