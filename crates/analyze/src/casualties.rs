@@ -723,6 +723,8 @@ pub fn find(text: &str) -> Vec<Casualty> {
             }
         }
     }
+    // "There should've been five or six people dead": what might have been counts no one
+    out.retain(|c| !COUNTERFACTUAL.is_match(&text[text.floor_char_boundary(c.start.saturating_sub(24))..c.start]));
     // "the woman's boyfriend was also shot in his leg": hit besides those already told, who
     // are the dead when a report counts them first; one told so is a survivor
     for c in out.iter_mut().filter(|c| c.harm == Harm::Hit) {
@@ -732,6 +734,11 @@ pub fn find(text: &str) -> Vec<Casualty> {
     }
     out
 }
+
+/// "should have been", "could've been", "would have been" right before a figure (see the end of
+/// [`find`]).
+static COUNTERFACTUAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:should|could|would|might)(?:'ve|\s+have)\s+been\s+(?:as\s+many\s+as\s+|at\s+least\s+)?$").expect("counterfactual pattern"));
 
 /// "was also shot", "was also struck" (one person: "three other men were also shot" are as
 /// often the dead and the wounded together): see the end of [`find`].
@@ -798,6 +805,9 @@ mod tests {
         // who a count includes, between commas or dashes
         assert_eq!(harms("2 people —including a 16-year-old girl — were shot dead in a car."), vec![(Harm::Killed, Some(2))]);
         assert_eq!(harms("Two people, including a teenager, were shot."), vec![(Harm::Hit, Some(2))]);
+        // what might have been
+        assert!(harms("\"There should've been five or six people dead that day,\" he said.").is_empty());
+        assert!(harms("There could have been at least ten people killed.").is_empty());
         let both = harms;
         assert_eq!(
             both("A shootout between rival gangs left one man dead and six others injured at a nightclub."),

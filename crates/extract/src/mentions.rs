@@ -321,9 +321,10 @@ static STAMPED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:posted|updated?|published|last\s+modified|modified)(?-u:\b)[^.\n]*$").expect("stamp pattern")
 });
 
-/// Words of a toll counted over a period ("a total of 344 people were killed last year").
+/// Words of a toll counted over a period ("a total of 344 people were killed last year", "45
+/// people were killed in July", "among 17 killed in deadliest weekend of year").
 static PERIOD_TOLL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(a total of|so far|this year|year to date|(each|every|per) (year|month)|annually|since (the start|the beginning|january|(19|20)\d\d)|homicides)(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(a total of|so far|this year|year to date|(each|every|per) (year|month)|annually|since (the start|the beginning|january|(19|20)\d\d)|homicides|\d{2,} (people |persons )?(were |have been |had been )?(killed|murdered|shot|slain) in (january|february|march|april|may|june|july|august|september|october|november|december)|in a given (month|year)|(deadliest|bloodiest|most violent) (weekend|week|month|year))(?-u:\b)").unwrap()
 });
 /// Event types whose reports go on to count the dead and hurt.
 const VIOLENT: [&str; 4] = ["Violence against civilians", "Battles", "Explosions/Remote violence", "Riots"];
@@ -1131,7 +1132,10 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             });
         // "A total of 344 people were killed in the city last year": a period's toll, unless
         // the sentence also dates a day (then it tells that day's event)
-        let toll = PERIOD_TOLL.is_match(&text[ss..arg_end]) && !candidates.iter().any(|t| t.precision == timex::Precision::Day);
+        // ("As of July 15, 126 people had been murdered in Baltimore this year": the day the
+        // toll was counted to)
+        let toll = PERIOD_TOLL.is_match(&text[ss..arg_end])
+            && !candidates.iter().any(|t| t.precision == timex::Precision::Day && !before(text, t.start, 8).to_ascii_lowercase().ends_with("as of "));
         let cas = if toll { Vec::new() } else { casualties::find(&text[ss..arg_end]) };
         if arg_end == se && !toll {
             found_in.insert(ss, cas.clone());
@@ -2004,6 +2008,11 @@ mod tests {
         let figures = |t: &str| events(t).iter().map(|m| m.fatalities.as_ref().and_then(|c| c.min)).collect::<Vec<_>>();
         assert_eq!(figures("A total of 344 people were killed in the city, most of them by gunfire."), vec![None]);
         assert_eq!(figures("Two people were killed Sunday in the city's 100th shooting this year."), vec![Some(2)]);
+        // a month's toll, a weekend's, and a year's counted up to a day
+        assert_eq!(figures("Police said 45 people were killed in July, the most in a given month in four decades."), vec![None]);
+        assert_eq!(figures("Twin brothers, 17, were among 17 killed in the deadliest weekend of the year."), vec![None]);
+        assert_eq!(figures("As of July 15, 126 people had been murdered in Baltimore this year."), vec![None]);
+        assert_eq!(figures("A man was killed in July in a shooting outside his home."), vec![Some(1)]);
     }
 
     #[test]
