@@ -486,15 +486,16 @@ static BARE_MURDER_SUICIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)
 /// three people", "fatally shot a man"), which the attacker's own death does not join.
 static VICTIMS_OF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:(?:shot|stabbed)\s+and\s+)?kill(?:ed|ing|s)(?-u:\b)|^fatally\s+(?:shot|stabbed)(?-u:\b)").unwrap());
-/// The attacker's own death told anywhere in a report.
+/// The attacker's death told anywhere in a report: by their own hand, or at the hands of the
+/// police ("5 Murdered In Manchester, IL; Suspect Dead").
 static KILLER_DIED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:murder-suicide|murder\s+suicide|(?:killing|killed|kills|shot and killed|fatally shot|fatally shooting)\s+(?:himself|herself)|(?:took|taking|takes)\s+(?:his|her)\s+own\s+life|turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon|rifle|shotgun|handgun)\s+on\s+(?:himself|herself)|committ(?:ed|ing)\s+suicide)(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:murder-suicide|murder\s+suicide|(?:killing|killed|kills|shot and killed|fatally shot|fatally shooting)\s+(?:himself|herself)|(?:took|taking|takes)\s+(?:his|her)\s+own\s+life|turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon|rifle|shotgun|handgun)\s+on\s+(?:himself|herself)|committ(?:ed|ing)\s+suicide|(?:suspect|gunman|shooter)\s+(?:is\s+|was\s+|also\s+)?(?:dead|died|later\s+died)|(?:suspect|gunman|shooter)\s+(?:was\s+)?(?:shot\s+and\s+)?killed\s+by\s+(?:police|officers|deputies|troopers|an?\s+(?:police\s+officer|officer|deputy|trooper))|(?:police|officers|deputies|troopers)\s+(?:shot\s+and\s+)?killed\s+the\s+(?:suspect|gunman|shooter))(?-u:\b)").unwrap()
 });
 
 /// "He killed his wife and three children." … "Police called it a murder-suicide.": the main
 /// event's figure counts the attacker's victims and another sentence (or the headline) tells
-/// the attacker died by their own hand, who is one more dead (GVA's count, and the one a
-/// reader adds up). A figure already counting the attacker is left as it is.
+/// the attacker died, by their own hand or the police's, who is one more dead (GVA's count,
+/// and the one a reader adds up). A figure already counting the attacker is left as it is.
 fn killer_also_died(mentions: &mut [Mention], text: &str, headline: Option<&str>) {
     let Some(m) = mentions.iter_mut().find(|m| m.is_violent_event()) else { return };
     let Some(k) = m.fatalities.as_mut() else { return };
@@ -2134,6 +2135,12 @@ mod tests {
         let body = "Deputies said the family likely died in a murder-suicide at their home in Stokes County on Wednesday.";
         assert_eq!(killed(body, Some("5 dead in Stokes County murder-suicide")), Some(Some(5)));
         assert_eq!(killed(body, None), Some(Some(2)));
+        // or at the police's hands
+        let body = "Police said a man killed five people at a home in Manchester on Wednesday. Troopers shot and killed the suspect hours later.";
+        assert_eq!(killed(body, None), Some(Some(6)));
+        let body = "Police said a man killed five people at a home in Manchester on Wednesday.";
+        assert_eq!(killed(body, Some("5 Murdered In Manchester, IL; Suspect Dead")), Some(Some(6)));
+        assert_eq!(killed(body, None), Some(Some(5)));
     }
 
     #[test]
