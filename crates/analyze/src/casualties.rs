@@ -274,10 +274,29 @@ static HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     regex::RegexBuilder::new(&p).unicode(false).build().expect("headline casualty pattern")
 });
 
+/// "4th victim of Henry County shooting dies", "Third person dies after …": the dead counted
+/// up to this one, the headline's way.
+static ORDINAL_HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?P<digit>[2-9])(?:nd|rd|th)|(?P<word>second|third|fourth|fifth|sixth))\s+(?:victim|person|man|woman|teen|child|boy|girl)\b[a-z0-9 ,'-]{0,60}?\b(?:dies|died|has\s+died)\b")
+        .expect("ordinal headline pattern")
+});
+
+/// A count over days or a period in a headline ("in just two days", "this week").
+static OVER_DAYS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:in\s+(?:just\s+|only\s+)?(?:\d+|two|three|four|five|six|seven|several|a\s+few)\s+(?:days|weeks|months)|this\s+(?:week|month|year|weekend))\b").expect("over-days pattern"));
+
 /// Finds casualty phrases in a headline: those a sentence would tell, and those told the
 /// headline's way, without article or verb ("Toddler shot in Portland neighborhood").
 pub fn find_in_headline(text: &str) -> Vec<Casualty> {
     let mut out = find(text);
+    // ("Third child dies from a shooting in Chicago in just two days": the city's count)
+    if let Some(c) = ORDINAL_HEADLINE.captures(text).filter(|_| !OVER_DAYS.is_match(text)) {
+        let n = c.name("digit").and_then(|d| d.as_str().parse().ok()).or_else(|| c.name("word").and_then(|w| ordinal(w.as_str())));
+        if let (Some(n), Some(m)) = (n, c.get(0)) {
+            out.retain(|o| o.end <= m.start() || o.start >= m.end());
+            out.push(Casualty { start: m.start(), end: m.end(), harm: Harm::Killed, min: Some(n), max: Some(n) });
+        }
+    }
     let told: Vec<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
     for c in HEADLINE.captures_iter(text) {
         let (Some(m), Some(v)) = (c.get(0), c.name("v")) else { continue };
@@ -1060,6 +1079,10 @@ mod tests {
         assert_eq!(all("Teen, 17, dead in apparent accidental shooting"), vec![(Harm::Killed, Some(1))]);
         assert_eq!(all("Teen dropped off by CISP van, then shot dead"), vec![(Harm::Killed, Some(1))]);
         assert_eq!(all("Man gunned down outside Dollar General"), vec![(Harm::Killed, Some(1))]);
+        assert_eq!(all("4th victim of Henry County shooting dies after several days in hospital"), vec![(Harm::Killed, Some(4))]);
+        assert_eq!(all("Third person dies after Sunday shooting"), vec![(Harm::Killed, Some(3))]);
+        // (the city's third in two days is this shooting's one)
+        assert_eq!(all("Third child dies from a shooting in Chicago in just two days"), vec![(Harm::Killed, Some(1))]);
         assert_eq!(all("7-year-old shot, killed in Southwest Charlotte, 3 others injured"), vec![(Harm::Injured, Some(3)), (Harm::Killed, Some(1))]);
         // what a sentence would tell is told once, not again the headline's way
         assert_eq!(all("Police: 4 wounded in shooting"), vec![(Harm::Injured, Some(4))]);
