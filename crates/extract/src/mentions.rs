@@ -463,7 +463,8 @@ fn fold_suspect_arrests(mentions: &mut Vec<Mention>, text: &str) {
 /// victims one by one: a headline counts the victims of the story's main event (its first
 /// violent one) more often than any sentence does, so its figures fill what that mention
 /// still lacks, or the body's "murder-suicide", which says only that two or more died ("5 dead
-/// after officer kills family" over "… likely died as a result of a murder-suicide"). A
+/// after officer kills family" over "… likely died as a result of a murder-suicide"), or the
+/// body's killer's own death alone ("killing 3, then killed himself" over "he killed himself"). A
 /// headline counting a period's or a region's toll counts no one event.
 fn headline_counts(mentions: &mut [Mention], headline: &str) {
     let Some(m) = mentions.iter_mut().find(|m| m.is_violent_event()) else { return };
@@ -471,7 +472,7 @@ fn headline_counts(mentions: &mut [Mention], headline: &str) {
     if cas.is_empty() || is_aggregate(headline) || PERIOD_TOLL.is_match(headline) || BACKGROUND.is_match(headline) {
         return;
     }
-    let bare = m.fatalities.as_ref().filter(|k| BARE_MURDER_SUICIDE.is_match(&k.text)).and_then(|k| k.min);
+    let bare = m.fatalities.as_ref().filter(|k| BARE_MURDER_SUICIDE.is_match(&k.text) || ONLY_THE_KILLER.is_match(&k.text)).and_then(|k| k.min);
     let more = cas.iter().filter(|c| c.harm == Harm::Killed).filter_map(|c| c.min).max();
     if bare.zip(more).is_some_and(|(b, h)| h > b) {
         m.fatalities = None;
@@ -481,6 +482,11 @@ fn headline_counts(mentions: &mut [Mention], headline: &str) {
 
 /// A figure that is only a murder-suicide's: at least the victim and the killer.
 static BARE_MURDER_SUICIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^murder[- ]suicide$").unwrap());
+/// A figure that counts only the killer's own death ("police said he killed himself" over "Man
+/// shot his family, killing 3, then killed himself").
+static ONLY_THE_KILLER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:(?:shot\s+and\s+)?kill(?:ed|ing|s)|fatally\s+shot|shot)\s+(?:himself|herself)|committ(?:ed|ing)\s+suicide|(?:took|taking|takes)\s+(?:his|her)\s+own\s+life)$").unwrap()
+});
 
 /// A figure that counts an attacker's victims ("killed his wife and three children", "killed
 /// three people", "fatally shot a man"), which the attacker's own death does not join.
@@ -2135,6 +2141,10 @@ mod tests {
         let body = "Deputies said the family likely died in a murder-suicide at their home in Stokes County on Wednesday.";
         assert_eq!(killed(body, Some("5 dead in Stokes County murder-suicide")), Some(Some(5)));
         assert_eq!(killed(body, None), Some(Some(2)));
+        // the headline's toll over the body's killer's own death alone
+        let body = "Police said the gunman killed himself in his car on a desolate street in Queens on Saturday.";
+        assert_eq!(killed(body, Some("NYPD: Man shot his family, killing 3, then killed himself")), Some(Some(4)));
+        assert_eq!(killed(body, None), Some(Some(1)));
         // or at the police's hands
         let body = "Police said a man killed five people at a home in Manchester on Wednesday. Troopers shot and killed the suspect hours later.";
         assert_eq!(killed(body, None), Some(Some(6)));
