@@ -281,6 +281,11 @@ static ORDINAL_HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("ordinal headline pattern")
 });
 
+/// The end of a headline telling that the one shot has died ("… shot near Hofstra University
+/// dies", "… shot Sunday has died").
+static DIES_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^[a-z0-9 ,.'-]{0,60}?\b(?:dies|died|has\s+died)\b[a-z0-9 ,'-]{0,30}$").expect("dies-after pattern"));
+
 /// A count over days or a period in a headline ("in just two days", "this week").
 static OVER_DAYS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:in\s+(?:just\s+|only\s+)?(?:\d+|two|three|four|five|six|seven|several|a\s+few)\s+(?:days|weeks|months)|this\s+(?:week|month|year|weekend))\b").expect("over-days pattern"));
@@ -314,6 +319,9 @@ pub fn find_in_headline(text: &str) -> Vec<Casualty> {
         let v = v.as_str().to_ascii_lowercase();
         let fatally = c.name("adv").is_some_and(|a| a.as_str().eq_ignore_ascii_case("fatally"));
         let harm = if fatally || v.starts_with("shot ") || v.starts_with("shot,") || v.starts_with("gunned") || ["killed", "dies", "die", "dead"].contains(&v.as_str()) {
+            Harm::Killed
+        } else if v == "shot" && n == 1 && DIES_AFTER.is_match(&text[m.end()..]) {
+            // "Teen shot near Hofstra University dies": the one shot has died since
             Harm::Killed
         } else if v == "shot" {
             Harm::Hit
@@ -1081,6 +1089,9 @@ mod tests {
         assert_eq!(all("Man gunned down outside Dollar General"), vec![(Harm::Killed, Some(1))]);
         assert_eq!(all("4th victim of Henry County shooting dies after several days in hospital"), vec![(Harm::Killed, Some(4))]);
         assert_eq!(all("Third person dies after Sunday shooting"), vec![(Harm::Killed, Some(3))]);
+        assert_eq!(all("Teen shot near Hofstra University dies"), vec![(Harm::Killed, Some(1))]);
+        assert_eq!(all("Baby girl shot by father in Tulare dies, authorities say"), vec![(Harm::Killed, Some(1))]);
+        assert_eq!(all("Teen shot near Hofstra University in critical condition"), vec![(Harm::Hit, Some(1))]);
         // (the city's third in two days is this shooting's one)
         assert_eq!(all("Third child dies from a shooting in Chicago in just two days"), vec![(Harm::Killed, Some(1))]);
         assert_eq!(all("7-year-old shot, killed in Southwest Charlotte, 3 others injured"), vec![(Harm::Injured, Some(3)), (Harm::Killed, Some(1))]);
