@@ -31,7 +31,7 @@ pub struct Casualty {
 
 const NUM: &str = r"(?:\d{1,3}(?:,\d{3})+|\d+|both|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a dozen|dozens|scores|hundreds|several|a few)";
 const QUAL: &str = r"(?:(?:at least|more than|over|up to|nearly|almost|about|around|some|as many as|fewer than|less than|an estimated)\s+)?";
-const KILLED: &str = r"(?:killed|murdered|dead|died|deaths?|fatalities|fatally (?:shot|wounded|injured)|slain|gunned down|passed away|lives)";
+const KILLED: &str = r"(?:killed|murdered|dead|died|deaths?|fatalities|fatally (?:shot|wounded|injured)|slain|gunned down|passed away|taken off life support|lives)";
 /// Who a count includes, told between commas or dashes ("two people, including a teenager,",
 /// "2 people —including a 16-year-old girl —").
 const INCLUDING: &str = r"(?:\s*(?:,|—|–|--)\s*(?:including|among\s+them)(?:\s+[a-z0-9'-]+){1,6}\s*(?:,|—|–|--))";
@@ -64,7 +64,7 @@ const GROUP: &str = r"(?:m[ae]n|wom[ae]n|boys?|girls?|teens?|teenagers?|people|p
 /// Word stems at least one of which every casualty phrase contains (see [`PATTERN`]).
 static HARM_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     let stems = [
-        "kill", "dead", "die", "death", "fatal", "slain", "gunned down", "passed away", "lives", "wound", "injur", "hurt", "hospital", "shot", "condition",
+        "kill", "dead", "die", "death", "fatal", "slain", "gunned down", "passed away", "life support", "lives", "wound", "injur", "hurt", "hospital", "shot", "condition",
         "casualt", "toll", "deceased", "bodies", "stabbed", "beaten", "struck", "striking", "hit ", "hitting", "himself", "herself", "own life", "suicide", "homicide", "murder", "slaying", "double", "triple", "quadruple", "the life of", "recover", "treated",
         "shooting his ", "shooting her ", "shooting their ", "shooting the ", "shooting a ", "shooting an ", "shooting another ",
     ];
@@ -181,6 +181,8 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         // "the fatal shooting of a 7-year-old girl", "the shooting death of a student", "a
         // shooting that claimed the life of a 9-year-old"
         r"(?P<deathof>(?:(?:fatal|deadly)\s+(?:shooting|stabbing|beating)|(?:shooting|stabbing|beating)\s+death)\s+of\s+(?:an?|his|her|their|the)?\s*[a-z0-9-]*|claimed\s+the\s+life\s+of)\b".to_string(),
+        // "the deaths of a 9-year-old girl and her grandmother": two dead, named
+        format!(r"(?P<deathsof>deaths?\s+of\s+(?:an?\s+|the\s+)?(?:{AGE}(?:\s+{PERSON})?|{PERSON})(?:,|\s+and)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:{AGE}(?:\s+{PERSON})?|{PERSON}))\b"),
         // "a 17-year-old's shooting death", "the girl's killing": one dead, named by a possessive
         format!(r"(?P<possdeath>(?:{AGE}|{PERSON})(?:'s|’s)\s+(?:fatal\s+shooting|shooting\s+death|death|killing|slaying|murder))\b"),
         // "Sunday's triple homicide", "a double murder-suicide", "a double shooting"
@@ -710,6 +712,14 @@ pub fn find(text: &str) -> Vec<Casualty> {
             continue;
         } else if c.name("fatal").is_some() || c.name("reduced").is_some() || c.name("scene").is_some() || c.name("object").is_some() || c.name("kone").is_some() || c.name("killwho").is_some() || c.name("deathof").is_some() || c.name("possdeath").is_some() {
             (Harm::Killed, "one")
+        } else if c.name("deathsof").is_some() {
+            // "the deaths of a husband, wife and their two children": a longer list, told
+            // otherwise
+            let rest = &text[m.end()..];
+            if rest.starts_with(',') && !rest.starts_with(", police") || rest.starts_with(" and ") {
+                continue;
+            }
+            (Harm::Killed, "two")
         } else if c.name("toll").is_some() {
             (Harm::Killed, c.name("n3").map(|x| x.as_str()).unwrap_or(""))
         } else {
@@ -826,6 +836,9 @@ mod tests {
         assert_eq!(one("A teenager was gunned down in his neighborhood Monday night.").0, Harm::Killed);
         assert_eq!(one("The victim, 53-year-old Brenda Marie Flues, died on the way to the hospital, police said.").0, Harm::Killed);
         assert_eq!(one("He passed away Sunday at the hospital.").0, Harm::Killed);
+        assert_eq!(one("The boy was taken off life support on Sunday.").0, Harm::Killed);
+        assert_eq!(harms("They were charged in connection with the deaths of a 9-year-old girl and her grandmother."), vec![(Harm::Killed, Some(2))]);
+        assert_eq!(harms("Deputies are investigating the deaths of a husband, wife and their two children."), vec![]);
         // hit besides those told before: a survivor
         assert_eq!(one("A 24-year-old Roswell woman was also shot, but survived after multiple surgeries.").0, Harm::Injured);
         assert_eq!(one("Smith says the woman's 23-year-old boyfriend was also shot in his leg.").0, Harm::Injured);
