@@ -223,6 +223,8 @@ fn is_street(text: &str, start: usize, end: usize) -> bool {
     // neighborhood", a quarter of the city told by a compass word, is in Atlanta
     let quarter = text[..start].trim_end_matches(' ').rsplit(' ').next().is_some_and(|w| COMPASS.contains(&w));
     matches!(next, "neighborhood" | "neighbourhood" | "neighborhoods" | "neighbourhoods") && !quarter
+        // "Central High School" is no Central High, Oklahoma
+        || next == "School" && text[..end].ends_with(" High")
         || STREET_WORDS.contains(&next.to_ascii_lowercase().as_str()) && next.chars().next().is_some_and(char::is_uppercase)
         || before.ends_with("block of")
         || before.ends_with("block of north")

@@ -190,6 +190,8 @@ fn a_direction_before_a_big_city_is_part_of_it() {
         vec![("Charlotte".to_string(), true), ("West Charlotte".to_string(), true)]
     );
     assert_eq!(names_in("Five people were shot in northwest Atlanta neighborhood Wednesday."), ["Atlanta"]);
+    // a high school named like a town elsewhere is the school
+    assert_eq!(names_in("A student was shot outside Central High School in Knoxville."), ["Knoxville"]);
     // a place of its own keeps its name: West Palm Beach is no part of Palm Beach
     let wpb = g().find("He lived in West Palm Beach.");
     assert!(wpb[0].candidates.iter().any(|c| g().place(c.place).name == "West Palm Beach"), "{:?}", wpb[0]);
