@@ -779,9 +779,8 @@ fn owns_business(text: &str, end: usize) -> bool {
 
 /// Whether the place starting at `start` is where a person told just before lives or comes
 /// from: "Jamaine Sutton, 32, of Dunbar", "Sutton, 32 of Dunbar", "Jamaine Sutton of Dunbar",
-/// "the slain teen originally from Trinidad and Tobago". Victims come
-/// from neighbouring towns: the shooting's place is told elsewhere, or stood in for by the
-/// article's.
+/// "the slain teen originally from Trinidad and Tobago". Victims come from neighbouring towns:
+/// the shooting's place is told elsewhere, or stood in for by the article's.
 fn residence(text: &str, start: usize) -> bool {
     let before = &text[..start];
     if ["originally from ", "a native of ", "who hails from ", "born in "].iter().any(|w| before.ends_with(w)) {

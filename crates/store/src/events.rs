@@ -284,8 +284,9 @@ fn main_event(db: &mut dyn Sql, n: i64) -> Result<Option<String>> {
 /// wounded, and those around it when it names people or counts both. A report of a day told
 /// in a town that counts its dead or wounded also meets the undated events of that town
 /// first reported in the days after its day; an undated one told in a town, the events there
-/// of the days before it was published. Other undated or placeless reports meet events only
-/// through the people they name.
+/// of the days before it was published. A report with a mass shooting's toll told in a town
+/// meets that town's day events of the 60 days around. Other undated or placeless reports
+/// meet events only through the people they name.
 fn candidates(db: &mut dyn Sql, m: &MentionRecord) -> Result<Vec<sitrep_merge::Profile>> {
     let mut rows: Vec<String> = Vec::new();
     let mut push = |found: Vec<String>| {
