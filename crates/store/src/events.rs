@@ -317,14 +317,14 @@ fn candidates(db: &mut dyn Sql, m: &MentionRecord) -> Result<Vec<sitrep_merge::P
     // reports are few, and a town's day events of two months are read by its point through the
     // window's covering index (without the span class, it was read by type alone: a scan of
     // the type's events for each such report, 4% of a 100,000-article ingest)
-    if let Some(l) = m.location.as_ref().filter(|l| l.is_told() && found_by_point(l) && sitrep_merge::counts_mass(m)) {
-        if let Some(day) = m.date.as_ref().map(|d| d.start).or(m.published) {
-            let days = chrono::Days::new(sitrep_merge::MASS_DAYS);
-            push(db.texts(
-                "SELECT summary FROM events WHERE type = ?1 AND span = 0 AND date_start BETWEEN ?4 AND ?5 AND lat = ?2 AND lon = ?3 LIMIT ?6",
-                args![m.event_type.as_str(), l.lat, l.lon, (day - days).to_string(), (day + days).to_string(), MAX_CANDIDATES as i64],
-            )?);
-        }
+    if let Some(l) = m.location.as_ref().filter(|l| l.is_told() && found_by_point(l) && sitrep_merge::counts_mass(m))
+        && let Some(day) = m.date.as_ref().map(|d| d.start).or(m.published)
+    {
+        let days = chrono::Days::new(sitrep_merge::MASS_DAYS);
+        push(db.texts(
+            "SELECT summary FROM events WHERE type = ?1 AND span = 0 AND date_start BETWEEN ?4 AND ?5 AND lat = ?2 AND lon = ?3 LIMIT ?6",
+            args![m.event_type.as_str(), l.lat, l.lon, (day - days).to_string(), (day + days).to_string(), MAX_CANDIDATES as i64],
+        )?);
     }
     // an undated report tells of the days before it was published: counting its dead or its
     // wounded, it meets the events there at its very town (see sitrep_merge::score for what
