@@ -133,8 +133,8 @@ fn absorb(db: &mut dyn Sql, into: &str, from: &str) -> Result<()> {
 /// first: the articles published within [`sitrep_merge::lexical::STORY_DAYS`] days whose
 /// lead is at least `threshold` similar (more when published more than
 /// [`sitrep_merge::lexical::NEAR_STORY_DAYS`] apart; TF-IDF cosine, found through the
-/// postings of this lead's most distinctive words) and that are already merged, unless their event is
-/// placed in another country or already reported by [`MAX_STORY_ARTICLES`] articles;
+/// postings of this lead's most distinctive words) and that are already merged, unless their
+/// event is placed in another country or already reported by [`MAX_STORY_ARTICLES`] articles;
 /// none for a report with neither date nor place. This is how reports whose dates or
 /// places were read differently (the day of the shooting or of the arrest, the town or
 /// the county) still meet: news leads of one story share names, streets and wording that
