@@ -514,6 +514,49 @@ fn killer_also_died(mentions: &mut [Mention], text: &str, headline: Option<&str>
     k.text = format!("{} … {}", k.text, own.as_str());
 }
 
+/// Someone told again rather than brought in: a pronoun, or "the" with a noun for a person
+/// or an age ("he was listed in critical condition", "the young girl was injured", "The
+/// 17-year-old").
+static TOLD_AGAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:he|she|the\s+(?:young\s+|little\s+|older\s+)?(?:(?:man|woman|boy|girl|teen|teenager|child|victim|toddler|baby|infant|male|female|youth|juvenile)|[a-z0-9]+-(?:year|month)-old))(?-u:\b)").unwrap()
+});
+/// Words that bring in someone besides those told ("also", "another", "other", "more").
+static BESIDES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(also|another|other|others|more|second|both|two|all)(?-u:\b)").unwrap());
+static MALE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(he|him|his|himself|man|boy|male|father|son|husband|brother|nephew|grandfather|grandson|uncle)(?-u:\b)").unwrap());
+static FEMALE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(she|her|herself|woman|girl|female|mother|daughter|wife|sister|niece|grandmother|granddaughter|aunt)(?-u:\b)").unwrap()
+});
+
+/// "A 3-year-old girl has died … the young girl was injured by a firearm", "A 10-year-old boy
+/// is dead … The boy received a gunshot wound": one dead and one hurt, where the hurt one is
+/// told again rather than brought in (or the dead one is "the boy" of "injured a 9-year-old
+/// boy"), is one person, hurt and then dead, whom GVA and a reader count dead only. A man and
+/// a woman, "also", "another", and the killer's own death keep them two.
+fn wounded_then_died(mentions: &mut [Mention]) {
+    let one = |c: &Option<Count>| c.as_ref().is_some_and(|c| c.min == Some(1) && c.max == Some(1));
+    for m in mentions.iter_mut().filter(|m| one(&m.fatalities) && one(&m.injured)) {
+        let (Some(dead), Some(hurt)) = (&m.fatalities, &m.injured) else { continue };
+        let (dead, hurt) = (dead.text.as_str(), hurt.text.as_str());
+        if ONLY_THE_KILLER.is_match(dead) || BESIDES.is_match(hurt) || BESIDES.is_match(dead) {
+            continue;
+        }
+        let gender = |s: &str| (MALE.is_match(s), FEMALE.is_match(s));
+        let differ = matches!((gender(dead), gender(hurt)), ((true, false), (false, true)) | ((false, true), (true, false)));
+        // "The boy was taken off life support" after "injured a 9-year-old boy"
+        let noun_again = || {
+            TOLD_AGAIN.find(dead).is_some_and(|t| {
+                let noun = t.as_str().rsplit(' ').next().unwrap_or("");
+                !matches!(noun.to_ascii_lowercase().as_str(), "he" | "she" | "victim") && hurt.to_ascii_lowercase().split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w.eq_ignore_ascii_case(noun))
+            })
+        };
+        if !differ && (TOLD_AGAIN.is_match(hurt) || noun_again()) {
+            m.injured = None;
+        }
+    }
+}
+
 /// "Darnell Hayes, 17, was shot twice. … Marcus Trent, 16, was shot in his ankle.": the
 /// victims the article's first violent event's report tells one by one (see
 /// [`crate::victims`]) are the people it hit when they are more than its figures count. The
@@ -1516,6 +1559,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
     }
     killer_also_died(&mut mentions, text, headline);
     victims_one_by_one(&mut mentions, text, &sentences, &persons, &found_in);
+    wounded_then_died(&mut mentions);
     // "Seven people were shot. Two of them died.": the wounded are the people hit less the
     // dead, in the words that counted the hit
     for m in mentions.iter_mut().filter(|m| m.injured.is_none()) {
@@ -2150,6 +2194,28 @@ mod tests {
         let body = "Police said a man killed five people at a home in Manchester on Wednesday.";
         assert_eq!(killed(body, Some("5 Murdered In Manchester, IL; Suspect Dead")), Some(Some(6)));
         assert_eq!(killed(body, None), Some(Some(5)));
+    }
+
+    #[test]
+    fn one_told_hurt_and_then_dead_is_counted_dead_only() {
+        let counts = |body: &str| {
+            extract_in(body, Context::default(), d())
+                .iter()
+                .find(|m| m.modality.is_event())
+                .map(|m| (m.fatalities.as_ref().and_then(|c| c.min), m.injured.as_ref().and_then(|c| c.min)))
+        };
+        // the hurt one told again: one person
+        let body = "A 3-year-old girl has died after a shooting at a home in Kansas City on Wednesday. Police said the young girl was injured by a firearm near the 3100 block of Spruce.";
+        assert_eq!(counts(body), Some((Some(1), None)));
+        let body = "Police said a gunman injured a 9-year-old boy in Trinidad on Monday. The boy was taken off life support on Wednesday.";
+        assert_eq!(counts(body), Some((Some(1), None)));
+        // someone brought in, someone besides, or a woman beside a man: two people
+        let body = "A man died after a shooting at a home in Kansas City on Wednesday. Police said a woman was wounded in the leg.";
+        assert_eq!(counts(body), Some((Some(1), Some(1))));
+        let body = "A man died after a shooting at a home in Kansas City on Wednesday. Police said she was wounded in the arm.";
+        assert_eq!(counts(body), Some((Some(1), Some(1))));
+        let body = "A man died after a shooting at a home in Kansas City on Wednesday. Police said the boy was also wounded.";
+        assert_eq!(counts(body), Some((Some(1), Some(1))));
     }
 
     #[test]
