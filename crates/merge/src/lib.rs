@@ -484,15 +484,28 @@ pub fn aggregate(id: &str, mentions: &[MentionRecord], mut story_of: impl FnMut(
     // was driven to the hospital"): a count of some of the victims does not undo the others
     // (dev incidents: injured 0.789 -> 0.790 alone, 0.794 with counts of things kept out)
     let counted = |m: &MentionRecord| m.injured.text.is_some() && m.injured.text != m.hit.text;
-    let told = range(mentions.iter().filter(|m| counted(m)).map(|m| &m.injured));
+    let dead = fatalities.max.unwrap_or(0);
+    let alive = |n: Option<u32>| n.map(|n| n.saturating_sub(dead));
+    // "A 10-year-old boy received a gunshot wound" in a report that tells no one dead, beside
+    // "A 10-year-old boy is dead" in another: a report counting wounded and no dead told them
+    // before the event's dead died, who were among them
+    let first_dead = mentions.iter().filter(|m| m.fatalities.max.is_some_and(|n| n > 0)).filter_map(|m| m.published).min();
+    let wounded: Vec<(bool, Count)> = mentions
+        .iter()
+        .map(|m| match m.fatalities.text {
+            None if m.published.zip(first_dead).is_some_and(|(p, d)| p < d) => Count { min: alive(m.injured.min), max: alive(m.injured.max), text: m.injured.text.clone() },
+            _ => m.injured.clone(),
+        })
+        .zip(mentions.iter().map(counted))
+        .map(|(c, counted)| (counted, c))
+        .collect();
+    let told = range(wounded.iter().filter(|w| w.0).map(|w| &w.1));
     let hit = range(mentions.iter().map(|m| &m.hit));
     let from_hits = match hit.max {
         Some(_) => {
-            let dead = fatalities.max.unwrap_or(0);
-            let alive = |n: Option<u32>| n.map(|n| n.saturating_sub(dead));
             Count { min: alive(hit.min), max: alive(hit.max), text: hit.text }
         }
-        None => range(mentions.iter().map(|m| &m.injured)),
+        None => range(wounded.iter().map(|w| &w.1)),
     };
     let injured = match (told.max, from_hits.max) {
         (None, _) => from_hits,

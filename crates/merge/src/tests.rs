@@ -316,3 +316,22 @@ fn the_wounded_are_the_most_hit_less_the_most_dead() {
     let e = event_of(&[hit, dead, one]).event;
     assert_eq!((e.injured.min, e.injured.max), (Some(1), Some(5)));
 }
+
+#[test]
+fn wounded_counted_before_anyone_died_include_the_later_dead() {
+    let count = |n: u32, text: &str| Count { min: Some(n), max: Some(n), text: Some(text.into()) };
+    let shot = d(2016, 11, 23);
+    // the day of the shooting: a boy in critical condition; the next day: the boy is dead
+    let early = MentionRecord { injured: count(1, "he was listed in critical condition"), ..mention("a1", day(shot), Some(abu_kamal()), "Israel", "x") };
+    let late = MentionRecord {
+        fatalities: count(1, "the boy died"),
+        published: Some(d(2016, 11, 24)),
+        ..mention("a2", day(shot), Some(abu_kamal()), "Israel", "y")
+    };
+    let e = event_of(&[early.clone(), late.clone()]).event;
+    assert_eq!((e.fatalities.max, e.injured.max), (Some(1), Some(0)));
+    // a report of the same day as the first to tell a death counts wounded besides the dead
+    let same_day = MentionRecord { published: Some(d(2016, 11, 24)), ..early };
+    let e = event_of(&[same_day, late]).event;
+    assert_eq!((e.fatalities.max, e.injured.max), (Some(1), Some(1)));
+}
