@@ -31,7 +31,7 @@ pub struct Casualty {
 
 const NUM: &str = r"(?:\d{1,3}(?:,\d{3})+|\d+|both|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a dozen|dozens|scores|hundreds|several|a few)";
 const QUAL: &str = r"(?:(?:at least|more than|over|up to|nearly|almost|about|around|some|as many as|fewer than|less than|an estimated)\s+)?";
-const KILLED: &str = r"(?:killed|murdered|dead|died|deaths?|fatalities|fatally (?:shot|wounded|injured)|slain|gunned down|passed away|taken off life support|lives)";
+const KILLED: &str = r"(?:killed|murdered|dead|died|deaths?|fatalities|(?:fatally|mortally) (?:shot|wounded|injured)|slain|gunned down|passed away|taken off life support|lives)";
 /// Who a count includes, told between commas or dashes ("two people, including a teenager,",
 /// "2 people —including a 16-year-old girl —").
 const INCLUDING: &str = r"(?:\s*(?:,|—|–|--)\s*(?:including|among\s+them)(?:\s+[a-z0-9'-]+){1,6}\s*(?:,|—|–|--))";
@@ -135,7 +135,7 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         // 3-year-old boy has died", "the man was shot in the leg", "a teen is in critical
         // condition", "the man suffered a gunshot wound", "a woman was hit by a bullet", "the
         // victim was taken to Grant Hospital", "the man shot Sunday is in critical condition"
-        format!(r"(?P<one>{one})(?:,\s+\d{{1,3}},|\s+(?:of|from)\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),?){{0,2}}(?:\s+(?:(?:who\s+)?(?:was|had\s+been|has\s+been)\s+)?(?:shot|wounded|injured)(?:\s+[\w'.-]+){{0,5}}?)?\s+(?:(?:also\s+)?(?:was|is|has been|had been|remains|remained)\s+(?:(?:accidentally|critically|seriously|severely|badly|slightly|mortally|reportedly|allegedly|apparently|also|then|later|initially)\s+)?(?:(?:shot|stabbed|beaten)\s+(?:and\s+)?)?(?P<v3>{KILLED}|{INJURED}|shot dead|shot to death|pronounced dead|(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good|guarded)\s+condition|recovering|shot|(?:hit|struck)\s+by\s+(?:an?\s+|the\s+)?(?:stray\s+|single\s+)?(?:bullets?|gunfire|rounds?|shots?|shotgun\s+(?:blast|pellets))|struck\s+(?:once|twice|several times|multiple times)|(?:hit|struck)\s+in\s+the\s+[a-z]+|(?:taken|transported|rushed|airlifted|flown|driven|sent)\s+(?:by\s+[a-z]+\s+)?to\s+(?:[\w'.-]+\s+){{0,4}}?(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re))|treated\s+for\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds?))|(?P<v4>died|dies|has died|later died|passed away|(?:is\s+nursing|suffered|received|sustained)\s+(?:an?\s+)?(?:[[a-z0-9_]-]+\s+){{0,4}}?(?:wounds?|injury|injuries)))"),
+        format!(r"(?P<one>{one})(?:,\s+\d{{1,3}},|\s+(?:of|from)\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),?){{0,2}}(?:\s+(?:(?:who\s+)?(?:was|had\s+been|has\s+been)\s+)?(?:shot|wounded|injured)(?:\s+[\w'.-]+){{0,5}}?)?\s+(?:(?:also\s+)?(?:was|is|has been|had been|remains|remained)\s+(?:(?:accidentally|critically|seriously|severely|badly|slightly|reportedly|allegedly|apparently|also|then|later|initially)\s+)?(?:(?:shot|stabbed|beaten)\s+(?:and\s+)?)?(?P<v3>{KILLED}|{INJURED}|shot dead|shot to death|pronounced dead|(?:listed\s+)?in\s+(?:critical|serious|stable|grave|fair|good|guarded)\s+condition|recovering|shot|(?:hit|struck)\s+by\s+(?:an?\s+|the\s+)?(?:stray\s+|single\s+)?(?:bullets?|gunfire|rounds?|shots?|shotgun\s+(?:blast|pellets))|struck\s+(?:once|twice|several times|multiple times)|(?:hit|struck)\s+in\s+the\s+[a-z]+|(?:taken|transported|rushed|airlifted|flown|driven|sent)\s+(?:by\s+[a-z]+\s+)?to\s+(?:[\w'.-]+\s+){{0,4}}?(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re))|treated\s+for\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds?))|(?P<v4>died|dies|has died|later died|passed away|(?:is\s+nursing|suffered|received|sustained)\s+(?:an?\s+)?(?:[[a-z0-9_]-]+\s+){{0,4}}?(?:wounds?|injury|injuries)))"),
         // "three people were found with gunshot wounds", "officers found a 21-year-old male
         // suffering from a gunshot wound", "found Duane Helms with a gunshot wound": people
         // hit, dead or alive
@@ -171,8 +171,8 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         // "before killing himself", "then took his own life", "turned the gun on herself",
         // "accidentally shot himself and died Wednesday"
         r"(?P<suicide>(?:killing|killed|kills|shot and killed)\s+(?:himself|herself)|shot\s+(?:himself|herself)(?:\s+[\w'.-]+){0,6}?\s+(?:and|but)\s+(?:later\s+)?died|(?:took|taking|takes)\s+(?:his|her)\s+own\s+life|turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon)\s+on\s+(?:himself|herself)|(?:committ(?:ed|ing)|commits)\s+suicide)\b".to_string(),
-        // "fatally shot himself", "fatally shot a man"
-        r"(?P<fatal>fatally\s+(?:shot|stabbed|wounded)\s+(?:himself|herself|a|an|his|her|their)\b)".to_string(),
+        // "fatally shot himself", "fatally shot a man", "mortally wounding Troyer in the chest"
+        r"(?P<fatal>(?:fatally|mortally)\s+(?:shot|stabbed|wounded|wounding|shooting|stabbing)\s+(?:himself|herself|a|an|his|her|their|(?-i:[A-Z][a-z]+\s+in))\b)".to_string(),
         // "accidentally shot himself in the leg": one hit
         r"(?P<selfshot>shot\s+(?:himself|herself))\b".to_string(),
         // a death told without its subject: "was pronounced dead at the scene", "she died as
@@ -882,6 +882,9 @@ mod tests {
         assert_eq!(both("Six other people were treated for non life-threatening injuries."), vec![(Harm::Injured, Some(6))]);
         assert_eq!(one("His son found a loaded gun and fatally shot himself in the head.").1, Some(1));
         assert_eq!(one("He was pronounced dead at the scene.").0, Harm::Killed);
+        // a mortal wound is a death
+        assert_eq!(both("That caused it to fire, mortally wounding Troyer in the chest."), vec![(Harm::Killed, Some(1))]);
+        assert_eq!(both("A deputy was mortally wounded during the standoff."), vec![(Harm::Killed, Some(1))]);
         // brain death is death
         assert_eq!(one("Deputies said he was pronounced clinically dead on Monday.").0, Harm::Killed);
         assert_eq!(one("Doctors say his daughter is now brain dead.").0, Harm::Killed);
