@@ -142,7 +142,9 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         format!(r"(?P<foundw>(?:(?P<foundwn>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,2}}?(?:were|was)\s+found|(?:found|finds?|finding|located)\s+(?:(?:a|an|one|the|another)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON})|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)(?:,\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),?)?))\s+(?:with|suffering\s+from)\s+(?:an?\s+|multiple\s+|several\s+)?(?:apparent\s+)?(?:gunshot|gun\s+shot|stab)\s+wounds?)"),
         // "the 17-year-old boy fatally shot in Government Hill", "a man shot to death on Elm
         // Street": a victim named with a reduced clause
-        format!(r"(?P<reduced>{one})\s+(?:fatally\s+shot|shot\s+and\s+killed|shot\s+to\s+death|slain)\s+(?:in|on|at|early|late|last|outside|inside|near|during|while)\b"),
+        // "A man killed while turkey hunting Sunday was identified" (but "a man killed at
+        // least three", "he killed his wife")
+        format!(r"(?P<reduced>{one})\s+(?:(?:fatally\s+shot|shot\s+and\s+killed|shot\s+to\s+death|slain)\s+(?:in|on|at|early|late|last|outside|inside|near|during|while)|killed\s+(?:in|on|early|late|last|outside|inside|near|during|while|at\s+(?:a|an|the|his|her|their)))\b"),
         // "accidentally shot his girlfriend", "shot a 17-year-old in the stomach", "the gun went
         // off, hitting the 9-year-old in the cheek": one person hit
         format!(r"(?P<hitobj>(?:shot|shooting|hit|struck|hitting|striking)\s+(?:(?:his|her|their|a|an|the|another)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON})|(?:him|her)\s+(?:in|at least|once|twice)))\b"),
@@ -885,6 +887,10 @@ mod tests {
         // a mortal wound is a death
         assert_eq!(both("That caused it to fire, mortally wounding Troyer in the chest."), vec![(Harm::Killed, Some(1))]);
         assert_eq!(both("A deputy was mortally wounded during the standoff."), vec![(Harm::Killed, Some(1))]);
+        // a victim named with a reduced clause
+        assert_eq!(both("A man killed while turkey hunting Sunday was identified Monday as David Tilton."), vec![(Harm::Killed, Some(1))]);
+        assert_eq!(both("The woman killed at the park was identified Monday."), vec![(Harm::Killed, Some(1))]);
+        assert!(both("Police said the man killed at least three neighbors before he fled.").iter().all(|c| c.1 != Some(1)));
         // brain death is death
         assert_eq!(one("Deputies said he was pronounced clinically dead on Monday.").0, Harm::Killed);
         assert_eq!(one("Doctors say his daughter is now brain dead.").0, Harm::Killed);
