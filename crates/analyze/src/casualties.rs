@@ -172,7 +172,7 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         format!(r"(?P<bodies>bodies\s+of\s+(?P<bodn>{NUM})\s+(?:[a-z-]+\s+)?{GROUP}|(?P<bodn2>{NUM})\s+bodies\s+(?:were|have\s+been|had\s+been)\s+(?:found|discovered|recovered|pulled))"),
         // "before killing himself", "then took his own life", "turned the gun on herself",
         // "accidentally shot himself and died Wednesday"
-        r"(?P<suicide>(?:killing|killed|kills|shot and killed)\s+(?:himself|herself)|shot\s+(?:himself|herself)(?:\s+[\w'.-]+){0,6}?\s+(?:and|but)\s+(?:later\s+)?died|(?:took|taking|takes)\s+(?:his|her)\s+own\s+life|turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon)\s+on\s+(?:himself|herself)|(?:committ(?:ed|ing)|commits)\s+suicide)\b".to_string(),
+        r"(?P<suicide>(?:killing|killed|kills|shot and killed)\s+(?:himself|herself)|shot\s+(?:himself|herself)(?:\s+[\w'.-]+){0,6}?\s+(?:and|but)\s+(?:later\s+)?died|(?:took|taking|takes)\s+(?:(?:his|her)\s+)?own\s+life|turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon)\s+on\s+(?:himself|herself)|(?:committ(?:ed|ing)|commits)\s+suicide)\b".to_string(),
         // "fatally shot himself", "fatally shot a man", "mortally wounding Troyer in the chest"
         r"(?P<fatal>(?:fatally|mortally)\s+(?:shot|stabbed|wounded|wounding|shooting|stabbing)\s+(?:himself|herself|a|an|his|her|their|(?-i:[A-Z][a-z]+\s+in))\b)".to_string(),
         // "accidentally shot himself in the leg": one hit
@@ -1056,6 +1056,7 @@ mod tests {
         assert_eq!(all("He accidentally shot himself in the leg while cleaning the gun."), vec![(Harm::Hit, Some(1))]);
         assert_eq!(all("The toddler accidentally shot and killed himself at home."), vec![(Harm::SelfKilled, Some(1))]);
         assert_eq!(all("Two boys killed, father commits suicide following Amber Alert"), vec![(Harm::Killed, Some(2)), (Harm::SelfKilled, Some(1))]);
+        assert_eq!(all("Student Takes Own Life In Parking Lot, No Other Injuries Reported"), vec![(Harm::SelfKilled, Some(1))]);
         // shot, and dead of it
         assert_eq!(all("A teenager was handling a gun when he accidentally shot himself and died Wednesday evening."), vec![(Harm::SelfKilled, Some(1))]);
         // (read as one who died: "She … died")

@@ -485,7 +485,7 @@ static BARE_MURDER_SUICIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)
 /// A figure that counts only the killer's own death ("police said he killed himself" over "Man
 /// shot his family, killing 3, then killed himself").
 static ONLY_THE_KILLER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:(?:shot\s+and\s+)?kill(?:ed|ing|s)|fatally\s+shot|shot)\s+(?:himself|herself)|(?:committ(?:ed|ing)|commits)\s+suicide|(?:took|taking|takes)\s+(?:his|her)\s+own\s+life)$").unwrap()
+    Regex::new(r"(?i)^(?:(?:(?:shot\s+and\s+)?kill(?:ed|ing|s)|fatally\s+shot|shot)\s+(?:himself|herself)|(?:committ(?:ed|ing)|commits)\s+suicide|(?:took|taking|takes)\s+(?:(?:his|her)\s+)?own\s+life)$").unwrap()
 });
 
 /// A figure that counts an attacker's victims ("killed his wife and three children", "killed
@@ -495,7 +495,7 @@ static VICTIMS_OF: LazyLock<Regex> =
 /// The attacker's death told anywhere in a report: by their own hand, or at the hands of the
 /// police ("5 Murdered In Manchester, IL; Suspect Dead").
 static KILLER_DIED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:murder-suicide|murder\s+suicide|(?:killing|killed|kills|shot and killed|fatally shot|fatally shooting)\s+(?:himself|herself)|(?:took|taking|takes)\s+(?:his|her)\s+own\s+life|turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon|rifle|shotgun|handgun)\s+on\s+(?:himself|herself)|(?:committ(?:ed|ing)|commits)\s+suicide|(?:suspect|gunman|shooter)\s+(?:is\s+|was\s+|also\s+)?(?:dead|died|later\s+died)|(?:suspect|gunman|shooter)\s+(?:was\s+)?(?:shot\s+and\s+)?killed\s+by\s+(?:police|officers|deputies|troopers|an?\s+(?:police\s+officer|officer|deputy|trooper))|(?:police|officers|deputies|troopers)\s+(?:shot\s+and\s+)?killed\s+the\s+(?:suspect|gunman|shooter))(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:murder-suicide|murder\s+suicide|(?:killing|killed|kills|shot and killed|fatally shot|fatally shooting)\s+(?:himself|herself)|(?:took|taking|takes)\s+(?:(?:his|her)\s+)?own\s+life|turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon|rifle|shotgun|handgun)\s+on\s+(?:himself|herself)|(?:committ(?:ed|ing)|commits)\s+suicide|(?:suspect|gunman|shooter)\s+(?:is\s+|was\s+|also\s+)?(?:dead|died|later\s+died)|(?:suspect|gunman|shooter)\s+(?:was\s+)?(?:shot\s+and\s+)?killed\s+by\s+(?:police|officers|deputies|troopers|an?\s+(?:police\s+officer|officer|deputy|trooper))|(?:police|officers|deputies|troopers)\s+(?:shot\s+and\s+)?killed\s+the\s+(?:suspect|gunman|shooter))(?-u:\b)").unwrap()
 });
 
 /// "He killed his wife and three children." … "Police called it a murder-suicide.": the main
