@@ -35,7 +35,7 @@ const KILLED: &str = r"(?:killed|murdered|dead|died|deaths?|fatalities|(?:fatall
 /// Who a count includes, told between commas or dashes ("two people, including a teenager,",
 /// "2 people —including a 16-year-old girl —").
 const INCLUDING: &str = r"(?:\s*(?:,|—|–|--)\s*(?:including|among\s+them)(?:\s+[a-z0-9'-]+){1,6}\s*(?:,|—|–|--))";
-const INJURED: &str = r"(?:wounded|injured|injuries|hurt|hospitali[sz]ed)";
+const INJURED: &str = r"(?:wounded|injured|injuries|hurt|hospitali[sz]ed|grazed)";
 
 /// Nouns for one person: the head of a one-victim phrase ("a 17-year-old boy", "his girlfriend").
 const PERSON: &str = r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|baby|infant|victim|officer|deputy|trooper|driver|passenger|student|father|mother|resident|customer|clerk|security guard|guard|juvenile|female|male|adult|youth|pedestrian|bystander|employee|worker|homeowner|suspect|gunman|shooter|son|daughter|wife|husband|girlfriend|boyfriend|neighbou?r|friend|sister|brother|cousin|nephew|niece|grandson|granddaughter|grandmother|grandfather|roommate|patron|cashier|stepfather|stepmother|stepson|stepdaughter|individual|hunter)";
@@ -64,7 +64,7 @@ const GROUP: &str = r"(?:m[ae]n|wom[ae]n|boys?|girls?|teens?|teenagers?|people|p
 /// Word stems at least one of which every casualty phrase contains (see [`PATTERN`]).
 static HARM_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     let stems = [
-        "kill", "dead", "die", "death", "fatal", "slain", "gunned down", "passed away", "life support", "lives", "wound", "injur", "hurt", "hospital", "shot", "condition",
+        "kill", "dead", "die", "death", "fatal", "slain", "gunned down", "passed away", "life support", "lives", "wound", "injur", "hurt", "grazed", "hospital", "shot", "condition",
         "casualt", "toll", "deceased", "bodies", "stabbed", "beaten", "struck", "striking", "hit ", "hitting", "himself", "herself", "own life", "suicide", "homicide", "murder", "slaying", "double", "triple", "quadruple", "the life of", "recover", "treated",
         "shooting his ", "shooting her ", "shooting their ", "shooting the ", "shooting a ", "shooting an ", "shooting another ",
     ];
@@ -146,8 +146,9 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         // least three", "he killed his wife")
         format!(r"(?P<reduced>{one})\s+(?:(?:fatally\s+shot|shot\s+and\s+killed|shot\s+to\s+death|slain)\s+(?:in|on|at|early|late|last|outside|inside|near|during|while)|killed\s+(?:in|on|early|late|last|outside|inside|near|during|while|at\s+(?:a|an|the|his|her|their)))\b"),
         // "accidentally shot his girlfriend", "shot a 17-year-old in the stomach", "the gun went
-        // off, hitting the 9-year-old in the cheek": one person hit
-        format!(r"(?P<hitobj>(?:shot|shooting|hit|struck|hitting|striking)\s+(?:(?:his|her|their|a|an|the|another)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON})|(?:him|her)\s+(?:in|at least|once|twice)))\b"),
+        // off, hitting the 9-year-old in the cheek", "a stray bullet hit her last week": one
+        // person hit
+        format!(r"(?P<hitobj>(?:shot|shooting|hit|struck|hitting|striking)\s+(?:(?:his|her|their|a|an|the|another)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON})|(?:him|her)\s+(?:in|at least|once|twice))|(?:bullets?|rounds?|gunfire|pellets?)\s+(?:hit|struck)\s+(?:him|her)\s+(?:in|on|at|once|twice|last|early|late|while|as|and))\b"),
         // "The shot struck Helms in the leg": one person hit, named
         format!(r"(?P<hitname>(?:shot|hit|struck|hitting|striking)\s+(?P<hitwho>(?-i:[A-Z][a-z]+))\s+(?:in\s+(?:the|his|her)|once|twice|(?:multiple|several)\s+times))\b"),
         // "they found five people shot", "located two men with gunshot wounds": people hit
@@ -887,6 +888,10 @@ mod tests {
         // a mortal wound is a death
         assert_eq!(both("That caused it to fire, mortally wounding Troyer in the chest."), vec![(Harm::Killed, Some(1))]);
         assert_eq!(both("A deputy was mortally wounded during the standoff."), vec![(Harm::Killed, Some(1))]);
+        // a graze is a wound; a stray bullet that hit someone hit one person
+        assert_eq!(both("An officer was grazed in his face by a bullet while trying to pull over a car."), vec![(Harm::Injured, Some(1))]);
+        assert_eq!(both("Hayley was sleeping in her bedroom when a stray bullet hit her last week."), vec![(Harm::Hit, Some(1))]);
+        assert!(both("A stray bullet hit her car on Elm Street.").is_empty());
         // a victim named with a reduced clause
         assert_eq!(both("A man killed while turkey hunting Sunday was identified Monday as David Tilton."), vec![(Harm::Killed, Some(1))]);
         assert_eq!(both("The woman killed at the park was identified Monday."), vec![(Harm::Killed, Some(1))]);
