@@ -105,10 +105,13 @@ pub fn find(text: &str) -> Vec<Person> {
         let shouting = w.len() > 1 && w.chars().all(|c| !c.is_lowercase());
         // "32-year-old Tanishia Graham", "identified as Izaak Bridges", "Coroner Bill
         // Salisbury": a capitalised word after an age, an identification or a title begins a
-        // person's name, however rare (or however common a word) the given name
-        let before = text[text.floor_char_boundary(s.saturating_sub(20))..s].to_ascii_lowercase();
-        let introduced = NAME_CUES.iter().any(|c| before.ends_with(c));
-        if !is_cap(w) || shouting || w.ends_with('.') || !(introduced || sitrep_gazetteer::is_given_name(w)) {
+        // person's name, however rare (or however common a word) the given name (the words
+        // before are read only for a capitalised word: most are not)
+        let introduced = || {
+            let before = text[text.floor_char_boundary(s.saturating_sub(20))..s].to_ascii_lowercase();
+            NAME_CUES.iter().any(|c| before.ends_with(c))
+        };
+        if !is_cap(w) || shouting || w.ends_with('.') || !(sitrep_gazetteer::is_given_name(w) || introduced()) {
             i += 1;
             continue;
         }
