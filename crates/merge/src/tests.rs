@@ -335,3 +335,25 @@ fn wounded_counted_before_anyone_died_include_the_later_dead() {
     let e = event_of(&[same_day, late]).event;
     assert_eq!((e.fatalities.max, e.injured.max), (Some(1), Some(1)));
 }
+
+#[test]
+fn a_county_the_article_stands_in_says_more_than_the_state_a_sentence_tells() {
+    let in_state = |name: &str, id: u64, lat: f64, lon: f64, kind: &str, state: &str, precision: &str| Location {
+        admin1: Some(state.into()),
+        country: Some("US".into()),
+        precision: precision.into(),
+        ..loc(name, id, lat, lon, kind)
+    };
+    let oklahoma = in_state("Oklahoma", 4544379, 35.49, -97.5, "admin1", "Oklahoma", "in");
+    let wagoner = in_state("Wagoner County", 4553433, 35.96, -95.52, "admin2", "Oklahoma", "article");
+    let day_of = day(d(2017, 3, 27));
+    let told = mention("a1", day_of.clone(), Some(oklahoma.clone()), "a homeowner's son", "officials");
+    let dateline = mention("a2", day_of.clone(), Some(wagoner.clone()), "a homeowner's son", "officials");
+    assert_eq!(event_of(&[told.clone(), dateline.clone()]).event.location.unwrap().name, "Wagoner County");
+    // a county of another state, or a town the article stands in (an outlet's home), does not
+    let elsewhere = mention("a2", day_of.clone(), Some(Location { admin1: Some("Arkansas".into()), ..wagoner }), "a homeowner's son", "officials");
+    assert_eq!(event_of(&[told.clone(), elsewhere]).event.location.unwrap().name, "Oklahoma");
+    let tulsa = in_state("Tulsa", 4553433, 36.15, -95.99, "town", "Oklahoma", "article");
+    let home = mention("a2", day_of, Some(tulsa), "a homeowner's son", "officials");
+    assert_eq!(event_of(&[told, home]).event.location.unwrap().name, "Oklahoma");
+}
