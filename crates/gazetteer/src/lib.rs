@@ -586,7 +586,13 @@ impl Gazetteer {
                     titled_names.insert(t.folded.clone());
                 }
                 let titled_before = k == 0 && titled_names.contains(&t.folded) && !locative;
-                let in_name_run = in_name_run || after_given || given_first || known_surname || named || aged_before || titled || titled_before;
+                // "Former Tucumcari football player … TUCUMCARI, N.M. (KRQE)": a name a state or
+                // country that has such a place qualifies is that place, whatever capitalised
+                // run it was seen in before (not "King, Jr.")
+                let qualified_place = !cap_before
+                    && !text.get(toks[i + k].end..).is_some_and(|r| r.starts_with(", Jr") || r.starts_with(", Sr"))
+                    && self.qualifying_countries(text, &toks, i + k).iter().any(|cc| cands.iter().any(|c| self.places[c.place as usize].country == *cc));
+                let in_name_run = (in_name_run || after_given || given_first || known_surname || named || aged_before || titled || titled_before) && !qualified_place;
                 if in_name_run && (cap_before || cap_after || after_given) {
                     persons.insert(t.folded.clone());
                 }

@@ -84,6 +84,17 @@ fn a_surname_after_a_given_name_is_not_a_place() {
     assert!(is_given_name("Latoya") && is_given_name("IVAN") && !is_given_name("Lopez"));
 }
 
+#[test]
+fn a_name_a_state_qualifies_is_a_place_whatever_run_it_was_seen_in() {
+    // seen first in a capitalised run (a related headline), then as a dateline
+    let text = "Related Coverage Former Tucumcari football player dies in shooting\n\nTUCUMCARI, N.M. (KRQE) - Two students were shot.";
+    let found = names_in(text);
+    assert_eq!(found.first(), Some(&"TUCUMCARI"), "{found:?}");
+    // not without the qualifier
+    let found = names_in("Related Coverage Former Tucumcari football player dies in shooting. Tucumcari said nothing.");
+    assert!(found.is_empty(), "{found:?}");
+}
+
 fn gz(text: &str) -> Vec<u8> {
     use std::io::Write;
     let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
