@@ -227,10 +227,25 @@ fn is_street(text: &str, start: usize, end: usize) -> bool {
         || next == "School" && text[..end].ends_with(" High")
         || STREET_WORDS.contains(&next.to_ascii_lowercase().as_str()) && next.chars().next().is_some_and(char::is_uppercase)
         || before.ends_with("block of")
+        || cross_street(&before)
         || before.ends_with("block of north")
         || before.ends_with("block of south")
         || before.ends_with("block of east")
         || before.ends_with("block of west")
+}
+
+/// Whether the words before a name (lowercased) make it a cross street: "the intersection of
+/// Cleveland and Yosemite" (both of them), "near Yosemite Avenue and Cleveland".
+fn cross_street(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().rev().take(7).collect();
+    let street_word = |w: &str| STREET_WORDS.contains(&w.trim_end_matches('.'));
+    let at_corner = |i: usize| words.get(i) == Some(&"of") && words.get(i + 1).is_some_and(|w| matches!(*w, "intersection" | "corner"));
+    match words.first() {
+        Some(&"of") => at_corner(0),
+        // "Yosemite Avenue and", "the intersection of Cleveland and"
+        Some(&"and") => words.get(1).is_some_and(|w| street_word(w)) || (2..=4).any(at_corner),
+        _ => false,
+    }
 }
 
 /// Whether the capitalised run through token `end` ("Jovanni Leon Vargas") is followed by
@@ -611,7 +626,8 @@ impl Gazetteer {
                     && (text[..t.start].trim_end().ends_with('|') || ["-TV", "-DT", "-FM", "-AM"].iter().any(|s| text[t.end..].starts_with(s)));
                 let call_sign = k == 0 && !strong && upper && ((text[..t.start].ends_with('(') && text[t.end..].starts_with(')')) || station);
                 // "a white Pontiac", "a silver Tahoe": a car, not the town it is named after
-                let painted = i > 0 && !toks[i - 1].capitalized && COLOURS.contains(&toks[i - 1].folded.as_str());
+                // (or "a Red Honda Civic": a capitalised colour before a make and its model)
+                let painted = i > 0 && COLOURS.contains(&toks[i - 1].folded.as_str()) && (!toks[i - 1].capitalized || (cap_after && !toks[i - 1].sentence_start));
                 let street = street || call_sign || painted;
                 // "BEDFORD, N.H.": a common word is a place when a state or country that has
                 // a place of that name qualifies it ("Police, Fla." is not Police, Poland)

@@ -188,6 +188,16 @@ fn a_car_of_some_colour_is_not_the_town_it_is_named_after() {
     let found = names_in("The gunman fled in a white Pontiac, police in Flint said. A silver Tahoe was found in Detroit.");
     assert_eq!(found, ["Flint", "Detroit"], "{found:?}");
     assert_eq!(names_in("He was shot in Pontiac."), ["Pontiac"]);
+    // a capitalised colour before a make and its model
+    assert_eq!(names_in("The driver of a Red Honda Civic drove to Madera."), ["Madera"]);
+    assert_eq!(names_in("The fire broke out in Red Oak, Iowa."), ["Red Oak", "Iowa"]);
+}
+
+#[test]
+fn a_cross_street_is_not_the_town_it_is_named_after() {
+    let found = names_in("The shooting happened near Yosemite Avenue and Cleveland in Madera. Three were shot at the intersection of Cleveland and Yosemite.");
+    assert_eq!(found, ["Madera"], "{found:?}");
+    assert_eq!(names_in("He moved from Cleveland and Detroit to Madera."), ["Cleveland", "Detroit", "Madera"]);
 }
 
 #[test]
