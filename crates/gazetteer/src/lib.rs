@@ -260,6 +260,10 @@ fn person_with_age(text: &str, toks: &[fold::Token], end: usize) -> bool {
     (1..=3).contains(&digits) && rest[digits..].starts_with(',')
 }
 
+/// People told by where they are from ("a Hutchinson teen"): lowercase nouns only, and no
+/// "family", which follows a surname ("a Hutchinson family").
+const RESIDENTS: [&str; 12] = ["man", "woman", "teen", "teenager", "boy", "girl", "resident", "couple", "youth", "student", "mother", "father"];
+
 /// Titles before a person's name (folded: "Sgt." is "sgt").
 const TITLES: [&str; 38] = [
     "chief", "sgt", "sergeant", "officer", "detective", "det", "lt", "lieutenant", "capt", "captain", "sheriff", "mayor", "deputy", "trooper", "dr",
@@ -642,8 +646,15 @@ impl Gazetteer {
                 // "a shooting in Wilmington", "near Akron": capitalised mid-sentence after a
                 // locative, a common word is a name; and once "Wilmington, Delaware" has
                 // qualified it, the article's later "Wilmington police" is the same town
+                // "a Hutchinson teen", "an Elmira man": a town told as where someone is from
+                let from_town = k == 0 && i > 0 && matches!(toks[i - 1].folded.as_str(), "a" | "an") && {
+                    let next = text[t.end..].strip_prefix(' ').unwrap_or("");
+                    let word = next.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+                    RESIDENTS.contains(&word)
+                };
                 let keep_common = (strong && !t.sentence_start)
                     || qualified
+                    || (single_common && from_town)
                     || (single_common && k == 0 && qualified_common.contains(&t.folded))
                     || (single_common && k == 0 && locative && !t.sentence_start && !cap_after && !INSTITUTIONS.contains(&t.folded.as_str()));
                 if aged {

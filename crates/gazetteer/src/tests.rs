@@ -194,6 +194,14 @@ fn a_car_of_some_colour_is_not_the_town_it_is_named_after() {
 }
 
 #[test]
+fn a_town_someone_is_from_is_a_place_though_a_common_word() {
+    // "Hutchinson" is also a frequent surname: a common word, kept only where a place is meant
+    assert_eq!(names_in("A Hutchinson teen was arrested Sunday."), ["Hutchinson"]);
+    assert!(names_in("The Hutchinson family said nothing.").is_empty());
+    assert!(names_in("Anne Hutchinson was banished.").is_empty());
+}
+
+#[test]
 fn a_cross_street_is_not_the_town_it_is_named_after() {
     let found = names_in("The shooting happened near Yosemite Avenue and Cleveland in Madera. Three were shot at the intersection of Cleveland and Yosemite.");
     assert_eq!(found, ["Madera"], "{found:?}");
