@@ -548,6 +548,13 @@ fn is_a_count(text: &str, c: &Parts) -> bool {
         if between.split_whitespace().any(|w| w.eq_ignore_ascii_case("and")) && !has_aux {
             return false;
         }
+        // "One victim was not hospitalized", "two others weren't hurt" (but "two were not
+        // seriously injured" were hurt)
+        let words: Vec<String> = between.split_whitespace().map(str::to_ascii_lowercase).collect();
+        let negated = words.iter().position(|w| w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t"));
+        if negated.is_some_and(|i| !words.get(i + 1).is_some_and(|w| matches!(w.as_str(), "seriously" | "critically" | "severely" | "badly" | "gravely"))) {
+            return false;
+        }
         let after = text[v.end()..].split_whitespace().next().unwrap_or("").to_ascii_lowercase();
         if v.as_str().eq_ignore_ascii_case("lives") && matches!(after.as_str(), "in" | "at" | "on" | "with" | "near" | "there" | "here" | "a" | "an" | "the") {
             return false;
@@ -888,6 +895,9 @@ mod tests {
         // a mortal wound is a death
         assert_eq!(both("That caused it to fire, mortally wounding Troyer in the chest."), vec![(Harm::Killed, Some(1))]);
         assert_eq!(both("A deputy was mortally wounded during the standoff."), vec![(Harm::Killed, Some(1))]);
+        // nobody hurt, told of the counted
+        assert!(both("Three of the victims were taken to a hospital. One victim was not hospitalized.").iter().all(|c| c.0 != Harm::Injured));
+        assert_eq!(both("Two others were not seriously injured."), vec![(Harm::Injured, Some(2))]);
         // a graze is a wound; a stray bullet that hit someone hit one person
         assert_eq!(both("An officer was grazed in his face by a bullet while trying to pull over a car."), vec![(Harm::Injured, Some(1))]);
         assert_eq!(both("Hayley was sleeping in her bedroom when a stray bullet hit her last week."), vec![(Harm::Hit, Some(1))]);
