@@ -495,18 +495,20 @@ pub fn aggregate(id: &str, mentions: &[MentionRecord], mut story_of: impl FnMut(
     let counted = |m: &MentionRecord| m.injured.text.is_some() && m.injured.text != m.hit.text;
     let dead = fatalities.max.unwrap_or(0);
     let alive = |n: Option<u32>| n.map(|n| n.saturating_sub(dead));
-    // "A 10-year-old boy received a gunshot wound" in a report that tells no one dead, beside
-    // "A 10-year-old boy is dead" in another: a report counting wounded and no dead told them
-    // before the event's dead died, who were among them
+    // "The boy received a gunshot wound" in a report that tells no one dead, beside "A
+    // 10-year-old boy is dead" in one published a day later: a report counting wounded and no
+    // dead, published before any report of a death, told them before the event's dead died,
+    // who were among them (dev incidents: injured 0.7995 -> 0.8031; reports of the same day
+    // as well: 12 fixed, 16 broken)
     let first_dead = mentions.iter().filter(|m| m.fatalities.max.is_some_and(|n| n > 0)).filter_map(|m| m.published).min();
+    let before_any_death = |m: &MentionRecord| m.fatalities.text.is_none() && m.published.zip(first_dead).is_some_and(|(p, d)| p < d);
+    // (whether the report counted its wounded outright, and its wounded)
     let wounded: Vec<(bool, Count)> = mentions
         .iter()
-        .map(|m| match m.fatalities.text {
-            None if m.published.zip(first_dead).is_some_and(|(p, d)| p < d) => Count { min: alive(m.injured.min), max: alive(m.injured.max), text: m.injured.text.clone() },
-            _ => m.injured.clone(),
+        .map(|m| {
+            let c = if before_any_death(m) { Count { min: alive(m.injured.min), max: alive(m.injured.max), text: m.injured.text.clone() } } else { m.injured.clone() };
+            (counted(m), c)
         })
-        .zip(mentions.iter().map(counted))
-        .map(|(c, counted)| (counted, c))
         .collect();
     let told = range(wounded.iter().filter(|w| w.0).map(|w| &w.1));
     let hit = range(mentions.iter().map(|m| &m.hit));
