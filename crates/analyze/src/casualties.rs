@@ -64,7 +64,7 @@ const GROUP: &str = r"(?:m[ae]n|wom[ae]n|boys?|girls?|teens?|teenagers?|people|p
 /// Word stems at least one of which every casualty phrase contains (see [`PATTERN`]).
 static HARM_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     let stems = [
-        "kill", "dead", "die", "death", "fatal", "slain", "gunned down", "passed away", "life support", "lives", "wound", "injur", "hurt", "grazed", "hospital", "shot", "condition",
+        "kill", "dead", "die", "death", "fatal", "slain", "gunned down", "passed away", "life support", "lives", "wound", "injur", "hurt", "grazed", "trauma cent", "hospital", "shot", "condition",
         "casualt", "toll", "deceased", "bodies", "stabbed", "beaten", "struck", "striking", "hit ", "hitting", "himself", "herself", "own life", "suicide", "homicide", "murder", "slaying", "double", "triple", "quadruple", "the life of", "recover", "treated",
         "shooting his ", "shooting her ", "shooting their ", "shooting the ", "shooting a ", "shooting an ", "shooting another ",
     ];
@@ -103,7 +103,9 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         // "accused of killing 34-year-old Ernest Edwards": one dead, named with an age (before
         // the counts, which would take the age for one)
         format!(r"(?P<kone>(?:(?:shot|stabbed)\s+and\s+)?kill(?:ed|ing)\s+{AGE}\s+(?-i:[A-Z][a-z]+))\b"),
-        format!(r"(?P<wone>(?:wound|injur)(?:ed|ing)\s+(?:another|{AGE}\s+(?-i:[A-Z][a-z]+)|(?:his|her|their|a|an|the)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|(?:[[a-z0-9_]-]+\s+)?{PERSON})))\b"),
+        // "Vicksburg shooting injures teen", "Accidental shooting hospitalizes juvenile": a
+        // headline's object without its article ("the injured man's lawyer" is no count)
+        format!(r"(?P<wone>(?:wound|injur|hospitali[sz])(?:ed|ing|es|s)\s+(?:another|{AGE}\s+(?-i:[A-Z][a-z]+)|(?:his|her|their|a|an|the)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|(?:[[a-z0-9_]-]+\s+)?{PERSON}))|(?:wounds|injures|hospitali[sz]es)\s+{PERSON})\b"),
         // "killed 6 civilians", "killing at least 12 people", "wounding two"
         format!(r"(?P<v>kill(?:ed|ing|s)|murder(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es))\s+(?:(?:his|her|their)\s+)?(?P<n1>{QUAL}(?:between\s+)?{NUM}(?:\s+(?:and|to|or)\s+{NUM})?)(?:\s+(?:other\s+)?(?:people|persons|civilians|soldiers|children|others|men|women|members|fighters|militants|troops|officers|policemen|workers|residents))?"),
         // "at least 12 dead", "two were wounded", "five people were killed", "6 killed"
@@ -164,7 +166,7 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         format!(r"(?P<hitv>shot|shooting|shoots|struck|striking|hitting)\s+(?P<hitvn>{NUM})\s+(?:other\s+)?(?:people|persons|men|women|boys|girls|teens|teenagers|children|adults|officers|others|victims|students|bystanders|partygoers|relatives|family members)\b"),
         // "sent five people to the hospital", "put three women into the hospital", "sent a
         // juvenile to the hospital"
-        format!(r"(?P<hosp>(?:sent|sending|sends|put|putting|puts)\s+(?P<hospn>{NUM}|an?)\s+(?:[a-z-]+\s+){{0,2}}?(?:to|into|in)\s+(?:the\s+|a\s+|local\s+|area\s+|nearby\s+)*hospitals?)"),
+        format!(r"(?P<hosp>(?:sent|sending|sends|put|putting|puts)\s+(?P<hospn>{NUM}|an?)\s+(?:[a-z-]+\s+){{0,2}}?(?:to|into|in)\s+(?:the\s+|a\s+|local\s+|area\s+|nearby\s+)*(?:hospitals?|trauma\s+cent(?:er|re)))"),
         // "all four victims are listed in stable condition"
         format!(r"(?P<cond>(?:all\s+)?(?P<condn>{NUM})\s+(?:[a-z-]+\s+){{0,2}}?(?:are|were|remain|remained)\s+(?:(?:listed|reported)\s+)?in\s+(?:critical|serious|stable|grave|fair|good|guarded)\s+condition)"),
         // "found 21-year-old Terrance Carroll dead", "found him dead", "found two men dead"
@@ -895,6 +897,10 @@ mod tests {
         // a mortal wound is a death
         assert_eq!(both("That caused it to fire, mortally wounding Troyer in the chest."), vec![(Harm::Killed, Some(1))]);
         assert_eq!(both("A deputy was mortally wounded during the standoff."), vec![(Harm::Killed, Some(1))]);
+        // a headline's object without its article; a trauma center is a hospital
+        assert_eq!(both("Several in custody after Vicksburg shooting injures teen"), vec![(Harm::Injured, Some(1))]);
+        assert_eq!(both("Accidental shooting hospitalizes juvenile at Kissimmee resort"), vec![(Harm::Injured, Some(1))]);
+        assert_eq!(both("A shooting late Tuesday sent a Vanceburg woman to the trauma center."), vec![(Harm::Injured, Some(1))]);
         // nobody hurt, told of the counted
         assert!(both("Three of the victims were taken to a hospital. One victim was not hospitalized.").iter().all(|c| c.0 != Harm::Injured));
         assert_eq!(both("Two others were not seriously injured."), vec![(Harm::Injured, Some(2))]);
