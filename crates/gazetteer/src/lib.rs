@@ -643,15 +643,15 @@ impl Gazetteer {
                 if qualified {
                     qualified_common.insert(t.folded.clone());
                 }
-                // "a shooting in Wilmington", "near Akron": capitalised mid-sentence after a
-                // locative, a common word is a name; and once "Wilmington, Delaware" has
-                // qualified it, the article's later "Wilmington police" is the same town
                 // "a Hutchinson teen", "an Elmira man": a town told as where someone is from
                 let from_town = k == 0 && i > 0 && matches!(toks[i - 1].folded.as_str(), "a" | "an") && {
                     let next = text[t.end..].strip_prefix(' ').unwrap_or("");
                     let word = next.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
                     RESIDENTS.contains(&word)
                 };
+                // "a shooting in Wilmington", "near Akron": capitalised mid-sentence after a
+                // locative, a common word is a name; and once "Wilmington, Delaware" has
+                // qualified it, the article's later "Wilmington police" is the same town
                 let keep_common = (strong && !t.sentence_start)
                     || qualified
                     || (single_common && from_town)
