@@ -153,8 +153,9 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         format!(r"(?P<hitobj>(?:shot|shooting|hit|struck|hitting|striking)\s+(?:(?:his|her|their|a|an|the|another)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON})|(?:him|her)\s+(?:in|at least|once|twice))|(?:bullets?|rounds?|gunfire|pellets?)\s+(?:hit|struck)\s+(?:him|her)\s+(?:in|on|at|once|twice|last|early|late|while|as|and))\b"),
         // "The shot struck Helms in the leg": one person hit, named
         format!(r"(?P<hitname>(?:shot|hit|struck|hitting|striking)\s+(?P<hitwho>(?-i:[A-Z][a-z]+))\s+(?:in\s+(?:the|his|her)|once|twice|(?:multiple|several)\s+times))\b"),
-        // "they found five people shot", "located two men with gunshot wounds": people hit
-        format!(r"(?P<foundg>(?:found|located)\s+(?P<foundgn>{NUM})\s+(?:[a-z-]+\s+)?{GROUP}\s+(?:shot(?P<foundgdead>\s+to\s+death|\s+dead)?|(?:with|suffering\s+from)\s+(?:apparent\s+)?(?:gunshot|gun\s+shot)\s+wounds?))"),
+        // "they found five people shot", "located two men with gunshot wounds", "discovered
+        // five people shot": people hit
+        format!(r"(?P<foundg>(?:found|located|discovered)\s+(?P<foundgn>{NUM})\s+(?:[a-z-]+\s+)?{GROUP}\s+(?:shot(?P<foundgdead>\s+to\s+death|\s+dead)?|(?:with|suffering\s+from)\s+(?:apparent\s+)?(?:gunshot|gun\s+shot)\s+wounds?))"),
         // "two other people inside the restaurant suffered minor injuries"
         format!(r"(?P<n5>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,5}}?(?:suffered|sustained|received)\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds)"),
         // "a shooting that left a young man dead", "left one man dead and six others injured",
@@ -164,6 +165,8 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         format!(r"(?P<shota>shot|wounded)\s+(?P<shotan>{NUM})\s+(?:(?:other\s+)?(?:people|persons|men|women|teens|teenagers|children|adults|officers|others)\s*)?,?\s+(?P<fatala>{NUM})\s+(?:of them\s+)?fatally"),
         // "shot six people at a party", "shooting two men"
         format!(r"(?P<hitv>shot|shooting|shoots|struck|striking|hitting)\s+(?P<hitvn>{NUM})\s+(?:other\s+)?(?:people|persons|men|women|boys|girls|teens|teenagers|children|adults|officers|others|victims|students|bystanders|partygoers|relatives|family members)\b"),
+        // "Gunfire struck Milner and three others": one named and a number more, all hit
+        format!(r"(?P<hitand>(?:shot|struck|hit|shooting|striking|hitting)\s+(?-i:[A-Z][a-z]+)\s+and\s+(?P<hitandn>{NUM})\s+(?:other|others|more)(?:\s+(?:people|persons|men|women|victims))?)\b"),
         // "sent five people to the hospital", "put three women into the hospital", "sent a
         // juvenile to the hospital"
         format!(r"(?P<hosp>(?:sent|sending|sends|put|putting|puts)\s+(?P<hospn>{NUM}|an?)\s+(?:[a-z-]+\s+){{0,2}}?(?:to|into|in)\s+(?:the\s+|a\s+|local\s+|area\s+|nearby\s+)*(?:hospitals?|trauma\s+cent(?:er|re)))"),
@@ -412,8 +415,8 @@ fn bounds(phrase: &str) -> (Option<u32>, Option<u32>) {
 }
 
 /// Capture groups that hold the number of people a phrase counts.
-const COUNT_GROUPS: [&str; 24] = [
-    "n1", "arrn", "foundgn", "n5", "foundwn", "n2", "n3", "n4", "hitn", "hitvn", "hospn", "condn", "shotn", "fataln", "shotan", "fatala", "foundn", "ln", "ln2",
+const COUNT_GROUPS: [&str; 25] = [
+    "n1", "arrn", "foundgn", "n5", "foundwn", "n2", "n3", "n4", "hitn", "hitvn", "hitandn", "hospn", "condn", "shotn", "fataln", "shotan", "fatala", "foundn", "ln", "ln2",
     "suma", "sumb", "bodn", "bodn2", "famn",
 ];
 
@@ -662,6 +665,10 @@ pub fn find(text: &str) -> Vec<Casualty> {
             (h, n.as_str())
         } else if let Some(n) = c.name("hitvn") {
             (Harm::Hit, n.as_str())
+        } else if let Some(n) = c.name("hitandn").and_then(|n| number(n.as_str())) {
+            // the one named besides the number
+            out.push(Casualty { start: m.start(), end: m.end(), harm: Harm::Hit, min: Some(n + 1), max: Some(n + 1) });
+            continue;
         } else if let Some(n) = c.name("hospn").or(c.name("condn")) {
             (Harm::Injured, n.as_str())
         } else if let Some(n) = c.name("n4").or(c.name("n5")) {
@@ -901,6 +908,9 @@ mod tests {
         assert_eq!(both("Several in custody after Vicksburg shooting injures teen"), vec![(Harm::Injured, Some(1))]);
         assert_eq!(both("Accidental shooting hospitalizes juvenile at Kissimmee resort"), vec![(Harm::Injured, Some(1))]);
         assert_eq!(both("A shooting late Tuesday sent a Vanceburg woman to the trauma center."), vec![(Harm::Injured, Some(1))]);
+        // one named and a number more; people discovered shot
+        assert_eq!(both("Gunfire struck Milner and three others at the home."), vec![(Harm::Hit, Some(4))]);
+        assert_eq!(both("Officers responded and discovered five people shot, one of whom was dead."), vec![(Harm::Hit, Some(5)), (Harm::Killed, Some(1))]);
         // nobody hurt, told of the counted
         assert!(both("Three of the victims were taken to a hospital. One victim was not hospitalized.").iter().all(|c| c.0 != Harm::Injured));
         assert_eq!(both("Two others were not seriously injured."), vec![(Harm::Injured, Some(2))]);
