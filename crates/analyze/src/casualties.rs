@@ -86,6 +86,9 @@ static GUNSHOT_WOUND: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(["gunshot wound", "gun shot wound"]).expect("gunshot words")
 });
 
+/// A part of a counted whole told before it: "two of the" (four victims died).
+static PART_OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)\b({NUM})\s+of\s+(?:the|those|these)\s+$")).expect("part-of pattern"));
+
 /// What separates the people of a list: "his wife, two young children and his mother-in-law".
 static LIST_SEP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s+and\s+|,\s+|\s+and\s+").expect("list separator"));
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(NUM).expect("number pattern"));
@@ -621,6 +624,14 @@ pub fn find(text: &str) -> Vec<Casualty> {
         } else if let Some(v) = c.name("v2") {
             let lv = v.as_str().to_ascii_lowercase();
             let h = if KILLED_WORD.is_match(&lv) { Harm::Killed } else { Harm::Injured };
+            // "two of the four shooting victims had died": the verb's count is the part
+            // (read in the few words before the count only)
+            let from = c.name("n2").map(|n| (text.floor_char_boundary(n.start().saturating_sub(40)), n.start()));
+            let part = from.and_then(|(a, b)| PART_OF.captures(&text[a..b]).map(|p| (a, p)));
+            if let Some((a, whole, n)) = part.as_ref().and_then(|(a, p)| p.get(0).zip(p.get(1).and_then(|n| number(n.as_str()))).map(|(w, n)| (*a, w, n))) {
+                out.push(Casualty { start: a + whole.start(), end: m.end(), harm: h, min: Some(n), max: Some(n) });
+                continue;
+            }
             (h, c.name("n2").map(|x| x.as_str()).unwrap_or(""))
         } else if let Some(v) = c.name("v3") {
             (harm_of(v.as_str()), "one")
@@ -908,6 +919,8 @@ mod tests {
         assert_eq!(both("Several in custody after Vicksburg shooting injures teen"), vec![(Harm::Injured, Some(1))]);
         assert_eq!(both("Accidental shooting hospitalizes juvenile at Kissimmee resort"), vec![(Harm::Injured, Some(1))]);
         assert_eq!(both("A shooting late Tuesday sent a Vanceburg woman to the trauma center."), vec![(Harm::Injured, Some(1))]);
+        // a part of the counted
+        assert_eq!(both("Police said Sunday that two of the four shooting victims had died."), vec![(Harm::Killed, Some(2))]);
         // one named and a number more; people discovered shot
         assert_eq!(both("Gunfire struck Milner and three others at the home."), vec![(Harm::Hit, Some(4))]);
         assert_eq!(both("Officers responded and discovered five people shot, one of whom was dead."), vec![(Harm::Hit, Some(5)), (Harm::Killed, Some(1))]);
