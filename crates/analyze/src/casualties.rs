@@ -519,6 +519,10 @@ fn is_a_count(text: &str, c: &Parts) -> bool {
         if g.as_str().eq_ignore_ascii_case("one") && word_before.eq_ignore_ascii_case("no") {
             return false;
         }
+        // "told WAVE 3 News the man died": a broadcaster's name
+        if digits && text[g.end()..].starts_with(" News") {
+            return false;
+        }
         // "Image 5 of 12 Seven people were shot": the count is the last number before its noun
         let next = text[g.end()..].split_whitespace().next().unwrap_or("").to_ascii_lowercase();
         if NUMBER.find(&next).is_some_and(|n| n.start() == 0 && n.end() == next.len()) {
@@ -919,6 +923,8 @@ mod tests {
         assert_eq!(both("Several in custody after Vicksburg shooting injures teen"), vec![(Harm::Injured, Some(1))]);
         assert_eq!(both("Accidental shooting hospitalizes juvenile at Kissimmee resort"), vec![(Harm::Injured, Some(1))]);
         assert_eq!(both("A shooting late Tuesday sent a Vanceburg woman to the trauma center."), vec![(Harm::Injured, Some(1))]);
+        // a broadcaster's name is no count
+        assert_eq!(both("A witness told WAVE 3 News the man died at the scene."), vec![(Harm::Killed, Some(1))]);
         // a part of the counted
         assert_eq!(both("Police said Sunday that two of the four shooting victims had died."), vec![(Harm::Killed, Some(2))]);
         // one named and a number more; people discovered shot
