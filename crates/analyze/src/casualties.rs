@@ -630,10 +630,13 @@ pub fn find(text: &str) -> Vec<Casualty> {
             let h = if KILLED_WORD.is_match(&lv) { Harm::Killed } else { Harm::Injured };
             // "two of the four shooting victims had died": the verb's count is the part
             // (read in the few words before the count only)
-            let from = c.name("n2").map(|n| (text.floor_char_boundary(n.start().saturating_sub(40)), n.start()));
-            let part = from.and_then(|(a, b)| PART_OF.captures(&text[a..b]).map(|p| (a, p)));
-            if let Some((a, whole, n)) = part.as_ref().and_then(|(a, p)| p.get(0).zip(p.get(1).and_then(|n| number(n.as_str()))).map(|(w, n)| (*a, w, n))) {
-                out.push(Casualty { start: a + whole.start(), end: m.end(), harm: h, min: Some(n), max: Some(n) });
+            let part = c.name("n2").and_then(|n| {
+                let from = text.floor_char_boundary(n.start().saturating_sub(40));
+                let caps = PART_OF.captures(&text[from..n.start()])?;
+                Some((from + caps.get(0)?.start(), number(caps.get(1)?.as_str())?))
+            });
+            if let Some((start, n)) = part {
+                out.push(Casualty { start, end: m.end(), harm: h, min: Some(n), max: Some(n) });
                 continue;
             }
             (h, c.name("n2").map(|x| x.as_str()).unwrap_or(""))
