@@ -588,6 +588,10 @@ fn harm_of(verb: &str) -> Harm {
     }
 }
 
+/// One more dead besides those told: "Gino Nicolas, 24, was also killed", "his wife also died".
+static ALSO_DEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:(?:was|were|has\s+been|had\s+been)\s+also\s+(?:shot\s+and\s+)?killed|also\s+(?:died|was\s+killed))\b").expect("also-dead pattern"));
+
 /// The ordinals a victim is told with, from the second on.
 const ORDINALS: [&str; 5] = ["second", "third", "fourth", "fifth", "sixth"];
 
@@ -780,10 +784,13 @@ pub fn find(text: &str) -> Vec<Casualty> {
         }
         out.push(Casualty { start: m.start(), end: m.end(), harm, min, max });
     }
-    // "A third person has died": the dead are counted up to this one
-    for c in out.iter_mut().filter(|c| c.harm == Harm::Killed && c.min == Some(1)) {
+    // "A third person has died": the dead are counted up to this one; and one "also killed"
+    // is a second dead at least
+    for c in out.iter_mut().filter(|c| c.harm == Harm::Killed && c.min == Some(1) && c.max == Some(1)) {
         if let Some(n) = ORDINAL_DEAD.captures(&text[c.start..c.end]).and_then(|o| ordinal(&o[1])) {
             (c.min, c.max) = (Some(n), Some(n));
+        } else if ALSO_DEAD.is_match(&text[c.start..c.end]) {
+            (c.min, c.max) = (Some(2), None);
         }
     }
     if GUNSHOT_WOUND.is_match(text) {
@@ -928,6 +935,10 @@ mod tests {
         assert_eq!(both("A shooting late Tuesday sent a Vanceburg woman to the trauma center."), vec![(Harm::Injured, Some(1))]);
         // a broadcaster's name is no count
         assert_eq!(both("A witness told WAVE 3 News the man died at the scene."), vec![(Harm::Killed, Some(1))]);
+        // one also killed is a second dead at least
+        let all = |t: &str| find(t).iter().map(|c| (c.harm, c.min, c.max)).collect::<Vec<_>>();
+        assert_eq!(all("Gino Nicolas, 24, was also killed in the shooting."), vec![(Harm::Killed, Some(2), None)]);
+        assert_eq!(all("Gino Nicolas, 24, was killed in the shooting."), vec![(Harm::Killed, Some(1), Some(1))]);
         // a part of the counted
         assert_eq!(both("Police said Sunday that two of the four shooting victims had died."), vec![(Harm::Killed, Some(2))]);
         // one named and a number more; people discovered shot
