@@ -592,6 +592,12 @@ fn harm_of(verb: &str) -> Harm {
 static ALSO_DEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:(?:was|were|has\s+been|had\s+been)\s+also\s+(?:shot\s+and\s+)?killed|also\s+(?:died|was\s+killed))\b").expect("also-dead pattern"));
 
+/// Whether a phrase tells one person dead besides others ("was also killed"), which
+/// [`find`] counts as two dead at least: a reader telling the victims apart counts the one.
+pub fn one_more_dead(phrase: &str) -> bool {
+    ALSO_DEAD.is_match(phrase)
+}
+
 /// The ordinals a victim is told with, from the second on.
 const ORDINALS: [&str; 5] = ["second", "third", "fourth", "fifth", "sixth"];
 
