@@ -792,10 +792,10 @@ pub fn find(text: &str) -> Vec<Casualty> {
     }
     // "A third person has died": the dead are counted up to this one; and one "also killed"
     // is a second dead at least
-    for c in out.iter_mut().filter(|c| c.harm == Harm::Killed && c.min == Some(1) && c.max == Some(1)) {
+    for c in out.iter_mut().filter(|c| c.harm == Harm::Killed && c.min == Some(1)) {
         if let Some(n) = ORDINAL_DEAD.captures(&text[c.start..c.end]).and_then(|o| ordinal(&o[1])) {
             (c.min, c.max) = (Some(n), Some(n));
-        } else if ALSO_DEAD.is_match(&text[c.start..c.end]) {
+        } else if c.max == Some(1) && ALSO_DEAD.is_match(&text[c.start..c.end]) {
             (c.min, c.max) = (Some(2), None);
         }
     }
