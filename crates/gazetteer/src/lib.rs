@@ -605,12 +605,14 @@ impl Gazetteer {
                     titled_names.insert(t.folded.clone());
                 }
                 let titled_before = k == 0 && titled_names.contains(&t.folded) && !locative;
+                // "BEDFORD, N.H.", "Hobart, Okla.": a state or country that has a place of the name
+                // follows it (looked up once, for the two rules that read it)
+                let state_after = (single_common || !cap_before)
+                    && self.qualifying_countries(text, &toks, i + k).iter().any(|cc| cands.iter().any(|c| self.places[c.place as usize].country == *cc));
                 // "Former Tucumcari football player … TUCUMCARI, N.M. (KRQE)": a name a state or
                 // country that has such a place qualifies is that place, whatever capitalised
                 // run it was seen in before (not "King, Jr.")
-                let qualified_place = !cap_before
-                    && !text.get(toks[i + k].end..).is_some_and(|r| r.starts_with(", Jr") || r.starts_with(", Sr"))
-                    && self.qualifying_countries(text, &toks, i + k).iter().any(|cc| cands.iter().any(|c| self.places[c.place as usize].country == *cc));
+                let qualified_place = !cap_before && !text.get(toks[i + k].end..).is_some_and(|r| r.starts_with(", Jr") || r.starts_with(", Sr")) && state_after;
                 let in_name_run = (in_name_run || after_given || given_first || known_surname || named || aged_before || titled || titled_before) && !qualified_place;
                 if in_name_run && (cap_before || cap_after || after_given) {
                     persons.insert(t.folded.clone());
@@ -635,11 +637,7 @@ impl Gazetteer {
                 let street = street || call_sign || painted;
                 // "BEDFORD, N.H.": a common word is a place when a state or country that has
                 // a place of that name qualifies it ("Police, Fla." is not Police, Poland)
-                let qualified = single_common
-                    && self
-                        .qualifying_countries(text, &toks, i + k)
-                        .iter()
-                        .any(|cc| cands.iter().any(|c| self.places[c.place as usize].country == *cc));
+                let qualified = single_common && state_after;
                 if qualified {
                     qualified_common.insert(t.folded.clone());
                 }
