@@ -592,10 +592,13 @@ fn harm_of(verb: &str) -> Harm {
 static ALSO_DEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:(?:was|were|has\s+been|had\s+been)\s+also\s+(?:shot\s+and\s+)?killed|also\s+(?:died|was\s+killed))\b").expect("also-dead pattern"));
 
-/// Whether a phrase tells one person dead besides others ("was also killed"), which
-/// [`find`] counts as two dead at least: a reader telling the victims apart counts the one.
-pub fn one_more_dead(phrase: &str) -> bool {
-    ALSO_DEAD.is_match(phrase)
+impl Casualty {
+    /// Whether the phrase tells one person, as a reader telling victims apart counts them:
+    /// a figure of one, or one dead besides others ("was also killed"), which [`find`]
+    /// counts as two dead at least. `text` is the text the phrase was found in.
+    pub fn tells_one(&self, text: &str) -> bool {
+        (self.min == Some(1) && self.max == Some(1)) || (self.harm == Harm::Killed && ALSO_DEAD.is_match(&text[self.start..self.end]))
+    }
 }
 
 /// The ordinals a victim is told with, from the second on.

@@ -595,8 +595,7 @@ fn victims_one_by_one(
                 Some(cas) => cas.clone(),
                 None => casualties::find(sentence),
             };
-            let one = |c: &casualties::Casualty| (c.min == Some(1) && c.max == Some(1)) || casualties::one_more_dead(&sentence[c.start..c.end]);
-            let cas = if cas.iter().any(one) && !not_one_events(sentence) { cas } else { Vec::new() };
+            let cas = if cas.iter().any(|c| c.tells_one(sentence)) && !not_one_events(sentence) { cas } else { Vec::new() };
             cas.into_iter().map(move |c| (sentence, ss, c))
         })
         .collect();

@@ -137,11 +137,10 @@ pub(crate) fn one_by_one<'t>(phrases: &[(&'t str, usize, Casualty)], persons: &[
     let mut seen: Vec<Identity> = Vec::new();
     let mut words: Vec<&'t str> = Vec::new();
     for &(sentence, offset, ref c) in phrases {
-        let phrase = &sentence[c.start..c.end];
-        let one = (c.min == Some(1) && c.max == Some(1)) || (c.harm == Harm::Killed && sitrep_analyze::casualties::one_more_dead(phrase));
-        if !one || !matches!(c.harm, Harm::Hit | Harm::Injured | Harm::Killed) {
+        if !c.tells_one(sentence) || !matches!(c.harm, Harm::Hit | Harm::Injured | Harm::Killed) {
             continue;
         }
+        let phrase = &sentence[c.start..c.end];
         let who = Identity { dead: c.harm == Harm::Killed, hurt: c.harm == Harm::Injured, ..identity(phrase, persons, offset + c.start) };
         let fresh = FRESH.is_match(phrase);
         let same = seen.iter().position(|s| s.shares(&who) && !s.conflicts(&who));
