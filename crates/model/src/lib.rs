@@ -202,6 +202,48 @@ impl Location {
     pub fn is_told(&self) -> bool {
         self.precision != "article"
     }
+
+    /// The first-level division the place lies in, as "US/Tennessee", or its country ("SY")
+    /// when it is placed no finer: what an outlet's reports are counted by to learn where the
+    /// outlet is ([`OutletVote`]).
+    pub fn division(&self) -> Option<String> {
+        let cc = self.country.as_deref().filter(|c| !c.is_empty())?;
+        Some(match self.admin1.as_deref().filter(|a| !a.is_empty()) {
+            Some(a) => format!("{cc}/{a}"),
+            None => cc.to_string(),
+        })
+    }
+}
+
+/// One article's vote on where its outlet is: the divisions ([`Location::division`]) its
+/// event mentions are placed in, each once. A local outlet's articles mostly vote for the
+/// state it serves, which then tells which of a name's towns its next story means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutletVote {
+    pub article: String,
+    pub outlet: String,
+    pub divisions: Vec<String>,
+}
+
+impl OutletVote {
+    /// The votes of the articles of `records` that have an outlet and a placed mention, in
+    /// the order the articles first appear.
+    pub fn of(records: &[MentionRecord]) -> Vec<OutletVote> {
+        let mut votes: Vec<OutletVote> = Vec::new();
+        let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for r in records {
+            let Some(outlet) = r.outlet.as_deref().filter(|o| !o.is_empty()) else { continue };
+            let Some(d) = r.location.as_ref().and_then(Location::division) else { continue };
+            let i = *at.entry(&r.article).or_insert_with(|| {
+                votes.push(OutletVote { article: r.article.clone(), outlet: outlet.to_string(), divisions: Vec::new() });
+                votes.len() - 1
+            });
+            if !votes[i].divisions.contains(&d) {
+                votes[i].divisions.push(d);
+            }
+        }
+        votes
+    }
 }
 
 impl Count {

@@ -62,12 +62,17 @@ macro_rules! store_over_sql {
             fn event(&self, id: &str) -> $crate::Result<Option<sitrep_model::Event>> {
                 self.read(|db| $crate::events::event(db, id))
             }
+
+            fn outlet_counts(&self, outlets: &[&str]) -> $crate::Result<Vec<$crate::OutletCount>> {
+                self.read(|db| $crate::outlets::counts(db, outlets))
+            }
         }
     };
 }
 pub(crate) use store_over_sql;
 
 mod articles;
+mod outlets;
 mod events;
 mod leads;
 mod postgres;
@@ -83,6 +88,7 @@ use chrono::NaiveDate;
 use sitrep_dedup::Fingerprint;
 use sitrep_model::{Article, Event, MentionRecord};
 
+pub use outlets::OutletCount;
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
@@ -161,6 +167,7 @@ fn ingest_and_merge(db: &mut dyn sql::Sql, batch: &[Prepared], mentions: &[Menti
         mentions.iter().filter(|m| new.contains(m.article.as_str())).cloned().collect::<Vec<_>>().into()
     };
     let new_events = events::merge_mentions(db, &records, settings)?;
+    outlets::count(db, &records)?;
     Ok(Ingested { outcomes, mentions: records.len(), new_events })
 }
 
@@ -242,6 +249,9 @@ pub trait Store {
     fn events(&self) -> Result<Vec<Event>>;
     /// One event by full id or unambiguous prefix.
     fn event(&self, id: &str) -> Result<Option<Event>>;
+    /// Where the stored articles of `outlets` place their events, counted by first-level
+    /// division: how the analysis learns where a local outlet is.
+    fn outlet_counts(&self, outlets: &[&str]) -> Result<Vec<OutletCount>>;
 }
 
 /// Opens the database a user names: a `postgres://` or `postgresql://` URL is a PostgreSQL

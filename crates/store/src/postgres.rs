@@ -124,6 +124,26 @@ CREATE INDEX events_wide ON events(type, date_end, date_start, lat, lon, country
 ALTER TABLE events ADD COLUMN reported TEXT COLLATE "C";
 UPDATE events SET reported = json::jsonb ->> 'first_reported';
 CREATE INDEX events_undated ON events(type, lat, lon, reported) WHERE date_start IS NULL;
+"#, r#"
+-- how many of each outlet's articles place an event in each first-level division; see the
+-- SQLite migration
+CREATE TABLE outlet_divisions (
+    outlet   TEXT COLLATE "C" NOT NULL,
+    division TEXT COLLATE "C" NOT NULL,
+    articles BIGINT NOT NULL,
+    PRIMARY KEY (outlet, division)
+);
+INSERT INTO outlet_divisions (outlet, division, articles)
+SELECT outlet, division, COUNT(*) FROM (
+    SELECT DISTINCT article, json::jsonb ->> 'outlet' AS outlet,
+        (json::jsonb #>> '{location,country}') || COALESCE('/' || NULLIF(json::jsonb #>> '{location,admin1}', ''), '') AS division
+    FROM mentions WHERE json::jsonb ->> 'outlet' <> '' AND json::jsonb #>> '{location,country}' <> ''
+) AS placed GROUP BY outlet, division
+UNION ALL
+SELECT outlet, '', COUNT(*) FROM (
+    SELECT DISTINCT article, json::jsonb ->> 'outlet' AS outlet
+    FROM mentions WHERE json::jsonb ->> 'outlet' <> '' AND json::jsonb #>> '{location,country}' <> ''
+) AS located GROUP BY outlet;
 "#];
 
 /// Advisory lock keys: one for schema changes, one for writing batches.

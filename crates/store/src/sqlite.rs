@@ -170,6 +170,26 @@ CREATE INDEX events_wide ON events(type, date_end, date_start, lat, lon, country
 ALTER TABLE events ADD COLUMN reported TEXT;
 UPDATE events SET reported = json_extract(json, '$.first_reported');
 CREATE INDEX events_undated ON events(type, lat, lon, reported) WHERE date_start IS NULL;
+"#, r#"
+-- how many of each outlet's articles place an event in each first-level division
+-- ("US/Tennessee", or a country's code) and, under '', at all: where a local outlet is
+CREATE TABLE outlet_divisions (
+    outlet   TEXT NOT NULL,
+    division TEXT NOT NULL,
+    articles INTEGER NOT NULL,
+    PRIMARY KEY (outlet, division)
+) WITHOUT ROWID;
+INSERT INTO outlet_divisions (outlet, division, articles)
+SELECT outlet, division, COUNT(*) FROM (
+    SELECT DISTINCT article, json_extract(json, '$.outlet') AS outlet,
+        json_extract(json, '$.location.country') || COALESCE('/' || NULLIF(json_extract(json, '$.location.admin1'), ''), '') AS division
+    FROM mentions WHERE json_extract(json, '$.outlet') <> '' AND json_extract(json, '$.location.country') <> ''
+) GROUP BY outlet, division
+UNION ALL
+SELECT outlet, '', COUNT(*) FROM (
+    SELECT DISTINCT article, json_extract(json, '$.outlet') AS outlet
+    FROM mentions WHERE json_extract(json, '$.outlet') <> '' AND json_extract(json, '$.location.country') <> ''
+) GROUP BY outlet;
 "#];
 
 /// WAL pages after which a commit asks for a checkpoint (~64 MB): pages rewritten by
@@ -495,6 +515,45 @@ mod tests {
         let s = SqliteStore::open(&path).unwrap();
         let lat: Option<f64> = s.connection().query_row("SELECT lat FROM events WHERE id = 'ev_1'", [], |r| r.get(0)).unwrap();
         assert_eq!(lat, Some(29.77));
+    }
+
+    #[test]
+    fn migration_counts_where_stored_outlets_placed_their_events() {
+        let dir = tempfile::tempdir().unwrap();
+        let tn = r#"{"name":"Lebanon","admin1":"Tennessee","country":"US"}"#;
+        let ky = r#"{"name":"Bowling Green","admin1":"Kentucky","country":"US"}"#;
+        let sy = r#"{"name":"Syria","admin1":null,"country":"SY"}"#;
+        let path = before_migration(&dir, "CREATE TABLE outlet_divisions", |conn| {
+            let mentions = [
+                // two mentions in one state count once for their article
+                ("a_1", 0, Some("wsmv.com"), Some(tn)),
+                ("a_1", 1, Some("wsmv.com"), Some(tn)),
+                ("a_2", 0, Some("wsmv.com"), Some(tn)),
+                ("a_2", 1, Some("wsmv.com"), Some(ky)),
+                // unplaced, or of no outlet: no vote
+                ("a_3", 0, Some("wsmv.com"), None),
+                ("a_4", 0, None, Some(tn)),
+                ("a_5", 0, Some("sana.sy"), Some(sy)),
+            ];
+            for (article, ordinal, outlet, location) in mentions {
+                let json = format!(r#"{{"article":"{article}","outlet":{},"location":{}}}"#, outlet.map_or("null".to_string(), |o| format!("\"{o}\"")), location.unwrap_or("null"));
+                conn.execute("INSERT INTO mentions (article, ordinal, event, json) VALUES (?1, ?2, 'ev_1', ?3)", rusqlite::params![article, ordinal, json]).unwrap();
+            }
+        });
+        let s = SqliteStore::open(&path).unwrap();
+        let mut counts: Vec<(String, Option<String>, u64)> =
+            crate::Store::outlet_counts(&s, &["wsmv.com", "sana.sy"]).unwrap().into_iter().map(|c| (c.outlet, c.division, c.articles)).collect();
+        counts.sort();
+        // the keys the ingest counts by (Location::division)
+        let key = |json: &str| serde_json::from_str::<sitrep_model::Location>(&json.replace('}', r#","lat":0,"lon":0,"geonameid":null,"precision":"in","kind":"town"}"#)).unwrap().division();
+        let expected = [
+            ("sana.sy", None, 1),
+            ("sana.sy", key(sy), 1),
+            ("wsmv.com", None, 2),
+            ("wsmv.com", key(ky), 1),
+            ("wsmv.com", key(tn), 2),
+        ];
+        assert_eq!(counts, expected.map(|(o, d, n)| (o.to_string(), d, n)));
     }
 
     #[test]

@@ -217,6 +217,36 @@ fn one_transaction_stores_a_batch_and_merges_only_its_new_articles_mentions() {
     });
 }
 
+#[test]
+fn each_stored_article_counts_once_for_where_its_outlet_places_events() {
+    on_each_backend(|s| {
+        let counts = |s: &dyn Store, outlet: &str| {
+            let mut c: Vec<(Option<String>, u64)> = s.outlet_counts(&[outlet]).unwrap().into_iter().map(|c| (c.division, c.articles)).collect();
+            c.sort();
+            c
+        };
+        let batch = reports();
+        s.ingest_and_merge(&batch, &records(&batch), MergeSettings::default()).unwrap();
+        assert_eq!(counts(s, "Outlet A"), [(None, 1), (Some("NG/Borno State".to_string()), 1)]);
+        assert_eq!(counts(s, "Outlet C"), [(None, 1), (Some("SY/Idlib".to_string()), 1)]);
+        // a second report of Outlet A, of two events in one state: one more article there
+        let more = [dated(
+            "Gunmen killed two farmers near Maiduguri on Friday, police said. On Saturday, a bomb killed four people at a market in Maiduguri, residents said.",
+            "http://a/more",
+            "Outlet A",
+            "2020-03-16",
+        )];
+        assert!(records(&more).len() >= 2, "{:?}", records(&more));
+        s.ingest_and_merge(&more, &records(&more), MergeSettings::default()).unwrap();
+        assert_eq!(counts(s, "Outlet A"), [(None, 2), (Some("NG/Borno State".to_string()), 2)]);
+        // ingesting the same articles again counts nothing
+        s.ingest_and_merge(&batch, &records(&batch), MergeSettings::default()).unwrap();
+        s.ingest_and_merge(&more, &records(&more), MergeSettings::default()).unwrap();
+        assert_eq!(counts(s, "Outlet A"), [(None, 2), (Some("NG/Borno State".to_string()), 2)]);
+        assert!(counts(s, "Outlet Z").is_empty());
+    });
+}
+
 /// Ingests reports and merges their mentions on the facts alone (a story threshold no two
 /// leads reach): returns the mentions and the events.
 fn merge_on_facts(s: &mut dyn Store, batch: &[Prepared]) -> (Vec<MentionRecord>, Vec<sitrep_model::Event>) {
@@ -442,4 +472,28 @@ fn a_growing_merge_keeps_the_planners_statistics_fresh() {
         .unwrap()
         .get::<_, bool>(0);
     assert!(analysed, "the merge of 70 articles should have refreshed the statistics");
+}
+
+#[test]
+fn postgres_upgraded_counts_its_outlets_as_an_ingest_does() {
+    let Some(mut pg) = postgres() else { return };
+    let mut lite = SqliteStore::in_memory().unwrap();
+    let batch = reports();
+    for s in [&mut lite as &mut dyn Store, &mut pg.store] {
+        s.ingest_and_merge(&batch, &records(&batch), MergeSettings::default()).unwrap();
+    }
+    // the database as the version before the counts left it, then opened by this one
+    let mut admin = ::postgres::Client::connect(&pg.base, ::postgres::NoTls).unwrap();
+    let before = crate::postgres::MIGRATIONS.len() as i64 - 1;
+    admin.batch_execute(&format!("DROP TABLE {0}.outlet_divisions; UPDATE {0}.sitrep_schema SET version = {before}", pg.schema)).unwrap();
+    let sep = if pg.base.contains('?') { '&' } else { '?' };
+    let upgraded = PostgresStore::connect(&format!("{}{sep}options=-csearch_path%3D{}", pg.base, pg.schema)).unwrap();
+    let outlets = ["Outlet A", "Outlet B", "Outlet C"];
+    let counts = |s: &dyn Store| {
+        let mut c: Vec<_> = s.outlet_counts(&outlets).unwrap().into_iter().map(|c| (c.outlet, c.division, c.articles)).collect();
+        c.sort();
+        c
+    };
+    assert_eq!(counts(&upgraded).len(), 6, "{:?}", counts(&upgraded));
+    assert_eq!(counts(&upgraded), counts(&lite));
 }
