@@ -9,6 +9,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
+use sitrep_extract::outlets::OutletHomes;
 use sitrep_model::{RecordIssue, SourceMeta};
 use sitrep_read::{ReadOptions, Sidecar};
 use sitrep_store::{MergeSettings, Outcome, Prepared, Store};
@@ -75,9 +76,10 @@ pub struct Summary {
 
 /// The event mentions of an article, ready to merge (none without a publication date:
 /// relative dates could not be resolved).
-fn event_records(a: &sitrep_model::Article) -> Vec<sitrep_model::MentionRecord> {
+fn event_records(a: &sitrep_model::Article, learned_home: Option<u32>) -> Vec<sitrep_model::MentionRecord> {
     let Some(dct) = a.published else { return Vec::new() };
-    let (mentions, text, headline) = sitrep_extract::mentions::extract_article(&a.text, sitrep_extract::mentions::Page::of(a), dct);
+    let page = sitrep_extract::mentions::Page { learned_home, ..sitrep_extract::mentions::Page::of(a) };
+    let (mentions, text, headline) = sitrep_extract::mentions::extract_article(&a.text, page, dct);
     mentions
         .iter()
         .enumerate()
@@ -176,7 +178,26 @@ pub fn ingest_records(
     let ids: Vec<&str> = ok.iter().map(|p| p.article.id.as_str()).collect();
     let mut seen = store.stored_ids(&ids)?;
     let fresh: Vec<&Prepared> = ok.iter().filter(|p| seen.insert(p.article.id.clone())).collect();
-    let records: Vec<sitrep_model::MentionRecord> = fresh.par_iter().flat_map_iter(|p| event_records(&p.article)).collect();
+    // An outlet's stored reports say where it is, if they agree ([`OutletHomes`]); this
+    // batch's own reports add to them, and an article whose outlet's home they change is
+    // read again with it (after the first batches of an outlet, none is).
+    let outlets: Vec<&str> = fresh.iter().filter_map(|p| p.article.outlet.as_deref()).collect();
+    let mut homes = OutletHomes::default();
+    for c in store.outlet_counts(&outlets)? {
+        homes.add_counted(&c.outlet, c.division.as_deref(), c.articles);
+    }
+    let home_of = |homes: &OutletHomes, p: &Prepared| p.article.outlet.as_deref().and_then(|o| homes.home(o));
+    let known: Vec<Option<u32>> = fresh.iter().map(|p| home_of(&homes, p)).collect();
+    let mut found: Vec<Vec<sitrep_model::MentionRecord>> = fresh.par_iter().zip(&known).map(|(p, &home)| event_records(&p.article, home)).collect();
+    for vote in found.iter().flat_map(|f| sitrep_model::OutletVote::of(f)) {
+        homes.add(&vote);
+    }
+    let again: Vec<usize> = (0..fresh.len()).filter(|&i| home_of(&homes, fresh[i]) != known[i]).collect();
+    let redone: Vec<(usize, Vec<sitrep_model::MentionRecord>)> = again.par_iter().map(|&i| (i, event_records(&fresh[i].article, home_of(&homes, fresh[i])))).collect();
+    for (i, records) in redone {
+        found[i] = records;
+    }
+    let records: Vec<sitrep_model::MentionRecord> = found.into_iter().flatten().collect();
     let done = store.ingest_and_merge(&ok, &records, settings)?;
     summary.mentions += done.mentions as u64;
     summary.new_events += done.new_events as u64;

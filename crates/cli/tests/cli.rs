@@ -653,3 +653,39 @@ fn reports_of_one_story_meet_though_their_places_were_read_apart() {
     assert_eq!(englewood.len(), 1, "{all:#?}");
     assert_ne!(englewood[0]["id"], mallory[0]["id"], "another shooting stays apart");
 }
+
+#[test]
+fn a_local_outlets_reports_teach_where_its_next_story_is() {
+    // three Daily Press reports placed in Virginia, then one whose "Suffolk" alone would be
+    // England's county
+    let reports = [
+        ("dp1", "2016-02-01", "NORFOLK, Va. - A man was shot and killed Sunday night outside a convenience store, police said."),
+        ("dp2", "2016-02-05", "A teenager was wounded in a shooting Thursday in Newport News, Virginia, police said."),
+        ("dp3", "2016-02-10", "HAMPTON, Va. - Two men were injured in a shooting Tuesday evening near a gas station, police said."),
+        ("dp4", "2016-02-18", "Police said a 3-year-old boy in Suffolk shot himself Wednesday night. The boy found the handgun inside the home."),
+    ];
+    let line = |(id, day, text): &(&str, &str, &str)| {
+        serde_json::json!({"id": id, "outlet": "dailypress.com", "published": day, "text": text}).to_string() + "\n"
+    };
+    let suffolk = |db: &Path| {
+        let events = events_json(db, &[]);
+        let e = events.iter().find(|e| e["location"]["name"] == "Suffolk").unwrap_or_else(|| panic!("no Suffolk event: {events:?}"));
+        (e["location"]["country"].as_str().unwrap_or("").to_string(), e["location"]["admin1"].as_str().unwrap_or("").to_string())
+    };
+    let dir = tempfile::tempdir().unwrap();
+    // alone, the report is placed in England
+    let alone = dir.path().join("alone.jsonl");
+    std::fs::write(&alone, line(&reports[3])).unwrap();
+    let db = dir.path().join("alone.db");
+    assert!(run(&db, &["ingest", "-q", alone.to_str().unwrap()]).status.success());
+    assert_eq!(suffolk(&db).0, "GB");
+    // with the outlet's other reports, in one batch or stored by earlier ones, in Virginia
+    let all = dir.path().join("all.jsonl");
+    std::fs::write(&all, reports.iter().map(line).collect::<String>()).unwrap();
+    for batch in ["100", "1"] {
+        let db = dir.path().join(format!("batch{batch}.db"));
+        let out = run(&db, &["ingest", "-q", "--batch", batch, all.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(suffolk(&db), ("US".to_string(), "Virginia".to_string()), "batches of {batch}");
+    }
+}

@@ -3,6 +3,7 @@
 //! word.
 
 pub mod mentions;
+pub mod outlets;
 pub mod roles;
 pub mod triggers;
 mod victims;

@@ -870,13 +870,16 @@ pub struct Page<'a> {
     pub outlet: Option<&'a str>,
     /// The name the site gives itself in its titles ("WAFB 9 News Baton Rouge, Louisiana").
     pub site: Option<&'a str>,
+    /// The state (or country) the outlet's other reports place their events in, learned
+    /// from them ([`OutletHomes`]): "Lebanon" in a Nashville station's story is Tennessee's.
+    pub learned_home: Option<u32>,
 }
 
 impl<'a> Page<'a> {
     /// What a stored article's page says: its headline, outlet (or, without one, its address)
     /// and site name.
     pub fn of(a: &'a sitrep_model::Article) -> Self {
-        Page { headline: a.title.as_deref(), outlet: a.outlet.as_deref().or(a.url.as_deref()), site: a.site.as_deref() }
+        Page { headline: a.title.as_deref(), outlet: a.outlet.as_deref().or(a.url.as_deref()), site: a.site.as_deref(), learned_home: None }
     }
 }
 
@@ -885,9 +888,11 @@ impl<'a> Page<'a> {
 /// body the page's weather box replaced). The flag says which.
 pub fn extract_article<'a>(text: &'a str, page: Page<'a>, dct: NaiveDate) -> (Vec<Mention>, &'a str, bool) {
     let gaz = Gazetteer::embedded();
-    let Page { headline, outlet, site } = page;
-    let home = outlet.and_then(|o| outlet_place(gaz, o)).map(|p| gaz.place(p).name.clone());
-    let body = extract_in(text, Context { headline, outlet_place: home.as_deref(), site }, dct);
+    let Page { headline, outlet, site, learned_home } = page;
+    let named = outlet.and_then(|o| outlet_place(gaz, o));
+    let home = named.map(|p| gaz.place(p).name.clone());
+    let learned = if named.is_none() { learned_home } else { None };
+    let body = extract_in(text, Context { headline, outlet_place: home.as_deref(), learned, site }, dct);
     if body.iter().any(|m| m.modality.is_event()) {
         return (body, text, false);
     }
@@ -912,6 +917,9 @@ struct Context<'a> {
     headline: Option<&'a str>,
     /// The name of the place a local outlet is named after (see [`outlet_place`]).
     outlet_place: Option<&'a str>,
+    /// The outlet's home learned from its reports (a state or country, gazetteer index),
+    /// when its name names none: a preference among namesakes, not a place of its own.
+    learned: Option<u32>,
     /// The site's name from its titles, which may name the outlet's home ([`Page::site`]).
     site: Option<&'a str>,
 }
@@ -988,7 +996,7 @@ fn resolve_in(gaz: &Gazetteer, text: &str, ctx: Context) -> (Vec<sitrep_resolve:
     let home = ctx.outlet_place.unwrap_or("");
     let site = ctx.site.unwrap_or("");
     if headline.is_empty() && home.is_empty() && site.is_empty() {
-        let mut places = sitrep_resolve::resolve_places(gaz, text, &names);
+        let mut places = sitrep_resolve::resolve_places_at(gaz, text, &names, ctx.learned);
         places.retain(|p| !treated(text, p));
         return (places, Vec::new(), None);
     }
@@ -1016,7 +1024,7 @@ fn resolve_in(gaz: &Gazetteer, text: &str, ctx: Context) -> (Vec<sitrep_resolve:
         n
     }));
     let (mut places, context): (Vec<_>, Vec<_>) =
-        sitrep_resolve::resolve_places(gaz, &joined, &all).into_iter().filter(|p| !treated(&joined, p)).partition(|p| p.start >= offset);
+        sitrep_resolve::resolve_places_at(gaz, &joined, &all, ctx.learned).into_iter().filter(|p| !treated(&joined, p)).partition(|p| p.start >= offset);
     for p in &mut places {
         p.start -= offset;
         p.end -= offset;
@@ -2110,7 +2118,7 @@ mod tests {
         // and places a story that names no town
         let (found, _, _) = extract_article(
             "A 5-year-old girl and a woman were shot Friday evening in the Marquette Park neighborhood on the Southwest Side.",
-            Page { headline: Some("5-year-old girl, woman shot, wounded on the Southwest Side"), outlet: Some("chicago.suntimes.com"), site: None },
+            Page { headline: Some("5-year-old girl, woman shot, wounded on the Southwest Side"), outlet: Some("chicago.suntimes.com"), site: None, learned_home: None },
             d(),
         );
         let place = found[0].place.as_ref().map(|p| (gaz.place(p.place).name.as_str(), p.precision));

@@ -171,9 +171,20 @@ fn kind_bonus(k: Kind) -> f64 {
     }
 }
 
+/// What lifts a place in the state (or country) the outlet serves over its namesakes, when
+/// the text names no state: less than a state the text names ([`resolve_places_at`]).
+const HOME_BONUS: f64 = 5.0;
+
 /// Chooses an entry for every match of `text`, using the other matches as context and the
 /// division or country that follows a name after a comma ("Denmark, S.C.") as a constraint.
 pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec<ResolvedPlace> {
+    resolve_places_at(gaz, text, matches, None)
+}
+
+/// [`resolve_places`] for a text from an outlet whose home (a first-level division or a
+/// country, gazetteer index) is known: its places are preferred where the text says nothing
+/// to the contrary, but a state the text names, or a big city elsewhere, still wins.
+pub fn resolve_places_at(gaz: &Gazetteer, text: &str, matches: &[NameMatch], home: Option<u32>) -> Vec<ResolvedPlace> {
     let quals: Vec<Option<(&str, &str, Option<Abbreviation>)>> = matches
         .iter()
         .enumerate()
@@ -221,6 +232,11 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
     if NANP_PHONE.is_match(text) {
         countries.extend(["US", "CA"]);
     }
+    let home = home.map(|h| gaz.place(h)).filter(|h| matches!(h.kind, Kind::Admin1 | Kind::Country));
+    if let Some(h) = home {
+        countries.insert(h.country.as_str());
+    }
+    let at_home = |p: &sitrep_gazetteer::Place| home.is_some_and(|h| p.country == h.country && (h.kind == Kind::Country || p.admin1 == h.admin1));
     // a one-word name that is also a given name or a common word ("Brittany and Tiffany each
     // had a wound") is context only for a country the rest of the article already points to
     // (or when it points nowhere): otherwise it would vouch for itself
@@ -242,7 +258,7 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
     let town_of_named_state = |m: &NameMatch| {
         m.candidates.iter().any(|c| {
             let p = gaz.place(c.place);
-            is_point(p.kind) && !c.alternate && states.contains(&(p.country.as_str(), p.admin1.as_str()))
+            is_point(p.kind) && !c.alternate && (states.contains(&(p.country.as_str(), p.admin1.as_str())) || home.is_some_and(|h| h.kind == Kind::Admin1) && at_home(p))
         })
     };
     for m in plain.into_iter().chain(wordlike_names) {
@@ -323,12 +339,18 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
                         if !p.country.is_empty() && countries.contains(p.country.as_str()) {
                             s += 5.0;
                         }
-                        if p.kind != Kind::Admin1 && admins.contains(&(p.country.as_str(), p.admin1.as_str())) {
+                        let named_state = admins.contains(&(p.country.as_str(), p.admin1.as_str()));
+                        let home_bonus = if !named_state && is_point(p.kind) && at_home(p) { HOME_BONUS } else { 0.0 };
+                        if p.kind != Kind::Admin1 && named_state {
                             s += 7.0;
-                            // and over a country of its name the article points to nowhere else
-                            if m.candidates.iter().any(|o| gaz.place(o.place).kind == Kind::Country && !countries.contains(gaz.place(o.place).country.as_str())) {
-                                s += TOWN_OVER_COUNTRY;
-                            }
+                        }
+                        s += home_bonus;
+                        // and over a country of its name the article points to nowhere else
+                        if p.kind != Kind::Admin1
+                            && (named_state || home_bonus > 0.0)
+                            && m.candidates.iter().any(|o| gaz.place(o.place).kind == Kind::Country && !countries.contains(gaz.place(o.place).country.as_str()))
+                        {
+                            s += TOWN_OVER_COUNTRY;
                         }
                         // a city and its province share a name ("Homs"): news means the city
                         // (a seat that bears the name only as an alternate, as Yuma bears
@@ -387,8 +409,8 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec
                 // likewise a small town in another state than those the article names: "Elmo"
                 // in a report on "a Missouri baby" is not Elmo, Texas (Elmo, Missouri is too
                 // small for the gazetteer)
-                let states_here = admins.iter().any(|(cc, _)| *cc == p.country);
-                if small && states_here && !admins.contains(&(p.country.as_str(), p.admin1.as_str())) {
+                let states_here = admins.iter().any(|(cc, _)| *cc == p.country) || home.is_some_and(|h| h.kind == Kind::Admin1 && h.country == p.country);
+                if small && states_here && !admins.contains(&(p.country.as_str(), p.admin1.as_str())) && !at_home(p) {
                     return None;
                 }
                 // and a town of some size far from every town the article places with confidence
@@ -543,6 +565,34 @@ mod tests {
                 (text[r.start..r.end].to_string(), p.id.clone(), p.country.clone())
             })
             .collect()
+    }
+
+    #[test]
+    fn an_outlets_home_chooses_among_namesakes_unless_the_text_says_otherwise() {
+        let g = Gazetteer::embedded();
+        let state = |name: &str| g.lookup(name).iter().map(|c| c.place).find(|&p| g.place(p).kind == Kind::Admin1 && g.place(p).country == "US");
+        let at = |text: &str, home: Option<u32>, name: &str| {
+            let m = g.find(text);
+            resolve_places_at(g, text, &m, home).into_iter().find(|r| &text[r.start..r.end] == name).map(|r| {
+                let p = g.place(r.place);
+                (p.country.clone(), g.by_id(&format!("adm1:{}.{}", p.country, p.admin1)).map(|s| g.place(s).name.clone()).unwrap_or_default())
+            })
+        };
+        let us = |s: &str| Some(("US".to_string(), s.to_string()));
+        let tennessee = state("Tennessee");
+        assert!(tennessee.is_some());
+        let t = "Police in Lebanon said a 10-year-old boy accidentally shot himself in the stomach on Friday afternoon.";
+        assert_ne!(at(t, None, "Lebanon"), us("Tennessee"));
+        assert_eq!(at(t, tennessee, "Lebanon"), us("Tennessee"));
+        // "Springfield" of an Illinois station is Illinois's, not Missouri's bigger one
+        let t = "A 19-year-old man has been arrested in connection with a Sunday afternoon shooting in Springfield that injured one person.";
+        assert_eq!(at(t, None, "Springfield"), us("Missouri"));
+        assert_eq!(at(t, state("Illinois"), "Springfield"), us("Illinois"));
+        // a state the text names wins, and so does a big city elsewhere over a small namesake
+        let t = "Police in Lebanon, Ohio said a 10-year-old boy accidentally shot himself.";
+        assert_eq!(at(t, tennessee, "Lebanon"), us("Ohio"));
+        let t = "MANHATTAN — A father was killed and four other people were injured in what police believe was a gang-related shooting.";
+        assert_eq!(at(t, state("Illinois"), "MANHATTAN"), us("New York"));
     }
 
     #[test]
