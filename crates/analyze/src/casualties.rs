@@ -151,9 +151,9 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         // least three", "he killed his wife")
         format!(r"(?P<reduced>{one})\s+(?:(?:fatally\s+shot|shot\s+and\s+killed|shot\s+to\s+death|slain)\s+(?:in|on|at|early|late|last|outside|inside|near|during|while)|killed\s+(?:in|on|early|late|last|outside|inside|near|during|while|at\s+(?:a|an|the|his|her|their)))\b"),
         // "accidentally shot his girlfriend", "shot a 17-year-old in the stomach", "the gun went
-        // off, hitting the 9-year-old in the cheek", "a stray bullet hit her last week": one
-        // person hit
-        format!(r"(?P<hitobj>(?:shot|shooting|hit|struck|hitting|striking)\s+(?:(?:his|her|their|a|an|the|another)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON})|(?:him|her)\s+(?:in|at least|once|twice))|(?:bullets?|rounds?|gunfire|pellets?)\s+(?:hit|struck)\s+(?:him|her)\s+(?:in|on|at|once|twice|last|early|late|while|as|and))\b"),
+        // off, hitting the 9-year-old in the cheek", "a stray bullet hit her last week", "found a
+        // juvenile shot in the ankle": one person hit
+        format!(r"(?P<hitobj>(?:shot|shooting|hit|struck|hitting|striking)\s+(?:(?:his|her|their|a|an|the|another)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON})|(?:him|her)\s+(?:in|at least|once|twice))|(?:bullets?|rounds?|gunfire|pellets?)\s+(?:hit|struck)\s+(?:him|her)\s+(?:in|on|at|once|twice|last|early|late|while|as|and)|(?:found|located|discovered)\s+(?:a|an)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON})\s+shot\s+(?:in|at|on|near|outside|inside|behind|once|twice|multiple|several))\b"),
         // "The shot struck Helms in the leg": one person hit, named
         format!(r"(?P<hitname>(?:shot|hit|struck|hitting|striking)\s+(?P<hitwho>(?-i:[A-Z][a-z]+))\s+(?:in\s+(?:the|his|her)|once|twice|(?:multiple|several)\s+times))\b"),
         // "they found five people shot", "located two men with gunshot wounds", "discovered
@@ -184,8 +184,8 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         r"(?P<suicide>(?:killing|killed|kills|shot and killed)\s+(?:himself|herself)|shot\s+(?:himself|herself)(?:\s+[\w'.-]+){0,6}?\s+(?:and|but)\s+(?:later\s+)?died|(?:took|taking|takes)\s+(?:(?:his|her)\s+)?own\s+life|turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon)\s+on\s+(?:himself|herself)|(?:committ(?:ed|ing)|commits)\s+suicide)\b".to_string(),
         // "fatally shot himself", "fatally shot a man", "mortally wounding Troyer in the chest"
         r"(?P<fatal>(?:fatally|mortally)\s+(?:shot|stabbed|wounded|wounding|shooting|stabbing)\s+(?:himself|herself|a|an|his|her|their|(?-i:[A-Z][a-z]+\s+in))\b)".to_string(),
-        // "accidentally shot himself in the leg": one hit
-        r"(?P<selfshot>shot\s+(?:himself|herself))\b".to_string(),
+        // "accidentally shot himself in the leg", "wounds self with rifle": one hit
+        r"(?P<selfshot>shot\s+(?:himself|herself|self)|wound(?:s|ed|ing)\s+(?:himself|herself|self))\b".to_string(),
         // a death told without its subject: "was pronounced dead at the scene", "she died as
         // a result of her injuries"
         r"(?P<scene>(?:pronounced|declared) (?:clinically |brain )?(?:dead|deceased)|(?:is|was|now|been|left (?:him|her)) (?:now )?brain[- ]dead|pronounced (?:him|her|the victim|the man|the woman|the boy|the girl) (?:dead|deceased)|(?:(?:he|she)\s+(?:later\s+)?)?died (?:at the scene|at (?:a|the) (?:local\s+|area\s+|nearby\s+)?hospital|(?:from|of|as a result of) (?:his|her|the|a) (?:[a-z-]+\s+)?(?:wounds?|injuries))|(?:he|she)\s+(?:later\s+)?died)".to_string(),
@@ -1127,6 +1127,8 @@ mod tests {
         assert_eq!(all("The father shot his wife before turning the gun on himself."), vec![(Harm::Hit, Some(1)), (Harm::SelfKilled, Some(1))]);
         // shot, not killed
         assert_eq!(all("He accidentally shot himself in the leg while cleaning the gun."), vec![(Harm::Hit, Some(1))]);
+        assert_eq!(all("A 13-year-old boy underwent surgery after accidentally wounding himself with a rifle while hunting."), vec![(Harm::Hit, Some(1))]);
+        assert_eq!(all("Police ID man who shot self after slipping on ice"), vec![(Harm::Hit, Some(1))]);
         assert_eq!(all("The toddler accidentally shot and killed himself at home."), vec![(Harm::SelfKilled, Some(1))]);
         assert_eq!(all("Two boys killed, father commits suicide following Amber Alert"), vec![(Harm::Killed, Some(2)), (Harm::SelfKilled, Some(1))]);
         assert_eq!(all("Student Takes Own Life In Parking Lot, No Other Injuries Reported"), vec![(Harm::SelfKilled, Some(1))]);
@@ -1208,6 +1210,8 @@ mod tests {
         assert_eq!(all("When they arrived they found Duane Helms, Moundridge with a gunshot wound to his right calf."), vec![(Harm::Hit, Some(1))]);
         assert_eq!(all("She returned to find the girl with a gunshot wound to her leg."), vec![(Harm::Hit, Some(1))]);
         assert_eq!(all("The shot struck Helms in the leg."), vec![(Harm::Hit, Some(1))]);
+        assert_eq!(all("Officers found a juvenile shot in the ankle outside of a convenience store."), vec![(Harm::Hit, Some(1))]);
+        assert_eq!(all("Police found a man shot dead in his car."), vec![(Harm::Killed, Some(1))]);
         assert_eq!(all("His gun accidentally discharged, shooting his 4-year-old daughter in the arm."), vec![(Harm::Hit, Some(1))]);
         // a day is no one struck
         assert!(all("The storm struck Sunday in the afternoon.").is_empty());

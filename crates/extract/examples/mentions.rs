@@ -1,6 +1,8 @@
 //! Prints the event mentions found in the text given on standard input, read as published on
 //! the date given as the first argument (default 2016-06-15): a quick way to see why a
-//! sentence did or did not become an event, or got the date, place and counts it got.
+//! sentence did or did not become an event, or got the date, place and counts it got. With
+//! `HEADLINE` set in the environment, the text is read as an article under that headline
+//! (whose mentions stand in when the body tells no event).
 use std::io::Read;
 
 fn main() {
@@ -14,7 +16,16 @@ fn main() {
         eprintln!("mentions: {dct:?} is not a YYYY-MM-DD date");
         std::process::exit(1);
     };
-    for m in sitrep_extract::mentions::extract(&text, dct) {
+    let headline = std::env::var("HEADLINE").ok();
+    let (found, text) = match headline.as_deref() {
+        Some(h) => {
+            let page = sitrep_extract::mentions::Page { headline: Some(h), ..Default::default() };
+            let (found, text, _) = sitrep_extract::mentions::extract_article(&text, page, dct);
+            (found, text.to_string())
+        }
+        None => (sitrep_extract::mentions::extract(&text, dct), text.clone()),
+    };
+    for m in found {
         println!(
             "{:?} {} {:?} date={:?} place={:?} killed={:?} injured={:?} hit={:?}",
             &text[m.trigger.0..m.trigger.1],

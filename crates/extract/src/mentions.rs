@@ -2171,6 +2171,31 @@ mod tests {
         let injured: Vec<_> = found.iter().filter(|m| m.modality.is_event()).map(|m| m.injured.as_ref().and_then(|c| c.min)).collect();
         assert!(from_headline);
         assert_eq!(injured, [Some(1)]);
+        // a headline's victim shot, without article or verb, is the event and its one hit
+        for headline in [
+            "One Person Shot Outside 7-Eleven In New Castle",
+            "Child shot by young brother, teen charged",
+            "RRPD chief urges gun safety after juvenile shot",
+            "Police ID man who shot self after slipping on ice",
+            "Oconee County teen wounds self with rifle while hunting",
+        ] {
+            let (found, _, from_headline) = extract_article(body, Page { headline: Some(headline), ..Page::default() }, d());
+            let injured: Vec<_> = found.iter().filter(|m| m.modality.is_event()).map(|m| m.injured.as_ref().and_then(|c| c.min)).collect();
+            assert!(from_headline, "{headline}");
+            assert_eq!(injured, [Some(1)], "{headline}");
+        }
+    }
+
+    #[test]
+    fn a_bullet_that_grazed_or_hit_someone_tells_a_shooting() {
+        let injured = |text: &str| {
+            extract(text, d()).iter().filter(|m| m.modality.is_event()).map(|m| m.injured.as_ref().and_then(|c| c.min)).collect::<Vec<_>>()
+        };
+        assert_eq!(injured("An 11-year-old boy was injured after a bullet grazed his head, nearly hitting his left eye."), [Some(1)]);
+        assert_eq!(injured("Hayley Francy was sleeping in her bedroom when a stray bullet hit her last week."), [Some(1)]);
+        assert_eq!(injured("Officers found a juvenile shot in the ankle outside of a convenience store."), [Some(1)]);
+        // a bullet that hit a car, or a ball that hit a boy, is no shooting
+        assert_eq!(injured("The ball hit him in the face during the second inning."), []);
     }
 
     #[test]
