@@ -100,6 +100,9 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
     let one = one_person();
     let more = format!(r"(?:(?:his|her|their)\s+)?(?:{NUM}\s+(?:[a-z-]+\s+)?(?:{GROUP}|sons|daughters|kids|sisters|brothers|stepchildren|grandchildren)|(?:his|her|their|a|an)\s+{ONE_ADJ}(?:{AGE}(?:\s+{PERSON})?|{PERSON}))");
     let p = [
+        // "A woman who was wounded in a Sunday night shooting in Metairie has died": one dead,
+        // not one wounded (before the counts, which would read the relative clause's wound)
+        format!(r"(?P<reldied>{one}\s*,?\s+who\s+(?:was|had\s+been)\s+(?:[[a-z0-9_]'-]+,?\s+){{1,20}}?(?:has|had)\s+(?:now\s+|since\s+)?died)\b"),
         // "killing three men and wounding another", "wounding his girlfriend", "wounded a
         // six-year-old", "wounded 72-year-old Margaret Peters": one hurt (before
         // the counts: "wounded 72" would take the age for a count)
@@ -537,7 +540,7 @@ fn is_a_count(text: &str, c: &Parts) -> bool {
         }
     }
     // "Nobody was injured", "Police were shot at": a capitalised word that names no one
-    for g in ["one", "reduced", "pair", "arrone", "hitwho", "killname"].iter().filter_map(|g| c.name(g)) {
+    for g in ["one", "reduced", "reldied", "pair", "arrone", "hitwho", "killname"].iter().filter_map(|g| c.name(g)) {
         let first = g.as_str().split_whitespace().next().unwrap_or("");
         if NOT_A_PERSON.iter().any(|w| w.eq_ignore_ascii_case(first)) {
             return false;
@@ -760,7 +763,7 @@ pub fn find(text: &str) -> Vec<Casualty> {
             }
             out.push(Casualty { start: m.start(), end: m.end(), harm: Harm::Killed, min: Some(n), max: Some(n) });
             continue;
-        } else if c.name("fatal").is_some() || c.name("reduced").is_some() || c.name("scene").is_some() || c.name("object").is_some() || c.name("kone").is_some() || c.name("killwho").is_some() || c.name("deathof").is_some() || c.name("possdeath").is_some() {
+        } else if c.name("fatal").is_some() || c.name("reduced").is_some() || c.name("reldied").is_some() || c.name("scene").is_some() || c.name("object").is_some() || c.name("kone").is_some() || c.name("killwho").is_some() || c.name("deathof").is_some() || c.name("possdeath").is_some() {
             (Harm::Killed, "one")
         } else if c.name("deathsof").is_some() {
             // "the deaths of a husband, wife and their two children": a longer list, told
@@ -1211,6 +1214,9 @@ mod tests {
         assert_eq!(all("She returned to find the girl with a gunshot wound to her leg."), vec![(Harm::Hit, Some(1))]);
         assert_eq!(all("The shot struck Helms in the leg."), vec![(Harm::Hit, Some(1))]);
         assert_eq!(all("Officers found a juvenile shot in the ankle outside of a convenience store."), vec![(Harm::Hit, Some(1))]);
+        // the wounded one of a relative clause who has since died is dead, not wounded
+        assert_eq!(all("A woman who was wounded in a Sunday night shooting in Metairie has died."), vec![(Harm::Killed, Some(1))]);
+        assert_eq!(all("A man who was shot Sunday is in critical condition."), vec![(Harm::Injured, Some(1))]);
         assert_eq!(all("Police found a man shot dead in his car."), vec![(Harm::Killed, Some(1))]);
         assert_eq!(all("His gun accidentally discharged, shooting his 4-year-old daughter in the arm."), vec![(Harm::Hit, Some(1))]);
         // a day is no one struck

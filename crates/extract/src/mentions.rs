@@ -557,6 +557,38 @@ fn wounded_then_died(mentions: &mut [Mention]) {
     }
 }
 
+/// "A 16-year-old boy died in a hunting accident … He suffered a gunshot wound to the chest":
+/// [`wounded_then_died`] where the dead and the wounded one told again fall to two mentions
+/// of one event in the article (the same kind, day and place, or either left undated or
+/// placed by the article), which the merge would add up to one dead and one wounded.
+fn wounded_elsewhere_then_died(mentions: &mut [Mention]) {
+    let one = |c: &Option<Count>| c.as_ref().is_some_and(|c| c.min == Some(1) && c.max == Some(1));
+    // (one dead however many mentions tell it)
+    let dead: Vec<&Mention> = mentions.iter().filter(|m| m.is_violent_event() && m.fatalities.is_some()).collect();
+    let Some(&d) = dead.first().filter(|_| dead.iter().all(|d| one(&d.fatalities))) else { return };
+    let Some(killed) = d.fatalities.as_ref().map(|k| k.text.clone()) else { return };
+    if ONLY_THE_KILLER.is_match(&killed) || BESIDES.is_match(&killed) {
+        return;
+    }
+    let (subtype, date, place) = (d.subtype.clone(), d.date.as_ref().and_then(|t| t.range), d.place);
+    let gender = |s: &str| (MALE.is_match(s), FEMALE.is_match(s));
+    for m in mentions.iter_mut().filter(|m| m.is_violent_event() && m.fatalities.is_none() && m.subtype == subtype) {
+        let same_day = match (date, m.date.as_ref().and_then(|t| t.range)) {
+            (Some((a, b)), Some((c, e))) => a <= e && c <= b,
+            _ => true,
+        };
+        let same_place = match (place, m.place) {
+            (Some(a), Some(b)) => a.place == b.place || a.precision == "article" || b.precision == "article",
+            _ => true,
+        };
+        let Some(hurt) = m.injured.as_ref().filter(|_| one(&m.injured)).map(|c| c.text.as_str()) else { continue };
+        let differ = matches!((gender(&killed), gender(hurt)), ((true, false), (false, true)) | ((false, true), (true, false)));
+        if same_day && same_place && !differ && !BESIDES.is_match(hurt) && TOLD_AGAIN.is_match(hurt) {
+            m.injured = None;
+        }
+    }
+}
+
 /// "Darnell Hayes, 17, was shot twice. … Marcus Trent, 16, was shot in his ankle.": the
 /// victims the article's first violent event's report tells one by one (see
 /// [`crate::victims`]) are the people it hit when they are more than its figures count. The
@@ -1576,6 +1608,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             m.injured = Some(Count { min: alive(hit.min), max: alive(hit.max), text: hit.text.clone() });
         }
     }
+    wounded_elsewhere_then_died(&mut mentions);
     // the people each event's sentences name; what no event claims is about the first one
     let lead = mentions.iter().position(|m| m.modality.is_event());
     for person in persons {
@@ -2184,6 +2217,25 @@ mod tests {
             assert!(from_headline, "{headline}");
             assert_eq!(injured, [Some(1)], "{headline}");
         }
+    }
+
+    #[test]
+    fn one_dead_told_wounded_again_in_another_mention_is_not_also_wounded() {
+        let counts = |text: &str| {
+            let found = extract(text, chrono::NaiveDate::from_ymd_opt(2016, 11, 23).unwrap());
+            let events: Vec<&Mention> = found.iter().filter(|m| m.is_violent_event()).collect();
+            let most = |f: fn(&Mention) -> Option<&Count>| events.iter().filter_map(|m| f(m).and_then(|c| c.min)).max();
+            (events.len(), most(|m| m.fatalities.as_ref()), most(|m| m.injured.as_ref()))
+        };
+        let text = "A 10-year-old boy was shot to death in the Troy area of Gilmer County on Wednesday morning. \
+            Deputies said the boys were playing with a loaded rifle at a home along Highway 47. \
+            The boy received a gunshot wound to the head, deputies said.";
+        let (events, dead, hurt) = counts(text);
+        assert!(events >= 2, "the wound is told as a mention of its own");
+        assert_eq!((dead, hurt), (Some(1), None));
+        // a woman told besides the dead boy is another person
+        let text = text.replace("The boy received", "A woman received");
+        assert_eq!(counts(&text).2, Some(1));
     }
 
     #[test]
