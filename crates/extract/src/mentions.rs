@@ -893,6 +893,19 @@ fn in_name_ending(text: &str, end: usize, words: &[&str]) -> bool {
     false
 }
 
+/// "expected to be released from Vanderbilt University Medical Center in Nashville", "was
+/// flown to a hospital in Little Rock": the town right after is the hospital's.
+static TREATED_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:taken|transported|flown|airlifted|rushed|released|treated|admitted|driven|brought|transferred|hospitali[sz]ed)(?-u:\b)[^.;]{0,100}(?-u:\b)(?:hospital|medical\s+cent(?:er|re)|clinic|infirmary|trauma\s+cent(?:er|re))\s+in\s+$").unwrap()
+});
+
+/// What follows a town's name in its police's ("Vicksburg Police", "Dickinson police", "the
+/// Gainesville Police Department"): the actor, whose town is where its cases are.
+fn town_police(rest: &str) -> bool {
+    let rest = rest.trim_start().to_ascii_lowercase();
+    ["police", "sheriff", "pd"].iter().any(|w| rest.strip_prefix(w).is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_alphabetic())))
+}
+
 /// What a page says of an article besides its text: context for its places, and its
 /// headline, which may tell the event a damaged body no longer does.
 #[derive(Debug, Clone, Copy, Default)]
@@ -1022,7 +1035,7 @@ fn resolve_in(gaz: &Gazetteer, text: &str, ctx: Context) -> (Vec<sitrep_resolve:
         let city = |p: &sitrep_gazetteer::NameMatch| leads(p) && p.candidates.iter().any(|c| !c.adjective && gaz.place(c.place).population >= HOSPITAL_CITY);
         sitrep_analyze::places(t).into_iter().filter(|p| !in_name_ending(t, p.end, &HOSPITAL_WORDS) || city(p)).collect()
     };
-    let treated = |t: &str, p: &sitrep_resolve::ResolvedPlace| in_name_ending(t, p.end, &HOSPITAL_WORDS);
+    let treated = |t: &str, p: &sitrep_resolve::ResolvedPlace| in_name_ending(t, p.end, &HOSPITAL_WORDS) || TREATED_IN.is_match(before(t, p.start, 160));
     let names = names_in(text);
     let headline = ctx.headline.filter(|h| !h.trim().is_empty()).unwrap_or("");
     let home = ctx.outlet_place.unwrap_or("");
@@ -1092,7 +1105,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
     let event_places: Vec<&sitrep_resolve::ResolvedPlace> = places
         .iter()
         .filter(|p| !p.adjective)
-        .filter(|p| !acts.iter().any(|a| a.start <= p.start && p.end <= a.end))
+        .filter(|p| !acts.iter().any(|a| a.start <= p.start && p.end <= a.end && !town_police(&text[p.end..a.end])))
         .filter(|p| !persons.iter().any(|n| n.start <= p.start && p.end <= n.end))
         .filter(|p| !in_name_ending(text, p.end, &NEWSPAPER_WORDS) && !owns_business(text, p.end))
         .collect();
@@ -2236,6 +2249,18 @@ mod tests {
         // a woman told besides the dead boy is another person
         let text = text.replace("The boy received", "A woman received");
         assert_eq!(counts(&text).2, Some(1));
+    }
+
+    #[test]
+    fn the_town_of_the_hospital_a_victim_was_taken_to_places_nothing() {
+        let place = |text: &str| {
+            let gaz = Gazetteer::embedded();
+            extract(text, d()).iter().find(|m| m.modality.is_event()).and_then(|m| m.place.as_ref()).map(|p| gaz.place(p.place).name.clone())
+        };
+        let text = "A 12-year-old Tullahoma boy who was accidentally shot last Friday night is expected to be released from Vanderbilt University Medical Center in Nashville.";
+        assert_eq!(place(text).as_deref(), Some("Tullahoma"));
+        // a shooting at a hospital is there
+        assert_eq!(place("A security guard was shot at a hospital in Nashville on Friday.").as_deref(), Some("Nashville"));
     }
 
     #[test]

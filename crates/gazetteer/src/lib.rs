@@ -206,6 +206,21 @@ const COLOURS: &[&str] = &[
     "white", "black", "silver", "gray", "grey", "red", "blue", "green", "gold", "tan", "maroon", "burgundy", "beige", "brown", "dark-colored", "light-colored",
 ];
 
+/// Car makes: a name after one is the model ("a Chevy Tahoe", "a Dodge Durango"), not the
+/// place it is named after.
+const CAR_MAKES: &[&str] = &[
+    "chevy", "chevrolet", "ford", "dodge", "gmc", "toyota", "honda", "nissan", "jeep", "chrysler", "buick", "cadillac", "hyundai", "kia", "mazda", "subaru",
+    "volkswagen", "vw", "bmw", "mercedes", "audi", "lexus", "acura", "infiniti", "mitsubishi", "volvo", "oldsmobile", "saturn",
+];
+
+/// Words before "Police" that name a kind of police, not a town's ("Metro Police", "Capitol
+/// Police", "Transit Police").
+const POLICE_KINDS: &[&str] = &[
+    "metro", "metropolitan", "capitol", "park", "state", "transit", "military", "border", "tribal", "campus", "airport", "port", "harbor", "harbour", "city",
+    "county", "village", "township", "university", "school", "railroad", "railway", "secret", "royal", "national", "federal", "river", "marine", "highway",
+    "mounted", "provincial", "national", "central", "federal", "regional", "area", "local",
+];
+
 /// Words after a name that make it a street or a road, not the place it is named after.
 const STREET_WORDS: &[&str] = &[
     "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane", "ln", "place", "pl",
@@ -613,7 +628,13 @@ impl Gazetteer {
                 // country that has such a place qualifies is that place, whatever capitalised
                 // run it was seen in before (not "King, Jr.")
                 let qualified_place = !cap_before && !text.get(toks[i + k].end..).is_some_and(|r| r.starts_with(", Jr") || r.starts_with(", Sr")) && state_after;
-                let in_name_run = (in_name_run || after_given || given_first || known_surname || named || aged_before || titled || titled_before) && !qualified_place;
+                // "Vicksburg Police continue to investigate", "Dickinson police responded": the
+                // town's police, whatever capitalised run or surname the name is otherwise
+                // (not "Metro Police", "Capitol Police", nor the end of "Miami-Dade Police")
+                let police = toks.get(i + k + 1).is_some_and(|n| matches!(n.folded.as_str(), "police" | "sheriff" | "pd") && text.get(toks[i + k].end..n.start).is_some_and(|g| g == " "))
+                    && !text[..t.start].ends_with('-')
+                    && !(k == 0 && POLICE_KINDS.contains(&t.folded.as_str()));
+                let in_name_run = (in_name_run || after_given || given_first || known_surname || named || aged_before || titled || titled_before) && !qualified_place && !police;
                 if in_name_run && (cap_before || cap_after || after_given) {
                     persons.insert(t.folded.clone());
                 }
@@ -634,6 +655,8 @@ impl Gazetteer {
                 // "a white Pontiac", "a silver Tahoe": a car, not the town it is named after
                 // (or "a Red Honda Civic": a capitalised colour before a make and its model)
                 let painted = i > 0 && COLOURS.contains(&toks[i - 1].folded.as_str()) && (!toks[i - 1].capitalized || (cap_after && !toks[i - 1].sentence_start));
+                // "a silver Chevy Tahoe": a make before a model
+                let painted = painted || (i > 0 && toks[i - 1].capitalized && CAR_MAKES.contains(&toks[i - 1].folded.as_str()));
                 let street = street || call_sign || painted;
                 // "BEDFORD, N.H.": a common word is a place when a state or country that has
                 // a place of that name qualifies it ("Police, Fla." is not Police, Poland)
@@ -652,6 +675,7 @@ impl Gazetteer {
                 // qualified it, the article's later "Wilmington police" is the same town
                 let keep_common = (strong && !t.sentence_start)
                     || qualified
+                    || (single_common && k == 0 && police)
                     || (single_common && from_town)
                     || (single_common && k == 0 && qualified_common.contains(&t.folded))
                     || (single_common && k == 0 && locative && !t.sentence_start && !cap_after && !INSTITUTIONS.contains(&t.folded.as_str()));

@@ -190,7 +190,19 @@ fn a_car_of_some_colour_is_not_the_town_it_is_named_after() {
     assert_eq!(names_in("He was shot in Pontiac."), ["Pontiac"]);
     // a capitalised colour before a make and its model
     assert_eq!(names_in("The driver of a Red Honda Civic drove to Madera."), ["Madera"]);
+    assert_eq!(names_in("Witnesses saw a silver Chevy Tahoe leave toward Vicksburg."), ["Vicksburg"]);
     assert_eq!(names_in("The fire broke out in Red Oak, Iowa."), ["Red Oak", "Iowa"]);
+}
+
+#[test]
+fn a_towns_police_name_the_town() {
+    // a capitalised run, and a frequent surname, before the police are their town
+    assert_eq!(names_in("Vicksburg Police continue to investigate a shooting."), ["Vicksburg"]);
+    assert_eq!(names_in("Dickinson police responded to a report of a gunshot victim."), ["Dickinson"]);
+    assert!(names_in("Dickinson said he heard shots.").is_empty());
+    // a kind of police, or the end of a hyphenated name, is no town
+    assert!(names_in("Metro Police said two men were shot.").is_empty());
+    assert_eq!(names_in("Miami-Dade Police said two men were shot."), ["Miami"]);
 }
 
 #[test]
