@@ -175,6 +175,18 @@ fn kind_bonus(k: Kind) -> f64 {
 /// the text names no state: less than a state the text names ([`resolve_places_at`]).
 const HOME_BONUS: f64 = 5.0;
 
+/// A name made of compass words only ("South West", "North-East", "Far North"): a region of
+/// the story's own country as often as the division abroad so called (Cameroon's South-West
+/// in "the South West Multi County Correctional Center" of a North Dakota story).
+fn compass_only(name: &str) -> bool {
+    name.split([' ', '-']).filter(|w| !w.is_empty()).all(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest" | "central" | "far" | "upper" | "lower" | "middle" | "mid"
+        )
+    })
+}
+
 /// Chooses an entry for every match of `text`, using the other matches as context and the
 /// division or country that follows a name after a comma ("Denmark, S.C.") as a constraint.
 pub fn resolve_places(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> Vec<ResolvedPlace> {
@@ -242,7 +254,7 @@ pub fn resolve_places_at(gaz: &Gazetteer, text: &str, matches: &[NameMatch], hom
     // (or when it points nowhere): otherwise it would vouch for itself
     let wordlike = |m: &&NameMatch| {
         let word = &text[m.start..m.end];
-        !word.contains(' ') && (sitrep_gazetteer::is_given_name(word) || sitrep_gazetteer::is_common_word(word))
+        !word.contains(' ') && (sitrep_gazetteer::is_given_name(word) || sitrep_gazetteer::is_common_word(word)) || compass_only(word)
     };
     let (plain, wordlike_names): (Vec<&NameMatch>, Vec<&NameMatch>) = matches.iter().partition(|m| !wordlike(m));
     // the states the article names outright: "a home in Lebanon" in a story of a Tennessee boy
@@ -395,8 +407,7 @@ pub fn resolve_places_at(gaz: &Gazetteer, text: &str, matches: &[NameMatch], hom
                 // Turkmenistan, in "Mary said"; "Northeast", Iceland)
                 let word = &text[m.start..m.end];
                 let wordlike = matches!(p.kind, Kind::Admin1 | Kind::Admin2)
-                    && !word.contains(' ')
-                    && (sitrep_gazetteer::is_given_name(word) || sitrep_gazetteer::is_common_word(word));
+                    && (!word.contains(' ') && (sitrep_gazetteer::is_given_name(word) || sitrep_gazetteer::is_common_word(word)) || compass_only(word));
                 // nor a town or division of some size in a country the article does not
                 // point to: the article's big cities abroad stay ("fled to Toronto")
                 let minor = matches!(p.kind, Kind::Town | Kind::AdminSeat | Kind::Admin1 | Kind::Admin2) && p.population < MINOR_ABROAD;
@@ -565,6 +576,17 @@ mod tests {
                 (text[r.start..r.end].to_string(), p.id.clone(), p.country.clone())
             })
             .collect()
+    }
+
+    #[test]
+    fn a_division_abroad_named_by_compass_words_does_not_vouch_for_its_country() {
+        let t = "Dickinson police responded to a report of a gunshot victim. The suspect is being held at the South West Multi County Correctional Center.";
+        let found = resolve(t);
+        assert!(found.iter().any(|r| r.0 == "Dickinson" && r.2 == "US"), "{found:?}");
+        assert!(!found.iter().any(|r| r.2 == "CM"), "{found:?}");
+        // told with its country, it is the division
+        let t = "Separatists attacked a checkpoint in the South West region of Cameroon on Monday.";
+        assert!(resolve(t).iter().any(|r| r.0 == "South West" && r.2 == "CM"), "{:?}", resolve(t));
     }
 
     #[test]
