@@ -427,14 +427,15 @@ pub fn resolve_places_at(gaz: &Gazetteer, text: &str, matches: &[NameMatch], hom
                 // and a town of some size far from every town the article places with confidence
                 // in its country, and named no more often than one of them, is most often a
                 // neighbourhood of it: "Walnut Park" in a St. Louis story is not Walnut Park,
-                // California (a story about Samos names Samos more often than Athens)
+                // California (a story about Samos names Samos more often than Athens); so is a
+                // landmark of any renown ("the Capitol Hill apartment" of a Salt Lake City story)
                 let said = |n: &str| matches.iter().filter(|o| text[o.start..o.end].eq_ignore_ascii_case(n)).count();
                 let others = || anchors.iter().filter(|a| a.name != name);
                 let lone = || {
                     others().any(|a| a.country == p.country && said(&a.name) >= said(&name))
                         && !others().any(|a| haversine_km(a.lat, a.lon, p.lat, p.lon) <= NEIGHBOURHOOD_FAR_KM)
                 };
-                if p.population < NEIGHBOURHOOD_MAX_POPULATION && qual.is_none() && is_point(p.kind) && lone() {
+                if (p.population < NEIGHBOURHOOD_MAX_POPULATION && is_point(p.kind) || p.kind == Kind::Landmark) && qual.is_none() && lone() {
                     return None;
                 }
                 Some(ResolvedPlace { start: m.start, end: m.end, place: c.place, adjective: c.adjective, margin })
@@ -576,6 +577,14 @@ mod tests {
                 (text[r.start..r.end].to_string(), p.id.clone(), p.country.clone())
             })
             .collect()
+    }
+
+    #[test]
+    fn a_landmark_far_from_the_story_is_a_neighbourhood_named_like_it() {
+        let t = "SALT LAKE CITY — A man shot his son before shooting himself, Salt Lake police said. The family lived in the Capitol Hill apartment.";
+        assert!(!resolve(t).iter().any(|r| r.0 == "Capitol Hill"), "{:?}", resolve(t));
+        let t = "WASHINGTON — Lawmakers on Capitol Hill debated the bill, Washington officials said.";
+        assert!(resolve(t).iter().any(|r| r.0 == "Capitol Hill"), "{:?}", resolve(t));
     }
 
     #[test]
