@@ -240,6 +240,9 @@ fn is_street(text: &str, start: usize, end: usize) -> bool {
     matches!(next, "neighborhood" | "neighbourhood" | "neighborhoods" | "neighbourhoods") && !quarter
         // "Central High School" is no Central High, Oklahoma
         || next == "School" && text[..end].ends_with(" High")
+        // "Washington Township, Clarion County" is no Washington (a township the gazetteer
+        // holds under its own name is matched whole)
+        || matches!(next, "Township" | "Twp")
         || STREET_WORDS.contains(&next.to_ascii_lowercase().as_str()) && next.chars().next().is_some_and(char::is_uppercase)
         || before.ends_with("block of")
         || cross_street(&before)

@@ -195,6 +195,12 @@ fn a_car_of_some_colour_is_not_the_town_it_is_named_after() {
 }
 
 #[test]
+fn a_township_is_not_the_town_it_shares_a_name_with() {
+    assert_eq!(names_in("The shooting occurred in Washington Township, Clarion County."), ["Clarion County"]);
+    assert_eq!(names_in("The shooting occurred in Washington on Wednesday."), ["Washington"]);
+}
+
+#[test]
 fn a_towns_police_name_the_town() {
     // a capitalised run, and a frequent surname, before the police are their town
     assert_eq!(names_in("Vicksburg Police continue to investigate a shooting."), ["Vicksburg"]);
