@@ -899,13 +899,6 @@ static TREATED_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:taken|transported|flown|airlifted|rushed|released|treated|admitted|driven|brought|transferred|hospitali[sz]ed)(?-u:\b)[^.;]{0,100}(?-u:\b)(?:hospital|medical\s+cent(?:er|re)|clinic|infirmary|trauma\s+cent(?:er|re))\s+in\s+$").unwrap()
 });
 
-/// What follows a town's name in its police's ("Vicksburg Police", "Dickinson police", "the
-/// Gainesville Police Department"): the actor, whose town is where its cases are.
-fn town_police(rest: &str) -> bool {
-    let rest = rest.trim_start().to_ascii_lowercase();
-    ["police", "sheriff", "pd"].iter().any(|w| rest.strip_prefix(w).is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_alphabetic())))
-}
-
 /// What a page says of an article besides its text: context for its places, and its
 /// headline, which may tell the event a damaged body no longer does.
 #[derive(Debug, Clone, Copy, Default)]
@@ -1105,7 +1098,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
     let event_places: Vec<&sitrep_resolve::ResolvedPlace> = places
         .iter()
         .filter(|p| !p.adjective)
-        .filter(|p| !acts.iter().any(|a| a.start <= p.start && p.end <= a.end && !town_police(&text[p.end..a.end])))
+        .filter(|p| !acts.iter().any(|a| a.start <= p.start && p.end <= a.end))
         .filter(|p| !persons.iter().any(|n| n.start <= p.start && p.end <= n.end))
         .filter(|p| !in_name_ending(text, p.end, &NEWSPAPER_WORDS) && !owns_business(text, p.end))
         .collect();
@@ -2271,7 +2264,7 @@ mod tests {
         assert_eq!(injured("An 11-year-old boy was injured after a bullet grazed his head, nearly hitting his left eye."), [Some(1)]);
         assert_eq!(injured("Hayley Francy was sleeping in her bedroom when a stray bullet hit her last week."), [Some(1)]);
         assert_eq!(injured("Officers found a juvenile shot in the ankle outside of a convenience store."), [Some(1)]);
-        // a bullet that hit a car, or a ball that hit a boy, is no shooting
+        // a ball that hit a boy is no shooting
         assert_eq!(injured("The ball hit him in the face during the second inning."), []);
     }
 
