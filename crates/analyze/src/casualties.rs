@@ -705,6 +705,14 @@ pub fn find(text: &str) -> Vec<Casualty> {
         } else if let Some(n) = c.name("n4").or(c.name("n5")) {
             (Harm::Injured, n.as_str())
         } else if c.name("hitobj").is_some() || c.name("hitname").is_some() {
+            // "shot her estranged husband and their son", "shooting a 7-year-old and her
+            // 33-year old father": two hit
+            if let Some(more) = c.name("hitobj").and_then(|_| AND_ANOTHER.find(&text[m.end()..])) {
+                let end = m.end() + more.end();
+                out.push(Casualty { start: m.start(), end, harm: Harm::Hit, min: Some(2), max: Some(2) });
+                at = end;
+                continue;
+            }
             (Harm::Hit, "one")
         } else if let Some(n) = c.name("bodn").or(c.name("bodn2")) {
             (Harm::Killed, n.as_str())
@@ -838,6 +846,12 @@ pub fn find(text: &str) -> Vec<Casualty> {
     }
     out
 }
+
+/// "… and their son", "… and her 33-year old father": a second person hit, right after the
+/// first (see [`find`]).
+static AND_ANOTHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^\s+and\s+(?:his|her|their|a|an|the)\s+(?:[a-z'-]+\s+){{0,2}}?(?:{AGE}(?:\s+{PERSON})?|{PERSON})(?-u:\b)")).expect("and-another pattern")
+});
 
 /// "who was wounded … has died", "who had been in critical condition … has now died" (see the
 /// end of [`find`]).
@@ -1231,6 +1245,10 @@ mod tests {
         assert_eq!(all("She returned to find the girl with a gunshot wound to her leg."), vec![(Harm::Hit, Some(1))]);
         assert_eq!(all("The shot struck Helms in the leg."), vec![(Harm::Hit, Some(1))]);
         assert_eq!(all("Officers found a juvenile shot in the ankle outside of a convenience store."), vec![(Harm::Hit, Some(1))]);
+        // two people hit, told together
+        assert_eq!(all("Police say a 30-year-old woman shot her estranged husband and their son Saturday evening."), vec![(Harm::Hit, Some(2))]);
+        assert_eq!(all("The two are accused of shooting a 7-year-old and her 33-year old father as they walked home."), vec![(Harm::Hit, Some(2))]);
+        assert_eq!(all("He shot his wife and then fled in a car."), vec![(Harm::Hit, Some(1))]);
         // the wounded one of a relative clause who has since died is dead, not wounded
         assert_eq!(all("A woman who was wounded in a Sunday night shooting in Metairie has died."), vec![(Harm::Killed, Some(1))]);
         assert_eq!(all("A man who was shot Sunday is in critical condition."), vec![(Harm::Injured, Some(1))]);
