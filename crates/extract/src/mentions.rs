@@ -1570,6 +1570,20 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         }
         if m.place.is_none() {
             m.place = dateline;
+            // "HARRISON TOWNSHIP, Ohio (WDTN)": a dateline that comes down to its state is
+            // narrowed by a town or county of that state the article names ("The Montgomery
+            // County Coroner's Office"), the one nearest the telling
+            let state = dateline.map(|d| gaz.place(d.place)).filter(|d| d.kind == Kind::Admin1);
+            if let Some(state) = state {
+                let within = event_places
+                    .iter()
+                    .filter(|p| specificity(gaz.place(p.place).kind) >= 5)
+                    .filter(|p| gaz.place(p.place).country == state.country && gaz.place(p.place).admin1 == state.admin1)
+                    .min_by_key(|p| (p.start as isize - at as isize).unsigned_abs());
+                if let Some(p) = within {
+                    m.place = Some(PlaceArg { place: p.place, precision: "article", span: (p.start, p.end) });
+                }
+            }
         }
         // no dateline either: the nearest town or county the article names close by, marked
         // as the article's rather than the sentences' (precision "article")
@@ -2242,6 +2256,27 @@ mod tests {
         // a woman told besides the dead boy is another person
         let text = text.replace("The boy received", "A woman received");
         assert_eq!(counts(&text).2, Some(1));
+    }
+
+    #[test]
+    fn a_dateline_of_a_state_alone_is_narrowed_by_a_county_of_it_the_article_names() {
+        let gaz = Gazetteer::embedded();
+        // the place of the mention that tells no place of its own (the second sentence's)
+        let inherited = |text: &str| {
+            extract(text, d())
+                .iter()
+                .filter(|m| m.modality.is_event() && m.sentences.first().is_some_and(|s| text[s.0..s.1].starts_with("A woman called")))
+                .filter_map(|m| m.place.as_ref())
+                .map(|p| (gaz.place(p.place).name.clone(), gaz.place(p.place).kind))
+                .collect::<Vec<_>>()
+        };
+        let text = "HARRISON TOWNSHIP, Ohio (WDTN) – Police are investigating a reported accidental shooting that left a man dead in Harrison Township. \
+            A woman called 911 and said she accidentally shot her boyfriend. \
+            The Montgomery County Coroner's Office identified the victim as 32-year-old Peter Underwood.";
+        assert_eq!(inherited(text), [("Montgomery County".to_string(), Kind::Admin2)]);
+        // a county of another state does not narrow it
+        let text = text.replace("Montgomery County Coroner's Office", "Allegheny County, Pennsylvania, coroner");
+        assert_eq!(inherited(&text), [("Ohio".to_string(), Kind::Admin1)]);
     }
 
     #[test]
