@@ -1570,19 +1570,19 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         }
         if m.place.is_none() {
             m.place = dateline;
-            // "HARRISON TOWNSHIP, Ohio (WDTN)": a dateline that comes down to its state is
-            // narrowed by a town or county of that state the article names ("The Montgomery
-            // County Coroner's Office"), the one nearest the telling
-            let state = dateline.map(|d| gaz.place(d.place)).filter(|d| d.kind == Kind::Admin1);
-            if let Some(state) = state {
-                let within = event_places
-                    .iter()
-                    .filter(|p| specificity(gaz.place(p.place).kind) >= 5)
-                    .filter(|p| gaz.place(p.place).country == state.country && gaz.place(p.place).admin1 == state.admin1)
-                    .min_by_key(|p| (p.start as isize - at as isize).unsigned_abs());
-                if let Some(p) = within {
-                    m.place = Some(PlaceArg { place: p.place, precision: "article", span: (p.start, p.end) });
-                }
+        }
+        // "HARRISON TOWNSHIP, Ohio (WDTN)", "accidentally shot … in western Pennsylvania": a
+        // place that comes down to a state is narrowed by a town or county of that state the
+        // article names ("The Montgomery County Coroner's Office", "Indiana County Coroner
+        // Jerry Overman Jr."), the one nearest the telling
+        if let Some(state) = m.place.map(|d| gaz.place(d.place)).filter(|d| d.kind == Kind::Admin1) {
+            let within = event_places
+                .iter()
+                .filter(|p| specificity(gaz.place(p.place).kind) >= 5)
+                .filter(|p| gaz.place(p.place).country == state.country && gaz.place(p.place).admin1 == state.admin1)
+                .min_by_key(|p| (p.start as isize - at as isize).unsigned_abs());
+            if let Some(p) = within {
+                m.place = Some(PlaceArg { place: p.place, precision: "article", span: (p.start, p.end) });
             }
         }
         // no dateline either: the nearest town or county the article names close by, marked
@@ -2259,7 +2259,7 @@ mod tests {
     }
 
     #[test]
-    fn a_dateline_of_a_state_alone_is_narrowed_by_a_county_of_it_the_article_names() {
+    fn a_state_alone_is_narrowed_by_a_county_of_it_the_article_names() {
         let gaz = Gazetteer::embedded();
         // the place of the mention that tells no place of its own (the second sentence's)
         let inherited = |text: &str| {
@@ -2277,6 +2277,11 @@ mod tests {
         // a county of another state does not narrow it
         let text = text.replace("Montgomery County Coroner's Office", "Allegheny County, Pennsylvania, coroner");
         assert_eq!(inherited(&text), [("Ohio".to_string(), Kind::Admin1)]);
+        // nor only a dateline's: a sentence's state too
+        let text = "A coroner says a 21-year-old man was accidentally shot by his 12-year-old cousin in an Amish community in western Pennsylvania. \
+            Indiana County Coroner Jerry Overman Jr. says the victim is Allen Troyer.";
+        let places: Vec<_> = extract(text, d()).iter().filter(|m| m.modality.is_event()).filter_map(|m| m.place.as_ref()).map(|p| gaz.place(p.place).name.clone()).collect();
+        assert_eq!(places.first().map(String::as_str), Some("Indiana County"), "{places:?}");
     }
 
     #[test]
