@@ -535,15 +535,13 @@ static FEMALE: LazyLock<Regex> = LazyLock::new(|| {
 /// boy"), is one person, hurt and then dead, whom GVA and a reader count dead only. A man and
 /// a woman, "also", "another", and the killer's own death keep them two.
 fn wounded_then_died(mentions: &mut [Mention]) {
-    let one = |c: &Option<Count>| c.as_ref().is_some_and(|c| c.min == Some(1) && c.max == Some(1));
-    for m in mentions.iter_mut().filter(|m| one(&m.fatalities) && one(&m.injured)) {
+    for m in mentions.iter_mut().filter(|m| exactly_one(&m.fatalities) && exactly_one(&m.injured)) {
         let (Some(dead), Some(hurt)) = (&m.fatalities, &m.injured) else { continue };
         let (dead, hurt) = (dead.text.as_str(), hurt.text.as_str());
         if ONLY_THE_KILLER.is_match(dead) || BESIDES.is_match(hurt) || BESIDES.is_match(dead) {
             continue;
         }
-        let gender = |s: &str| (MALE.is_match(s), FEMALE.is_match(s));
-        let differ = matches!((gender(dead), gender(hurt)), ((true, false), (false, true)) | ((false, true), (true, false)));
+        let differ = genders_differ(dead, hurt);
         // "The boy was taken off life support" after "injured a 9-year-old boy"
         let noun_again = || {
             TOLD_AGAIN.find(dead).is_some_and(|t| {
@@ -562,31 +560,53 @@ fn wounded_then_died(mentions: &mut [Mention]) {
 /// of one event in the article (the same kind, day and place, or either left undated or
 /// placed by the article), which the merge would add up to one dead and one wounded.
 fn wounded_elsewhere_then_died(mentions: &mut [Mention]) {
-    let one = |c: &Option<Count>| c.as_ref().is_some_and(|c| c.min == Some(1) && c.max == Some(1));
     // (one dead however many mentions tell it)
     let dead: Vec<&Mention> = mentions.iter().filter(|m| m.is_violent_event() && m.fatalities.is_some()).collect();
-    let Some(&d) = dead.first().filter(|_| dead.iter().all(|d| one(&d.fatalities))) else { return };
-    let Some(killed) = d.fatalities.as_ref().map(|k| k.text.clone()) else { return };
-    if ONLY_THE_KILLER.is_match(&killed) || BESIDES.is_match(&killed) {
+    let Some(&d) = dead.first().filter(|_| dead.iter().all(|d| exactly_one(&d.fatalities))) else { return };
+    let Some(killed) = d.fatalities.as_ref().map(|k| k.text.as_str()) else { return };
+    if ONLY_THE_KILLER.is_match(killed) || BESIDES.is_match(killed) {
         return;
     }
-    let (subtype, date, place) = (d.subtype.clone(), d.date.as_ref().and_then(|t| t.range), d.place);
-    let gender = |s: &str| (MALE.is_match(s), FEMALE.is_match(s));
-    for m in mentions.iter_mut().filter(|m| m.is_violent_event() && m.fatalities.is_none() && m.subtype == subtype) {
-        let same_day = match (date, m.date.as_ref().and_then(|t| t.range)) {
-            (Some((a, b)), Some((c, e))) => a <= e && c <= b,
-            _ => true,
-        };
-        let same_place = match (place, m.place) {
-            (Some(a), Some(b)) => a.place == b.place || a.precision == "article" || b.precision == "article",
-            _ => true,
-        };
-        let Some(hurt) = m.injured.as_ref().filter(|_| one(&m.injured)).map(|c| c.text.as_str()) else { continue };
-        let differ = matches!((gender(&killed), gender(hurt)), ((true, false), (false, true)) | ((false, true), (true, false)));
-        if same_day && same_place && !differ && !BESIDES.is_match(hurt) && TOLD_AGAIN.is_match(hurt) {
-            m.injured = None;
-        }
+    let told_again: Vec<usize> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.is_violent_event() && m.fatalities.is_none() && m.subtype == d.subtype && may_tell_one_event(d, m))
+        .filter(|(_, m)| {
+            m.injured
+                .as_ref()
+                .filter(|_| exactly_one(&m.injured))
+                .is_some_and(|c| !genders_differ(killed, &c.text) && !BESIDES.is_match(&c.text) && TOLD_AGAIN.is_match(&c.text))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for i in told_again {
+        mentions[i].injured = None;
     }
+}
+
+/// A figure of exactly one person.
+fn exactly_one(c: &Option<Count>) -> bool {
+    c.as_ref().is_some_and(|c| c.min == Some(1) && c.max == Some(1))
+}
+
+/// Whether two phrases tell a man and a woman ("he" and "the woman"): two people then.
+fn genders_differ(a: &str, b: &str) -> bool {
+    let gender = |s: &str| (MALE.is_match(s), FEMALE.is_match(s));
+    matches!((gender(a), gender(b)), ((true, false), (false, true)) | ((false, true), (true, false)))
+}
+
+/// Whether two mentions of an article may tell one event: their days overlap and their
+/// places are one, or either is undated, unplaced or placed only by the article.
+fn may_tell_one_event(a: &Mention, b: &Mention) -> bool {
+    let days = match (&a.date, &b.date) {
+        (Some(x), Some(y)) => ranges_overlap(x, y),
+        _ => true,
+    };
+    let places = match (a.place, b.place) {
+        (Some(x), Some(y)) => x.place == y.place || x.precision == "article" || y.precision == "article",
+        _ => true,
+    };
+    days && places
 }
 
 /// "Darnell Hayes, 17, was shot twice. … Marcus Trent, 16, was shot in his ankle.": the
@@ -606,17 +626,7 @@ fn victims_one_by_one(
         return;
     }
     let main = &mentions[i];
-    let same_event = |m: &Mention| {
-        m.is_violent_event()
-            && match (&main.date, &m.date) {
-                (Some(a), Some(b)) => ranges_overlap(a, b),
-                _ => true,
-            }
-            && match (main.place, m.place) {
-                (Some(a), Some(b)) => a.place == b.place || a.precision == "article" || b.precision == "article",
-                _ => true,
-            }
-    };
+    let same_event = |m: &Mention| m.is_violent_event() && may_tell_one_event(main, m);
     let theirs: Vec<(usize, usize)> = mentions.iter().filter(|m| !same_event(m)).flat_map(|m| m.sentences.iter().copied()).collect();
     let found: Vec<(&str, usize, casualties::Casualty)> = sentences
         .iter()
