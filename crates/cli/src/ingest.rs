@@ -1,6 +1,6 @@
 //! `sitrep ingest`: the read → clean → dedup → store pipeline over a batch of inputs.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -186,14 +186,17 @@ pub fn ingest_records(
     for c in store.outlet_counts(&outlets)? {
         homes.add_counted(&c.outlet, c.division.as_deref(), c.articles);
     }
-    let home_of = |homes: &OutletHomes, p: &Prepared| p.article.outlet.as_deref().and_then(|o| homes.home(o));
-    let known: Vec<Option<u32>> = fresh.iter().map(|p| home_of(&homes, p)).collect();
-    let mut found: Vec<Vec<sitrep_model::MentionRecord>> = fresh.par_iter().zip(&known).map(|(p, &home)| event_records(&p.article, home)).collect();
+    // (each outlet's home worked out once per reading)
+    let by_outlet = |homes: &OutletHomes| -> HashMap<&str, u32> { outlets.iter().filter_map(|&o| Some((o, homes.home(o)?))).collect() };
+    let home_of = |known: &HashMap<&str, u32>, p: &Prepared| p.article.outlet.as_deref().and_then(|o| known.get(o).copied());
+    let before = by_outlet(&homes);
+    let mut found: Vec<Vec<sitrep_model::MentionRecord>> = fresh.par_iter().map(|p| event_records(&p.article, home_of(&before, p))).collect();
     for vote in found.iter().flat_map(|f| sitrep_model::OutletVote::of(f)) {
         homes.add(&vote);
     }
-    let again: Vec<usize> = (0..fresh.len()).filter(|&i| home_of(&homes, fresh[i]) != known[i]).collect();
-    let redone: Vec<(usize, Vec<sitrep_model::MentionRecord>)> = again.par_iter().map(|&i| (i, event_records(&fresh[i].article, home_of(&homes, fresh[i])))).collect();
+    let after = by_outlet(&homes);
+    let again: Vec<usize> = (0..fresh.len()).filter(|&i| home_of(&after, fresh[i]) != home_of(&before, fresh[i])).collect();
+    let redone: Vec<(usize, Vec<sitrep_model::MentionRecord>)> = again.par_iter().map(|&i| (i, event_records(&fresh[i].article, home_of(&after, fresh[i])))).collect();
     for (i, records) in redone {
         found[i] = records;
     }

@@ -984,7 +984,7 @@ const OUTLET_WORDS: [&str; 22] = [
 /// name is a label of the outlet's domain or leads or ends one beside an outlet word. A local
 /// story names its town and leaves its state unsaid; the outlet's home says it ("Wilmington"
 /// in a Delaware paper is Delaware's).
-fn outlet_place(gaz: &Gazetteer, outlet: &str) -> Option<u32> {
+pub(crate) fn outlet_place(gaz: &Gazetteer, outlet: &str) -> Option<u32> {
     let host = outlet.trim().trim_start_matches("http://").trim_start_matches("https://").split(['/', ':']).next()?.to_ascii_lowercase();
     let labels: Vec<&str> = host.split('.').collect();
     let mut best: Option<(usize, u64, u32)> = None;

@@ -62,15 +62,20 @@ impl OutletHomes {
     }
 
     /// The division (gazetteer index of a state or a country) most of `outlet`'s placed
-    /// reports are in, if they are many enough and agree enough to say it is its home.
+    /// reports are in, if they are many enough and agree enough to say it is its home; none
+    /// for an outlet named after its place ("delawareonline.com"), whose name says it.
     pub fn home(&self, outlet: &str) -> Option<u32> {
         let t = self.outlets.get(outlet)?;
+        let gaz = Gazetteer::embedded();
+        if crate::mentions::outlet_place(gaz, outlet).is_some() {
+            return None;
+        }
         // the most votes; among equals, the first key, so that the answer is the same every time
         let (key, n) = t.divisions.iter().max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))?;
         if *n < MIN_ARTICLES || (*n as f64) < MIN_SHARE * t.located as f64 {
             return None;
         }
-        division_place(Gazetteer::embedded(), key)
+        division_place(gaz, key)
     }
 }
 
@@ -92,7 +97,7 @@ mod tests {
     use crate::mentions::{extract_article, Page};
 
     fn vote(outlet: &str, divisions: &[&str]) -> OutletVote {
-        OutletVote { article: String::new(), outlet: outlet.to_string(), divisions: divisions.iter().map(|d| d.to_string()).collect() }
+        OutletVote { outlet: outlet.to_string(), divisions: divisions.iter().map(|d| d.to_string()).collect() }
     }
 
     fn name(p: Option<u32>) -> Option<String> {
@@ -115,6 +120,11 @@ mod tests {
         }
         assert_eq!(homes.home("dnainfo.com"), None);
         assert_eq!(homes.home("unknown.com"), None);
+        // an outlet named after its place learns nothing
+        for _ in 0..3 {
+            homes.add(&vote("delawareonline.com", &["US/Delaware"]));
+        }
+        assert_eq!(homes.home("delawareonline.com"), None);
         // a country stands for an outlet abroad
         for _ in 0..3 {
             homes.add(&vote("sana.sy", &["SY"]));

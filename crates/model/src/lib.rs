@@ -220,7 +220,6 @@ impl Location {
 /// state it serves, which then tells which of a name's towns its next story means.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutletVote {
-    pub article: String,
     pub outlet: String,
     pub divisions: Vec<String>,
 }
@@ -235,7 +234,7 @@ impl OutletVote {
             let Some(outlet) = r.outlet.as_deref().filter(|o| !o.is_empty()) else { continue };
             let Some(d) = r.location.as_ref().and_then(Location::division) else { continue };
             let i = *at.entry(&r.article).or_insert_with(|| {
-                votes.push(OutletVote { article: r.article.clone(), outlet: outlet.to_string(), divisions: Vec::new() });
+                votes.push(OutletVote { outlet: outlet.to_string(), divisions: Vec::new() });
                 votes.len() - 1
             });
             if !votes[i].divisions.contains(&d) {
