@@ -218,7 +218,7 @@ const CAR_MAKES: &[&str] = &[
 const POLICE_KINDS: &[&str] = &[
     "metro", "metropolitan", "capitol", "park", "state", "transit", "military", "border", "tribal", "campus", "airport", "port", "harbor", "harbour", "city",
     "county", "village", "township", "university", "school", "railroad", "railway", "secret", "royal", "national", "federal", "river", "marine", "highway",
-    "mounted", "provincial", "national", "central", "federal", "regional", "area", "local",
+    "mounted", "provincial", "central", "regional", "area", "local",
 ];
 
 /// Words after a name that make it a street or a road, not the place it is named after.
