@@ -169,6 +169,10 @@ pub fn score(m: &MentionRecord, p: &Profile) -> Option<f64> {
             } else {
                 match (a.precision.as_str(), b.precision.as_str()) {
                 ("day", "day") => 3.0,
+                // a year in a town overlaps every event of the town that year ("Last year
+                // in Chicago, 4,368 people were shot" had joined one Sunday's shooting;
+                // measured: B3 0.9321 -> 0.9325, precision +0.0009)
+                ("year", _) | (_, "year") => 0.5,
                 ("day", _) | (_, "day") => 2.0,
                 ("week", _) | (_, "week") | ("month", "month") => 1.5,
                     _ => 0.5,

@@ -75,6 +75,18 @@ fn a_month_mention_joins_a_day_event_in_the_same_town() {
 }
 
 #[test]
+fn a_year_is_too_loose_to_join_a_day_event_on_its_place_alone() {
+    // "Last year in Chicago, 4,368 people were shot": a year in a town overlaps every event
+    // the town had that year; a month ("June 2018") says which one far more
+    let e = event_of(&[mention("a1", day(d(2018, 6, 17)), Some(abu_kamal()), "Israel", "x")]);
+    let year = DateRange { start: d(2018, 1, 1), end: d(2018, 12, 31), precision: "year".into() };
+    let s = score(&mention("a2", year, Some(abu_kamal()), "a gunman", "y"), &e).unwrap();
+    assert!(s < JOIN_THRESHOLD, "{s}");
+    let s = score(&mention("a2", month(2018, 6), Some(abu_kamal()), "a gunman", "y"), &e).unwrap();
+    assert!(s >= JOIN_THRESHOLD, "{s}");
+}
+
+#[test]
 fn different_days_never_merge() {
     let e = event_of(&[mention("a1", day(d(2018, 6, 17)), Some(abu_kamal()), "Israel", "x")]);
     assert_eq!(score(&mention("a2", day(d(2018, 6, 18)), Some(abu_kamal()), "Israel", "x"), &e), None);
