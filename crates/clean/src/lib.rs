@@ -98,6 +98,9 @@ fn site_repeated_lines(stages: &[Extracted]) -> HashSet<(String, u64)> {
         .collect()
 }
 
+/// Words a headline needs to stand for a page's lost body ("Home", "Access denied" do not).
+const HEADLINE_TEXT_MIN_WORDS: usize = 4;
+
 fn finish(stage: Extracted, repeated: &HashSet<(String, u64)>) -> Result<Cleaned, RecordIssue> {
     let Extracted { origin, kind, text: raw_lines, meta } = stage;
     let mut site_dropped = Vec::new();
@@ -134,6 +137,13 @@ fn finish(stage: Extracted, repeated: &HashSet<(String, u64)>) -> Result<Cleaned
         title = Some(head.to_string());
     } else if kind == BodyKind::Text && kept.len() >= 3 && looks_like_headline(&kept[0]) {
         title = Some(kept.remove(0));
+    }
+    // a page whose body is all boilerplate (a video player, a playlist, a sign-in wall) still
+    // reports what its headline tells: the headline stands for its text
+    if kept.is_empty() {
+        if let Some(t) = title.as_ref().filter(|t| t.split_whitespace().count() >= HEADLINE_TEXT_MIN_WORDS) {
+            kept.push(t.clone());
+        }
     }
     if kept.is_empty() {
         return Err(RecordIssue {

@@ -19,6 +19,7 @@ pub enum Drop {
     CommentsTail,
     Empty,
     Boilerplate,
+    Playlist,
 }
 
 impl Drop {
@@ -34,6 +35,7 @@ impl Drop {
             Drop::CommentsTail => "comments section",
             Drop::Empty => "empty/entity-only",
             Drop::Boilerplate => "page boilerplate block",
+            Drop::Playlist => "video playlist",
         }
     }
 }
@@ -151,6 +153,23 @@ pub fn judge(line: &str) -> Option<Drop> {
     None
 }
 
+/// How many clip lines make a playlist: one or two may be a timeline's entries.
+const PLAYLIST_MIN_ENTRIES: usize = 3;
+
+/// A clip of a video playlist: its length, then its title, short and without a full stop
+/// ("0:54 Missouri Republicans celebrate Donald Trump and Roy Blunt"; not a timeline's "4:15
+/// p.m. Deputies arrived.", nor "10:30 PM - Police ...").
+static PLAYLIST_ENTRY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}:\d{2}\s+[A-Z0-9‘“'\x22]").expect("playlist entry pattern"));
+
+fn is_playlist_entry(line: &str) -> bool {
+    let t = line.trim();
+    PLAYLIST_ENTRY.is_match(t)
+        && t.split_whitespace().count() <= 25
+        && !t.ends_with('.')
+        && !t.split_whitespace().nth(1).is_some_and(|w| matches!(w.trim_end_matches('.').to_ascii_lowercase().as_str(), "am" | "pm" | "a.m" | "p.m" | "a" | "p"))
+}
+
 /// Extracts a byline ("By Barbara Starr, Ryan Browne and Oren Liebermann, CNN").
 pub fn byline(line: &str) -> Option<String> {
     let t = line.trim();
@@ -211,6 +230,17 @@ pub fn filter(lines: &[String]) -> (Vec<String>, Option<String>, Vec<(Drop, Stri
                 keep[i] = false;
                 dropped.push((Drop::Teaser, line.clone()));
                 continue;
+            }
+        }
+    }
+    // A video playlist: three or more lines that each give a clip's length and title ("1:05
+    // Suspects in rape, kidnap of Johnson County deputy make first appearance Pause"), which a
+    // page may carry in place of its story; read as sentences, each title told another event
+    if lines.iter().filter(|l| is_playlist_entry(l)).count() >= PLAYLIST_MIN_ENTRIES {
+        for (i, line) in lines.iter().enumerate() {
+            if keep[i] && is_playlist_entry(line) {
+                keep[i] = false;
+                dropped.push((Drop::Playlist, line.clone()));
             }
         }
     }

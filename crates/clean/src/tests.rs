@@ -101,6 +101,40 @@ fn boilerplate_only_record_is_rejected_with_reason() {
     assert!(err.to_string().starts_with("t.txt: no article text after cleaning"), "{err}");
 }
 
+#[test]
+fn a_page_whose_story_is_a_video_playlist_keeps_its_headline_as_text() {
+    // (the shape of an archived kansascity.com page: the story is gone, the clips remain)
+    let mut rec = text_record(
+        "1:05 Suspects in rape, kidnap of Johnson County deputy make first appearance Pause\n\n\
+         0:08 Surveillance video of car sought in kidnapping and assault of Johnson County deputy\n\n\
+         2:31 May 9 arrests at Kansas City library event\n\n\
+         0:33 District attorney discusses opiate problem in Johnson County",
+    );
+    rec.meta.title = Some("KC man accused of accidentally shooting himself and 1-year-old daughter".into());
+    let c = clean(rec).unwrap();
+    assert_eq!(c.article.text, "KC man accused of accidentally shooting himself and 1-year-old daughter");
+    assert_eq!(c.dropped.iter().filter(|(d, _)| *d == lines::Drop::Playlist).count(), 4);
+    // a headline of a word or two is no report
+    let mut rec = text_record("Please enable Javascript to watch this video");
+    rec.meta.title = Some("Home".into());
+    assert!(clean(rec).is_err());
+}
+
+#[test]
+fn a_timeline_is_not_a_playlist() {
+    let body = "Deputies were called to the house on Tuesday.\n\n\
+                4:15 p.m. Deputies arrived and heard shots.\n\n\
+                5:02 PM SWAT officers surrounded the house\n\n\
+                6:30 pm The man surrendered and was taken into custody\n\n\
+                7:45 The road was reopened to traffic.\n\n\
+                8:10 PM Neighbors were allowed back home";
+    let c = clean(text_record(body)).unwrap();
+    assert_eq!(c.article.text.split("\n\n").count(), 6, "{}", c.article.text);
+    // two clips are not yet a playlist
+    let body = "A man was shot on Main Street on Tuesday.\n\n1:05 Police search for gunman\n\n0:44 Neighbors describe the shots";
+    assert_eq!(clean(text_record(body)).unwrap().article.text.split("\n\n").count(), 3);
+}
+
 /// A page whose navigation, cookie banner, related list and footer are neutral `<div>`s.
 const DIV_PAGE: &str = r#"<!doctype html><html lang="en"><head>
 <title>Three hurt in warehouse blast | Example Gazette</title>
