@@ -321,10 +321,11 @@ static STAMPED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:posted|updated?|published|last\s+modified|modified)(?-u:\b)[^.\n]*$").expect("stamp pattern")
 });
 
-/// Words of a toll counted over a period ("a total of 344 people were killed last year", "45
+/// Words of a toll counted over a period ("a total of 344 people were killed last year", "Last
+/// year in Chicago, 4,368 people were shot" (B3 +0.0003 on the dev incidents), "45
 /// people were killed in July", "among 17 killed in deadliest weekend of year").
 static PERIOD_TOLL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(a total of|so far|this year|year to date|(each|every|per) (year|month)|annually|since (the start|the beginning|january|(19|20)\d\d)|homicides|\d{2,} (people |persons )?(were |have been |had been )?(killed|murdered|shot|slain) in (january|february|march|april|may|june|july|august|september|october|november|december)|in a given (month|year)|(deadliest|bloodiest|most violent) (weekend|week|month|year))(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(a total of|so far|(this|last|past) year|year to date|(each|every|per) (year|month)|annually|since (the start|the beginning|january|(19|20)\d\d)|homicides|\d{2,} (people |persons )?(were |have been |had been )?(killed|murdered|shot|slain) in (january|february|march|april|may|june|july|august|september|october|november|december)|in a given (month|year)|(deadliest|bloodiest|most violent) (weekend|week|month|year))(?-u:\b)").unwrap()
 });
 /// Event types whose reports go on to count the dead and hurt.
 const VIOLENT: [&str; 4] = ["Violence against civilians", "Battles", "Explosions/Remote violence", "Riots"];
@@ -2133,6 +2134,10 @@ mod tests {
         assert_eq!(figures("Twin brothers, 17, were among 17 killed in the deadliest weekend of the year."), vec![None]);
         assert_eq!(figures("As of July 15, 126 people had been murdered in Baltimore this year."), vec![None]);
         assert_eq!(figures("A man was killed in July in a shooting outside his home."), vec![Some(1)]);
+        // last year's, told in a report of another shooting
+        let hit = |t: &str| events(t).iter().map(|m| m.hit.as_ref().and_then(|c| c.min)).collect::<Vec<_>>();
+        assert_eq!(hit("\"Last year in Chicago, 4,368 people were shot.\""), vec![None]);
+        assert_eq!(hit("Four people were shot on Sunday, the most in a day since last year."), vec![Some(4)]);
     }
 
     #[test]
