@@ -184,8 +184,9 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         r"(?P<suicide>(?:killing|killed|kills|shot and killed)\s+(?:himself|herself)|shot\s+(?:himself|herself)(?:\s+[\w'.-]+){0,6}?\s+(?:and|but)\s+(?:later\s+)?died|(?:took|taking|takes)\s+(?:(?:his|her)\s+)?own\s+life|turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon)\s+on\s+(?:himself|herself)|(?:committ(?:ed|ing)|commits)\s+suicide)\b".to_string(),
         // "fatally shot himself", "fatally shot a man", "mortally wounding Troyer in the chest"
         r"(?P<fatal>(?:fatally|mortally)\s+(?:shot|stabbed|wounded|wounding|shooting|stabbing)\s+(?:himself|herself|a|an|his|her|their|(?-i:[A-Z][a-z]+\s+in))\b)".to_string(),
-        // "accidentally shot himself in the leg", "wounds self with rifle": one hit
-        r"(?P<selfshot>shot\s+(?:himself|herself|self)|wound(?:s|ed|ing)\s+(?:himself|herself|self))\b".to_string(),
+        // "accidentally shot himself in the leg", "Teen shoots himself in the leg", "wounds self
+        // with rifle": one hit
+        r"(?P<selfshot>(?:shot|shoots|shooting)\s+(?:himself|herself|self)|wound(?:s|ed|ing)\s+(?:himself|herself|self))\b".to_string(),
         // a death told without its subject: "was pronounced dead at the scene", "she died as
         // a result of her injuries"
         r"(?P<scene>(?:pronounced|declared) (?:clinically |brain )?(?:dead|deceased)|(?:is|was|now|been|left (?:him|her)) (?:now )?brain[- ]dead|pronounced (?:him|her|the victim|the man|the woman|the boy|the girl) (?:dead|deceased)|(?:(?:he|she)\s+(?:later\s+)?)?died (?:at the scene|at (?:a|the) (?:local\s+|area\s+|nearby\s+)?hospital|(?:from|of|as a result of) (?:his|her|the|a) (?:[a-z-]+\s+)?(?:wounds?|injuries))|(?:he|she)\s+(?:later\s+)?died)".to_string(),
@@ -1164,6 +1165,7 @@ mod tests {
         assert_eq!(all("The father shot his wife before turning the gun on himself."), vec![(Harm::Hit, Some(1)), (Harm::SelfKilled, Some(1))]);
         // shot, not killed
         assert_eq!(all("He accidentally shot himself in the leg while cleaning the gun."), vec![(Harm::Hit, Some(1))]);
+        assert_eq!(all("Teen shoots himself in the leg in Bluffton neighborhood"), vec![(Harm::Hit, Some(1))]);
         assert_eq!(all("A 13-year-old boy underwent surgery after accidentally wounding himself with a rifle while hunting."), vec![(Harm::Hit, Some(1))]);
         assert_eq!(all("Police ID man who shot self after slipping on ice"), vec![(Harm::Hit, Some(1))]);
         assert_eq!(all("The toddler accidentally shot and killed himself at home."), vec![(Harm::SelfKilled, Some(1))]);
