@@ -167,7 +167,7 @@ fn is_playlist_entry(line: &str) -> bool {
     PLAYLIST_ENTRY.is_match(t)
         && t.split_whitespace().count() <= 25
         && !t.ends_with('.')
-        && !t.split_whitespace().nth(1).is_some_and(|w| matches!(w.trim_end_matches('.').to_ascii_lowercase().as_str(), "am" | "pm" | "a.m" | "p.m" | "a" | "p"))
+        && !t.split_whitespace().nth(1).is_some_and(|w| matches!(w.trim_end_matches('.').to_ascii_lowercase().as_str(), "am" | "pm" | "a.m" | "p.m"))
 }
 
 /// Extracts a byline ("By Barbara Starr, Ryan Browne and Oren Liebermann, CNN").
@@ -236,11 +236,12 @@ pub fn filter(lines: &[String]) -> (Vec<String>, Option<String>, Vec<(Drop, Stri
     // A video playlist: three or more lines that each give a clip's length and title ("1:05
     // Suspects in rape, kidnap of Johnson County deputy make first appearance Pause"), which a
     // page may carry in place of its story; read as sentences, each title told another event
-    if lines.iter().filter(|l| is_playlist_entry(l)).count() >= PLAYLIST_MIN_ENTRIES {
-        for (i, line) in lines.iter().enumerate() {
-            if keep[i] && is_playlist_entry(line) {
+    let clips: Vec<usize> = (0..lines.len()).filter(|&i| is_playlist_entry(&lines[i])).collect();
+    if clips.len() >= PLAYLIST_MIN_ENTRIES {
+        for i in clips {
+            if keep[i] {
                 keep[i] = false;
-                dropped.push((Drop::Playlist, line.clone()));
+                dropped.push((Drop::Playlist, lines[i].clone()));
             }
         }
     }

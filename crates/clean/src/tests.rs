@@ -108,12 +108,13 @@ fn a_page_whose_story_is_a_video_playlist_keeps_its_headline_as_text() {
         "1:05 Suspects in rape, kidnap of Johnson County deputy make first appearance Pause\n\n\
          0:08 Surveillance video of car sought in kidnapping and assault of Johnson County deputy\n\n\
          2:31 May 9 arrests at Kansas City library event\n\n\
-         0:33 District attorney discusses opiate problem in Johnson County",
+         0:33 District attorney discusses opiate problem in Johnson County\n\n\
+         0:45 A man is shot outside a Westport bar",
     );
     rec.meta.title = Some("KC man accused of accidentally shooting himself and 1-year-old daughter".into());
     let c = clean(rec).unwrap();
     assert_eq!(c.article.text, "KC man accused of accidentally shooting himself and 1-year-old daughter");
-    assert_eq!(c.dropped.iter().filter(|(d, _)| *d == lines::Drop::Playlist).count(), 4);
+    assert_eq!(c.dropped.iter().filter(|(d, _)| *d == lines::Drop::Playlist).count(), 5);
     // a headline of a word or two is no report
     let mut rec = text_record("Please enable Javascript to watch this video");
     rec.meta.title = Some("Home".into());
