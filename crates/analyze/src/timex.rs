@@ -183,6 +183,10 @@ pub fn find(text: &str, dct: NaiveDate) -> Vec<Timex> {
         if c.name("yy").is_some() && ADDRESS_AFTER.is_match(&text[whole.end()..]) {
             continue;
         }
+        // "have fasted every Thursday": a habit, not a day
+        if matches!(prev_word.as_str(), "every" | "each") && weekday(&whole.as_str().trim_start().to_ascii_lowercase()).is_some() {
+            continue;
+        }
         if let Some((value, precision, range)) = normalize(&c, dct, future, time_prep) {
             let lead = whole.as_str().len() - whole.as_str().trim_start().len();
             out.push(Timex { start: whole.start() + lead, end: whole.end(), value, precision, range });
@@ -568,6 +572,13 @@ mod tests {
         // a phone number, a score and a range are no dates
         assert!(v("Call 843-554-1111 or 1-888-274-6372.").is_empty());
         assert!(v("They won 3-2-1 in the league.").is_empty());
+    }
+
+    #[test]
+    fn a_weekday_every_week_is_no_day() {
+        let v = values("Her family members have fasted every Thursday and prayed daily for an arrest.", d(2013, 3, 18));
+        assert!(v.is_empty(), "{v:?}");
+        assert_eq!(values("The family fasted on Thursday.", d(2013, 3, 18))[0].1, "2013-03-14");
     }
 
     #[test]
