@@ -261,6 +261,9 @@ mod tests {
     fn sentences_get_their_subtype() {
         assert_eq!(best("An air strike on Sunday close to the border was carried out by Israel."), "Air/drone strike");
         assert_eq!(best("Militants hurled a grenade at a police patrol, injuring two officers."), "Grenade");
+        // a bullet that hit or grazed someone, however told
+        assert_eq!(best("7-year-old boy hit with bullet while watching fireworks"), "Attack");
+        assert_eq!(best("Officer Grazed In Face By Bullet After Carjacking, Police Say"), "Attack");
         assert_eq!(best("A suicide bomber blew himself up at a checkpoint, killing six soldiers."), "Suicide bomb");
         assert_eq!(best("Government forces recaptured the town after two days of fighting."), "Government regains territory");
         assert_eq!(best("Police fired tear gas to disperse hundreds of protesters in the capital."), "Protest with intervention");
