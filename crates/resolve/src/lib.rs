@@ -40,18 +40,24 @@ struct Abbreviation {
     state: u32,
 }
 
+/// How datelines abbreviate "County" after a county's name ("HALIFAX CO., Va.").
+const COUNTY_ABBREVIATIONS: [&str; 4] = ["Co.", "CO.", "Cnty.", "CNTY."];
+
 /// What follows a place name after a comma and narrows it down: "Denmark, South Carolina",
 /// "Hobart, Okla.", "Paris, Texas", "Tripoli, Lebanon". Returns (country, admin1 or "", and
 /// where an abbreviation lies with the state it names: "Kan." qualifies Topeka, and names
 /// the state too).
 fn qualifier<'g>(gaz: &'g Gazetteer, text: &str, m: &NameMatch, next: Option<&NameMatch>) -> Option<(&'g str, &'g str, Option<Abbreviation>)> {
     let rest = text.get(m.end..)?;
+    // "HALIFAX CO., Va.": a county's name with its word abbreviated is qualified the same way
+    let rest = COUNTY_ABBREVIATIONS.iter().find_map(|w| rest.strip_prefix(' ')?.strip_prefix(w)).unwrap_or(rest);
+    let skipped = text.len() - m.end - rest.len();
     let after = rest.strip_prefix(',')?;
     let gap = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
     if gap == 0 || gap > 2 {
         return None;
     }
-    let at = m.end + 1 + gap;
+    let at = m.end + skipped + 1 + gap;
     if let Some(n) = next.filter(|n| n.start == at) {
         // the next name is a division or a country, and only one of each kind
         let mut quals: Vec<&sitrep_gazetteer::Place> = n
@@ -759,6 +765,11 @@ mod tests {
         let text = "HOBART, Okla. (AP) - Two died. Hobart police said. TOPEKA, Kan. - One died.";
         let found: Vec<_> = resolve_places(g, text, &g.find(text)).iter().map(|f| (&text[f.start..f.end], g.place(f.place).admin1.as_str())).collect();
         assert_eq!(found, [("HOBART", "OK"), ("Okla.", "OK"), ("Hobart", "OK"), ("TOPEKA", "KS"), ("Kan.", "KS")]);
+        // a county's dateline with its word abbreviated ("HALIFAX CO., Va."): the state is
+        // named, and the county told next is that state's (North Carolina's is bigger)
+        let text = "HALIFAX CO., Va. - A woman was hit by a bullet Sunday in Halifax County.";
+        let found: Vec<_> = resolve_places(g, text, &g.find(text)).iter().map(|f| (&text[f.start..f.end], g.place(f.place).admin1.as_str())).collect();
+        assert_eq!(found, [("HALIFAX", "VA"), ("Va.", "VA"), ("Halifax County", "VA")]);
         // a common word before a state is a place only when the state has one of that name
         assert_eq!(resolve("BEDFORD, N.H. - Investigators said a Bedford woman shot her daughters.")[0], ("BEDFORD".into(), "5083221".into(), "US".into()));
         assert!(resolve("Police, Fla. officials said.").is_empty());
