@@ -181,7 +181,7 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         format!(r"(?P<bodies>bodies\s+of\s+(?P<bodn>{NUM})\s+(?:[a-z-]+\s+)?{GROUP}|(?P<bodn2>{NUM})\s+bodies\s+(?:were|have\s+been|had\s+been)\s+(?:found|discovered|recovered|pulled))"),
         // "before killing himself", "then took his own life", "turned the gun on herself",
         // "accidentally shot himself and died Wednesday"
-        r"(?P<suicide>(?:killing|killed|kills|shot and killed)\s+(?:himself|herself)|shot\s+(?:himself|herself)(?:\s+[\w'.-]+){0,6}?\s+(?:and|but)\s+(?:later\s+)?died|(?:took|taking|takes)\s+(?:(?:his|her)\s+)?own\s+life|turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon)\s+on\s+(?:himself|herself)|(?:committ(?:ed|ing)|commits)\s+suicide)\b".to_string(),
+        r"(?P<suicide>(?:killing|killed|kills|shot and killed)\s+(?:himself|herself)|shot\s+(?:himself|herself)(?:\s+[\w'.-]+){0,6}?\s+(?:and|but)\s+(?:later\s+)?died|(?:took|taking|takes)\s+(?:(?:his|her)\s+)?own\s+life|turn(?:ed|ing|s)?\s+(?:the|his|her)\s+(?:gun|weapon)\s+on\s+(?:himself|herself)|(?:committ(?:ed|ing)|commits)\s+suicide)\b".to_string(),
         // "fatally shot himself", "fatally shot a man", "mortally wounding Troyer in the chest"
         r"(?P<fatal>(?:fatally|mortally)\s+(?:shot|stabbed|wounded|wounding|shooting|stabbing)\s+(?:himself|herself|a|an|his|her|their|(?-i:[A-Z][a-z]+\s+in))\b)".to_string(),
         // "accidentally shot himself in the leg", "Teen shoots himself in the leg", "wounds self
@@ -1164,6 +1164,7 @@ mod tests {
         assert_eq!(all("He opened fire, killing three and wounding 16 before taking his own life."), vec![(Harm::Killed, Some(3)), (Harm::Injured, Some(16)), (Harm::SelfKilled, Some(1))]);
         // the wife hit, dead or alive, and the father dead
         assert_eq!(all("The father shot his wife before turning the gun on himself."), vec![(Harm::Hit, Some(1)), (Harm::SelfKilled, Some(1))]);
+        assert_eq!(all("He shot the mother and then fatally turned his gun on himself."), vec![(Harm::Hit, Some(1)), (Harm::SelfKilled, Some(1))]);
         // shot, not killed
         assert_eq!(all("He accidentally shot himself in the leg while cleaning the gun."), vec![(Harm::Hit, Some(1))]);
         assert_eq!(all("Teen shoots himself in the leg in Bluffton neighborhood"), vec![(Harm::Hit, Some(1))]);

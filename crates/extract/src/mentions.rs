@@ -493,10 +493,14 @@ static ONLY_THE_KILLER: LazyLock<Regex> = LazyLock::new(|| {
 /// three people", "fatally shot a man"), which the attacker's own death does not join.
 static VICTIMS_OF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:(?:shot|stabbed)\s+and\s+)?kill(?:ed|ing|s)(?-u:\b)|^fatally\s+(?:shot|stabbed)(?-u:\b)").unwrap());
+/// A count of the dead told without their killer ("3 members of family fatally shot", "Four
+/// people were murdered", "four men shot to death").
+static VICTIMS_TOLD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:fatally\s+shot|shot\s+(?:dead|to\s+death)|murdered|slain)$").unwrap());
 /// The attacker's death told anywhere in a report: by their own hand, or at the hands of the
 /// police ("5 Murdered In Manchester, IL; Suspect Dead").
 static KILLER_DIED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:murder-suicide|murder\s+suicide|(?:killing|killed|kills|shot and killed|fatally shot|fatally shooting)\s+(?:himself|herself)|(?:took|taking|takes)\s+(?:(?:his|her)\s+)?own\s+life|turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon|rifle|shotgun|handgun)\s+on\s+(?:himself|herself)|(?:committ(?:ed|ing)|commits)\s+suicide|(?:suspect|gunman|shooter)\s+(?:is\s+|was\s+|also\s+)?(?:dead|died|later\s+died)|(?:suspect|gunman|shooter)\s+(?:was\s+)?(?:shot\s+and\s+)?killed\s+by\s+(?:police|officers|deputies|troopers|an?\s+(?:police\s+officer|officer|deputy|trooper))|(?:police|officers|deputies|troopers)\s+(?:shot\s+and\s+)?killed\s+the\s+(?:suspect|gunman|shooter))(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:murder-suicide|murder\s+suicide|(?:killing|killed|kills|shot and killed|fatally shot|fatally shooting)\s+(?:himself|herself)|(?:took|taking|takes)\s+(?:(?:his|her)\s+)?own\s+life|turn(?:ed|ing|s)?\s+(?:the|his|her)\s+(?:gun|weapon|rifle|shotgun|handgun)\s+on\s+(?:himself|herself)|(?:committ(?:ed|ing)|commits)\s+suicide|(?:suspect|gunman|shooter)(?:\s+(?:inside|in|at)\s+the\s+[a-z]+)?\s+(?:is\s+|was\s+|also\s+)?(?:dead|died|later\s+died)|(?:suspect|gunman|shooter)\s+(?:was\s+)?(?:shot\s+and\s+)?killed\s+by\s+(?:police|officers|deputies|troopers|an?\s+(?:police\s+officer|officer|deputy|trooper))|(?:police|officers|deputies|troopers)\s+(?:shot\s+and\s+)?killed\s+the\s+(?:suspect|gunman|shooter))(?-u:\b)").unwrap()
 });
 
 /// "He killed his wife and three children." … "Police called it a murder-suicide.": the main
@@ -506,10 +510,15 @@ static KILLER_DIED: LazyLock<Regex> = LazyLock::new(|| {
 fn killer_also_died(mentions: &mut [Mention], text: &str, headline: Option<&str>) {
     let Some(m) = mentions.iter_mut().find(|m| m.is_violent_event()) else { return };
     let Some(k) = m.fatalities.as_mut() else { return };
-    if !VICTIMS_OF.is_match(&k.text) || KILLER_DIED.is_match(&k.text) || k.text.contains(" … ") {
+    let active = VICTIMS_OF.is_match(&k.text);
+    if !(active || VICTIMS_TOLD.is_match(&k.text)) || KILLER_DIED.is_match(&k.text) || k.text.contains(" … ") {
         return;
     }
-    let Some(own) = KILLER_DIED.find(text).or_else(|| headline.and_then(|h| KILLER_DIED.find(h))) else { return };
+    // "Three people were killed in a murder-suicide": a count told without its killer may
+    // already hold the killer, unless the killer's death is told apart ("The suspect died
+    // after being shot by police")
+    let apart = |m: &regex::Match<'_>| active || !m.as_str().to_ascii_lowercase().starts_with("murder");
+    let Some(own) = KILLER_DIED.find_iter(text).find(apart).or_else(|| headline.and_then(|h| KILLER_DIED.find_iter(h).find(apart))) else { return };
     k.min = k.min.map(|n| n + 1);
     k.max = k.max.map(|n| n + 1);
     k.text = format!("{} … {}", k.text, own.as_str());
@@ -2351,6 +2360,14 @@ mod tests {
         let body = "Police said a man killed five people at a home in Manchester on Wednesday.";
         assert_eq!(killed(body, Some("5 Murdered In Manchester, IL; Suspect Dead")), Some(Some(6)));
         assert_eq!(killed(body, None), Some(Some(5)));
+        // the dead counted without their killer, and the killer's death told apart
+        let body = "Police said three family members were shot to death on Monday. The suspect died after being shot by police.";
+        assert_eq!(killed(body, None), Some(Some(4)));
+        // but a murder-suicide's toll may hold the killer
+        let body = "Three people were shot dead on Monday in what police called a murder-suicide.";
+        assert_eq!(killed(body, None), Some(Some(3)));
+        let body = "He shot and killed his wife and two daughters on Monday, then fatally turned his gun on himself.";
+        assert_eq!(killed(body, None), Some(Some(4)));
     }
 
     #[test]
