@@ -443,7 +443,7 @@ const NOT_PEOPLE: [&str; 21] = [
 ];
 
 /// Whether the words before a number end a list of ages it closes: "ages 19 and", "age 22,
-/// 26, 29 and", "aged between 20 and".
+/// 26, 29 and", "aged between 20 and", "between the ages of 18 and".
 fn ends_an_age_list(before: &str) -> bool {
     let mut words = before.split_whitespace().rev();
     if !matches!(words.next(), Some("and" | "&")) {
@@ -459,6 +459,10 @@ fn ends_an_age_list(before: &str) -> bool {
         let w = w.to_ascii_lowercase();
         if w == "between" && numbers == 1 && !between {
             between = true;
+            continue;
+        }
+        // "between the ages of 18 and"
+        if numbers > 0 && matches!(w.as_str(), "of" | "the") {
             continue;
         }
         return numbers > 0 && matches!(w.as_str(), "age" | "ages" | "aged");
@@ -1327,6 +1331,7 @@ mod tests {
         assert_eq!(all("The fourth individual also was injured and hospitalized."), vec![(Harm::Injured, Some(1))]);
         assert!(all("The men -- age 19, 24, 30 and 41 -- were taken to a hospital downtown.").is_empty());
         assert!(all("Eight men aged between 18 and 41 were taken to hospitals.").is_empty());
+        assert!(!all("Three men between the ages of 18 and 23 with Aniya received life-threatening injuries.").iter().any(|c| c.1 == Some(23)));
         // a range of people is still a count
         assert_eq!(all("Between 20 and 37 people were killed in the blast."), vec![(Harm::Killed, Some(20))]);
         // a death named by a possessive

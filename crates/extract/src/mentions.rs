@@ -163,7 +163,7 @@ static AGGREGATE: LazyLock<Regex> = LazyLock::new(|| {
 /// gunfire", "on the city's South and West sides"): its figures add up many events and
 /// tell none of them. ("The Cameo nightclub shootings", with an article, are one event.)
 static ROUNDUP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:shootings|attacks|stabbings|violence)\s+(?:across|around|throughout|citywide)|(?:shot|killed|wounded|injured)\s+across\s+(?:the\s+city|(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?\s+(?:since|over|during|this|last|on|in|between|from))|(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous)\s+separate\s+(?:shootings|shooting\s+incidents|incidents|attacks)|such\s+(?:shootings|killings|incidents)|(?:wounded|injured|shot|killed|hurt|dead)\s+in\s+(?:(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous|separate|unrelated|apparently|other|overnight|early|late|morning|afternoon|evening|night|weekend|city|(?-i:[A-Z][a-z]+day)),?\s+)*(?:shootings|shooting\s+incidents)|in\s+(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous)\s+(?:[a-z-]+\s+)?(?:shootings|shooting\s+incidents)|(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous)\s+incidents\s+of\s+gunfire|on\s+the\s+(?:city['’]s\s+)?(?:(?-i:[A-Z][a-z]+),?\s+(?:and\s+)?)+sides)(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:(?:shootings|attacks|stabbings|violence)\s+(?:across|around|throughout|citywide)|(?:shot|killed|wounded|injured)\s+across\s+(?:the\s+city|(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?\s+(?:since|over|during|this|last|on|in|between|from))|(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous)\s+separate\s+(?:shootings|shooting\s+incidents|incidents|attacks)|such\s+(?:shootings|killings|incidents)|(?:wounded|injured|shot|killed|hurt|dead)\s+in\s+(?:(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous|separate|unrelated|apparently|other|overnight|early|late|morning|afternoon|evening|night|weekend|city|(?-i:[A-Z][a-z]+day)),?\s+)*(?:shootings|shooting\s+incidents)|(?:wounded|injured|shot|killed|hurt|dead)\s+in\s+(?-i:[A-Z][a-z]+)\s+(?:weekend|holiday)\s+(?:shootings|violence)|in\s+(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous)\s+(?:[a-z-]+\s+)?(?:shootings|shooting\s+incidents)|(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous)\s+incidents\s+of\s+gunfire|on\s+the\s+(?:city['’]s\s+)?(?:(?-i:[A-Z][a-z]+),?\s+(?:and\s+)?)+sides)(?-u:\b)").unwrap()
 });
 /// Whether a date modifies the trigger right after it: "the March 18th shooting",
 /// "Saturday's deadly shooting", "the June 5 fatal stabbing" (but not "arrested Tuesday in
@@ -254,7 +254,7 @@ const INHERIT_DAYS: u64 = 62;
 const BACK_DISCOUNT: usize = 4;
 /// Figures of a period rather than of one event ("so far this year", "since 2010").
 static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)((this|last|each|every|per|a) (year|month|week|decade)|since|annually|in total|so far|nationwide|statewide|homicides|(19|20)\d\d)(?-u:\b)").unwrap()
+    Regex::new(r"(?i)^\s*(?:back\s+)?in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december),|(?-u:\b)((this|last|each|every|per|a) (year|month|week|decade)|since|annually|in total|so far|nationwide|statewide|homicides|(19|20)\d\d)(?-u:\b)").unwrap()
 });
 /// A telling right before a date ("police said Tuesday", "said in a statement Monday", "a
 /// report released Monday", "told KHOU late Monday", "released the names Monday"), or a
@@ -325,7 +325,7 @@ static STAMPED: LazyLock<Regex> = LazyLock::new(|| {
 /// year in Chicago, 4,368 people were shot" (B3 +0.0003 on the dev incidents), "45
 /// people were killed in July", "among 17 killed in deadliest weekend of year").
 static PERIOD_TOLL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(a total of|so far|(this|last|past) year|year to date|(each|every|per) (year|month)|annually|since (the start|the beginning|january|(19|20)\d\d)|homicides|\d{2,} (people |persons )?(were |have been |had been )?(killed|murdered|shot|slain) in (january|february|march|april|may|june|july|august|september|october|november|december)|in a given (month|year)|(deadliest|bloodiest|most violent) (weekend|week|month|year))(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(a total of|so far|(this|last|past) year|year to date|(each|every|per) (year|month)|annually|since (the start|the beginning|january|(19|20)\d\d)|homicides|\d{2,} (people |persons )?(were |have been |had been )?(killed|murdered|shot|slain) in (january|february|march|april|may|june|july|august|september|october|november|december)|in a given (month|year)|over an? ([a-z0-9-]+ )?(stretch|span|period)|(deadliest|bloodiest|most violent) (weekend|week|month|year))(?-u:\b)").unwrap()
 });
 /// Event types whose reports go on to count the dead and hurt.
 const VIOLENT: [&str; 4] = ["Violence against civilians", "Battles", "Explosions/Remote violence", "Riots"];
@@ -2330,6 +2330,26 @@ mod tests {
         assert_eq!(injured("Officers found a juvenile shot in the ankle outside of a convenience store."), [Some(1)]);
         // a ball that hit a boy is no shooting
         assert_eq!(injured("The ball hit him in the face during the second inning."), []);
+    }
+
+    #[test]
+    fn figures_of_other_times_and_of_many_shootings_are_not_the_events() {
+        let wounded = |body: &str, headline: Option<&str>| {
+            extract_in(body, Context { headline, ..Context::default() }, d())
+                .iter()
+                .find(|m| m.modality.is_event())
+                .map(|m| m.injured.as_ref().and_then(|c| c.min))
+        };
+        // a stretch of a night's shootings
+        assert_eq!(wounded("He was one of three people killed and 27 wounded over an eight-hour stretch that night.", None), Some(None));
+        // a sentence opening on another month tells another incident
+        let body = "Police are investigating a shooting outside a casino on Sunday. In December, a woman drove her car onto the sidewalk injuring 36 and killing one.";
+        assert_eq!(wounded(body, None), Some(None));
+        // a headline's weekend roundup of a city, not one named town's shootings of a night
+        let body = "A 16-year-old boy was shot and killed on Sunday in Humboldt Park.";
+        assert_eq!(wounded(body, Some("17 dead, 41 wounded in Chicago weekend shootings")), Some(None));
+        let body = "Public safety officers heard numerous shots on Saturday and later found two women suffering gunshot wounds to their legs.";
+        assert_eq!(wounded(body, Some("4 people wounded in Kalamazoo shootings, police say")), Some(Some(4)));
     }
 
     #[test]
