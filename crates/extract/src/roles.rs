@@ -152,7 +152,13 @@ pub fn roles(sentence: &str) -> Vec<RoleSpan> {
         r_start += 1;
     }
     let mut r_end = r_start;
-    while r_end < words.len() && r_end - r_start < 12 && !BREAKS.contains(&words[r_end].as_str()) {
+    let is_light = |w: &str| EVENT_NOUNS.contains(&w) || w.ends_with("strikes") || w.ends_with("attacks");
+    while r_end < words.len() && r_end - r_start < 12 {
+        // "air and artillery strikes on X": one object, joined before its noun
+        let joins_object = words[r_end] == "and" && r_end > r_start && words[r_end + 1..].iter().take(2).any(|w| is_light(w));
+        if BREAKS.contains(&words[r_end].as_str()) && !joins_object {
+            break;
+        }
         if r_end > r_start && matches!(words[r_end].as_str(), "on" | "over" | "during" | "with" | "for" | "to" | "by" | "against" | "between") {
             break;
         }
@@ -170,9 +176,24 @@ pub fn roles(sentence: &str) -> Vec<RoleSpan> {
         }
     }
     if let Some(h) = head {
-        let light = EVENT_NOUNS.contains(&words[h].as_str()) || words[h].ends_with("strikes") || words[h].ends_with("attacks");
-        if light && r_end < words.len() && matches!(words[r_end].as_str(), "on" | "against" | "to" | "with" | "for" | "at" | "into" | "upon" | "over" | "about" | "by" | "between") {
-            let t0 = r_end + 1;
+        let light = is_light(&words[h]);
+        // "carried out a raid earlier in the day , targeting X", "numerous attacks , primarily
+        // on X", "air strikes in western Mosul , killing X": the target told after a comma
+        let after_comma = (r_end..words.len().min(r_end + 8)).find(|&i| words[i] == ",").and_then(|c| {
+            let mut k = c + 1;
+            if words.get(k).is_some_and(|w| matches!(w.as_str(), "primarily" | "mainly" | "mostly" | "chiefly" | "reportedly" | "apparently")) {
+                k += 1;
+            }
+            let w = words.get(k)?;
+            let names_target = matches!(w.as_str(), "on" | "against" | "at" | "into" | "targeting" | "killing" | "hitting" | "striking" | "wounding");
+            names_target.then_some(k)
+        });
+        let prep = r_end < words.len() && matches!(words[r_end].as_str(), "on" | "against" | "to" | "with" | "for" | "at" | "into" | "upon" | "over" | "about" | "by" | "between");
+        // (the event noun there may be followed by its time: "a raid earlier in the day")
+        let names_event = light || (r_start..r_end).any(|i| is_light(&words[i]));
+        let at = if prep && light { Some(r_end) } else { after_comma.filter(|_| names_event) };
+        if let Some(at) = at {
+            let t0 = at + 1;
             let mut t1 = t0;
             while t1 < words.len() && t1 - t0 < 12 && !BREAKS.contains(&words[t1].as_str()) {
                 if t1 > t0 && matches!(words[t1].as_str(), "on" | "over" | "during" | "for" | "to" | "by" | "since" | "after") {
@@ -275,6 +296,18 @@ mod tests {
             [(true, "Government troops"), (false, "the rebel stronghold")]
         );
         assert_eq!(spans("The envoy held talks with the opposition leader ."), [(true, "The envoy"), (false, "the opposition leader")]);
+        // an object joined before its noun, and a target told after a comma
+        assert_eq!(
+            spans("The U.S. military launched air and artillery strikes on Syrian government - backed troops ."),
+            [(true, "The U.S. military"), (false, "Syrian government - backed troops")]
+        );
+        assert_eq!(
+            spans("Iraqi warplanes carried out a raid earlier in the day , targeting Islamic State group commanders in eastern Syria ."),
+            [(true, "Iraqi warplanes"), (false, "Islamic State group commanders in eastern Syria")]
+        );
+        // (the target found after the comma; "and" still ends it there)
+        let found = spans("AQAP has carried out numerous attacks , primarily on military and security targets .");
+        assert!(found.contains(&(true, "AQAP")) && found.iter().any(|&(src, t)| !src && t.starts_with("military")), "{found:?}");
         // what is expressed or claimed names no target; who it is for does
         assert_eq!(spans("The Taliban claimed responsibility for the bombing of the police station ."), [(true, "The Taliban"), (false, "the bombing of the police station")]);
         assert_eq!(spans("The peacekeeping chief expressed serious concern to the Security Council ."), [(true, "The peacekeeping chief"), (false, "the Security Council")]);
