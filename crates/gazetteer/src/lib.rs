@@ -244,6 +244,8 @@ fn is_street(text: &str, start: usize, end: usize) -> bool {
         // holds under its own name is matched whole)
         || matches!(next, "Township" | "Twp")
         || STREET_WORDS.contains(&next.to_ascii_lowercase().as_str()) && next.chars().next().is_some_and(char::is_uppercase)
+        // "at 18th and Arapahoe streets": two streets named together
+        || matches!(next, "streets" | "avenues")
         || before.ends_with("block of")
         || cross_street(&before)
         || before.ends_with("block of north")
@@ -260,10 +262,17 @@ fn cross_street(before: &str) -> bool {
     let at_corner = |i: usize| words.get(i) == Some(&"of") && words.get(i + 1).is_some_and(|w| matches!(*w, "intersection" | "corner"));
     match words.first() {
         Some(&"of") => at_corner(0),
-        // "Yosemite Avenue and", "the intersection of Cleveland and"
-        Some(&"and") => words.get(1).is_some_and(|w| street_word(w)) || (2..=4).any(at_corner),
+        // "Yosemite Avenue and", "the intersection of Cleveland and", "the 18th and" (a
+        // numbered street)
+        Some(&"and") => words.get(1).is_some_and(|w| street_word(w) || numbered_street(w)) || (2..=4).any(at_corner),
         _ => false,
     }
+}
+
+/// "18th", "1st", "22nd", "3rd": how a numbered street is told beside a named one.
+fn numbered_street(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&word[digits..], "st" | "nd" | "rd" | "th")
 }
 
 /// Whether the capitalised run through token `end` ("Jovanni Leon Vargas") is followed by

@@ -224,6 +224,9 @@ fn a_cross_street_is_not_the_town_it_is_named_after() {
     let found = names_in("The shooting happened near Yosemite Avenue and Cleveland in Madera. Three were shot at the intersection of Cleveland and Yosemite.");
     assert_eq!(found, ["Madera"], "{found:?}");
     assert_eq!(names_in("He moved from Cleveland and Detroit to Madera."), ["Cleveland", "Detroit", "Madera"]);
+    // a numbered street beside a named one, and two streets told together
+    assert_eq!(names_in("Police secured an area at 18th and Arapahoe streets in Denver."), ["Denver"]);
+    assert_eq!(names_in("Officers were looking into a shooting in the 18th and Arapahoe area of Denver."), ["Denver"]);
 }
 
 #[test]
