@@ -246,12 +246,24 @@ fn is_street(text: &str, start: usize, end: usize) -> bool {
         || STREET_WORDS.contains(&next.to_ascii_lowercase().as_str()) && next.chars().next().is_some_and(char::is_uppercase)
         // "at 18th and Arapahoe streets": two streets named together
         || matches!(next, "streets" | "avenues")
+        // "a 9-year-old girl was shot in Bedford Dwellings": a housing complex
+        || matches!(next, "Dwellings" | "Apartments" | "Projects")
+        // "998 S. Wellington": a house number and a compass point before a street's name
+        || house_number(&before)
         || before.ends_with("block of")
         || cross_street(&before)
         || before.ends_with("block of north")
         || before.ends_with("block of south")
         || before.ends_with("block of east")
         || before.ends_with("block of west")
+}
+
+/// Whether the words before a name (lowercased) are a house number and a compass point, as
+/// an address tells them before a street's name ("998 S. Wellington", "1024 North Main").
+fn house_number(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let compass = words.next().is_some_and(|w| matches!(w.trim_end_matches('.'), "n" | "s" | "e" | "w" | "north" | "south" | "east" | "west"));
+    compass && words.next().is_some_and(|w| (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Whether the words before a name (lowercased) make it a cross street: "the intersection of

@@ -230,6 +230,14 @@ fn a_cross_street_is_not_the_town_it_is_named_after() {
 }
 
 #[test]
+fn an_address_or_a_housing_complex_is_not_the_town_it_is_named_after() {
+    assert_eq!(names_in("Memphis Police responded to a shooting call at 998 S. Wellington on Sunday."), ["Memphis"]);
+    assert_eq!(names_in("A 9-year-old girl was shot in Bedford Dwellings in Pittsburgh."), ["Pittsburgh"]);
+    // a year is no house number, nor a number without its compass point
+    assert_eq!(names_in("In 2016 Wellington voted."), ["Wellington"]);
+}
+
+#[test]
 fn a_direction_before_a_big_city_is_part_of_it() {
     let found = |t: &str| g().find(t).iter().map(|m| (t[m.start..m.end].to_string(), m.candidates.iter().any(|c| g().place(c.place).geonameid() == Some(4460243)))).collect::<Vec<_>>();
     // Charlotte, North Carolina (4460243), not the hamlet of West Charlotte, Vermont
