@@ -1744,6 +1744,11 @@ mod tests {
         NaiveDate::from_ymd_opt(2020, 5, 12).unwrap() // a Tuesday
     }
 
+    /// The first event `body` tells, read under `headline`.
+    fn first_event(body: &str, headline: Option<&str>) -> Option<Mention> {
+        extract_in(body, Context { headline, ..Context::default() }, d()).into_iter().find(|m| m.modality.is_event())
+    }
+
     fn events(text: &str) -> Vec<Mention> {
         extract(text, d()).into_iter().filter(|m| m.modality.is_event()).collect()
     }
@@ -2334,12 +2339,7 @@ mod tests {
 
     #[test]
     fn figures_of_other_times_and_of_many_shootings_are_not_the_events() {
-        let wounded = |body: &str, headline: Option<&str>| {
-            extract_in(body, Context { headline, ..Context::default() }, d())
-                .iter()
-                .find(|m| m.modality.is_event())
-                .map(|m| m.injured.as_ref().and_then(|c| c.min))
-        };
+        let wounded = |body: &str, headline: Option<&str>| first_event(body, headline).map(|m| m.injured.and_then(|c| c.min));
         // a stretch of a night's shootings
         assert_eq!(wounded("He was one of three people killed and 27 wounded over an eight-hour stretch that night.", None), Some(None));
         // a sentence opening on another month tells another incident
@@ -2354,12 +2354,7 @@ mod tests {
 
     #[test]
     fn a_killer_who_died_by_his_own_hand_is_one_more_dead() {
-        let killed = |body: &str, headline: Option<&str>| {
-            extract_in(body, Context { headline, ..Context::default() }, d())
-                .iter()
-                .find(|m| m.modality.is_event())
-                .map(|m| m.fatalities.as_ref().and_then(|c| c.min))
-        };
+        let killed = |body: &str, headline: Option<&str>| first_event(body, headline).map(|m| m.fatalities.and_then(|c| c.min));
         // the main event's figure (the murder-suicide sentence tells an event of its own)
         let body = "Police said a man shot and killed his wife and two daughters at their home in Lakeland on Sunday. Investigators called it a murder-suicide.";
         assert_eq!(killed(body, None), Some(Some(4)));
