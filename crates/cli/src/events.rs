@@ -180,7 +180,7 @@ fn print(events: &[Event], format: EventFormat) -> Result<()> {
         EventFormat::Table => {
             writeln!(out, "{:<20} {:<10} {:<24} {:<26} {:<30} {}", "ID", "DATE", "SUB-TYPE", "PLACE", "PERPETRATORS (CLAIMED)", "ARTICLES")?;
             for e in events {
-                let place = e.location.as_ref().map(|l| format!("{} {}, {}", l.precision, l.name, l.country.as_deref().unwrap_or(""))).unwrap_or_else(|| "-".into());
+                let place = e.location.as_ref().map(|l| format!("{}, {}", l.describe(), l.country.as_deref().unwrap_or(""))).unwrap_or_else(|| "-".into());
                 writeln!(
                     out,
                     "{:<20} {:<10} {:<24} {:<26} {:<30} {}",
@@ -218,7 +218,7 @@ pub fn show(store: &dyn Store, a: EventArgs) -> Result<ExitCode> {
         writeln!(out, "date        {} .. {} ({})", d.start, d.end, d.precision)?;
     }
     if let Some(l) = &e.location {
-        writeln!(out, "place       {} {}, {} {} ({:.3}, {:.3}; {})", l.precision, l.name, l.admin1.as_deref().unwrap_or(""), l.country.as_deref().unwrap_or(""), l.lat, l.lon, l.kind)?;
+        writeln!(out, "place       {}, {} {} ({:.3}, {:.3}; {})", l.describe(), l.admin1.as_deref().unwrap_or(""), l.country.as_deref().unwrap_or(""), l.lat, l.lon, l.kind)?;
     }
     writeln!(out, "confidence  {} ({} articles; first reported {})", e.confidence, e.articles.len(), e.first_reported.map(|d| d.to_string()).unwrap_or_default())?;
     for a in &e.actors {

@@ -98,6 +98,18 @@ pub struct PlaceArg {
     pub precision: &'static str,
     /// Where the text names it; (0, 0) when only the headline does.
     pub span: (usize, usize),
+    /// "150 miles northeast of Denver": how far and which way from the place.
+    pub offset: Option<PlaceOffset>,
+}
+
+/// A distance and compass direction the text gives from a named place.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlaceOffset {
+    pub km: f64,
+    /// Degrees clockwise from north.
+    pub bearing: f64,
+    /// north, northeast, …
+    pub direction: &'static str,
 }
 
 /// A casualty figure of an event.
@@ -200,6 +212,32 @@ static ACCORDING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)ac
 static NEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(near|close to|outside|on the outskirts of|(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)? of|kilometres from|kilometers from|miles from|km from|border)\s+(?:the\s+)?(?:\w+\s+){0,3}$").unwrap()
 });
+/// A distance and a direction right before a place ("150 miles northeast of", "30 km (19
+/// miles) south of the town of").
+static OFFSET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(\d+(?:\.\d+)?|[a-z]+)[\s-]+(miles?|mi\.|kilometres?|kilometers?|km)(?:\s*\([^()]{0,30}\))?\s+(?:to the\s+)?(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|village|capital|downtown|central)\s+(?:of\s+)?)?$").unwrap()
+});
+
+/// The offset `before` (the words right before a place) gives: "150 miles northeast of" is
+/// 241 km on bearing 45. A vague distance ("several miles north of") gives none: the event
+/// is then only near the place.
+fn offset_before(before: &str) -> Option<PlaceOffset> {
+    let c = OFFSET.captures(before)?;
+    let n = c[1].parse::<f64>().ok().or_else(|| casualties::number(&c[1]).map(f64::from))?;
+    let unit = c[2].to_ascii_lowercase();
+    let km = if unit.starts_with('m') { n * 1.609_344 } else { n };
+    let (bearing, direction) = match c[3].to_ascii_lowercase().replace('-', "").as_str() {
+        "north" => (0.0, "north"),
+        "northeast" => (45.0, "northeast"),
+        "east" => (90.0, "east"),
+        "southeast" => (135.0, "southeast"),
+        "south" => (180.0, "south"),
+        "southwest" => (225.0, "southwest"),
+        "west" => (270.0, "west"),
+        _ => (315.0, "northwest"),
+    };
+    (km > 0.0 && km < 2000.0).then_some(PlaceOffset { km, bearing, direction })
+}
 static LOCATIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(in|at|on|across|inside|into|from|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$").unwrap());
 static PASSIVE_AGENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -1242,7 +1280,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             .map(|p| {
                 let before = &text[ss..p.start];
                 let precision = if NEAR.is_match(before) || gaz.place(p.place).kind == Kind::Border { "near" } else { "in" };
-                PlaceArg { place: p.place, precision, span: (p.start, p.end) }
+                PlaceArg { place: p.place, precision, span: (p.start, p.end), offset: offset_before(before) }
             });
         // "A total of 344 people were killed in the city last year": a period's toll, unless
         // the sentence also dates a day (then it tells that day's event)
@@ -1602,7 +1640,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
                 .filter(|p| gaz.place(p.place).country == state.country && gaz.place(p.place).admin1 == state.admin1)
                 .min_by_key(|p| (p.start as isize - at as isize).unsigned_abs());
             if let Some(p) = within {
-                m.place = Some(PlaceArg { place: p.place, precision: "article", span: (p.start, p.end) });
+                m.place = Some(PlaceArg { place: p.place, precision: "article", span: (p.start, p.end), offset: None });
             }
         }
         // no dateline either: the nearest town or county the article names close by, marked
@@ -1614,7 +1652,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
                 .map(|p| ((p.start as isize - at as isize).unsigned_abs(), p))
                 .filter(|(d, _)| *d <= INHERIT_WITHIN)
                 .min_by_key(|(d, _)| *d)
-                .map(|(_, p)| PlaceArg { place: p.place, precision: "article", span: (p.start, p.end) });
+                .map(|(_, p)| PlaceArg { place: p.place, precision: "article", span: (p.start, p.end), offset: None });
         }
         // nor a town or county close by: the one the headline names ("7-year-old shot, killed
         // in Southwest Charlotte" over a body that names only the street), which has no span
@@ -1623,12 +1661,12 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             m.place = headline_places
                 .iter()
                 .find(|p| !p.adjective && specificity(gaz.place(p.place).kind) >= 5)
-                .map(|p| PlaceArg { place: p.place, precision: "article", span: (0, 0) });
+                .map(|p| PlaceArg { place: p.place, precision: "article", span: (0, 0), offset: None });
         }
         // nor the headline: the town or state a local outlet is named after ("5-year-old girl,
         // woman shot on the Southwest Side" in chicago.suntimes.com)
         if m.place.is_none() {
-            m.place = home.as_ref().filter(|p| specificity(gaz.place(p.place).kind) >= 4).map(|p| PlaceArg { place: p.place, precision: "article", span: (0, 0) });
+            m.place = home.as_ref().filter(|p| specificity(gaz.place(p.place).kind) >= 4).map(|p| PlaceArg { place: p.place, precision: "article", span: (0, 0), offset: None });
         }
     }
     fold_suspect_arrests(&mut mentions, text);
@@ -1676,7 +1714,7 @@ fn dateline_place(text: &str, places: &[sitrep_resolve::ResolvedPlace]) -> Optio
     if before.contains(['.', '!', '?', '\n']) && !before.trim().is_empty() && !before.trim_end().ends_with(':') {
         return None;
     }
-    AFTER.is_match(&text[p.end..]).then_some(PlaceArg { place: p.place, precision: "in", span: (p.start, p.end) })
+    AFTER.is_match(&text[p.end..]).then_some(PlaceArg { place: p.place, precision: "in", span: (p.start, p.end), offset: None })
 }
 
 fn specificity(k: Kind) -> u8 {
@@ -1760,6 +1798,42 @@ mod tests {
 
     fn by(m: &Mention) -> Vec<(String, Option<String>, Stance)> {
         m.perpetrators.iter().flat_map(|p| p.claims.iter().map(move |c| (p.name.clone(), c.by.clone(), c.stance))).collect()
+    }
+
+    #[test]
+    fn a_distance_and_direction_from_a_town_move_the_event_there() {
+        let text = "A deputy was shot and killed Saturday on a ranch 150 miles northeast of Denver, the sheriff said. \
+                    Two days later a man was stabbed several miles north of Greeley.";
+        let article = sitrep_model::Article {
+            id: "a_0".into(),
+            ext_id: None,
+            url: None,
+            outlet: None,
+            published: Some(d()),
+            title: None,
+            site: None,
+            byline: None,
+            language: None,
+            text: text.into(),
+            origin: "test".into(),
+        };
+        let ms = events(text);
+        assert_eq!(ms.len(), 2, "{ms:?}");
+        let far = to_record(&ms[0], text, &article, 0).location.unwrap();
+        assert_eq!((far.name.as_str(), far.precision.as_str()), ("Denver", "near"));
+        assert_eq!(far.offset.as_ref().map(|o| (o.km, o.direction.as_str())), Some((241.4, "northeast")));
+        // Sterling and the state line lie that way; Denver is 241 km back
+        assert!(far.lat > 41.0 && far.lat < 41.5 && far.lon > -103.2 && far.lon < -102.7, "{far:?}");
+        assert_eq!(far.describe(), "241 km northeast of Denver");
+        // a vague distance says only "near"
+        let vague = to_record(&ms[1], text, &article, 1).location.unwrap();
+        assert_eq!((vague.name.as_str(), vague.precision.as_str(), vague.offset.is_none()), ("Greeley", "near", true));
+        assert!((vague.lat - 40.42).abs() < 0.05, "{vague:?}");
+        // kilometres, with the miles in brackets, before "the town of"
+        let o = offset_before("a blast 30 km (19 miles) south of the town of ").unwrap();
+        assert_eq!((o.km, o.bearing, o.direction), (30.0, 180.0, "south"));
+        assert_eq!(offset_before("about twelve kilometres north-west of ").map(|o| (o.km, o.direction)), Some((12.0, "northwest")));
+        assert!(offset_before("18 miles west of where the ").is_none());
     }
 
     #[test]
@@ -2494,15 +2568,20 @@ pub fn to_record(m: &Mention, text: &str, article: &sitrep_model::Article, ordin
         location: m.place.as_ref().map(|p| {
             let pl = gaz.place(p.place);
             let admin1 = gaz.by_id(&format!("adm1:{}.{}", pl.country, pl.admin1)).map(|i| gaz.place(i).name.clone());
+            let (lat, lon) = match p.offset {
+                Some(o) => sitrep_model::destination(pl.lat, pl.lon, o.km, o.bearing),
+                None => (pl.lat, pl.lon),
+            };
             Location {
                 name: pl.name.clone(),
                 admin1,
                 country: (!pl.country.is_empty()).then(|| pl.country.clone()),
-                lat: pl.lat,
-                lon: pl.lon,
+                lat,
+                lon,
                 geonameid: pl.geonameid(),
                 precision: p.precision.to_string(),
                 kind: pl.kind.precision().to_string(),
+                offset: p.offset.map(|o| sitrep_model::Offset { km: (o.km * 10.0).round() / 10.0, direction: o.direction.to_string() }),
             }
         }),
         actors: m

@@ -17,6 +17,7 @@ fn loc(name: &str, id: u64, lat: f64, lon: f64, kind: &str) -> Location {
         geonameid: Some(id),
         precision: "near".into(),
         kind: kind.into(),
+        offset: None,
     }
 }
 
@@ -118,6 +119,7 @@ fn a_town_report_joins_the_event_of_its_county() {
         geonameid: None,
         precision: "in".into(),
         kind: kind.into(),
+        offset: None,
     };
     let shooting = |a: &str, l: Location| MentionRecord { actors: vec![], ..mention(a, day(d(2016, 9, 15)), Some(l), "", "") };
     let county = event_of(&[shooting("a1", place("Harris County", "admin2", "Texas", 29.77, -95.24))]);

@@ -160,6 +160,19 @@ pub struct Location {
     pub precision: String,
     /// town, admin2, admin1, border, region, country, site
     pub kind: String,
+    /// How far and which way from the named place the text puts the event ("150 miles
+    /// northeast of Denver"): `lat`/`lon` are then that point, not the place's own, so that a
+    /// map and a radius search put the event where the text says it happened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<Offset>,
+}
+
+/// A distance and a compass direction from a named place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Offset {
+    pub km: f64,
+    /// north, northeast, east, … as the text says it
+    pub direction: String,
 }
 
 /// Who says an actor took part, and how.
@@ -201,6 +214,15 @@ impl Location {
     /// event a report tells.
     pub fn is_told(&self) -> bool {
         self.precision != "article"
+    }
+
+    /// How a reader would say where it is: "in Homs", "near Abu Kamal", "241 km northeast of
+    /// Denver".
+    pub fn describe(&self) -> String {
+        match &self.offset {
+            Some(o) => format!("{:.0} km {} of {}", o.km, o.direction, self.name),
+            None => format!("{} {}", self.precision, self.name),
+        }
     }
 
     /// The first-level division the place lies in, as "US/Tennessee", or its country ("SY")
@@ -319,6 +341,17 @@ pub struct Event {
     pub confidence: f64,
 }
 
+/// The point `km` away from (`lat`, `lon`) (degrees) on the compass `bearing` (degrees
+/// clockwise from north), on a sphere: where "150 miles northeast of Denver" is.
+pub fn destination(lat: f64, lon: f64, km: f64, bearing: f64) -> (f64, f64) {
+    let d = km / 6371.0;
+    let (p1, l1, b) = (lat.to_radians(), lon.to_radians(), bearing.to_radians());
+    let p2 = (p1.sin() * d.cos() + p1.cos() * d.sin() * b.cos()).asin();
+    let l2 = l1 + (b.sin() * d.sin() * p1.cos()).atan2(d.cos() - p1.sin() * p2.sin());
+    let lon2 = (l2.to_degrees() + 540.0) % 360.0 - 180.0;
+    (p2.to_degrees(), lon2)
+}
+
 /// Great-circle distance in kilometres between two points (degrees): the one distance every
 /// stage that compares places uses.
 pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
@@ -327,4 +360,22 @@ pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let dl = (lon2 - lon1).to_radians();
     let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
     6371.0 * 2.0 * a.sqrt().asin()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{destination, haversine_km};
+
+    #[test]
+    fn destination_lies_at_the_distance_and_bearing_given() {
+        // 150 miles (241 km) northeast of Denver: about Sterling, Colorado's way
+        let (lat, lon) = destination(39.739, -104.985, 241.4, 45.0);
+        assert!((haversine_km(39.739, -104.985, lat, lon) - 241.4).abs() < 0.5, "{lat} {lon}");
+        assert!(lat > 41.0 && lat < 41.4 && lon > -103.0 && lon < -102.8, "{lat} {lon}");
+        // due south keeps the longitude; across the antimeridian the longitude wraps
+        let (lat, lon) = destination(10.0, 20.0, 111.2, 180.0);
+        assert!((lat - 9.0).abs() < 0.01 && (lon - 20.0).abs() < 1e-9, "{lat} {lon}");
+        let (_, lon) = destination(0.0, 179.9, 111.2, 90.0);
+        assert!(lon < -179.0, "{lon}");
+    }
 }
