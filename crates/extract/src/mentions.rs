@@ -374,7 +374,7 @@ const VIOLENT: [&str; 4] = ["Violence against civilians", "Battles", "Explosions
 /// figure keeps its words as evidence; the sentence does not join the mention's sentences,
 /// which decide what an article tells most about (measured: joining them moved articles to
 /// the wrong event, place accuracy 0.634 -> 0.628 on the dev incidents).
-fn follow_up_casualties(mentions: &mut [Mention], text: &str, (ss, se): (usize, usize)) {
+fn follow_up_casualties(mentions: &mut [Mention], text: &str, (ss, se): (usize, usize), found_in: &mut FoundIn) {
     let Some(m) = mentions.iter_mut().rev().find(|m| m.modality.is_event()) else { return };
     if !VIOLENT.contains(&m.event_type.as_str()) || !told_before(m, ss) {
         return;
@@ -386,7 +386,7 @@ fn follow_up_casualties(mentions: &mut [Mention], text: &str, (ss, se): (usize, 
         return;
     }
     let sentence = &text[ss..se];
-    let cas = victims_counted(sentence);
+    let cas = victims_counted(sentence, found_in.of(text, (ss, se)));
     if cas.is_empty() {
         return;
     }
@@ -404,15 +404,26 @@ fn follow_up_casualties(mentions: &mut [Mention], text: &str, (ss, se): (usize, 
 static IMPLIED_DEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:(?:double|triple|quadruple)[\s-]+)?(?:homicide|murder-suicide|murder suicide|murder|killing|slaying)$").unwrap());
 
-/// The casualty phrases of a sentence told apart from any event, when they count one event's
-/// victims: none for a toll of many events, a background incident or a hypothetical.
-fn victims_counted(sentence: &str) -> Vec<casualties::Casualty> {
+/// The casualty phrases of whole sentences, by where they start: each sentence is searched
+/// once, however many of the rules below read its figures (the search is a tenth of an
+/// ingest's time).
+#[derive(Default)]
+struct FoundIn(HashMap<usize, Vec<casualties::Casualty>>);
+
+impl FoundIn {
+    fn of(&mut self, text: &str, (ss, se): (usize, usize)) -> &[casualties::Casualty] {
+        self.0.entry(ss).or_insert_with(|| casualties::find(&text[ss..se]))
+    }
+}
+
+/// The casualty phrases `cas` of a sentence told apart from any event, when they count one
+/// event's victims: none for a toll of many events, a background incident or a hypothetical.
+fn victims_counted(sentence: &str, cas: &[casualties::Casualty]) -> Vec<casualties::Casualty> {
     // (most sentences tell no harm, which the search finds out fastest)
-    let cas = casualties::find(sentence);
     if cas.is_empty() || not_one_events(sentence) {
         return Vec::new();
     }
-    cas
+    cas.to_vec()
 }
 
 /// Whether a sentence's figures count no one event's victims: a toll of many events, a
@@ -425,7 +436,7 @@ fn not_one_events(sentence: &str) -> bool {
 /// a lead that counts victims without a trigger of its own counts those of the first event
 /// told after it (when it is violent, told close after, and still lacks that figure), as a
 /// following sentence does (see [`follow_up_casualties`]).
-fn lead_casualties(mentions: &mut [Mention], text: &str, before_any: &[(usize, usize)]) {
+fn lead_casualties(mentions: &mut [Mention], text: &str, before_any: &[(usize, usize)], found_in: &mut FoundIn) {
     let Some(m) = mentions.iter_mut().find(|m| m.modality.is_event()) else { return };
     let first = m.sentences.iter().map(|s| s.0).min().unwrap_or(0);
     if !VIOLENT.contains(&m.event_type.as_str()) {
@@ -436,7 +447,7 @@ fn lead_casualties(mentions: &mut [Mention], text: &str, before_any: &[(usize, u
             break;
         }
         let sentence = &text[ss..se];
-        let cas = victims_counted(sentence);
+        let cas = victims_counted(sentence, found_in.of(text, (ss, se)));
         if !cas.is_empty() {
             fill_counts(m, &cas, sentence);
         }
@@ -666,7 +677,7 @@ fn victims_one_by_one(
     text: &str,
     sentences: &[(usize, usize)],
     persons: &[sitrep_analyze::persons::Person],
-    found_in: &HashMap<usize, Vec<casualties::Casualty>>,
+    found_in: &mut FoundIn,
 ) {
     let Some(i) = mentions.iter().position(|m| m.is_violent_event()) else { return };
     // a city's roundup walks through the victims of many shootings
@@ -681,10 +692,7 @@ fn victims_one_by_one(
         .filter(|s| !theirs.contains(s))
         .flat_map(|&(ss, se)| {
             let sentence = &text[ss..se];
-            let cas = match found_in.get(&ss) {
-                Some(cas) => cas.clone(),
-                None => casualties::find(sentence),
-            };
+            let cas = found_in.of(text, (ss, se)).to_vec();
             let cas = if cas.iter().any(|c| c.tells_one(sentence)) && !not_one_events(sentence) { cas } else { Vec::new() };
             cas.into_iter().map(move |c| (sentence, ss, c))
         })
@@ -1176,8 +1184,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
     let mut arrest_days: Vec<usize> = Vec::new();
     // the sentences without a trigger told before any event
     let mut before_any: Vec<(usize, usize)> = Vec::new();
-    // the casualty phrases of whole sentences, by where they start, once found
-    let mut found_in: HashMap<usize, Vec<casualties::Casualty>> = HashMap::new();
+    let mut found_in = FoundIn::default();
     for &(ss, se) in &sentences {
         let sentence = &text[ss..se];
         let scored = lex.score(sentence);
@@ -1203,7 +1210,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         };
         let Some((subtype, (ts, te))) = trigger else {
             if mentions.iter().any(|m| m.modality.is_event()) {
-                follow_up_casualties(&mut mentions, text, (ss, se));
+                follow_up_casualties(&mut mentions, text, (ss, se), &mut found_in);
             } else {
                 before_any.push((ss, se));
             }
@@ -1290,7 +1297,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             && !candidates.iter().any(|t| t.precision == timex::Precision::Day && !before(text, t.start, 8).to_ascii_lowercase().ends_with("as of "));
         let cas = if toll { Vec::new() } else { casualties::find(&text[ss..arg_end]) };
         if arg_end == se && !toll {
-            found_in.insert(ss, cas.clone());
+            found_in.0.insert(ss, cas.clone());
         }
 
         // participants and claims, clause by clause: "X blamed the strike on Y, but a
@@ -1670,12 +1677,12 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         }
     }
     fold_suspect_arrests(&mut mentions, text);
-    lead_casualties(&mut mentions, text, &before_any);
+    lead_casualties(&mut mentions, text, &before_any, &mut found_in);
     if let Some(h) = headline {
         headline_counts(&mut mentions, h);
     }
     killer_also_died(&mut mentions, text, headline);
-    victims_one_by_one(&mut mentions, text, &sentences, &persons, &found_in);
+    victims_one_by_one(&mut mentions, text, &sentences, &persons, &mut found_in);
     wounded_then_died(&mut mentions);
     // "Seven people were shot. Two of them died.": the wounded are the people hit less the
     // dead, in the words that counted the hit
