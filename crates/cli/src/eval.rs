@@ -525,6 +525,11 @@ fn roles(a: TaskArgs) -> Result<()> {
     let (mut n_pred, mut n_gold, mut tp_pred, mut tp_gold, mut exact) = (0usize, 0usize, 0usize, 0usize, 0usize);
     let mut by_role: BTreeMap<&str, (usize, usize, usize, usize)> = BTreeMap::new();
     let mut shown = 0;
+    // the targets the event records carry, read from the event mentions of each sentence that
+    // tells one (their names are words of the sentence): (predicted, of them right, gold
+    // targets of those sentences, of them found)
+    let mut record = (0usize, 0usize, 0usize, 0usize);
+    let some_day = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default();
     for d in &docs {
         let text = d["text"].as_str().unwrap_or("");
         let pred = sitrep_extract::roles::roles(text);
@@ -549,6 +554,16 @@ fn roles(a: TaskArgs) -> Result<()> {
             if gold.iter().any(|g| g.0 == role(p) && p.start == g.1 && p.end == g.2) {
                 exact += 1;
             }
+        }
+        let events: Vec<_> = sitrep_extract::mentions::extract(text, some_day).into_iter().filter(|m| m.modality.is_event()).collect();
+        if !events.is_empty() {
+            let spans: Vec<(usize, usize)> =
+                events.iter().flat_map(|m| &m.targets).filter_map(|t| text.find(t.name.as_str()).map(|i| (i, i + t.name.len()))).collect();
+            let gold_targets: Vec<&(&str, usize, usize)> = gold.iter().filter(|g| g.0 == "target").collect();
+            record.0 += spans.len();
+            record.1 += spans.iter().filter(|p| gold_targets.iter().any(|g| p.0 < g.2 && g.1 < p.1)).count();
+            record.2 += gold_targets.len();
+            record.3 += gold_targets.iter().filter(|g| spans.iter().any(|p| p.0 < g.2 && g.1 < p.1)).count();
         }
         for g in &gold {
             by_role.entry(g.0).or_default().1 += 1;
@@ -578,6 +593,11 @@ fn roles(a: TaskArgs) -> Result<()> {
     for (k, (np, ng, tpp, tpg)) in by_role {
         m[format!("f1_{k}")] = json!(prf(tpp, np, tpg, ng).2);
     }
+    let (rp, rr, rf) = prf(record.1, record.0, record.3, record.2);
+    m["record_target_sentences_gold"] = json!(record.2);
+    m["record_target_precision"] = json!(rp);
+    m["record_target_recall"] = json!(rr);
+    m["record_target_f1"] = json!(rf);
     report(a.format, &m)
 }
 

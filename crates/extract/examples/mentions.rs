@@ -27,7 +27,7 @@ fn main() {
     };
     for m in found {
         println!(
-            "{:?} {} {:?} date={:?} place={:?} killed={:?} injured={:?} hit={:?}",
+            "{:?} {} {:?} date={:?} place={:?} killed={:?} injured={:?} hit={:?} targets={:?}",
             &text[m.trigger.0..m.trigger.1],
             m.subtype,
             m.modality,
@@ -36,6 +36,7 @@ fn main() {
             m.fatalities.as_ref().map(|c| (c.min, c.max)),
             m.injured.as_ref().map(|c| (c.min, c.max)),
             m.hit.as_ref().map(|c| (c.min, c.max)),
+            m.targets.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
         );
     }
 }

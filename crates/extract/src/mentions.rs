@@ -1397,15 +1397,29 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         let attrib = attribution(sentence);
         let mut targets: Vec<String> = Vec::new();
         let arg_text = &text[ss..arg_end];
-        if let Some(c) = TARGET_AFTER.captures(&arg_text[te.min(arg_text.len())..]) {
-            if let Some(t) = c.get(3) {
-                let t = t.as_str().trim();
-                let words = t.split_whitespace().count();
-                let is_time = timex::find(t, dct).iter().any(|x| x.end - x.start + 2 >= t.len());
-                let is_place = sitrep_analyze::places(t).iter().any(|p| p.end - p.start + 2 >= t.len());
-                if (1..=8).contains(&words) && !t.chars().next().is_some_and(|ch| ch.is_numeric()) && !is_time && !is_place {
-                    targets.push(t.trim_start_matches("the ").to_string());
-                }
+        // a phrase that names who or what was acted on, not a time, a place or a number
+        let names_target = |t: &str| {
+            let words = t.split_whitespace().count();
+            let is_time = timex::find(t, dct).iter().any(|x| x.end - x.start + 2 >= t.len());
+            let is_place = sitrep_analyze::places(t).iter().any(|p| p.end - p.start + 2 >= t.len());
+            (1..=8).contains(&words) && !t.chars().next().is_some_and(|ch| ch.is_numeric()) && !is_time && !is_place
+        };
+        // the object of the sentence's event verb ("killed another ethnic Chechen", "X was
+        // attacked by Y", see `roles`) read within the event's own words, unless it names the
+        // event ("blamed the strike that targeted X"); else what the trigger is said to have
+        // hit ("a raid on X", "the strike that targeted X"). Measured on the roles bench's
+        // sentences that tell an event, the targets the records carry: F1 0.124 with the
+        // second alone, 0.487 with the verb's object after it, 0.529 before it
+        for r in crate::roles::roles(sentence).into_iter().filter(|r| !r.source && ss + r.end <= arg_end) {
+            let t = sentence[r.start..r.end].trim();
+            if names_target(t) && !crate::roles::names_event(t) {
+                targets.push(t.trim_start_matches("the ").to_string());
+            }
+        }
+        let after_trigger = &arg_text[te.min(arg_text.len())..];
+        if targets.is_empty() {
+            if let Some(t) = TARGET_AFTER.captures_iter(after_trigger).filter_map(|c| c.get(3)).map(|t| t.as_str().trim()).find(|t| names_target(t)) {
+                targets.push(t.trim_start_matches("the ").to_string());
             }
         }
 
@@ -1841,6 +1855,18 @@ mod tests {
         assert_eq!((o.km, o.bearing, o.direction), (30.0, 180.0, "south"));
         assert_eq!(offset_before("about twelve kilometres north-west of ").map(|o| (o.km, o.direction)), Some((12.0, "northwest")));
         assert!(offset_before("18 miles west of where the ").is_none());
+    }
+
+    #[test]
+    fn a_target_is_the_object_of_the_event_verb_not_the_event() {
+        let ms = events("A car bomb in Kiev killed another ethnic Chechen on Sunday.");
+        let names: Vec<&str> = ms.iter().flat_map(|m| &m.targets).map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["another ethnic Chechen"]);
+        // the verb's object names the event: what the strike targeted is the target
+        let ms = events("On Sunday, Syrian state TV blamed the strike that targeted pro-regime forces on the coalition.");
+        let names: Vec<&str> = ms.iter().flat_map(|m| &m.targets).map(|t| t.name.as_str()).collect();
+        assert!(names.contains(&"pro-regime forces") && !names.contains(&"strike"), "{names:?}");
+        assert!(crate::roles::names_event("the air strikes") && !crate::roles::names_event("a police checkpoint"));
     }
 
     #[test]

@@ -55,6 +55,12 @@ const EVENT_NOUNS: &[&str] = &[
 const BREAKS: &[&str] = &[",", ".", ";", ":", "who", "which", "that", "after", "as", "while", "when", "because", "but", "and", "since", "before", "amid"];
 const LEADING: &[&str] = &["in", "on", "at", "during", "after", "since", "meanwhile", "earlier", "later", "last", "yesterday", "today"];
 
+/// Whether `phrase` names an event rather than who or what it was done to ("the strike",
+/// "the attacks"): its last word is one of [`EVENT_NOUNS`].
+pub fn names_event(phrase: &str) -> bool {
+    phrase.split_whitespace().last().is_some_and(|w| EVENT_NOUNS.contains(&w.to_lowercase().as_str()))
+}
+
 /// A role span in byte offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RoleSpan {
