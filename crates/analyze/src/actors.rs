@@ -140,6 +140,8 @@ static PHOENIX_TSV_GZ: &[u8] = include_bytes!("../../../data/actors/phoenix.tsv.
 struct Phoenix {
     /// per name: (code, first day, last day)
     codes: Vec<Vec<(String, Option<NaiveDate>, Option<NaiveDate>)>>,
+    /// per name: whether it also has a bare country row (left out of `codes`)
+    bare: Vec<bool>,
     automaton: aho_corasick::AhoCorasick,
 }
 
@@ -148,14 +150,19 @@ static PHOENIX: LazyLock<Phoenix> = LazyLock::new(|| {
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut names = Vec::new();
     let mut codes: Vec<Vec<(String, Option<NaiveDate>, Option<NaiveDate>)>> = Vec::new();
+    let mut with_bare: std::collections::HashSet<String> = std::collections::HashSet::new();
     let reader = std::io::BufReader::new(flate2::read::GzDecoder::new(PHOENIX_TSV_GZ));
     for line in reader.lines().map_while(Result::ok) {
         if line.starts_with('#') {
             continue;
         }
         let f: Vec<&str> = line.split('\t').collect();
-        if f.len() != 4 || f[1].len() <= 3 {
+        if f.len() != 4 {
+            continue;
+        }
+        if f[1].len() <= 3 {
             // bare country codes list cities and provinces as the country: the gazetteer's job
+            with_bare.insert(f[0].to_string());
             continue;
         }
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
@@ -172,7 +179,8 @@ static PHOENIX: LazyLock<Phoenix> = LazyLock::new(|| {
         .start_kind(aho_corasick::StartKind::Anchored)
         .build(&names)
         .expect("phoenix automaton");
-    Phoenix { codes, automaton }
+    let bare = names.iter().map(|n| with_bare.contains(n)).collect();
+    Phoenix { codes, bare, automaton }
 });
 
 /// International organisations' CAMEO codes the records spell out.
@@ -265,7 +273,13 @@ pub fn find_dated(text: &str, date: Option<NaiveDate>) -> Vec<Found> {
         resume = e;
         let rows = &ph.codes[m.pattern().as_usize()];
         let dated = date.and_then(|d| rows.iter().find(|(_, from, to)| (from.is_some() || to.is_some()) && from.is_none_or(|f| f <= d) && to.is_none_or(|t| d <= t)));
-        let Some((code, _, _)) = dated.or_else(|| rows.iter().find(|(_, f, t)| f.is_none() && t.is_none())).or(rows.first()) else { continue };
+        // a name whose dated rows all miss the day, with no undated one but the bare country,
+        // is no actor that day: "Kiev" was Ukraine's government-in-waiting only in 1991, and
+        // its row since then, the bare country, is left to the gazetteer (the city where a
+        // bomb went off in 2020)
+        let undated = rows.iter().find(|(_, f, t)| f.is_none() && t.is_none());
+        let bare_holds = date.is_some() && ph.bare[m.pattern().as_usize()];
+        let Some((code, _, _)) = dated.or(undated).or_else(|| rows.first().filter(|_| !bare_holds)) else { continue };
         let (name, kind, country) = describe(code);
         out.push(Found { start: s, end: e, name, kind, country, code: Some(code.clone()) });
     }
@@ -303,6 +317,10 @@ mod tests {
         let at = |date| find_dated(text, date).into_iter().find(|f| f.name.starts_with("Israel")).map(|f| (f.name, f.code));
         assert_eq!(at(d(2018, 6, 17)), Some(("Israel government".into(), Some("ISRGOV".into()))));
         assert_eq!(at(d(2003, 1, 1)), Some(("Israel elite".into(), Some("ISRELI".into()))));
+        // "Kiev" named a government only in 1991; since, it is the city
+        let kiev = |date| find_dated("A car bomb exploded in Kiev on Sunday.", date).into_iter().map(|f| f.code).collect::<Vec<_>>();
+        assert_eq!(kiev(d(1991, 10, 1)), [Some("UKRUNR".to_string())]);
+        assert!(kiev(d(2020, 5, 10)).is_empty());
     }
 
     #[test]

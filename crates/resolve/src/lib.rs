@@ -288,7 +288,18 @@ pub fn resolve_places_at(gaz: &Gazetteer, text: &str, matches: &[NameMatch], hom
             is_point(p.kind) && !c.alternate && (states.contains(&(p.country.as_str(), p.admin1.as_str())) || home.is_some_and(|h| h.kind == Kind::Admin1) && at_home(p))
         })
     };
-    for m in plain.into_iter().chain(wordlike_names) {
+    // a name that is a country and a state of another ("Georgia") is looked at last: where the
+    // rest of the article points to the state's country, it is the state and vouches for no
+    // country of its own ("VALDOSTA — Police in Georgia said")
+    let dual = |m: &&NameMatch| {
+        let country = m.candidates.iter().map(|c| gaz.place(c.place)).find(|p| p.kind == Kind::Country);
+        country.is_some_and(|k| m.candidates.iter().map(|c| gaz.place(c.place)).any(|p| p.kind == Kind::Admin1 && p.country != k.country))
+    };
+    let (duals, singles): (Vec<&NameMatch>, Vec<&NameMatch>) = plain.into_iter().chain(wordlike_names).partition(dual);
+    for m in singles.into_iter().chain(duals) {
+        if dual(&m) && m.candidates.iter().map(|c| gaz.place(c.place)).any(|p| p.kind == Kind::Admin1 && countries.contains(p.country.as_str())) {
+            continue;
+        }
         let cs: HashSet<&str> = m.candidates.iter().map(|c| gaz.place(c.place).country.as_str()).collect();
         if wordlike(&m) && !countries.is_empty() && !cs.iter().any(|c| countries.contains(c)) {
             continue;
@@ -730,6 +741,17 @@ mod tests {
         let r = resolve("Deputies in Clackamas County, Oregon, said the crash happened in Damascus on Tuesday.");
         let dam = r.iter().find(|x| x.0 == "Damascus").unwrap();
         assert_eq!(dam.2, "US", "{r:?}");
+    }
+
+    #[test]
+    fn a_name_both_state_and_country_is_the_state_where_the_story_is_in_its_country() {
+        let countries = |text: &str| -> Vec<(String, String)> { resolve(text).into_iter().map(|(name, _, cc)| (name, cc)).collect() };
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            countries("Police in Georgia said an officer was shot Friday at an apartment complex in Valdosta."),
+            [pair("Georgia", "US"), pair("Valdosta", "US")]
+        );
+        assert_eq!(countries("Protests spread across Georgia on Sunday, a week after the vote in Tbilisi."), [pair("Georgia", "GE"), pair("Tbilisi", "GE")]);
     }
 
     #[test]
