@@ -2,7 +2,7 @@
 //! the date given as the first argument (default 2016-06-15): a quick way to see why a
 //! sentence did or did not become an event, or got the date, place and counts it got. With
 //! `HEADLINE` set in the environment, the text is read as an article under that headline
-//! (whose mentions stand in when the body tells no event).
+//! (whose mentions stand in when the body tells no event), and `OUTLET` names its outlet.
 use std::io::Read;
 
 fn main() {
@@ -17,9 +17,10 @@ fn main() {
         std::process::exit(1);
     };
     let headline = std::env::var("HEADLINE").ok();
+    let outlet = std::env::var("OUTLET").ok();
     let (found, text) = match headline.as_deref() {
         Some(h) => {
-            let page = sitrep_extract::mentions::Page { headline: Some(h), ..Default::default() };
+            let page = sitrep_extract::mentions::Page { headline: Some(h), outlet: outlet.as_deref(), ..Default::default() };
             let (found, text, _) = sitrep_extract::mentions::extract_article(&text, page, dct);
             (found, text.to_string())
         }
@@ -32,7 +33,7 @@ fn main() {
             m.subtype,
             m.modality,
             m.date.as_ref().map(|d| (&text[d.start..d.end], d.value.clone())),
-            m.place.as_ref().map(|p| (&text[p.span.0..p.span.1], p.precision)),
+            m.place.as_ref().map(|p| (&text[p.span.0..p.span.1], p.precision, sitrep_gazetteer::Gazetteer::embedded().place(p.place).country.as_str())),
             m.fatalities.as_ref().map(|c| (c.min, c.max)),
             m.injured.as_ref().map(|c| (c.min, c.max)),
             m.hit.as_ref().map(|c| (c.min, c.max)),

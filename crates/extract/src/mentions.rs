@@ -238,6 +238,9 @@ fn offset_before(before: &str) -> Option<PlaceOffset> {
     };
     (km > 0.0 && km < 2000.0).then_some(PlaceOffset { km, bearing, direction })
 }
+/// Words that open a phrase of place or time, never a target.
+const LOCATIVE_WORDS: &[&str] =
+    &["in", "near", "inside", "outside", "from", "into", "across", "during", "after", "before", "since", "for", "to", "with", "by", "of", "throughout", "around"];
 static LOCATIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(in|at|on|across|inside|into|from|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$").unwrap());
 static PASSIVE_AGENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -1412,6 +1415,13 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         // second alone, 0.487 with the verb's object after it, 0.529 before it
         for r in crate::roles::roles(sentence).into_iter().filter(|r| !r.source && ss + r.end <= arg_end) {
             let t = sentence[r.start..r.end].trim();
+            // "fired on X" is aimed at X; "exploded in Kiev" says where, not at whom
+            let first = t.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+            let t = match first.as_str() {
+                "on" | "at" | "against" | "upon" => t[first.len()..].trim_start(),
+                _ if LOCATIVE_WORDS.contains(&first.as_str()) => continue,
+                _ => t,
+            };
             if names_target(t) && !crate::roles::names_event(t) {
                 targets.push(t.trim_start_matches("the ").to_string());
             }
