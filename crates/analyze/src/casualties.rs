@@ -61,7 +61,7 @@ fn one_person() -> String {
 /// Nouns counting people: "six men", "two other women".
 const GROUP: &str = r"(?:m[ae]n|wom[ae]n|boys?|girls?|teens?|teenagers?|people|persons?|adults?|child|children|juveniles?|males?|females?|others|victims?)";
 
-/// Word stems at least one of which every casualty phrase contains (see [`PATTERN`]).
+/// Word stems at least one of which every casualty phrase contains (see [`PATTERNS`]).
 static HARM_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     let stems = [
         "kill", "dead", "die", "death", "fatal", "slain", "gunned down", "passed away", "life support", "lives", "wound", "injur", "hurt", "grazed", "trauma cent", "hospital", "shot", "condition",
@@ -72,7 +72,7 @@ static HARM_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 });
 
 /// "A 17-year-old girl showed up in a hospital emergency room with a gunshot wound", "Three
-/// men walked into a gas station with gunshot wounds": people hit. Apart from [`PATTERN`],
+/// men walked into a gas station with gunshot wounds": people hit. Apart from [`PATTERNS`],
 /// and run only on a sentence that tells a gunshot wound: in the one automaton, its long
 /// reach made every capture search of every sentence a tenth slower.
 static ARRIVE: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
@@ -205,21 +205,53 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
     Vec::from(p)
 });
 
-/// All the phrases in one alternation, which tells where the first phrase of a text is. A
-/// large one: room for its lazy DFA's states, which otherwise are discarded and rebuilt over
-/// and over (a third of the extractor's time went there). New text keeps reaching new states
-/// (about 60 MB of them over 50,000 bench articles), so a 32 MB cache still filled and was
-/// rebuilt: 128 MB made a one-core ingest of 50,000 articles 6% faster. ASCII classes:
-/// Unicode case folding and Unicode \d and \s multiply the automaton's states.
-static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
-    regex::RegexBuilder::new(&format!(r"(?i)\b(?:{})\b", PHRASES.join("|")))
-        .unicode(false)
-        .dfa_size_limit(128 << 20)
-        .build()
-        .expect("casualty pattern")
+/// How many alternations the phrases are split into (see [`PATTERNS`]). Measured (callgrind,
+/// instructions inside [`find`] while `sitrep eval mentions` reads the bench articles): one
+/// alternation 1.87 G over 500 articles and 4.51 G over the 1,955 read four times; 4
+/// alternations 1.41 G and 3.58 G; 8, 1.32 G and 3.57 G; 16, 1.25 G and 3.86 G (each scan
+/// costs more than the states it spares). A one-core ingest of 20,000 bench articles: 85.2 s
+/// against 88.2 s over three alternating runs each.
+const GROUPS: usize = 8;
+
+/// The phrases in a few alternations, which together tell where the first phrase of a text
+/// starts: the earliest start any of them finds (which phrase it is, [`phrase_at`] reads). One
+/// alternation of all of them has a lazy DFA whose states are every mix of the phrases'
+/// partial matches: new text kept reaching new ones (about 60 MB over 50,000 bench articles)
+/// and building them was most of the casualty step. Apart, each automaton has far fewer
+/// states, at the cost of a scan of the text each. ASCII classes: Unicode case folding and
+/// Unicode \d and \s multiply the automata's states.
+static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    PHRASES
+        .chunks(PHRASES.len().div_ceil(GROUPS))
+        .map(|ps| regex::RegexBuilder::new(&format!(r"(?i)\b(?:{})\b", ps.join("|"))).unicode(false).dfa_size_limit(16 << 20).build().expect("casualty pattern"))
+        .collect()
 });
 
-/// Each phrase alone, to tell which one matched where [`PATTERN`] found one (the first that
+/// Where the first phrase at or after `at` starts: the earliest of each alternation's next
+/// match. `ahead` remembers each one's last answer (its next start, or none left), which
+/// holds as long as `at` has not passed it, so each text is scanned about once per
+/// alternation.
+fn next_start(text: &str, at: usize, ahead: &mut [Option<Option<usize>>; GROUPS]) -> Option<usize> {
+    let mut first: Option<usize> = None;
+    for (re, known) in PATTERNS.iter().zip(ahead.iter_mut()) {
+        let start = match *known {
+            Some(Some(s)) if s >= at => Some(s),
+            Some(None) => None,
+            _ => {
+                let s = re.find_at(text, at).map(|m| m.start());
+                *known = Some(s);
+                s
+            }
+        };
+        first = match (first, start) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
+    first
+}
+
+/// Each phrase alone, to tell which one matched where [`PATTERNS`] found one (the first that
 /// matches there, as in the alternation) and read its parts: a capture search pays for every
 /// state of its automaton over the matched words, and one phrase's automaton is a small part
 /// of all of them (measured: the capture search was a third of the casualty step).
@@ -271,7 +303,7 @@ impl<'t> Parts<'t> {
     }
 }
 
-/// The phrase that matches at `start` (the first listed, as in [`PATTERN`]) with its parts.
+/// The phrase that matches at `start` (the first listed) with its parts.
 fn phrase_at(text: &str, start: usize) -> Option<Parts<'_>> {
     let input = regex_automata::Input::new(text).range(start..).anchored(regex_automata::Anchored::Yes);
     let re = PARTS.iter().find(|re| re.is_match(input.clone()))?;
@@ -629,10 +661,11 @@ pub fn find(text: &str) -> Vec<Casualty> {
         return out;
     }
     let mut at = 0;
-    while let Some(found) = PATTERN.find_at(text, at) {
-        let Some(c) = phrase_at(text, found.start()) else {
-            // (the alternation and its phrases agree on where one matches: not reached)
-            at = found.start() + text[found.start()..].chars().next().map_or(1, char::len_utf8);
+    let mut ahead = [None; GROUPS];
+    while let Some(found) = next_start(text, at, &mut ahead) {
+        let Some(c) = phrase_at(text, found) else {
+            // (the alternations and their phrases agree on where one matches: not reached)
+            at = found + text[found..].chars().next().map_or(1, char::len_utf8);
             continue;
         };
         let Some(m) = c.get(0) else { break };
@@ -900,6 +933,22 @@ mod tests {
         assert_eq!(one("the death toll rose to 1,200").1, Some(1200));
         assert_eq!(one("nearly 30 were injured").2, Some(30));
         assert_eq!(one("dozens of people were hurt").1, Some(24));
+    }
+
+    #[test]
+    fn the_alternations_find_the_first_phrase_start_as_each_phrase_would() {
+        let text = "He said three men were shot. Gunmen shot dead a policeman, and the blast killed 6 civilians and wounded a soldier; \
+                    a 17-year-old boy was shot and killed, two others were hurt, and the death toll rose to 15.";
+        // every start at which some phrase matches, found one position at a time
+        let starts: Vec<usize> = (0..text.len()).filter(|&i| text.is_char_boundary(i) && phrase_at(text, i).is_some()).collect();
+        let mut ahead = [None; GROUPS];
+        let mut at = 0;
+        for &s in &starts {
+            assert_eq!(next_start(text, at, &mut ahead), Some(s), "from {at}");
+            at = s + 1;
+        }
+        assert_eq!(next_start(text, at, &mut ahead), None);
+        assert!(starts.len() >= 6, "{starts:?}");
     }
 
     #[test]
