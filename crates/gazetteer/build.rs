@@ -11,7 +11,10 @@ mod fold;
 mod index;
 
 fn main() {
-    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteer");
+    // read when the script runs, not baked in when it is compiled: cargo may reuse the
+    // compiled script for another checkout sharing the target directory
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let data = std::path::Path::new(&manifest).join("../../data/gazetteer");
     for f in ["places.tsv.gz", "names.tsv.gz"] {
         println!("cargo::rerun-if-changed={}", data.join(f).display());
     }
