@@ -47,6 +47,8 @@ pub const JOIN_THRESHOLD: f64 = 5.0;
 /// no sign by itself of the same one. Measured on the dev incidents: B³ F1 0.9125 with no
 /// score, 0.9125 at 1, 0.9132 at 1.5 and at 2 (recall 0.849 -> 0.850, precision the same).
 const ARTICLE_PLACE_SCORE: f64 = 1.5;
+/// How many targets an event record keeps (see [`aggregate`]).
+pub const MAX_TARGETS: usize = 5;
 /// How many days before its publication an undated report tells of: news of a shooting
 /// comes out the same day or within a few.
 pub const UNDATED_DAYS: u64 = 3;
@@ -483,12 +485,17 @@ pub fn aggregate(id: &str, mentions: &[MentionRecord], mut story_of: impl FnMut(
             None => actors.push(a.clone()),
         }
     }
-    let mut targets: Vec<Target> = Vec::new();
+    // the targets most reports name, the first named on a tie, at most MAX_TARGETS: an event
+    // of many reports collects every way each put it ("the 17-year-old", "a teen", "Smith")
+    let mut named: Vec<(&Target, usize)> = Vec::new();
     for t in mentions.iter().flat_map(|m| &m.targets) {
-        if !targets.contains(t) {
-            targets.push(t.clone());
+        match named.iter_mut().find(|(n, _)| *n == t) {
+            Some((_, k)) => *k += 1,
+            None => named.push((t, 1)),
         }
     }
+    named.sort_by(|a, b| b.1.cmp(&a.1));
+    let targets: Vec<Target> = named.into_iter().take(MAX_TARGETS).map(|(t, _)| t.clone()).collect();
     let fatalities = range(mentions.iter().map(|m| &m.fatalities));
     // the wounded as reports count them; a report that counted only the people hit ("seven
     // people were shot") told its wounded as those less its own dead, and the event knows

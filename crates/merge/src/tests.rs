@@ -371,3 +371,22 @@ fn a_county_the_article_stands_in_says_more_than_the_state_a_sentence_tells() {
     let home = mention("a2", day_of, Some(tulsa), "a homeowner's son", "officials");
     assert_eq!(event_of(&[told, home]).event.location.unwrap().name, "Oklahoma");
 }
+
+#[test]
+fn an_event_keeps_the_targets_most_reports_name() {
+    let d = day(NaiveDate::from_ymd_opt(2018, 6, 17).unwrap());
+    let with = |article: &str, names: &[&str]| MentionRecord {
+        targets: names.iter().map(|n| Target { name: n.to_string() }).collect(),
+        ..mention(article, d.clone(), Some(abu_kamal()), "Israel", "a US official")
+    };
+    let reports = [
+        with("a1", &["a checkpoint", "the convoy"]),
+        with("a2", &["pro-regime forces", "a depot", "a school"]),
+        with("a3", &["pro-regime forces", "a bridge"]),
+        with("a4", &["pro-regime forces", "the convoy", "a mosque"]),
+    ];
+    let e = aggregate("ev", &reports, |a| a.to_string());
+    let names: Vec<&str> = e.targets.iter().map(|t| t.name.as_str()).collect();
+    // the most named first, then the first named of the rest, five at most
+    assert_eq!(names, ["pro-regime forces", "the convoy", "a checkpoint", "a depot", "a school"]);
+}
