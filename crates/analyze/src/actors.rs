@@ -273,8 +273,8 @@ pub fn find_dated(text: &str, date: Option<NaiveDate>) -> Vec<Found> {
         resume = e;
         let rows = &ph.codes[m.pattern().as_usize()];
         let dated = date.and_then(|d| rows.iter().find(|(_, from, to)| (from.is_some() || to.is_some()) && from.is_none_or(|f| f <= d) && to.is_none_or(|t| d <= t)));
-        // a name whose dated rows all miss the day, with no undated one but the bare country,
-        // is no actor that day: "Kiev" was Ukraine's government-in-waiting only in 1991, and
+        // a name whose dated rows all miss the day, with no undated row but a bare country
+        // one (whatever its dates), is no actor that day: "Kiev" was Ukraine's government-in-waiting only in 1991, and
         // its row since then, the bare country, is left to the gazetteer (the city where a
         // bomb went off in 2020)
         let undated = rows.iter().find(|(_, f, t)| f.is_none() && t.is_none());
