@@ -1416,37 +1416,49 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             let possessive = matches!(first.as_str(), "her" | "his" | "their" | "its") && !LOCATIVE_WORDS.contains(&second.as_str()) && !matches!(second.as_str(), "on" | "at");
             let demonstrative = matches!(first.as_str(), "this" | "that" | "these" | "those");
             let pronoun = PRONOUNS.contains(&first.as_str()) && (words == 1 || !(possessive || demonstrative));
-            if pronoun {
+            // nor a clause ("the Iraq-Syria border Sunday was carried out")
+            let clause = t.split_whitespace().any(|w| matches!(w.to_ascii_lowercase().as_str(), "was" | "were" | "is" | "are" | "has" | "have" | "had" | "been" | "will" | "would"));
+            if pronoun || clause {
                 return false;
             }
             let is_time = timex::find(t, dct).iter().any(|x| x.end - x.start + 2 >= t.len());
             let is_place = sitrep_analyze::places(t).iter().any(|p| p.end - p.start + 2 >= t.len());
             (1..=8).contains(&words) && !t.chars().next().is_some_and(|ch| ch.is_numeric()) && !is_time && !is_place
         };
-        // the object of the sentence's event verb ("killed another ethnic Chechen", "X was
-        // attacked by Y", see `roles`) read within the event's own words, unless it names the
-        // event ("blamed the strike that targeted X"); else what the trigger is said to have
-        // hit ("a raid on X", "the strike that targeted X"). Measured on the roles bench's
-        // sentences that tell an event, the targets the records carry: F1 0.124 with the
-        // second alone, 0.487 with the verb's object after it, 0.529 before it (0.519 since
-        // pronouns are dropped, which the bench counts as targets: "him in the leg" over "him")
-        for r in crate::roles::roles(sentence).into_iter().filter(|r| !r.source && ss + r.end <= arg_end) {
-            let t = sentence[r.start..r.end].trim();
-            // "fired on X" is aimed at X; "exploded in Kiev" says where, not at whom
-            let first = t.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
-            let t = match first.as_str() {
-                "on" | "at" | "against" | "upon" => t[first.len()..].trim_start(),
-                _ if LOCATIVE_WORDS.contains(&first.as_str()) => continue,
-                _ => t,
-            };
-            if names_target(t) && !crate::roles::names_event(t) {
-                targets.push(t.trim_start_matches("the ").to_string());
-            }
-        }
+        // what the trigger is said to have hit ("a raid on X", "the strike that targeted X"),
+        // else the object of the sentence's event verb ("killed another ethnic Chechen", "X
+        // was attacked by Y", see `roles`) read within the event's own words, unless it names
+        // the event ("blamed the strike that targeted X") or a light verb's object ("took
+        // place") or a telling ("told CNN"). Measured on the roles bench's sentences that tell
+        // an event, the targets the records carry: F1 0.124 with the first alone, 0.432 as
+        // now; 0.529 with the verb's object first and no telling, clause or event head kept
+        // out, which the bench's overlap scoring rewards, but which gave the example articles'
+        // Abu Kamal strike the targets "comment", "CNN" and "Iraq-Syria border Sunday was
+        // carried out"
         let after_trigger = &arg_text[te.min(arg_text.len())..];
+        if let Some(t) = TARGET_AFTER.captures_iter(after_trigger).filter_map(|c| c.get(3)).map(|t| t.as_str().trim()).find(|t| names_target(t)) {
+            targets.push(t.trim_start_matches("the ").to_string());
+        }
         if targets.is_empty() {
-            if let Some(t) = TARGET_AFTER.captures_iter(after_trigger).filter_map(|c| c.get(3)).map(|t| t.as_str().trim()).find(|t| names_target(t)) {
-                targets.push(t.trim_start_matches("the ").to_string());
+            // (up to a comma; never the object of a telling: "told CNN", "reporting statements")
+            let told = |at: usize| {
+                let word = sentence[..at].split_whitespace().next_back().unwrap_or("").to_ascii_lowercase();
+                REPORTING.is_match(&word) || matches!(word.as_str(), "tell" | "telling" | "reporting" | "citing" | "quoting" | "comment" | "thanked")
+            };
+            for r in crate::roles::roles(sentence).into_iter().filter(|r| !r.source && ss + r.end <= arg_end && !told(r.start)) {
+                let span = &sentence[r.start..r.end];
+                let t = span[..span.find(',').unwrap_or(span.len())].trim().trim_end_matches(['.', ';', ':']);
+                // "fired on X" is aimed at X; "exploded in Kiev" says where, not at whom
+                let first = t.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+                let t = match first.as_str() {
+                    "on" | "at" | "against" | "upon" => t[first.len()..].trim_start(),
+                    "place" | "part" | "comment" | "note" | "care" | "action" => continue,
+                    _ if LOCATIVE_WORDS.contains(&first.as_str()) => continue,
+                    _ => t,
+                };
+                if names_target(t) && !crate::roles::names_event(t) {
+                    targets.push(t.trim_start_matches("the ").to_string());
+                }
             }
         }
 
@@ -1894,6 +1906,7 @@ mod tests {
         let names: Vec<&str> = ms.iter().flat_map(|m| &m.targets).map(|t| t.name.as_str()).collect();
         assert!(names.contains(&"pro-regime forces") && !names.contains(&"strike"), "{names:?}");
         assert!(crate::roles::names_event("the air strikes") && !crate::roles::names_event("a police checkpoint"));
+        assert!(crate::roles::names_event("airstrikes in Syria") && !crate::roles::names_event("targets in Syria"));
         // a pronoun, or a clause it opens, names no one; "her husband" does
         for (text, target) in [
             ("A gunman shot him in the leg on Sunday.", None),

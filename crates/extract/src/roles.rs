@@ -56,9 +56,12 @@ const BREAKS: &[&str] = &[",", ".", ";", ":", "who", "which", "that", "after", "
 const LEADING: &[&str] = &["in", "on", "at", "during", "after", "since", "meanwhile", "earlier", "later", "last", "yesterday", "today"];
 
 /// Whether `phrase` names an event rather than who or what it was done to ("the strike",
-/// "the attacks"): its last word is one of [`EVENT_NOUNS`].
+/// "airstrikes in Syria"): its head, the last word before a preposition, is one of
+/// [`EVENT_NOUNS`] or a kind of strike.
 pub fn names_event(phrase: &str) -> bool {
-    phrase.split_whitespace().last().is_some_and(|w| EVENT_NOUNS.contains(&w.to_lowercase().as_str()))
+    let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+    let head_end = words.iter().position(|w| matches!(w.as_str(), "in" | "on" | "at" | "of" | "near" | "against" | "across")).unwrap_or(words.len());
+    words[..head_end].last().is_some_and(|w| EVENT_NOUNS.contains(&w.as_str()) || w.ends_with("strike") || w.ends_with("strikes"))
 }
 
 /// A role span in byte offsets.
