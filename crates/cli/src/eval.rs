@@ -529,6 +529,7 @@ fn roles(a: TaskArgs) -> Result<()> {
     // tells one (their names are words of the sentence): (predicted, of them right, gold
     // targets of those sentences, of them found)
     let mut record = (0usize, 0usize, 0usize, 0usize);
+    let overlap = |(a, b): (usize, usize), (c, d): (usize, usize)| a < d && c < b;
     let some_day = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default();
     for d in &docs {
         let text = d["text"].as_str().unwrap_or("");
@@ -547,7 +548,7 @@ fn roles(a: TaskArgs) -> Result<()> {
         let role = |p: &sitrep_extract::roles::RoleSpan| if p.source { "source" } else { "target" };
         for p in &pred {
             by_role.entry(role(p)).or_default().0 += 1;
-            if gold.iter().any(|g| g.0 == role(p) && p.start < g.2 && g.1 < p.end) {
+            if gold.iter().any(|g| g.0 == role(p) && overlap((p.start, p.end), (g.1, g.2))) {
                 tp_pred += 1;
                 by_role.entry(role(p)).or_default().2 += 1;
             }
@@ -561,13 +562,13 @@ fn roles(a: TaskArgs) -> Result<()> {
                 events.iter().flat_map(|m| &m.targets).filter_map(|t| text.find(t.name.as_str()).map(|i| (i, i + t.name.len()))).collect();
             let gold_targets: Vec<&(&str, usize, usize)> = gold.iter().filter(|g| g.0 == "target").collect();
             record.0 += spans.len();
-            record.1 += spans.iter().filter(|p| gold_targets.iter().any(|g| p.0 < g.2 && g.1 < p.1)).count();
+            record.1 += spans.iter().filter(|&&p| gold_targets.iter().any(|g| overlap(p, (g.1, g.2)))).count();
             record.2 += gold_targets.len();
-            record.3 += gold_targets.iter().filter(|g| spans.iter().any(|p| p.0 < g.2 && g.1 < p.1)).count();
+            record.3 += gold_targets.iter().filter(|g| spans.iter().any(|&p| overlap(p, (g.1, g.2)))).count();
         }
         for g in &gold {
             by_role.entry(g.0).or_default().1 += 1;
-            if pred.iter().any(|p| role(p) == g.0 && p.start < g.2 && g.1 < p.end) {
+            if pred.iter().any(|p| role(p) == g.0 && overlap((p.start, p.end), (g.1, g.2))) {
                 tp_gold += 1;
                 by_role.entry(g.0).or_default().3 += 1;
             } else if shown < a.errors {

@@ -1303,10 +1303,12 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         // toll was counted to)
         let toll = PERIOD_TOLL.is_match(&text[ss..arg_end])
             && !candidates.iter().any(|t| t.precision == timex::Precision::Day && !before(text, t.start, 8).to_ascii_lowercase().ends_with("as of "));
-        let cas = if toll { Vec::new() } else { casualties::find(&text[ss..arg_end]) };
-        if arg_end == se && !toll {
-            found_in.0.insert(ss, cas.clone());
-        }
+        // (a whole sentence's phrases are remembered for the rules that read them again)
+        let cas = match (toll, arg_end == se) {
+            (true, _) => Vec::new(),
+            (false, true) => found_in.of(text, (ss, se)).to_vec(),
+            (false, false) => casualties::find(&text[ss..arg_end]),
+        };
 
         // participants and claims, clause by clause: "X blamed the strike on Y, but a
         // spokesman for Y said there were no Y strikes" carries two sources
