@@ -9,7 +9,18 @@ fn main() {
         std::process::exit(1);
     }
     let gaz = sitrep_gazetteer::Gazetteer::embedded();
-    for r in sitrep_resolve::resolve_places(gaz, &text, &sitrep_analyze::places(&text)) {
+    let matches = sitrep_analyze::places(&text);
+    // `places --matches`: also the names found before grounding, with their candidates
+    if std::env::args().any(|a| a == "--matches") {
+        for m in &matches {
+            let cands: Vec<String> = m.candidates.iter().map(|c| {
+                let p = gaz.place(c.place);
+                format!("{} {:?} {} pop {}", p.name, p.kind, p.country, p.population)
+            }).collect();
+            eprintln!("match {:?}: {}", &text[m.start..m.end], cands.join("; "));
+        }
+    }
+    for r in sitrep_resolve::resolve_places(gaz, &text, &matches) {
         let p = gaz.place(r.place);
         println!("{:?} -> {} {} ({:?}, {} {}, pop {})", &text[r.start..r.end], p.id, p.name, p.kind, p.admin1, p.country, p.population);
     }

@@ -159,6 +159,17 @@ fn phrases_of_common_words_and_time_zones_are_not_places() {
 }
 
 #[test]
+fn a_word_frequent_only_as_a_place_name_is_a_place() {
+    // frequent words, but only as names of places: not doubtful as "Police" or "Most" are,
+    // after "and" or at a sentence's start
+    let found = names_in("Fans travelled from Gloucester and Norwich. Hollywood loved it, and so did Boise.");
+    assert_eq!(found, ["Gloucester", "Norwich", "Hollywood", "Boise"], "{found:?}");
+    // a frequent surname stays doubtful alone, a word that means something else too
+    let found = names_in("Burton said the Cork plant in Gloucester would close. Police said so.");
+    assert_eq!(found, ["Gloucester"], "{found:?}");
+}
+
+#[test]
 fn people_and_parts_of_a_city_are_not_places() {
     let text = "Spc. Ivan A. Lopez opened fire in Killeen. Jovanni Leon Vargas, 23, was shot in Chicago on the Northwest Side, in the Austin neighborhood. \
                 Cashaan Williams, 18, is charged.";
