@@ -9,6 +9,7 @@ Inputs (read only here, never at run time):
   data/curated/country_points.tsv            a representative point per country
   data/curated/regions.tsv                   continents, regions, seas, border areas
   data/curated/admin1_adjectives.tsv         adjectives of divisions ("English" -> England)
+  data/curated/aliases.tsv                   more names of held places ("B.C.", "NSW", "Herts")
 
 Outputs:
   data/gazetteer/places.tsv.gz   id, name, lat, lon, kind, country, admin1, population
@@ -174,6 +175,16 @@ def main():
         for n in all_names.split("|"):
             flag = "d" if n.startswith("~") else "n"
             names.append((n.lstrip("~"), rid, flag))
+
+    # more names of places held above: abbreviations ("B.C.", "NSW", "Herts"), short forms
+    known = {p[0] for p in places}
+    for line in open(os.path.join(ROOT, "data", "curated", "aliases.tsv"), encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        name, pid = line.rstrip("\n").split("\t")
+        if pid not in known:
+            raise SystemExit(f"aliases.tsv: {name!r} names {pid}, which the gazetteer does not hold")
+        names.append((name, pid, "n"))
 
     with gzip.open(os.path.join(out_dir, "places.tsv.gz"), "wt", encoding="utf-8", compresslevel=9) as f:
         f.write("# id\tname\tlat\tlon\tkind\tcountry\tadmin1\tpopulation\n")

@@ -605,6 +605,26 @@ mod tests {
     }
 
     #[test]
+    fn counties_islands_ranges_and_short_forms_the_gazetteer_lacked() {
+        let got = |t: &str| resolve(t).into_iter().map(|(name, id, _)| format!("{name}={id}")).collect::<Vec<_>>();
+        // England's historic counties, split into unitary authorities in GeoNames
+        let t = "Flooding closed roads across Yorkshire and Cheshire, and the A43 in Northamptonshire.";
+        assert_eq!(got(t), ["Yorkshire=rgn:yorkshire", "Cheshire=rgn:cheshire", "Northamptonshire=rgn:northamptonshire"]);
+        // short forms of held divisions and countries
+        let t = "He moved from Hamilton, Ont., to Watford, Herts, and then to Pyongyang, the capital of the Democratic People's Republic of Korea.";
+        let r = got(t);
+        for want in ["Hamilton=5969782", "Ont=adm1:CA.08", "Herts=adm2:GB.ENG.F8", "Democratic People's Republic of Korea=1873107"] {
+            assert!(r.contains(&want.to_string()), "{want} not in {r:?}");
+        }
+        // islands, mountain ranges and disputed regions
+        let t = "Tourists left Maui as fighting resumed in Nagorno-Karabakh and snow fell on the Appalachians.";
+        assert_eq!(got(t), ["Maui=rgn:maui", "Nagorno-Karabakh=rgn:nagorno-karabakh", "Appalachians=rgn:appalachians"]);
+        // "Arab" is the Arab world, not Arab, Alabama, unless the story is there
+        let t = "Leaders of Arab countries met in Cairo.";
+        assert!(got(t).contains(&"Arab=rgn:arab-world".to_string()), "{:?}", got(t));
+    }
+
+    #[test]
     fn a_landmark_far_from_the_story_is_a_neighbourhood_named_like_it() {
         let t = "SALT LAKE CITY — A man shot his son before shooting himself, Salt Lake police said. The family lived in the Capitol Hill apartment.";
         assert!(!resolve(t).iter().any(|r| r.0 == "Capitol Hill"), "{:?}", resolve(t));
