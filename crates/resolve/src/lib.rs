@@ -79,6 +79,18 @@ fn qualifier<'g>(gaz: &'g Gazetteer, text: &str, m: &NameMatch, next: Option<&Na
             quals.retain(holds);
         }
         if let [p] = quals.as_slice() {
+            // "shows in Copenhagen, Hamburg, Brasoc and Mannheim": a division of a country the
+            // name has no place in, followed by more names, is the next item of a list (one
+            // the gazetteer does not know broke the list up)
+            let foreign = !m.candidates.iter().any(|c| gaz.place(c.place).country == p.country);
+            let listed = text.get(n.end..).is_some_and(|r| {
+                let r = r.strip_prefix(',').unwrap_or(r).trim_start();
+                let r = r.strip_prefix("and ").or_else(|| r.strip_prefix("or ")).unwrap_or(r);
+                r.len() < text.len() - n.end && r.starts_with(|c: char| c.is_uppercase())
+            });
+            if foreign && listed {
+                return None;
+            }
             return Some((p.country.as_str(), if p.kind == Kind::Admin1 { p.admin1.as_str() } else { "" }, None));
         }
     }
@@ -305,10 +317,11 @@ pub fn resolve_places_at(gaz: &Gazetteer, text: &str, matches: &[NameMatch], hom
             continue;
         }
         let explicit = m.candidates.iter().find(|c| matches!(gaz.place(c.place).kind, Kind::Country));
-        // a small town's country is no evidence by itself (it may be the wrong town)
+        // a small town's country is no evidence by itself (it may be the wrong town), nor is a
+        // small district's ("Saddam Hussein": Al Hussein, a Yemeni district)
         let weighty = m.candidates.iter().any(|c| {
             let p = gaz.place(c.place);
-            !matches!(p.kind, Kind::Town | Kind::AdminSeat) || p.population >= SMALL_TOWN
+            !matches!(p.kind, Kind::Town | Kind::AdminSeat | Kind::Admin2) || p.population >= SMALL_TOWN
         });
         // a minor place abroad ("a Northland teen" in a story from "GLADSTONE, Mo.": New
         // Zealand's region, or a part of Wellington) does not vouch for its country against a
@@ -622,6 +635,25 @@ mod tests {
         // "Arab" is the Arab world, not Arab, Alabama, unless the story is there
         let t = "Leaders of Arab countries met in Cairo.";
         assert!(got(t).contains(&"Arab=rgn:arab-world".to_string()), "{:?}", got(t));
+    }
+
+    #[test]
+    fn a_list_broken_by_an_unknown_name_is_still_a_list() {
+        // "Hamburg" would qualify "Copenhagen" as its state, where it has no Copenhagen
+        let t = "The band was due to play shows in Copenhagen, Hamburg, Brasoc and Mannheim this month.";
+        let r = resolve(t);
+        assert!(r.iter().any(|(n, _, cc)| n == "Copenhagen" && cc == "DK"), "{r:?}");
+        // a state that has a town of the name still qualifies it, list or not
+        let t = "He played in Portland, Oregon, and Seattle last week.";
+        let r = resolve(t);
+        assert!(r.iter().any(|(n, id, _)| n == "Portland" && id == "5746545"), "{r:?}");
+    }
+
+    #[test]
+    fn a_small_district_named_like_a_person_vouches_for_no_country() {
+        let t = "Slovenia endorsed the invasion of Iraq in 2003, though Saddam Hussein had no such weapons. Bulgaria, Malta and Portugal did the same.";
+        let r = resolve(t);
+        assert!(!r.iter().any(|(n, _, _)| n == "Hussein"), "{r:?}");
     }
 
     #[test]
