@@ -184,14 +184,14 @@ def main():
         name, pid = line.rstrip("\n").split("\t")
         if pid not in known:
             raise SystemExit(f"aliases.tsv: {name!r} names {pid}, which the gazetteer does not hold")
-        names.append((name, pid, "n"))
+        names.append((name.lstrip("~"), pid, "d" if name.startswith("~") else "n"))
 
-    with gzip.open(os.path.join(out_dir, "places.tsv.gz"), "wt", encoding="utf-8", compresslevel=9) as f:
+    with io.TextIOWrapper(gzip.GzipFile(os.path.join(out_dir, "places.tsv.gz"), "wb", compresslevel=9, mtime=0), encoding="utf-8") as f:
         f.write("# id\tname\tlat\tlon\tkind\tcountry\tadmin1\tpopulation\n")
         for p in places:
             f.write("\t".join(str(x) for x in p) + "\n")
     names = sorted(set(names))
-    with gzip.open(os.path.join(out_dir, "names.tsv.gz"), "wt", encoding="utf-8", compresslevel=9) as f:
+    with io.TextIOWrapper(gzip.GzipFile(os.path.join(out_dir, "names.tsv.gz"), "wb", compresslevel=9, mtime=0), encoding="utf-8") as f:
         f.write("# name\tid\tflag (n = name, d = demonym/adjective)\n")
         for n in names:
             f.write("\t".join(n) + "\n")

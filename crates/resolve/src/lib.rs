@@ -632,6 +632,9 @@ mod tests {
         // islands, mountain ranges and disputed regions
         let t = "Tourists left Maui as fighting resumed in Nagorno-Karabakh and snow fell on the Appalachians.";
         assert_eq!(got(t), ["Maui=rgn:maui", "Nagorno-Karabakh=rgn:nagorno-karabakh", "Appalachians=rgn:appalachians"]);
+        // adjectives of divisions and of South Korea read as the division or the country
+        let t = "A Sicilian court fined a Texan rancher as fans waved Korean flags.";
+        assert_eq!(got(t), ["Sicilian=adm1:IT.15", "Texan=adm1:US.TX", "Korean=1835841"]);
         // "Arab" is the Arab world, not Arab, Alabama, unless the story is there
         let t = "Leaders of Arab countries met in Cairo.";
         assert!(got(t).contains(&"Arab=rgn:arab-world".to_string()), "{:?}", got(t));
