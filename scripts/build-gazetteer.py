@@ -9,7 +9,7 @@ Inputs (read only here, never at run time):
   data/curated/country_points.tsv            a representative point per country
   data/curated/regions.tsv                   continents, regions, seas, border areas
   data/curated/admin1_adjectives.tsv         adjectives of divisions ("English" -> England)
-  data/curated/aliases.tsv                   more names of held places ("B.C.", "NSW", "Herts")
+  data/curated/aliases.tsv                   more names of held places ("Ont.", "NSW", "Herts")
 
 Outputs:
   data/gazetteer/places.tsv.gz   id, name, lat, lon, kind, country, admin1, population
@@ -176,7 +176,7 @@ def main():
             flag = "d" if n.startswith("~") else "n"
             names.append((n.lstrip("~"), rid, flag))
 
-    # more names of places held above: abbreviations ("B.C.", "NSW", "Herts"), short forms
+    # more names of places held above: abbreviations ("Ont.", "NSW", "Herts"), other spellings
     known = {p[0] for p in places}
     for line in open(os.path.join(ROOT, "data", "curated", "aliases.tsv"), encoding="utf-8"):
         if line.startswith("#") or not line.strip():

@@ -83,10 +83,11 @@ fn qualifier<'g>(gaz: &'g Gazetteer, text: &str, m: &NameMatch, next: Option<&Na
             // name has no place in, followed by more names, is the next item of a list (one
             // the gazetteer does not know broke the list up)
             let foreign = !m.candidates.iter().any(|c| gaz.place(c.place).country == p.country);
-            let listed = text.get(n.end..).is_some_and(|r| {
-                let r = r.strip_prefix(',').unwrap_or(r).trim_start();
-                let r = r.strip_prefix("and ").or_else(|| r.strip_prefix("or ")).unwrap_or(r);
-                r.len() < text.len() - n.end && r.starts_with(|c: char| c.is_uppercase())
+            let listed = text.get(n.end..).is_some_and(|rest| {
+                let after_comma = rest.strip_prefix(',');
+                let r = after_comma.unwrap_or(rest).trim_start();
+                let after_conjunction = r.strip_prefix("and ").or_else(|| r.strip_prefix("or "));
+                (after_comma.is_some() || after_conjunction.is_some()) && after_conjunction.unwrap_or(r).starts_with(|c: char| c.is_uppercase())
             });
             if foreign && listed {
                 return None;
@@ -646,6 +647,10 @@ mod tests {
         let t = "The band was due to play shows in Copenhagen, Hamburg, Brasoc and Mannheim this month.";
         let r = resolve(t);
         assert!(r.iter().any(|(n, _, cc)| n == "Copenhagen" && cc == "DK"), "{r:?}");
+        // a capitalised word after the division is no list by itself
+        let t = "The band was due to play in Copenhagen, Hamburg Police said.";
+        let r = resolve(t);
+        assert!(!r.iter().any(|(n, _, _)| n == "Copenhagen"), "{r:?}");
         // a state that has a town of the name still qualifies it, list or not
         let t = "He played in Portland, Oregon, and Seattle last week.";
         let r = resolve(t);
