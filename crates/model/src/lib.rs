@@ -341,10 +341,14 @@ pub struct Event {
     pub confidence: f64,
 }
 
+/// The Earth's mean radius: the one sphere [`destination`] and [`haversine_km`] agree on, so a
+/// point moved "150 miles" away lies 150 miles away by the distance every stage measures.
+const EARTH_RADIUS_KM: f64 = 6371.0;
+
 /// The point `km` away from (`lat`, `lon`) (degrees) on the compass `bearing` (degrees
 /// clockwise from north), on a sphere: where "150 miles northeast of Denver" is.
 pub fn destination(lat: f64, lon: f64, km: f64, bearing: f64) -> (f64, f64) {
-    let d = km / 6371.0;
+    let d = km / EARTH_RADIUS_KM;
     let (p1, l1, b) = (lat.to_radians(), lon.to_radians(), bearing.to_radians());
     let p2 = (p1.sin() * d.cos() + p1.cos() * d.sin() * b.cos()).asin();
     let l2 = l1 + (b.sin() * d.sin() * p1.cos()).atan2(d.cos() - p1.sin() * p2.sin());
@@ -359,7 +363,7 @@ pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let dp = (lat2 - lat1).to_radians();
     let dl = (lon2 - lon1).to_radians();
     let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    6371.0 * 2.0 * a.sqrt().asin()
+    EARTH_RADIUS_KM * 2.0 * a.sqrt().asin()
 }
 
 #[cfg(test)]
