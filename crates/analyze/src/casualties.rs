@@ -61,7 +61,7 @@ fn one_person() -> String {
 /// Nouns counting people: "six men", "two other women".
 const GROUP: &str = r"(?:m[ae]n|wom[ae]n|boys?|girls?|teens?|teenagers?|people|persons?|adults?|child|children|juveniles?|males?|females?|others|victims?)";
 
-/// Word stems at least one of which every casualty phrase contains (see [`PATTERNS`]).
+/// Word stems at least one of which every casualty phrase contains (see [`PHRASES`]).
 static HARM_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     let stems = [
         "kill", "dead", "die", "death", "fatal", "slain", "gunned down", "passed away", "life support", "lives", "wound", "injur", "hurt", "grazed", "trauma cent", "hospital", "shot", "condition",
@@ -72,7 +72,7 @@ static HARM_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 });
 
 /// "A 17-year-old girl showed up in a hospital emergency room with a gunshot wound", "Three
-/// men walked into a gas station with gunshot wounds": people hit. Apart from [`PATTERNS`],
+/// men walked into a gas station with gunshot wounds": people hit. Apart from [`PHRASES`],
 /// and run only on a sentence that tells a gunshot wound: in the one automaton, its long
 /// reach made every capture search of every sentence a tenth slower.
 static ARRIVE: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
@@ -205,56 +205,32 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
     Vec::from(p)
 });
 
-/// How many alternations the phrases are split into, every eighth phrase in each (see
-/// [`PATTERNS`]). Measured (callgrind, instructions inside [`find`] while `sitrep eval
-/// mentions` reads the bench articles): one alternation 1.87 G over 500 articles and 4.51 G
-/// over the 1,955 read four times; in consecutive runs of phrases, 4 alternations 1.41 G and
-/// 3.58 G, 8 1.32 G and 3.57 G, 16 1.25 G and 3.86 G (each scan costs more than the states it
-/// spares); every n-th phrase, 6 alternations 1.38 G and 3.58 G, 8 1.24 G and 3.37 G, 12 1.31
-/// G and 3.88 G. A one-core ingest of 20,000 bench articles (8 consecutive runs): 85.2 s
-/// against 88.2 s over three alternating runs each.
-const GROUPS: usize = 8;
-
-/// The phrases in [`GROUPS`] alternations, which together tell where the first phrase of a text
-/// starts: the earliest start any of them finds (which phrase it is, [`phrase_at`] reads). One
-/// alternation of all of them has a lazy DFA whose states are every mix of the phrases'
-/// partial matches: new text kept reaching new ones (about 60 MB over 50,000 bench articles)
-/// and building them was most of the casualty step. Apart, each automaton has far fewer
-/// states, at the cost of a scan of the text each, and fills less cache (16 MB each: 32 MB
-/// counted the same instructions over the 7,820 articles). ASCII classes: Unicode case
-/// folding and Unicode \d and \s multiply the automata's states.
-static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    (0..GROUPS)
-        .map(|g| PHRASES.iter().skip(g).step_by(GROUPS).map(String::as_str).collect::<Vec<_>>())
-        .map(|ps| regex::RegexBuilder::new(&format!(r"(?i)\b(?:{})\b", ps.join("|"))).unicode(false).dfa_size_limit(16 << 20).build().expect("casualty pattern"))
-        .collect()
+/// All the phrases in one alternation, searched anchored at each place where a phrase may
+/// start (a word boundary) to find the first phrase of a text. Searched unanchored, one
+/// alternation of them all had a lazy DFA whose states were every mix of partial matches
+/// begun at different words: new text kept reaching new ones and building them was most of
+/// the casualty step (the phrases had been split into eight alternations to contain it; over
+/// one pass of the bench articles building states was still four fifths of the step).
+/// Anchored, a state holds the partial matches from one start only, few and soon shared by
+/// every text.
+static ANCHORED: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
+    regex_automata::meta::Regex::builder()
+        .syntax(regex_automata::util::syntax::Config::new().case_insensitive(true).unicode(false))
+        .configure(regex_automata::meta::Config::new().hybrid_cache_capacity(16 << 20))
+        .build(&format!(r"\b(?:{})\b", PHRASES.join("|")))
+        .expect("casualty phrases")
 });
 
-/// Where the first phrase at or after `at` starts: the earliest of each alternation's next
-/// match. `ahead` remembers each one's last answer (its next start, or none left), which
-/// holds as long as `at` has not passed it, so each text is scanned about once per
-/// alternation.
-fn next_start(text: &str, at: usize, ahead: &mut [Option<Option<usize>>; GROUPS]) -> Option<usize> {
-    let mut first: Option<usize> = None;
-    for (re, known) in PATTERNS.iter().zip(ahead.iter_mut()) {
-        let start = match *known {
-            Some(Some(s)) if s >= at => Some(s),
-            Some(None) => None,
-            _ => {
-                let s = re.find_at(text, at).map(|m| m.start());
-                *known = Some(s);
-                s
-            }
-        };
-        first = match (first, start) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-    }
-    first
+/// Where the first phrase at or after `at` starts: the first word boundary (ASCII, as the
+/// phrases' `\b`) where one matches.
+fn next_start(text: &str, at: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let word = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
+    let input = regex_automata::Input::new(text).anchored(regex_automata::Anchored::Yes).earliest(true);
+    (at..=b.len()).filter(|&i| (i > 0 && word(i - 1)) != word(i)).find(|&i| ANCHORED.is_match(input.clone().range(i..)))
 }
 
-/// Each phrase alone, to tell which one matched where [`PATTERNS`] found one (the first that
+/// Each phrase alone, to tell which one matched where [`ANCHORED`] found one (the first that
 /// matches there, as in the alternation) and read its parts: a capture search pays for every
 /// state of its automaton over the matched words, and one phrase's automaton is a small part
 /// of all of them (measured: the capture search was a third of the casualty step).
@@ -664,8 +640,7 @@ pub fn find(text: &str) -> Vec<Casualty> {
         return out;
     }
     let mut at = 0;
-    let mut ahead = [None; GROUPS];
-    while let Some(found) = next_start(text, at, &mut ahead) {
+    while let Some(found) = next_start(text, at) {
         let Some(c) = phrase_at(text, found) else {
             // (the alternations and their phrases agree on where one matches: not reached)
             at = found + text[found..].chars().next().map_or(1, char::len_utf8);
@@ -939,18 +914,17 @@ mod tests {
     }
 
     #[test]
-    fn the_alternations_find_the_first_phrase_start_as_each_phrase_would() {
+    fn the_anchored_alternation_finds_the_first_phrase_start_as_each_phrase_would() {
         let text = "He said three men were shot. Gunmen shot dead a policeman, and the blast killed 6 civilians and wounded a soldier; \
                     a 17-year-old boy was shot and killed, two others were hurt, and the death toll rose to 15.";
         // every start at which some phrase matches, found one position at a time
         let starts: Vec<usize> = (0..text.len()).filter(|&i| text.is_char_boundary(i) && phrase_at(text, i).is_some()).collect();
-        let mut ahead = [None; GROUPS];
         let mut at = 0;
         for &s in &starts {
-            assert_eq!(next_start(text, at, &mut ahead), Some(s), "from {at}");
+            assert_eq!(next_start(text, at), Some(s), "from {at}");
             at = s + 1;
         }
-        assert_eq!(next_start(text, at, &mut ahead), None);
+        assert_eq!(next_start(text, at), None);
         assert!(starts.len() >= 6, "{starts:?}");
     }
 
