@@ -3,7 +3,8 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_automata::meta::Regex;
+use regex_automata::{Anchored, Input};
 
 static TRIGGERS_TSV: &str = include_str!("../../../data/curated/triggers.tsv");
 
@@ -27,6 +28,8 @@ struct Pattern {
     subtype: usize,
     weight: f64,
     re: Regex,
+    /// As written in the lexicon.
+    source: String,
 }
 
 /// The compiled lexicon.
@@ -36,11 +39,13 @@ pub struct Lexicon {
     gate: Gate,
 }
 
-/// One pass over a sentence that tells which cues can match in it: every match of a cue
-/// begins with one of its prefix literals, so a cue none of whose literals occurs is not run.
-/// Each regex search costs about half a microsecond however short the sentence, and one
-/// multi-pattern automaton of all the cues is slower still (it leaves the lazy DFA), so the
-/// gate is what keeps 50-odd cues cheap.
+/// One pass over a sentence that tells which cues can match in it and where: every match of
+/// a cue begins with one of its prefix literals, so a cue none of whose literals occurs is not
+/// run, and one whose literals occur is searched anchored at each of them only. Each regex
+/// search costs about half a microsecond however short the sentence, and one multi-pattern
+/// automaton of all the cues is slower still (it leaves the lazy DFA), so the gate is what
+/// keeps 50-odd cues cheap; anchored, a search reads the cue's own words instead of the
+/// sentence (a third of the scoring time over the bench articles).
 struct Gate {
     literals: aho_corasick::AhoCorasick,
     /// per literal: the cues it opens
@@ -78,20 +83,21 @@ impl Gate {
         Ok(Gate { literals, opens, always })
     }
 
-    /// Which cues can match in `text`, in lexicon order.
-    fn open(&self, text: &str, n: usize) -> Vec<bool> {
-        let mut open = vec![false; n];
-        for &i in &self.always {
-            open[i] = true;
-        }
+    /// The cues that can match in `text` with where: (cue, start) in lexicon and text order,
+    /// [`ANYWHERE`] as the start of a cue without prefix literals.
+    fn open(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut open: Vec<(usize, usize)> = self.always.iter().map(|&i| (i, ANYWHERE)).collect();
         for m in self.literals.find_overlapping_iter(text) {
-            for &i in &self.opens[m.pattern().as_usize()] {
-                open[i] = true;
-            }
+            open.extend(self.opens[m.pattern().as_usize()].iter().map(|&i| (i, m.start())));
         }
+        open.sort_unstable();
+        open.dedup();
         open
     }
 }
+
+/// The start [`Gate::open`] gives a cue that may start anywhere.
+const ANYWHERE: usize = usize::MAX;
 
 /// The lower-cased literals every match of `pattern` starts with, or None when there is no
 /// such finite set (a cue that can start anywhere). Patterns are matched case-insensitively,
@@ -159,7 +165,7 @@ impl Lexicon {
             // forces the slow PikeVM on every sentence
             let pattern = f[4].replace(r"\b", r"(?-u:\b)");
             let re = Regex::new(&format!("(?i){pattern}")).map_err(|e| format!("triggers line {}: {e}", i + 1))?;
-            patterns.push(Pattern { subtype: idx, weight, re });
+            patterns.push(Pattern { subtype: idx, weight, re, source: f[4].to_string() });
             sources.push(f[4].to_string());
         }
         let gate = Gate::new(&sources.iter().map(String::as_str).collect::<Vec<_>>())?;
@@ -168,17 +174,23 @@ impl Lexicon {
 
     /// Every sub-event type with cues in `text`, best first.
     pub fn score(&self, text: &str) -> Vec<Scored> {
-        self.score_cues(text, self.gate.open(text, self.patterns.len()))
+        self.score_cues(text, &self.gate.open(text))
     }
 
-    /// Scores `text` with the cues `open` lets through.
-    fn score_cues(&self, text: &str, open: Vec<bool>) -> Vec<Scored> {
+    /// Scores `text` with the cues at the places `open` gives ((cue, start), as [`Gate::open`]).
+    fn score_cues(&self, text: &str, open: &[(usize, usize)]) -> Vec<Scored> {
         let mut scores: Vec<Option<Scored>> = vec![None; self.subtypes.len()];
         let mut strongest = vec![0.0f64; self.subtypes.len()];
-        // one search per cue the gate lets through: each keeps its own literal prefilter and
-        // lazy DFA, where a RegexSet of all of them falls back to the slow PikeVM
-        for p in self.patterns.iter().zip(open).filter_map(|(p, o)| o.then_some(p)) {
-            let Some(m) = p.re.find(text) else { continue };
+        // one search per cue and place the gate lets through, in text order (the first that
+        // matches is the cue's leftmost match): each cue keeps its own lazy DFA, where a
+        // RegexSet of all of them falls back to the slow PikeVM
+        for cue in open.chunk_by(|a, b| a.0 == b.0) {
+            let p = &self.patterns[cue[0].0];
+            let found = cue.iter().find_map(|&(_, at)| match at {
+                ANYWHERE => p.re.find(text),
+                _ => p.re.find(Input::new(text).range(at..).anchored(Anchored::Yes)),
+            });
+            let Some(m) = found else { continue };
             let entry = scores[p.subtype].get_or_insert(Scored { subtype: p.subtype, score: 0.0, trigger: (m.start(), m.end()) });
             // the trigger is the span of the strongest cue
             if p.weight > strongest[p.subtype] {
@@ -201,7 +213,7 @@ impl Lexicon {
 
     /// Each cue's pattern as written in the TSV with its compiled form, for measuring them.
     pub fn patterns(&self) -> impl Iterator<Item = (&str, &Regex)> {
-        self.patterns.iter().map(|p| (p.re.as_str(), &p.re))
+        self.patterns.iter().map(|p| (p.source.as_str(), &p.re))
     }
 
     pub fn by_name(&self, name: &str) -> Option<&Subtype> {
@@ -247,14 +259,20 @@ mod tests {
             "A roadside bomb exploded as the convoy passed, and a suicide bomber blew himself up.",
             "Police arrested three suspects and recovered a cache of weapons.",
             "The storm caused flooding; no one was hurt.",
+            // a cue's words twice, the first time not as the cue: the search goes on to the next
+            "After the strike by dock workers ended, an air strike hit the base and a second strike hit the port.",
+            "Shots were fired at the fire station; shot in the leg, a man was shot dead.",
             "",
         ];
+        // every cue searched everywhere, as without the gate
+        let everywhere: Vec<(usize, usize)> = (0..lex.patterns.len()).map(|i| (i, ANYWHERE)).collect();
         for t in texts {
-            assert_eq!(lex.score(t), lex.score_cues(t, vec![true; lex.patterns.len()]), "{t}");
+            assert_eq!(lex.score(t), lex.score_cues(t, &everywhere), "{t}");
         }
         // the gate does its job: most cues are not run on a sentence without their words
-        let open = lex.gate.open("The storm caused flooding; no one was hurt.", lex.patterns.len());
-        assert!(open.iter().filter(|&&o| o).count() * 4 < lex.patterns.len(), "{open:?}");
+        let open = lex.gate.open("The storm caused flooding; no one was hurt.");
+        let cues = open.chunk_by(|a, b| a.0 == b.0).count();
+        assert!(cues * 4 < lex.patterns.len(), "{open:?}");
     }
 
     #[test]
