@@ -233,7 +233,11 @@ const STREET_WORDS: &[&str] = &[
 /// neighborhood": a street or a part of a city named after a place is not that place.
 fn is_street(text: &str, start: usize, end: usize) -> bool {
     let next = text[end..].trim_start_matches(' ').split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    let before = text[..start].trim_end_matches(' ').to_ascii_lowercase();
+    // the rules below read a few words before the name: lowercase those (lowercasing all the
+    // text before every name made finding them quadratic in the article's length)
+    let from = text.floor_char_boundary(start.saturating_sub(200));
+    let near = if from == 0 { &text[..start] } else { text[from..start].split_once(char::is_whitespace).map_or("", |(_, rest)| rest) };
+    let before = near.trim_end_matches(' ').to_ascii_lowercase();
     // "the Austin neighborhood" (of Chicago) is not Austin, Texas; but "a northwest Atlanta
     // neighborhood", a quarter of the city told by a compass word, is in Atlanta
     let quarter = text[..start].trim_end_matches(' ').rsplit(' ').next().is_some_and(|w| COMPASS.contains(&w));
@@ -269,6 +273,11 @@ fn house_number(before: &str) -> bool {
 /// Whether the words before a name (lowercased) make it a cross street: "the intersection of
 /// Cleveland and Yosemite" (both of them), "near Yosemite Avenue and Cleveland".
 fn cross_street(before: &str) -> bool {
+    // (most names follow neither word: read no further)
+    let last = before.trim_end();
+    if !(last.ends_with("of") || last.ends_with("and")) {
+        return false;
+    }
     let words: Vec<&str> = before.split_whitespace().rev().take(7).collect();
     let street_word = |w: &str| STREET_WORDS.contains(&w.trim_end_matches('.'));
     let at_corner = |i: usize| words.get(i) == Some(&"of") && words.get(i + 1).is_some_and(|w| matches!(*w, "intersection" | "corner"));

@@ -238,6 +238,9 @@ fn a_cross_street_is_not_the_town_it_is_named_after() {
     // a numbered street beside a named one, and two streets told together
     assert_eq!(names_in("Police secured an area at 18th and Arapahoe streets in Denver."), ["Denver"]);
     assert_eq!(names_in("Officers were looking into a shooting in the 18th and Arapahoe area of Denver."), ["Denver"]);
+    // deep in a long article, where the rules read only the words right before the name
+    let long = format!("{} Three were shot at the intersection of Cleveland and Yosemite in Madera.", "Police said the search went on through the night. ".repeat(12));
+    assert_eq!(names_in(&long), ["Madera"]);
 }
 
 #[test]
