@@ -4,6 +4,7 @@
 
 pub mod actors;
 pub mod casualties;
+pub mod gate;
 pub mod persons;
 pub mod sentences;
 pub mod timex;

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use regex_automata::meta::Regex;
 use regex_automata::{Anchored, Input};
+use sitrep_analyze::gate::{ANYWHERE, Gate};
 
 static TRIGGERS_TSV: &str = include_str!("../../../data/curated/triggers.tsv");
 
@@ -36,85 +37,9 @@ struct Pattern {
 pub struct Lexicon {
     pub subtypes: Vec<Subtype>,
     patterns: Vec<Pattern>,
+    /// Which cues can match in a sentence and where (so each cue is searched anchored at its
+    /// own words: a third of the scoring time over the bench articles).
     gate: Gate,
-}
-
-/// One pass over a sentence that tells which cues can match in it and where: every match of
-/// a cue begins with one of its prefix literals, so a cue none of whose literals occurs is not
-/// run, and one whose literals occur is searched anchored at each of them only. Each regex
-/// search costs about half a microsecond however short the sentence, and one multi-pattern
-/// automaton of all the cues is slower still (it leaves the lazy DFA), so the gate is what
-/// keeps 50-odd cues cheap; anchored, a search reads the cue's own words instead of the
-/// sentence (a third of the scoring time over the bench articles).
-struct Gate {
-    literals: aho_corasick::AhoCorasick,
-    /// per literal: the cues it opens
-    opens: Vec<Vec<usize>>,
-    /// cues without a finite literal prefix set, always run
-    always: Vec<usize>,
-}
-
-impl Gate {
-    fn new(patterns: &[&str]) -> Result<Gate, String> {
-        let mut literals: Vec<Vec<u8>> = Vec::new();
-        let mut opens: Vec<Vec<usize>> = Vec::new();
-        let mut always = Vec::new();
-        for (i, p) in patterns.iter().enumerate() {
-            match prefix_literals(p) {
-                Some(lits) => {
-                    for l in lits {
-                        match literals.iter().position(|x| *x == l) {
-                            Some(k) => opens[k].push(i),
-                            None => {
-                                literals.push(l);
-                                opens.push(vec![i]);
-                            }
-                        }
-                    }
-                }
-                None => always.push(i),
-            }
-        }
-        let literals = aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&literals)
-            .map_err(|e| format!("trigger gate: {e}"))?;
-        Ok(Gate { literals, opens, always })
-    }
-
-    /// The cues that can match in `text` with where: (cue, start) in lexicon and text order,
-    /// [`ANYWHERE`] as the start of a cue without prefix literals.
-    fn open(&self, text: &str) -> Vec<(usize, usize)> {
-        let mut open: Vec<(usize, usize)> = self.always.iter().map(|&i| (i, ANYWHERE)).collect();
-        for m in self.literals.find_overlapping_iter(text) {
-            open.extend(self.opens[m.pattern().as_usize()].iter().map(|&i| (i, m.start())));
-        }
-        open.sort_unstable();
-        open.dedup();
-        open
-    }
-}
-
-/// The start [`Gate::open`] gives a cue that may start anywhere.
-const ANYWHERE: usize = usize::MAX;
-
-/// The lower-cased literals every match of `pattern` starts with, or None when there is no
-/// such finite set (a cue that can start anywhere). Patterns are matched case-insensitively,
-/// so they are parsed lower-cased (no cue uses an upper-case escape such as `\W`, which
-/// lower-casing would change; one that does is always run).
-fn prefix_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
-    use regex_syntax::hir::literal::{ExtractKind, Extractor};
-    if pattern.as_bytes().windows(2).any(|w| w[0] == b'\\' && w[1].is_ascii_uppercase()) {
-        return None;
-    }
-    let hir = regex_syntax::Parser::new().parse(&pattern.to_lowercase()).ok()?;
-    let mut ex = Extractor::new();
-    ex.kind(ExtractKind::Prefix);
-    let seq = ex.extract(&hir);
-    let lits: Vec<Vec<u8>> = seq.literals()?.iter().map(|l| l.as_bytes().to_vec()).collect();
-    // an empty literal means the cue can start with anything
-    (!lits.is_empty() && lits.iter().all(|l| !l.is_empty())).then_some(lits)
 }
 
 /// A sub-event type's score for a text, with the span of its strongest cue.
@@ -140,7 +65,6 @@ impl Lexicon {
     pub fn parse(tsv: &str) -> Result<Lexicon, String> {
         let mut subtypes: Vec<Subtype> = Vec::new();
         let mut patterns = Vec::new();
-        let mut sources: Vec<String> = Vec::new();
         for (i, line) in tsv.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -166,9 +90,8 @@ impl Lexicon {
             let pattern = f[4].replace(r"\b", r"(?-u:\b)");
             let re = Regex::new(&format!("(?i){pattern}")).map_err(|e| format!("triggers line {}: {e}", i + 1))?;
             patterns.push(Pattern { subtype: idx, weight, re, source: f[4].to_string() });
-            sources.push(f[4].to_string());
         }
-        let gate = Gate::new(&sources.iter().map(String::as_str).collect::<Vec<_>>())?;
+        let gate = Gate::new(&patterns.iter().map(|p| p.source.as_str()).collect::<Vec<_>>()).map_err(|e| format!("triggers: {e}"))?;
         Ok(Lexicon { subtypes, patterns, gate })
     }
 
