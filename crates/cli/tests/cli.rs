@@ -576,6 +576,36 @@ fn eval_events_scores_grouping_and_attributes_against_gold() {
     assert_eq!(m["killed_accuracy"], 1.0, "{m}");
 }
 
+#[test]
+fn eval_mentions_times_later_passes_apart_with_the_same_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles.jsonl");
+    let mut lines = String::new();
+    for (id, text) in [
+        ("b1", "An air strike hit a depot near Homs on Sunday, killing two people, state media said."),
+        ("b2", "Police said a gunman shot and wounded three men outside a bar in Topeka on Friday night."),
+    ] {
+        lines.push_str(&serde_json::json!({"id": id, "url": format!("http://news.test/{id}"), "published": "2019-03-04", "text": text}).to_string());
+        lines.push('\n');
+    }
+    std::fs::write(&articles, lines).unwrap();
+    let metrics = |extra: &[&str]| -> serde_json::Value {
+        let out = bin().args(["eval", "mentions", "--format", "json", "--data"]).arg(&articles).args(extra).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        serde_json::from_slice(&out.stdout).expect("one JSON object")
+    };
+    let once = metrics(&[]);
+    assert_eq!(once["articles"], 2, "{once}");
+    assert_eq!(once["event_mentions"], 2, "{once}");
+    assert!(once["articles_per_second_later_passes"].is_null(), "{once}");
+    let thrice = metrics(&["--passes", "3"]);
+    assert_eq!(thrice["passes"], 3, "{thrice}");
+    // each later pass finds what the first found, of every modality
+    let all: u64 = thrice["by_modality"].as_object().unwrap().values().map(|v| v.as_u64().unwrap()).sum();
+    assert_eq!(thrice["mentions_per_later_pass"], all, "{thrice}");
+    assert!(thrice["articles_per_second_later_passes"].as_f64().is_some_and(|r| r > 0.0), "{thrice}");
+}
+
 /// An ECB+-format document: `tokens` joined by spaces, event mentions given by token index
 /// with their chain.
 fn ecb_doc(id: &str, topic: i64, text: &str, events: &[(&str, &str)]) -> serde_json::Value {
