@@ -14,6 +14,8 @@ use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 use std::sync::LazyLock;
 
+use compact_str::CompactString;
+
 pub use fold::fold;
 
 /// What kind of place an entry is; ranks candidates (a country before a village).
@@ -559,13 +561,13 @@ impl Gazetteer {
         let toks = fold::tokens(text);
         let mut out = Vec::new();
         let mut i = 0;
-        let mut persons: std::collections::HashSet<String> = std::collections::HashSet::new();
-        let mut surnames: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut persons: std::collections::HashSet<CompactString> = std::collections::HashSet::new();
+        let mut surnames: std::collections::HashSet<CompactString> = std::collections::HashSet::new();
         // names seen with an age ("Mecca Canty, 21,"): a person's, however big a place shares them
-        let mut aged_names: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut aged_names: std::collections::HashSet<CompactString> = std::collections::HashSet::new();
         let mut last_end = 0;
-        let mut qualified_common: std::collections::HashSet<String> = std::collections::HashSet::new();
-        let mut titled_names: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut qualified_common: std::collections::HashSet<CompactString> = std::collections::HashSet::new();
+        let mut titled_names: std::collections::HashSet<CompactString> = std::collections::HashSet::new();
         while i < toks.len() {
             let t = &toks[i];
             if !t.capitalized {
@@ -579,9 +581,9 @@ impl Gazetteer {
                 // common words is as doubtful as one common word; a place's own name ("North
                 // Carolina", "Noble County") is not
                 let generic = k > 0
-                    && toks[i..=i + k].iter().all(|w| COMMON.contains(&w.folded) || NUMBER_WORDS.contains(&w.folded.as_str()))
+                    && toks[i..=i + k].iter().all(|w| COMMON.contains(w.folded.as_str()) || NUMBER_WORDS.contains(&w.folded.as_str()))
                     && cands.iter().all(|c| c.alternate);
-                let single_common = (k == 0 && COMMON.contains(&t.folded)) || generic;
+                let single_common = (k == 0 && COMMON.contains(t.folded.as_str())) || generic;
                 let strong = !generic
                     && cands.iter().any(|c| !matches!(self.places[c.place as usize].kind, Kind::Town | Kind::AdminSeat | Kind::Capital));
                 // "2:06 PM EST": a time zone, not Est, Burkina Faso
@@ -597,7 +599,7 @@ impl Gazetteer {
                     });
                 // "in English", "Spanish-language", "speaks French": a language, not its land
                 let language = k == 0 && cands.iter().any(|c| c.adjective) && speaks_language(text, t.start, t.end);
-                let never = (k == 0 && NEVER_ALONE.contains(&t.folded)) || time_zone || compass || contraction || language;
+                let never = (k == 0 && NEVER_ALONE.contains(t.folded.as_str())) || time_zone || compass || contraction || language;
                 // A lone town name inside a run of capitalised words is most often part of a
                 // person's or an organisation's name ("Mark Zuckerberg", "Chen Wei said").
                 let cap_before = i > 0
@@ -616,7 +618,7 @@ impl Gazetteer {
                 // "Ivan Lopez", "Ivan A. Lopez", "Whitney Houston": after a given name (and an
                 // initial), a lone town is a surname
                 let given_at = |j: usize| {
-                    last_end <= toks[j].start && toks[j].capitalized && &text[toks[j].end..toks[j + 1].start] == " " && GIVEN_NAMES.contains(&toks[j].folded)
+                    last_end <= toks[j].start && toks[j].capitalized && &text[toks[j].end..toks[j + 1].start] == " " && GIVEN_NAMES.contains(toks[j].folded.as_str())
                 };
                 let initial_before = i > 1 && toks[i - 1].end - toks[i - 1].start == 1 && &text[toks[i - 1].end..t.start] == ". ";
                 let after_given = k == 0 && i > 0 && (given_at(i - 1) || (initial_before && given_at(i - 2)));
@@ -626,7 +628,7 @@ impl Gazetteer {
                 // "Michael Brown" is no division called Michael, and "Robert Lee" no town in
                 // Texas: a given name leading a capitalised run names a person, unless a country
                 // or a city answers to it ("Jordan", "Victoria")
-                let given_first = GIVEN_NAMES.contains(&t.folded)
+                let given_first = GIVEN_NAMES.contains(t.folded.as_str())
                     && !locative
                     && !big
                     && !cands.iter().any(|c| self.places[c.place as usize].kind == Kind::Country)
