@@ -642,7 +642,7 @@ pub fn find(text: &str) -> Vec<Casualty> {
     let mut at = 0;
     while let Some(found) = next_start(text, at) {
         let Some(c) = phrase_at(text, found) else {
-            // (the alternations and their phrases agree on where one matches: not reached)
+            // (the alternation and its phrases agree on where one matches: not reached)
             at = found + text[found..].chars().next().map_or(1, char::len_utf8);
             continue;
         };
