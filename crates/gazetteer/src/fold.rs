@@ -105,7 +105,7 @@ pub(crate) struct Token {
     pub start: usize,
     pub end: usize,
     /// (inline up to 24 bytes: an article's words are folded and dropped by the hundred, and
-    /// a heap string each had been a third of finding names)
+    /// a heap string each had cost a fifth of finding names)
     pub folded: CompactString,
     pub capitalized: bool,
     /// First word of a sentence (its capital says nothing about being a name).
