@@ -115,7 +115,7 @@ pub fn roles(sentence: &str) -> Vec<RoleSpan> {
         // two words after a determiner, a base form is a noun when a preposition or a
         // clause break follows ("a roadside bomb in Kandahar"), a verb otherwise ("The
         // envoy held talks")
-        let next_is_break = words.get(i + 1).is_none_or(|n| matches!(n.as_str(), "in" | "at" | "on" | "near" | "of" | "from" | "," | "." | "that" | "which" | "exploded" | "went" | "killed"));
+        let next_is_break = words.get(i + 1).is_none_or(|n| matches!(n.as_str(), "in" | "at" | "on" | "near" | "of" | "from" | "," | "." | "that" | "which" | "exploded" | "went" | "killed" | "struck" | "hit" | "targeted" | "wounded" | "damaged" | "destroyed" | "blew" | "ripped" | "tore"));
         let after_det = (i > 0 && det(i - 1)) || (i > 1 && det(i - 2) && next_is_break);
         // "will visit", "would support": after a modal a word nouns share is the verb
         let after_modal = i > 0 && matches!(words[i - 1].as_str(), "will" | "would" | "could" | "should" | "may" | "might" | "must" | "shall" | "can");
@@ -124,6 +124,20 @@ pub fn roles(sentence: &str) -> Vec<RoleSpan> {
     let Some(v) = (1..words.len()).find(|&i| is_verb(i)) else { return Vec::new() };
     // ("have been launching airstrikes" is active)
     let passive = v > 0 && matches!(words[v - 1].as_str(), "was" | "were" | "been" | "being" | "is" | "are") && !words[v].ends_with("ing");
+    // "At least 23 civilians were killed … as government forces launched air strikes against
+    // X", "two people were killed when ISIL launched an attack on Y": a toll told first, and
+    // the event that took it in the clause after "as", "when" or "after", whose actor and
+    // object are the roles
+    if passive && matches!(words[v].as_str(), "killed" | "wounded" | "injured" | "hurt") {
+        let event = (v + 1..words.len()).find(|&i| matches!(words[i].as_str(), "as" | "when" | "after"));
+        if let Some(at) = event {
+            let from = toks[at].1;
+            let later = roles(&sentence[from..]);
+            if later.iter().any(|r| r.source) && later.iter().any(|r| !r.source) {
+                return later.into_iter().map(|r| RoleSpan { start: r.start + from, end: r.end + from, ..r }).collect();
+            }
+        }
+    }
     // left phrase: back to a break, skipping auxiliaries right before the verb
     let mut l_end = v;
     while l_end > 0 && AUX.contains(&words[l_end - 1].as_str()) {
@@ -288,6 +302,20 @@ mod tests {
 
     fn spans(s: &str) -> Vec<(bool, &str)> {
         roles(s).into_iter().map(|r| (r.source, &s[r.start..r.end])).collect()
+    }
+
+    #[test]
+    fn a_toll_told_first_takes_its_roles_from_the_event_after_it() {
+        assert_eq!(
+            spans("At least two people were killed when the militants launched an attack on the embassy in Kabul on Monday ."),
+            [(true, "the militants"), (false, "the embassy in Kabul")]
+        );
+        assert_eq!(
+            spans("Five soldiers were wounded after a roadside bomb struck their convoy near Kandahar ."),
+            [(true, "a roadside bomb"), (false, "their convoy near Kandahar")]
+        );
+        // without an event clause of its own, the toll keeps its roles
+        assert_eq!(spans("Three police officers were killed by a roadside bomb in Kandahar ."), [(true, "a roadside bomb in Kandahar"), (false, "Three police officers")]);
     }
 
     #[test]
