@@ -2,7 +2,8 @@
 //! and the target (what it acted on), without a parser.
 //!
 //! The event verb is the first verb form of PETRARCH2's CAMEO dictionary that is not an
-//! auxiliary; the source is the noun phrase before it (leading time and place phrases and
+//! auxiliary (after a toll told first, "two were killed when …", the first of the clause that
+//! follows); the source is the noun phrase before it (leading time and place phrases and
 //! a trailing place phrase dropped), the target the phrase after it up to a clause break.
 //! Passives swap them: "X was attacked by Y" has source Y and target X.
 
