@@ -115,11 +115,11 @@ fn find_opened(text: &str, open: &[(usize, usize)]) -> Vec<ActorMention> {
         for &(_, at) in opened {
             if at == ANYWHERE {
                 found.extend(re.find_iter(text));
-            } else if at >= from {
-                if let Some(m) = re.find(Input::new(text).range(at..).anchored(Anchored::Yes)) {
-                    from = m.end().max(m.start() + 1);
-                    found.push(m);
-                }
+            } else if at >= from
+                && let Some(m) = re.find(Input::new(text).range(at..).anchored(Anchored::Yes))
+            {
+                from = m.end().max(m.start() + 1);
+                found.push(m);
             }
         }
         for m in found {
