@@ -169,8 +169,8 @@ struct Phoenix {
     bare: Vec<bool>,
     /// every name in ASCII upper case with its number, by its first word (its first run of
     /// letters and digits), longest first. An anchored Aho-Corasick automaton of the 40,000
-    /// names matched no faster and took a third of a second to build, a quarter of starting
-    /// an ingest (its failure transitions, which anchored searches never follow).
+    /// names matched a little faster but took a third of a second to build, a quarter of
+    /// starting a short run (its failure transitions, which anchored searches never follow).
     by_first_word: HashMap<Vec<u8>, Vec<(Vec<u8>, usize)>>,
 }
 
@@ -181,10 +181,11 @@ fn first_word(text: &str) -> &str {
 }
 
 impl Phoenix {
-    /// The longest name that `text` spells from byte `start` on, ignoring ASCII case (as an
-    /// anchored leftmost-longest automaton of them would find it): its number and where it
-    /// ends. Only names with the text's first word there can end where a word does; the
-    /// longest of them is the longest that can, and a longer name would end inside a word.
+    /// The name to take at byte `start` of `text`, ignoring ASCII case: its number and where
+    /// it ends. It is the longest that starts with the text's first word there: only those can
+    /// end where a word does (any other that matches is a prefix of that word and ends inside
+    /// it), so wherever the caller, which wants a name to end where a word does, can take one,
+    /// it is what an anchored leftmost-longest automaton of all the names would find.
     fn longest_at(&self, text: &str, start: usize) -> Option<(usize, usize)> {
         let rest = &text.as_bytes()[start..];
         let word = first_word(&text[start..]).to_ascii_uppercase();
