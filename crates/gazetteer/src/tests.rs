@@ -119,6 +119,11 @@ fn a_gazetteer_read_from_files_indexes_its_names_at_run_time() {
     assert_eq!(g.country("SY").map(|i| g.place(i).name.as_str()), Some("Syria"));
     let err = Gazetteer::from_tsv_gz(&gz("1\tX\tnorth\t2\tPPL\tSY\t\t0\n"), &gz(names)).err().unwrap();
     assert!(err.contains("places line 1"), "{err}");
+    // a record with a field too few or too many, named by its line
+    for bad in ["# header\n1\tX\t1\t2\tPPL\tSY\t0\n", "# header\n1\tX\t1\t2\tPPL\tSY\t\t0\textra\n"] {
+        let err = Gazetteer::from_tsv_gz(&gz(bad), &gz(names)).err().unwrap();
+        assert_eq!(err, "places line 2: expected 8 fields");
+    }
 }
 
 #[test]
