@@ -102,8 +102,13 @@ fn term_counts(texts: &[&str]) -> Vec<(String, u32)> {
 
 /// A bag of words' TF-IDF vector (from [`lead_terms`]), unit length, given each word's
 /// inverse document frequency.
-pub fn tfidf_vector<'a>(terms: &'a [(String, u32)], mut idf: impl FnMut(&str) -> f64) -> Vec<(&'a str, f64)> {
-    let mut v: Vec<(&str, f64)> = terms.iter().map(|(w, tf)| (w.as_str(), (1.0 + (*tf as f64).ln()) * idf(w))).collect();
+pub fn tfidf_vector<'a>(terms: &'a [(String, u32)], idf: impl FnMut(&'a str) -> f64) -> Vec<(&'a str, f64)> {
+    weigh(terms.iter().map(|(w, tf)| (w.as_str(), *tf)), idf)
+}
+
+/// [`tfidf_vector`] of words under any key (a store numbers them), in the order given.
+pub fn weigh<K: Copy>(terms: impl Iterator<Item = (K, u32)>, mut idf: impl FnMut(K) -> f64) -> Vec<(K, f64)> {
+    let mut v: Vec<(K, f64)> = terms.map(|(w, tf)| (w, (1.0 + (tf as f64).ln()) * idf(w))).collect();
     let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt().max(1e-12);
     v.iter_mut().for_each(|x| x.1 /= norm);
     v

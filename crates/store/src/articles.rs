@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use sitrep_dedup::{Fingerprint, exact_similarity, new_story_id, shingle_set};
 use sitrep_model::Article;
 
+use crate::leads::LeadCache;
 use crate::sql::{Row, Sql, Value, args, insert_many, query_in};
 use crate::{ArticleFilter, Outcome, Prepared, Result, Source, StoredArticle, Totals, leads};
 
@@ -100,7 +101,7 @@ fn insert_source(db: &mut dyn Sql, n: i64, a: &Article) -> Result<bool> {
 }
 
 /// Stores a batch (inside the caller's transaction) and assigns each new article to a story.
-pub(crate) fn ingest_batch(db: &mut dyn Sql, batch: &[Prepared]) -> Result<Vec<Outcome>> {
+pub(crate) fn ingest_batch(db: &mut dyn Sql, cache: &mut LeadCache, batch: &[Prepared]) -> Result<Vec<Outcome>> {
     let mut out = Vec::with_capacity(batch.len());
     // This batch's bucket entries, inserted in key order at the end: sorted inserts touch
     // each B-tree page once instead of once per article.
@@ -151,7 +152,7 @@ pub(crate) fn ingest_batch(db: &mut dyn Sql, batch: &[Prepared]) -> Result<Vec<O
         }
         out.push(Outcome::New { id: a.id.clone(), story, joined: matched.map(|m| (m.0, m.2)) });
     }
-    leads::store(db, &new_leads)?;
+    leads::store(db, cache, &new_leads)?;
     let mut entries: Vec<(i64, i64)> = pending.into_iter().flat_map(|(k, ns)| ns.into_iter().map(move |n| (k, n))).collect();
     entries.sort_unstable();
     let values: Vec<Value> = entries.into_iter().flat_map(|(k, n)| [Value::Int(k), Value::Int(n)]).collect();

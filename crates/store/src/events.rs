@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use sitrep_model::{Event, MentionRecord};
 
 use crate::articles::prefix_pattern;
-use crate::leads::{Idf, decode_terms, posted};
+use crate::leads::{Idf, LeadCache, cosine_sorted};
 use crate::sql::{Sql, Value, args, insert_many, placeholder_groups, query_in};
 use crate::{MergeSettings, Result, StoreError};
 
@@ -58,7 +58,7 @@ fn parse_profiles(rows: &[String]) -> Vec<sitrep_merge::Profile> {
 /// candidate event (found through indexes by `candidates`) or founds a new one, and the event
 /// is rebuilt from all its mentions. Mentions already stored (same article and position) are
 /// skipped, so re-ingesting changes nothing. Returns how many events were founded.
-pub(crate) fn merge_mentions(db: &mut dyn Sql, records: &[MentionRecord], settings: MergeSettings) -> Result<usize> {
+pub(crate) fn merge_mentions(db: &mut dyn Sql, cache: &mut LeadCache, records: &[MentionRecord], settings: MergeSettings) -> Result<usize> {
     let mut founded: usize = 0;
     // mentions already stored (same article and position) were merged before
     let mut articles: Vec<Value> = records.iter().map(|m| Value::from(m.article.as_str())).collect();
@@ -68,7 +68,7 @@ pub(crate) fn merge_mentions(db: &mut dyn Sql, records: &[MentionRecord], settin
         stored.insert((r.text(0)?, r.int(1)?));
     }
     let fresh: Vec<MentionRecord> = records.iter().filter(|m| !stored.contains(&(m.article.clone(), m.ordinal as i64))).cloned().collect();
-    let mut idf = Idf::new(db)?;
+    let mut idf = Idf::new(db, cache)?;
     // the planner's statistics, refreshed as the tables grow within this call, while it more
     // than doubles them: after 64 articles (or as many as there are events already), then
     // each time their number doubles (between calls, a server's own analysis keeps up)
@@ -150,20 +150,19 @@ fn story_events(db: &mut dyn Sql, idf: &mut Idf, m: &MentionRecord, threshold: f
     if m.date.is_none() && location.is_none() {
         return Ok(Vec::new());
     }
-    let lead = db.one(
-        "SELECT l.article, l.day, l.terms FROM leads l JOIN articles a ON a.n = l.article WHERE a.id = ?1",
-        args![m.article.as_str()],
-    )?;
-    let Some(mut lead) = lead else { return Ok(Vec::new()) };
-    let (n, day, terms) = (lead.int(0)?, lead.int(1)?, decode_terms(&lead.text(2)?));
-    let v = idf.vector(db, &terms)?;
+    let lead = db.one("SELECT l.article, l.day FROM leads l JOIN articles a ON a.n = l.article WHERE a.id = ?1", args![m.article.as_str()])?;
+    let Some(lead) = lead else { return Ok(Vec::new()) };
+    let (n, day) = (lead.int(0)?, lead.int(1)?);
+    let bag = idf.bag(db, n)?;
+    let v = idf.vector(db, &bag)?;
     let (near, far) = (sitrep_merge::lexical::NEAR_STORY_DAYS, sitrep_merge::lexical::STORY_DAYS);
     // leads sharing at least two of this lead's most distinctive words are compared: those of
     // the days around it through every posted word; those of the days further on, which must
     // share three, through the most distinctive few (the days around keep their postings
     // however many the further days hold)
     let mut hits: HashMap<i64, u32> = HashMap::new();
-    let words = posted(&v);
+    let posted: Vec<String> = idf.posted(&v).into_iter().map(|id| idf.word(id).to_string()).collect();
+    let words: Vec<&str> = posted.iter().map(String::as_str).collect();
     let mut rows = postings(db, &words, &[(day - near, day + near)], MAX_POSTINGS)?;
     let far_words = &words[..words.len().min(FAR_POSTED_TERMS)];
     rows.extend(postings(db, far_words, &[(day - far, day - near - 1), (day + near + 1, day + far)], FAR_POSTINGS)?);
@@ -178,8 +177,10 @@ fn story_events(db: &mut dyn Sql, idf: &mut Idf, m: &MentionRecord, threshold: f
         hits.iter().filter(|&(o, &k)| *o != n && k >= if further(o) { MIN_SHARED_POSTINGS_FAR } else { MIN_SHARED_POSTINGS }).map(|(o, _)| *o).collect();
     shared.sort_unstable();
     let mut similar: Vec<(f64, i64)> = Vec::new();
+    let mut probe = v;
+    probe.sort_unstable_by_key(|x| x.0);
     for (other, stored) in shared.iter().zip(idf.stored_vectors(db, &shared)?) {
-        let c = sitrep_merge::lexical::cosine(&v, stored);
+        let c = cosine_sorted(&probe, stored);
         let needed = if further(other) { threshold + sitrep_merge::lexical::FAR_STORY_EXTRA } else { threshold };
         if c >= needed {
             similar.push((c, *other));

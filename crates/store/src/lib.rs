@@ -15,11 +15,11 @@ macro_rules! store_over_sql {
     ($backend:ty) => {
         impl $crate::Store for $backend {
             fn ingest_batch(&mut self, batch: &[$crate::Prepared]) -> $crate::Result<Vec<$crate::Outcome>> {
-                self.write(|db| $crate::articles::ingest_batch(db, batch))
+                self.write(|db, cache| $crate::articles::ingest_batch(db, cache, batch))
             }
 
             fn merge_mentions(&mut self, records: &[sitrep_model::MentionRecord], settings: $crate::MergeSettings) -> $crate::Result<usize> {
-                self.write(|db| $crate::events::merge_mentions(db, records, settings))
+                self.write(|db, cache| $crate::events::merge_mentions(db, cache, records, settings))
             }
 
             fn ingest_and_merge(
@@ -28,7 +28,7 @@ macro_rules! store_over_sql {
                 mentions: &[sitrep_model::MentionRecord],
                 settings: $crate::MergeSettings,
             ) -> $crate::Result<$crate::Ingested> {
-                self.write(|db| $crate::ingest_and_merge(db, batch, mentions, settings))
+                self.write(|db, cache| $crate::ingest_and_merge(db, cache, batch, mentions, settings))
             }
 
             fn stored_ids(&self, ids: &[&str]) -> $crate::Result<std::collections::HashSet<String>> {
@@ -156,8 +156,8 @@ pub struct Ingested {
 }
 
 /// The shared logic of [`Store::ingest_and_merge`], inside the backend's transaction.
-fn ingest_and_merge(db: &mut dyn sql::Sql, batch: &[Prepared], mentions: &[MentionRecord], settings: MergeSettings) -> Result<Ingested> {
-    let outcomes = articles::ingest_batch(db, batch)?;
+fn ingest_and_merge(db: &mut dyn sql::Sql, cache: &mut leads::LeadCache, batch: &[Prepared], mentions: &[MentionRecord], settings: MergeSettings) -> Result<Ingested> {
+    let outcomes = articles::ingest_batch(db, cache, batch)?;
     let new: HashSet<&str> =
         outcomes.iter().filter_map(|o| if let Outcome::New { id, .. } = o { Some(id.as_str()) } else { None }).collect();
     // usually every mention is a new article's: no copy then
@@ -166,7 +166,7 @@ fn ingest_and_merge(db: &mut dyn sql::Sql, batch: &[Prepared], mentions: &[Menti
     } else {
         mentions.iter().filter(|m| new.contains(m.article.as_str())).cloned().collect::<Vec<_>>().into()
     };
-    let new_events = events::merge_mentions(db, &records, settings)?;
+    let new_events = events::merge_mentions(db, cache, &records, settings)?;
     outlets::count(db, &records)?;
     Ok(Ingested { outcomes, mentions: records.len(), new_events })
 }

@@ -12,6 +12,7 @@ use std::sync::Mutex;
 use ::postgres::types::{IsNull, ToSql, Type};
 use ::postgres::{Client, GenericClient, NoTls, Statement};
 use bytes::BytesMut;
+use crate::leads::LeadCache;
 use crate::sql::{Row, Sql, Value};
 use crate::{Result, StoreError};
 
@@ -157,6 +158,7 @@ const MAX_STATEMENTS: usize = 256;
 struct Connection {
     client: Client,
     statements: HashMap<String, Statement>,
+    leads: LeadCache,
 }
 
 /// The PostgreSQL backend.
@@ -169,7 +171,7 @@ impl PostgresStore {
     /// brings its schema up to date.
     pub fn connect(url: &str) -> Result<Self> {
         let client = Client::connect(url, NoTls).map_err(|e| StoreError::Open { path: redact(url), reason: with_causes(&e) })?;
-        let mut store = PostgresStore { conn: Mutex::new(Connection { client, statements: HashMap::new() }) };
+        let mut store = PostgresStore { conn: Mutex::new(Connection { client, statements: HashMap::new(), leads: LeadCache::default() }) };
         store.migrate()?;
         Ok(store)
     }
@@ -205,14 +207,20 @@ impl PostgresStore {
         Ok(conn.client.query_one("SELECT version FROM sitrep_schema", &[])?.get(0))
     }
 
-    /// Runs `f` in one transaction holding the write lock, committed when it succeeds.
-    fn write<T>(&mut self, f: impl FnOnce(&mut dyn Sql) -> Result<T>) -> Result<T> {
+    /// Runs `f` in one transaction holding the write lock, committed when it succeeds (the
+    /// lead cache forgotten when it does not: see [`LeadCache`]).
+    fn write<T>(&mut self, f: impl FnOnce(&mut dyn Sql, &mut LeadCache) -> Result<T>) -> Result<T> {
         let conn = self.conn.get_mut().map_err(|_| poisoned())?;
         let mut tx = conn.client.transaction()?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
-        let out = f(&mut Pg { client: &mut tx, statements: &mut conn.statements })?;
-        tx.commit()?;
-        Ok(out)
+        let out = f(&mut Pg { client: &mut tx, statements: &mut conn.statements }, &mut conn.leads).and_then(|out| {
+            tx.commit()?;
+            Ok(out)
+        });
+        if out.is_err() {
+            conn.leads.clear();
+        }
+        out
     }
 
     fn read<T>(&self, f: impl FnOnce(&mut dyn Sql) -> Result<T>) -> Result<T> {

@@ -8,6 +8,7 @@ use std::thread::JoinHandle;
 use rusqlite::Connection;
 use rusqlite::wal::CheckpointMode;
 use rusqlite::types::{ToSqlOutput, ValueRef};
+use crate::leads::LeadCache;
 use crate::sql::{Row, Sql, Value};
 use crate::{Result, StoreError};
 
@@ -200,6 +201,7 @@ const CHECKPOINT_PAGES: i32 = 16384;
 pub struct SqliteStore {
     conn: Connection,
     checkpointer: Option<Checkpointer>,
+    leads: LeadCache,
 }
 
 /// Copies the write-ahead log into the database file on its own thread and connection. A
@@ -348,7 +350,7 @@ impl SqliteStore {
         // plan on is bound anew; the merge's per-event queries spent 7% of an ingest parsing.
         conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         conn.set_prepared_statement_cache_capacity(64);
-        let mut store = SqliteStore { conn, checkpointer: None };
+        let mut store = SqliteStore { conn, checkpointer: None, leads: LeadCache::default() };
         store.migrate()?;
         Ok(store)
     }
@@ -388,15 +390,21 @@ impl SqliteStore {
         &self.conn
     }
 
-    /// Runs `f` in one transaction, committed when it succeeds.
-    fn write<T>(&mut self, f: impl FnOnce(&mut dyn Sql) -> Result<T>) -> Result<T> {
+    /// Runs `f` in one transaction, committed when it succeeds (the lead cache forgotten
+    /// when it does not: see [`LeadCache`]).
+    fn write<T>(&mut self, f: impl FnOnce(&mut dyn Sql, &mut LeadCache) -> Result<T>) -> Result<T> {
         if let Some(c) = &self.checkpointer {
             c.settle();
         }
         let tx = self.conn.transaction()?;
-        let out = f(&mut Lite(&tx))?;
-        tx.commit()?;
-        Ok(out)
+        let out = f(&mut Lite(&tx), &mut self.leads).and_then(|out| {
+            tx.commit()?;
+            Ok(out)
+        });
+        if out.is_err() {
+            self.leads.clear();
+        }
+        out
     }
 
     /// Runs `f` on the connection, outside any write.

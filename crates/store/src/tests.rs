@@ -313,6 +313,38 @@ fn a_follow_up_within_two_weeks_follows_its_story_and_one_a_month_later_does_not
     });
 }
 
+/// A store keeps the stored leads' words between batches (`leads::LeadCache`): a later
+/// batch compared with leads an earlier one stored or read must find what a fresh process
+/// reading them from the file finds.
+#[test]
+fn leads_remembered_between_batches_compare_as_leads_read_from_the_file() {
+    let first = vec![
+        dated(&format!("DAYTON, Ohio - {STORY}"), "http://a/club", "Outlet A", "2020-03-09"),
+        dated(OTHER, "http://a/fire", "Outlet A", "2020-03-18"),
+        dated(ATTACK_A, "http://a/attack", "Outlet A", "2020-03-19"),
+    ];
+    let second = vec![
+        // ten days on: joins the first report through its lead only (see the test above)
+        dated(&format!("DAYTON, Ohio - {FOLLOW_UP}"), "http://b/club", "Outlet B", "2020-03-19"),
+        dated(&OTHER.replace("warehouse", "barn"), "http://b/fire", "Outlet B", "2020-03-19"),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let run = |name: &str, reopen: bool| {
+        let path = dir.path().join(name);
+        let mut s = SqliteStore::open(&path).unwrap();
+        s.ingest_and_merge(&first, &records(&first), MergeSettings::default()).unwrap();
+        if reopen {
+            s = SqliteStore::open(&path).unwrap();
+        }
+        s.ingest_and_merge(&second, &records(&second), MergeSettings::default()).unwrap();
+        s.events().unwrap()
+    };
+    let (kept, reread) = (run("kept.db", false), run("reread.db", true));
+    let of = |events: &[sitrep_model::Event], p: &Prepared| events.iter().position(|e| e.articles.contains(&p.article.id));
+    assert!(of(&kept, &first[0]).is_some() && of(&kept, &first[0]) == of(&kept, &second[0]), "{kept:#?}");
+    assert_eq!(serde_json::to_string(&kept).unwrap(), serde_json::to_string(&reread).unwrap());
+}
+
 #[test]
 fn an_undated_report_with_one_figure_joins_its_towns_shooting_of_the_days_before_in_either_order() {
     let dated_report = || dated("PHOENIX - A man was shot and killed early Sunday outside a bar, police said.", "http://a/px1", "Outlet A", "2015-10-26");
