@@ -17,7 +17,8 @@ const MAX_CANDIDATES: usize = 200;
 const BOX_DEG: f64 = 0.5;
 /// Names of one report looked up for candidates (the first ones: the lead's people).
 const MAX_NAMES: usize = 8;
-/// Events spanning more days than this are "wide" (seasons, years) and indexed apart.
+/// Events spanning more days than this are "wide" (seasons, years), a span class of their own
+/// (see `span_class`).
 const WIDE_DAYS: u64 = 31;
 /// Events spanning at most this many days (nearly all: a day's) are looked up by a window
 /// of their own, a few days wide.
@@ -47,6 +48,21 @@ const FAR_POSTINGS: i64 = 25;
 /// Articles merged before the planner's statistics are first refreshed (see
 /// `Sql::refresh_statistics`).
 const STATISTICS_FIRST: usize = 64;
+
+/// The cell of one degree of latitude by two of longitude a point lies in, as a number: the
+/// key by which a town's events are found near a report's town (see `candidates`). A box of
+/// [`BOX_DEG`] around a town lies in at most four cells.
+fn cell(lat: f64, lon: f64) -> i64 {
+    (lat + 90.0).floor() as i64 * 1000 + ((lon + 180.0) / 2.0).floor() as i64
+}
+
+/// The cells a box from `(lat0, lon0)` to `(lat1, lon1)` overlaps, each once.
+fn cells(lat0: f64, lat1: f64, lon0: f64, lon1: f64) -> Vec<i64> {
+    let mut out: Vec<i64> = [(lat0, lon0), (lat0, lon1), (lat1, lon0), (lat1, lon1)].iter().map(|&(a, b)| cell(a, b)).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
 
 fn parse_profiles(rows: &[String]) -> Vec<sitrep_merge::Profile> {
     rows.iter().filter_map(|j| serde_json::from_str(j).ok()).collect()
@@ -323,8 +339,8 @@ fn candidates(db: &mut dyn Sql, m: &MentionRecord) -> Result<Vec<sitrep_merge::P
     {
         let days = chrono::Days::new(sitrep_merge::MASS_DAYS);
         push(db.texts(
-            "SELECT summary FROM events WHERE type = ?1 AND span = 0 AND date_start BETWEEN ?4 AND ?5 AND lat = ?2 AND lon = ?3 LIMIT ?6",
-            args![m.event_type.as_str(), l.lat, l.lon, (day - days).to_string(), (day + days).to_string(), MAX_CANDIDATES as i64],
+            "SELECT summary FROM events WHERE type = ?1 AND span = 0 AND cell = ?7 AND date_start BETWEEN ?4 AND ?5 AND lat = ?2 AND lon = ?3 LIMIT ?6",
+            args![m.event_type.as_str(), l.lat, l.lon, (day - days).to_string(), (day + days).to_string(), MAX_CANDIDATES as i64, cell(l.lat, l.lon)],
         )?);
     }
     // an undated report tells of the days before it was published: counting its dead or its
@@ -365,8 +381,12 @@ fn candidates(db: &mut dyn Sql, m: &MentionRecord) -> Result<Vec<sitrep_merge::P
     let country = location.and_then(|l| l.country.clone());
     // a town's or a county's events lie close by (a county's point is among its towns)
     if let Some(l) = m.location.as_ref().filter(|l| found_by_point(l) && (l.is_told() || m.date.is_some() && (counts_both(m) || !m.names.is_empty()))) {
-        let boxed = [l.lat - BOX_DEG, l.lat + BOX_DEG, l.lon - BOX_DEG * 2.0, l.lon + BOX_DEG * 2.0].map(Value::from);
-        push(db.texts(&window("lat BETWEEN ?6 AND ?7 AND lon BETWEEN ?8 AND ?9"), &with(&boxed))?);
+        let (lat0, lat1, lon0, lon1) = (l.lat - BOX_DEG, l.lat + BOX_DEG, l.lon - BOX_DEG * 2.0, l.lon + BOX_DEG * 2.0);
+        let cells = cells(lat0, lat1, lon0, lon1);
+        let mut boxed: Vec<Value> = [lat0, lat1, lon0, lon1].map(Value::from).to_vec();
+        boxed.extend(cells.iter().map(|&c| Value::from(c)));
+        let listed: Vec<String> = (0..cells.len()).map(|i| format!("?{}", 10 + i)).collect();
+        push(db.texts(&window(&format!("cell IN ({}) AND lat BETWEEN ?6 AND ?7 AND lon BETWEEN ?8 AND ?9", listed.join(", "))), &with(&boxed))?);
         if let Some(cc) = country.filter(|_| perpetrators) {
             push(db.texts(&window("lat IS NULL AND country = ?6"), &with(&[cc.into()]))?);
         }
@@ -386,7 +406,7 @@ fn candidates(db: &mut dyn Sql, m: &MentionRecord) -> Result<Vec<sitrep_merge::P
         // other's event by its box); measured on the dev incidents: B3 0.9196 -> 0.9203, killed
         // 0.875 -> 0.876; callgrind, 2,000 articles into a 75,000-article bench database: 0.3%
         // more instructions (10.8% when every report placed by its article looked)
-        push(db.texts(&window("lat = ?6 AND lon = ?7"), &with(&[l.lat.into(), l.lon.into()]))?);
+        push(db.texts(&window("cell = ?8 AND lat = ?6 AND lon = ?7"), &with(&[l.lat.into(), l.lon.into(), cell(l.lat, l.lon).into()]))?);
     } else if let Some(cc) = country {
         let place = if perpetrators { "country = ?6" } else { "lat IS NULL AND country = ?6" };
         push(db.texts(&window(place), &with(&[cc.into()]))?);
@@ -470,10 +490,10 @@ fn rebuild_event(db: &mut dyn Sql, id: &str) -> Result<()> {
     insert_many(db, "INSERT INTO event_names (name, event)", "ON CONFLICT DO NOTHING", 2, &names)?;
     let town = e.location.as_ref().filter(|l| found_by_point(l));
     db.execute(
-        "INSERT INTO events (id, type, date_start, date_end, country, lat, lon, summary, json, span, reported) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+        "INSERT INTO events (id, type, date_start, date_end, country, lat, lon, summary, json, span, reported, cell) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
          ON CONFLICT (id) DO UPDATE SET type = excluded.type, date_start = excluded.date_start, date_end = excluded.date_end,
          country = excluded.country, lat = excluded.lat, lon = excluded.lon, summary = excluded.summary, json = excluded.json,
-         span = excluded.span, reported = excluded.reported",
+         span = excluded.span, reported = excluded.reported, cell = excluded.cell",
         args![
             e.id.as_str(),
             e.event_type.as_str(),
@@ -486,6 +506,7 @@ fn rebuild_event(db: &mut dyn Sql, id: &str) -> Result<()> {
             json,
             e.date.as_ref().map_or(0, span_class),
             e.first_reported.map(|d| d.to_string()),
+            town.map(|l| cell(l.lat, l.lon)),
         ],
     )?;
     Ok(())

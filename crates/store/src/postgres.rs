@@ -145,6 +145,15 @@ SELECT outlet, '', COUNT(*) FROM (
     SELECT DISTINCT article, json::jsonb ->> 'outlet' AS outlet
     FROM mentions WHERE json::jsonb ->> 'outlet' <> '' AND json::jsonb #>> '{location,country}' <> ''
 ) AS located GROUP BY outlet;
+"#, r#"
+-- the cell a town's event lies in, and the events of a country read by country, then
+-- days; see the SQLite migration
+ALTER TABLE events ADD COLUMN cell BIGINT;
+UPDATE events SET cell = floor(lat + 90)::bigint * 1000 + floor((lon + 180) / 2)::bigint WHERE lat IS NOT NULL;
+CREATE INDEX events_cell ON events(type, span, cell, date_start, date_end, lat, lon) WHERE cell IS NOT NULL;
+DROP INDEX events_start;
+DROP INDEX events_wide;
+CREATE INDEX events_start ON events(type, span, country, date_start, date_end, lat, lon);
 "#];
 
 /// Advisory lock keys: one for schema changes, one for writing batches.

@@ -191,6 +191,22 @@ SELECT outlet, '', COUNT(*) FROM (
     SELECT DISTINCT article, json_extract(json, '$.outlet') AS outlet
     FROM mentions WHERE json_extract(json, '$.outlet') <> '' AND json_extract(json, '$.location.country') <> ''
 ) GROUP BY outlet;
+"#, r#"
+-- the cell of one degree of latitude by two of longitude a town's event lies in (see
+-- `events::cell`; coordinates are never negative once shifted, so the cast is the floor):
+-- a report's box of candidates reads its few cells' events of its days, where the date
+-- window alone had walked every event of the type in those days (and, for the events
+-- spanning more than a month, every one ending after its day). The events of a country
+-- are read by country, then days. The box is read through the cells only if no other
+-- index starts with what it constrains: SQLite plans without statistics, and given an
+-- index on (type, span, date_start) it read the long events of a box by their start,
+-- before its day, which is nearly all of them.
+ALTER TABLE events ADD COLUMN cell INTEGER;
+UPDATE events SET cell = CAST(lat + 90 AS INTEGER) * 1000 + CAST((lon + 180) / 2 AS INTEGER) WHERE lat IS NOT NULL;
+CREATE INDEX events_cell ON events(type, span, cell, date_start, date_end, lat, lon) WHERE cell IS NOT NULL;
+DROP INDEX events_start;
+DROP INDEX events_wide;
+CREATE INDEX events_start ON events(type, span, country, date_start, date_end, lat, lon);
 "#];
 
 /// WAL pages after which a commit asks for a checkpoint (~64 MB): pages rewritten by

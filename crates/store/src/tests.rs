@@ -271,6 +271,30 @@ fn two_reports_placing_a_shooting_in_one_county_merge() {
     });
 }
 
+/// Town events are found by the cells of a degree of latitude by two of longitude their box
+/// overlaps (`events::cells`): a report in Evanston (42.04 N) meets the event of Chicago's
+/// (41.88 N) across the line at 42 degrees, in either order, and the same day and toll join
+/// them (no person named: only the box finds it).
+#[test]
+fn a_shooting_reported_from_two_towns_across_a_cell_line_merges() {
+    for chicago_first in [true, false] {
+        on_each_backend(|s| {
+            let mut batch = vec![
+                dated("CHICAGO - One man was killed and five people were wounded in a shooting Sunday outside a bar on the North Side, police said.", "http://a/ch", "Outlet A", "2020-03-09"),
+                dated("EVANSTON, Ill. - Gunfire near the city line left one man dead and five others injured Sunday, the police department reported.", "http://b/ev", "Outlet B", "2020-03-09"),
+            ];
+            if !chicago_first {
+                batch.reverse();
+            }
+            let (recs, events) = merge_on_facts(s, &batch);
+            let lats: Vec<f64> = recs.iter().filter_map(|r| r.location.as_ref().map(|l| l.lat)).collect();
+            assert!(lats.iter().any(|&l| l < 42.0) && lats.iter().any(|&l| l > 42.0), "{recs:#?}");
+            assert_eq!(events.len(), 1, "{events:#?}");
+            assert_eq!(events[0].articles.len(), 2);
+        });
+    }
+}
+
 #[test]
 fn an_undated_report_joins_the_shooting_it_counts_in_its_town() {
     on_each_backend(|s| {
@@ -514,10 +538,19 @@ fn postgres_upgraded_counts_its_outlets_as_an_ingest_does() {
     for s in [&mut lite as &mut dyn Store, &mut pg.store] {
         s.ingest_and_merge(&batch, &records(&batch), MergeSettings::default()).unwrap();
     }
-    // the database as the version before the counts left it, then opened by this one
+    // the database as the version before the counts left it (the event cells of the next
+    // migration undone too), then opened by this one
     let mut admin = ::postgres::Client::connect(&pg.base, ::postgres::NoTls).unwrap();
-    let before = crate::postgres::MIGRATIONS.len() as i64 - 1;
-    admin.batch_execute(&format!("DROP TABLE {0}.outlet_divisions; UPDATE {0}.sitrep_schema SET version = {before}", pg.schema)).unwrap();
+    let before = crate::postgres::MIGRATIONS.iter().position(|m| m.contains("CREATE TABLE outlet_divisions")).unwrap();
+    admin
+        .batch_execute(&format!(
+            "DROP INDEX {0}.events_cell; DROP INDEX {0}.events_start; ALTER TABLE {0}.events DROP COLUMN cell;
+             CREATE INDEX events_start ON {0}.events(type, span, date_start, date_end, lat, lon, country);
+             CREATE INDEX events_wide ON {0}.events(type, date_end, date_start, lat, lon, country) WHERE span = 2;
+             DROP TABLE {0}.outlet_divisions; UPDATE {0}.sitrep_schema SET version = {before}",
+            pg.schema
+        ))
+        .unwrap();
     let sep = if pg.base.contains('?') { '&' } else { '?' };
     let upgraded = PostgresStore::connect(&format!("{}{sep}options=-csearch_path%3D{}", pg.base, pg.schema)).unwrap();
     let outlets = ["Outlet A", "Outlet B", "Outlet C"];
