@@ -457,7 +457,11 @@ impl Sql for Lite<'_> {
                     ValueRef::Null => Value::Null,
                     ValueRef::Integer(x) => Value::Int(x),
                     ValueRef::Real(x) => Value::Real(x),
-                    ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+                    // checked the fast way first: the lossy reader walks long JSON rows in chunks
+                    ValueRef::Text(t) => Value::Text(match std::str::from_utf8(t) {
+                        Ok(s) => s.to_owned(),
+                        Err(_) => String::from_utf8_lossy(t).into_owned(),
+                    }),
                     ValueRef::Blob(b) => Value::Blob(b.to_vec()),
                 });
             }
