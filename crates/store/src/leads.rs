@@ -28,8 +28,9 @@ pub(crate) fn decode_terms(s: &str) -> Vec<(String, u32)> {
     s.split(' ').filter_map(|t| t.rsplit_once(':')).filter_map(|(w, n)| Some((w.to_string(), n.parse().ok()?))).collect()
 }
 
-/// Most stored leads whose word bags a store keeps between batches: about 400 bytes each
-/// (so at most some 80 MB), enough for the weeks of reports a day's news is compared with.
+/// Most stored leads whose word bags a store keeps between batches: enough for the weeks of
+/// reports a day's news is compared with. A bag is some 300 bytes (a 100,000-article ingest,
+/// all its leads kept, peaked 30 MB higher), so at most about 60 MB.
 const MAX_CACHED_LEADS: usize = 200_000;
 
 /// The words of stored leads, kept between batches as numbered bags. A stored lead never
