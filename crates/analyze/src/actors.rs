@@ -2,7 +2,7 @@
 //! generic actors ("police", "a gunman"), from the curated dictionary
 //! `data/curated/actors.tsv`, with the canonical name a record uses.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
@@ -171,7 +171,7 @@ struct Phoenix {
     /// letters and digits), longest first. An anchored Aho-Corasick automaton of the 40,000
     /// names matched a little faster but took a third of a second to build, a quarter of
     /// starting a short run (its failure transitions, which anchored searches never follow).
-    by_first_word: HashMap<Vec<u8>, Vec<(Vec<u8>, usize)>>,
+    by_first_word: FxHashMap<Vec<u8>, Vec<(Vec<u8>, usize)>>,
 }
 
 /// The first run of letters and digits of `text`, as `is_word` reads them.
@@ -222,7 +222,7 @@ static PHOENIX: LazyLock<Phoenix> = LazyLock::new(|| {
         });
         codes[i].push((f[1].to_string(), d(f[2]), d(f[3])));
     }
-    let mut by_first_word: HashMap<Vec<u8>, Vec<(Vec<u8>, usize)>> = HashMap::new();
+    let mut by_first_word: FxHashMap<Vec<u8>, Vec<(Vec<u8>, usize)>> = FxHashMap::default();
     for (i, n) in names.iter().enumerate() {
         let upper = n.to_ascii_uppercase().into_bytes();
         by_first_word.entry(first_word(n).to_ascii_uppercase().into_bytes()).or_default().push((upper, i));

@@ -274,8 +274,12 @@ impl<'t> Parts<'t> {
     fn part(&self, span: Option<regex_automata::Span>) -> Option<Part<'t>> {
         span.map(|s| Part { text: self.text, start: s.start, end: s.end })
     }
+    /// (By a scan of the phrase's few group names: the regex crate's own lookup hashes the
+    /// name, and the casualty rules ask for dozens of names a match mostly lacks.)
     fn name(&self, name: &str) -> Option<Part<'t>> {
-        self.part(self.caps.get_group_by_name(name))
+        let pid = self.caps.pattern()?;
+        let index = self.caps.group_info().pattern_names(pid).position(|n| n == Some(name))?;
+        self.part(self.caps.get_group(index))
     }
     fn get(&self, i: usize) -> Option<Part<'t>> {
         self.part(self.caps.get_group(i))

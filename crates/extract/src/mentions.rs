@@ -8,7 +8,6 @@
 //! ("more than 1,000 airstrikes", "struck several times"), habits ("strikes by Israel occur
 //! in the west") and hypotheticals ("we will act") never become events.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
@@ -416,7 +415,7 @@ static IMPLIED_DEAD: LazyLock<Regex> =
 /// once, however many of the rules below read its figures (the search is a tenth of an
 /// ingest's time).
 #[derive(Default)]
-struct FoundIn(HashMap<usize, Vec<casualties::Casualty>>);
+struct FoundIn(rustc_hash::FxHashMap<usize, Vec<casualties::Casualty>>);
 
 impl FoundIn {
     fn of(&mut self, text: &str, (ss, se): (usize, usize)) -> &[casualties::Casualty] {

@@ -7,12 +7,11 @@
 //! a trailing place phrase dropped), the target the phrase after it up to a clause break.
 //! Passives swap them: "X was attacked by Y" has source Y and target X.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 static VERBS_TSV: &str = include_str!("../../../data/cameo/verbs.tsv");
 
-static VERBS: LazyLock<HashSet<&'static str>> =
+static VERBS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
     LazyLock::new(|| VERBS_TSV.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split('\t').next()).collect());
 
 const AUX: &[&str] = &[

@@ -11,6 +11,10 @@ mod fold;
 mod index;
 
 use std::collections::HashMap;
+
+// (Fx hashing for the sets of words asked about every word of every article: SipHash had
+// been a twentieth of finding mentions, and these keys are short and not adversarial)
+use rustc_hash::FxHashSet;
 use std::io::{BufReader, Read};
 use std::sync::LazyLock;
 
@@ -168,12 +172,12 @@ fn parse_places(places_gz: &[u8]) -> Result<Vec<Place>, String> {
 const COMMON_WORDS: &str = include_str!("../../../data/curated/common_words.txt");
 
 /// Common words: skipped alone unless they name a country, division or region mid-sentence.
-static COMMON: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+static COMMON: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     COMMON_WORDS.lines().filter(|l| !l.starts_with('#')).map(|l| fold(l.trim_start_matches('!'))).filter(|w| !w.is_empty()).collect()
 });
 
 /// Words never taken as a place on their own ("June", "Central", "West"), marked `!`.
-static NEVER_ALONE: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+static NEVER_ALONE: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     COMMON_WORDS.lines().filter_map(|l| l.strip_prefix('!')).map(fold).filter(|w| !w.is_empty()).collect()
 });
 
@@ -205,7 +209,7 @@ const TIME_ZONES: &[&str] = &["EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "
 /// Given names (US Census): a capitalised word right after one is a surname, not a place.
 const GIVEN_NAMES_TXT: &str = include_str!("../../../data/curated/given_names.txt");
 
-static GIVEN_NAMES: LazyLock<std::collections::HashSet<String>> =
+static GIVEN_NAMES: LazyLock<FxHashSet<String>> =
     LazyLock::new(|| GIVEN_NAMES_TXT.lines().filter(|l| !l.starts_with('#')).map(fold).filter(|w| !w.is_empty()).collect());
 
 /// Colours news gives a car before its make or model, which are often town names.
@@ -566,13 +570,13 @@ impl Gazetteer {
         let toks = fold::tokens(text);
         let mut out = Vec::new();
         let mut i = 0;
-        let mut persons: std::collections::HashSet<CompactString> = std::collections::HashSet::new();
-        let mut surnames: std::collections::HashSet<CompactString> = std::collections::HashSet::new();
+        let mut persons: FxHashSet<CompactString> = FxHashSet::default();
+        let mut surnames: FxHashSet<CompactString> = FxHashSet::default();
         // names seen with an age ("Mecca Canty, 21,"): a person's, however big a place shares them
-        let mut aged_names: std::collections::HashSet<CompactString> = std::collections::HashSet::new();
+        let mut aged_names: FxHashSet<CompactString> = FxHashSet::default();
         let mut last_end = 0;
-        let mut qualified_common: std::collections::HashSet<CompactString> = std::collections::HashSet::new();
-        let mut titled_names: std::collections::HashSet<CompactString> = std::collections::HashSet::new();
+        let mut qualified_common: FxHashSet<CompactString> = FxHashSet::default();
+        let mut titled_names: FxHashSet<CompactString> = FxHashSet::default();
         while i < toks.len() {
             let t = &toks[i];
             if !t.capitalized {
