@@ -212,22 +212,125 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// the casualty step (the phrases had been split into eight alternations to contain it; over
 /// one pass of the bench articles building states was still four fifths of the step).
 /// Anchored, a state holds the partial matches from one start only, few and soon shared by
-/// every text.
-static ANCHORED: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
-    regex_automata::meta::Regex::builder()
+/// every text. The lazy DFA is used directly, with a cache per thread: a search through the
+/// meta regex cost several times the few transitions most starts take (its cache pool and
+/// search set-up), over about 700 word starts an article.
+static ANCHORED: LazyLock<regex_automata::hybrid::dfa::DFA> = LazyLock::new(|| {
+    regex_automata::hybrid::dfa::DFA::builder()
         .syntax(regex_automata::util::syntax::Config::new().case_insensitive(true).unicode(false))
-        .configure(regex_automata::meta::Config::new().hybrid_cache_capacity(16 << 20))
+        .thompson(regex_automata::nfa::thompson::Config::new().which_captures(regex_automata::nfa::thompson::WhichCaptures::None))
+        .configure(regex_automata::hybrid::dfa::Config::new().cache_capacity(16 << 20))
         .build(&format!(r"\b(?:{})\b", PHRASES.join("|")))
         .expect("casualty phrases")
 });
 
+thread_local! {
+    static ANCHORED_CACHE: std::cell::RefCell<regex_automata::hybrid::dfa::Cache> = std::cell::RefCell::new(ANCHORED.create_cache());
+}
+
 /// Where the first phrase at or after `at` starts: the first word boundary (ASCII, as the
-/// phrases' `\b`) where one matches.
+/// phrases' `\b`) where one matches, among those whose byte can begin a phrase.
 fn next_start(text: &str, at: usize) -> Option<usize> {
+    next_start_among(text, at, &FIRST_BYTES)
+}
+
+/// [`next_start`] trying only the word boundaries whose byte is marked in `first` (the end
+/// of the text is always tried).
+fn next_start_among(text: &str, at: usize, first: &[bool; 256]) -> Option<usize> {
     let b = text.as_bytes();
     let word = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
-    let input = regex_automata::Input::new(text).anchored(regex_automata::Anchored::Yes).earliest(true);
-    (at..=b.len()).filter(|&i| (i > 0 && word(i - 1)) != word(i)).find(|&i| ANCHORED.is_match(input.clone().range(i..)))
+    ANCHORED_CACHE.with_borrow_mut(|cache| {
+        (at..=b.len())
+            .filter(|&i| (i > 0 && word(i - 1)) != word(i) && b.get(i).is_none_or(|&c| first[c as usize]))
+            // (a search the lazy DFA gives up is left to the phrases themselves to decide)
+            .find(|&i| begins_phrase(cache, b, i).unwrap_or(true))
+    })
+}
+
+/// Whether a phrase matches from byte `i` of `b`, walking the lazy DFA's transitions until
+/// it matches or dies (most starts die within a byte or two); None when the DFA gives up.
+fn begins_phrase(cache: &mut regex_automata::hybrid::dfa::Cache, b: &[u8], i: usize) -> Option<bool> {
+    let dfa = &*ANCHORED;
+    let start = regex_automata::util::start::Config::new().anchored(regex_automata::Anchored::Yes).look_behind(i.checked_sub(1).map(|j| b[j]));
+    let mut sid = dfa.start_state(cache, &start).ok()?;
+    for &byte in &b[i..] {
+        if sid.is_tagged() {
+            if sid.is_match() {
+                return Some(true);
+            }
+            if sid.is_dead() {
+                return Some(false);
+            }
+            if sid.is_quit() {
+                return None;
+            }
+        }
+        sid = dfa.next_state(cache, sid, byte).ok()?;
+    }
+    if sid.is_match() {
+        return Some(true);
+    }
+    if sid.is_dead() {
+        return Some(false);
+    }
+    if sid.is_quit() {
+        return None;
+    }
+    Some(dfa.next_eoi_state(cache, sid).ok()?.is_match())
+}
+
+/// The bytes a phrase can begin with, in either case: half of a sentence's word boundaries
+/// are word ends, before a space or a comma that begins no phrase. Every byte when some
+/// phrase can match nothing at all.
+static FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| first_bytes(&PHRASES).unwrap_or([true; 256]));
+
+/// The bytes matches of `patterns` (case-insensitive ASCII, as [`ascii_regex`] reads them)
+/// can begin with, or None when a pattern can match the empty string (or does not parse).
+fn first_bytes(patterns: &[String]) -> Option<[bool; 256]> {
+    let mut first = [false; 256];
+    for p in patterns {
+        let hir = regex_syntax::ParserBuilder::new().case_insensitive(true).unicode(false).build().parse(p).ok()?;
+        if first_of(&hir, &mut first) {
+            return None;
+        }
+    }
+    Some(first)
+}
+
+/// Marks in `out` the bytes a match of `hir` can begin with; true when it can match empty
+/// (then what follows it can begin the match too). Assertions are passed over: a superset.
+fn first_of(hir: &regex_syntax::hir::Hir, out: &mut [bool; 256]) -> bool {
+    use regex_syntax::hir::{Class, HirKind};
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => true,
+        HirKind::Literal(l) => match l.0.first() {
+            Some(&b) => {
+                out[b as usize] = true;
+                false
+            }
+            None => true,
+        },
+        HirKind::Class(Class::Bytes(c)) => {
+            for r in c.ranges() {
+                (r.start()..=r.end()).for_each(|b| out[b as usize] = true);
+            }
+            false
+        }
+        HirKind::Class(Class::Unicode(c)) => {
+            for r in c.ranges() {
+                (r.start()..=r.end().min('\x7f')).for_each(|ch| out[ch as usize] = true);
+                if r.end() > '\x7f' {
+                    // (the lead bytes of any longer character)
+                    (0xC2..=0xF4).for_each(|b| out[b] = true);
+                }
+            }
+            false
+        }
+        HirKind::Repetition(r) => first_of(&r.sub, out) || r.min == 0,
+        HirKind::Capture(c) => first_of(&c.sub, out),
+        HirKind::Concat(items) => items.iter().all(|h| first_of(h, out)),
+        HirKind::Alternation(alts) => alts.iter().fold(false, |empty, h| first_of(h, out) | empty),
+    }
 }
 
 /// Each phrase alone, to tell which one matched where [`ANCHORED`] found one (the first that
@@ -930,6 +1033,21 @@ mod tests {
         }
         assert_eq!(next_start(text, at), None);
         assert!(starts.len() >= 6, "{starts:?}");
+        // and as the search that tries every word boundary
+        for at in 0..text.len() {
+            assert_eq!(next_start(text, at), next_start_among(text, at, &[true; 256]), "from {at}");
+        }
+    }
+
+    #[test]
+    fn phrases_begin_with_the_bytes_their_patterns_list() {
+        // read from the phrases, not every byte: no phrase begins with a space or a comma
+        assert!(!FIRST_BYTES[b' ' as usize] && !FIRST_BYTES[b',' as usize]);
+        assert!(FIRST_BYTES[b'2' as usize] && FIRST_BYTES[b'k' as usize] && FIRST_BYTES[b'K' as usize]);
+        let listed = |p: &str| first_bytes(&[p.to_string()]).map(|f| (0..=255u8).filter(|&b| f[b as usize]).map(char::from).collect::<String>());
+        assert_eq!(listed("(?:x|y)?z").as_deref(), Some("XYZxyz"));
+        // a pattern that can match nothing has no first byte, and every start is tried
+        assert_eq!(listed("(?:dead)?"), None);
     }
 
     #[test]
