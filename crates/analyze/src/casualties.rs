@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::gate;
+
 /// Killed or injured (or unspecified casualties, which may be either).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Harm {
@@ -282,56 +284,7 @@ fn begins_phrase(cache: &mut regex_automata::hybrid::dfa::Cache, b: &[u8], i: us
 /// The bytes a phrase can begin with, in either case: half of a sentence's word boundaries
 /// are word ends, before a space or a comma that begins no phrase. Every byte when some
 /// phrase can match nothing at all.
-static FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| first_bytes(&PHRASES).unwrap_or([true; 256]));
-
-/// The bytes matches of `patterns` (case-insensitive ASCII, as [`ascii_regex`] reads them)
-/// can begin with, or None when a pattern can match the empty string (or does not parse).
-fn first_bytes(patterns: &[String]) -> Option<[bool; 256]> {
-    let mut first = [false; 256];
-    for p in patterns {
-        let hir = regex_syntax::ParserBuilder::new().case_insensitive(true).unicode(false).build().parse(p).ok()?;
-        if first_of(&hir, &mut first) {
-            return None;
-        }
-    }
-    Some(first)
-}
-
-/// Marks in `out` the bytes a match of `hir` can begin with; true when it can match empty
-/// (then what follows it can begin the match too). Assertions are passed over: a superset.
-fn first_of(hir: &regex_syntax::hir::Hir, out: &mut [bool; 256]) -> bool {
-    use regex_syntax::hir::{Class, HirKind};
-    match hir.kind() {
-        HirKind::Empty | HirKind::Look(_) => true,
-        HirKind::Literal(l) => match l.0.first() {
-            Some(&b) => {
-                out[b as usize] = true;
-                false
-            }
-            None => true,
-        },
-        HirKind::Class(Class::Bytes(c)) => {
-            for r in c.ranges() {
-                (r.start()..=r.end()).for_each(|b| out[b as usize] = true);
-            }
-            false
-        }
-        HirKind::Class(Class::Unicode(c)) => {
-            for r in c.ranges() {
-                (r.start()..=r.end().min('\x7f')).for_each(|ch| out[ch as usize] = true);
-                if r.end() > '\x7f' {
-                    // (the lead bytes of any longer character)
-                    (0xC2..=0xF4).for_each(|b| out[b] = true);
-                }
-            }
-            false
-        }
-        HirKind::Repetition(r) => first_of(&r.sub, out) || r.min == 0,
-        HirKind::Capture(c) => first_of(&c.sub, out),
-        HirKind::Concat(items) => items.iter().all(|h| first_of(h, out)),
-        HirKind::Alternation(alts) => alts.iter().fold(false, |empty, h| first_of(h, out) | empty),
-    }
-}
+static FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| gate::first_bytes(&PHRASES).unwrap_or([true; 256]));
 
 /// Each phrase alone, to tell which one matched where [`ANCHORED`] found one (the first that
 /// matches there, as in the alternation) and read its parts: a capture search pays for every
@@ -1044,7 +997,7 @@ mod tests {
         // read from the phrases, not every byte: no phrase begins with a space or a comma
         assert!(!FIRST_BYTES[b' ' as usize] && !FIRST_BYTES[b',' as usize]);
         assert!(FIRST_BYTES[b'2' as usize] && FIRST_BYTES[b'k' as usize] && FIRST_BYTES[b'K' as usize]);
-        let listed = |p: &str| first_bytes(&[p.to_string()]).map(|f| (0..=255u8).filter(|&b| f[b as usize]).map(char::from).collect::<String>());
+        let listed = |p: &str| gate::first_bytes(&[p.to_string()]).map(|f| (0..=255u8).filter(|&b| f[b as usize]).map(char::from).collect::<String>());
         assert_eq!(listed("(?:x|y)?z").as_deref(), Some("XYZxyz"));
         // a pattern that can match nothing has no first byte, and every start is tried
         assert_eq!(listed("(?:dead)?"), None);

@@ -80,6 +80,55 @@ fn prefix_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
     (!lits.is_empty() && lits.iter().all(|l| !l.is_empty())).then_some(lits)
 }
 
+/// The bytes matches of `patterns` (case-insensitive ASCII patterns, as the casualty and time
+/// patterns are compiled) can begin with, or None when a pattern can match the empty string (or does not parse).
+pub(crate) fn first_bytes(patterns: &[String]) -> Option<[bool; 256]> {
+    let mut first = [false; 256];
+    for p in patterns {
+        let hir = regex_syntax::ParserBuilder::new().case_insensitive(true).unicode(false).build().parse(p).ok()?;
+        if first_of(&hir, &mut first) {
+            return None;
+        }
+    }
+    Some(first)
+}
+
+/// Marks in `out` the bytes a match of `hir` can begin with; true when it can match empty
+/// (then what follows it can begin the match too). Assertions are passed over: a superset.
+fn first_of(hir: &regex_syntax::hir::Hir, out: &mut [bool; 256]) -> bool {
+    use regex_syntax::hir::{Class, HirKind};
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => true,
+        HirKind::Literal(l) => match l.0.first() {
+            Some(&b) => {
+                out[b as usize] = true;
+                false
+            }
+            None => true,
+        },
+        HirKind::Class(Class::Bytes(c)) => {
+            for r in c.ranges() {
+                (r.start()..=r.end()).for_each(|b| out[b as usize] = true);
+            }
+            false
+        }
+        HirKind::Class(Class::Unicode(c)) => {
+            for r in c.ranges() {
+                (r.start()..=r.end().min('\x7f')).for_each(|ch| out[ch as usize] = true);
+                if r.end() > '\x7f' {
+                    // (the lead bytes of any longer character)
+                    (0xC2..=0xF4).for_each(|b| out[b] = true);
+                }
+            }
+            false
+        }
+        HirKind::Repetition(r) => first_of(&r.sub, out) || r.min == 0,
+        HirKind::Capture(c) => first_of(&c.sub, out),
+        HirKind::Concat(items) => items.iter().all(|h| first_of(h, out)),
+        HirKind::Alternation(alts) => alts.iter().fold(false, |empty, h| first_of(h, out) | empty),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,6 +19,13 @@ fn fold_into(s: &str, out: &mut String) {
     // most words of English news are ASCII: the same folding without decomposition (which
     // took a quarter of the place finder's time)
     if s.is_ascii() {
+        // (a plain word, the most common, copied and lower-cased whole)
+        if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            let from = out.len();
+            out.push_str(s);
+            out[from..].make_ascii_lowercase();
+            return;
+        }
         for b in s.bytes() {
             match b {
                 b'\'' | b'`' | b'.' => {}
@@ -116,7 +123,8 @@ pub(crate) struct Token {
 /// leading Arabic article joined by a hyphen is split off (`al-Harra` → `al`, `Harra`), so
 /// that both the full and the bare name can match.
 pub(crate) fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+    // (about one word in six bytes of news text)
+    let mut out = Vec::with_capacity(text.len() / 6);
     let mut folded = String::new();
     let b = text.as_bytes();
     let mut i = 0;
@@ -184,7 +192,7 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
 mod tests {
     #[test]
     fn the_ascii_shortcut_folds_as_the_full_folding() {
-        for s in ["U.S.", "Deir ez-Zor", "Ma'arrat al-Nu'man", "  Fort  Worth--TX ", "O`Neill's", "A&M 2nd St.", "x_y(z)", ""] {
+        for s in ["Albukamal", "ISIS", "6abc", "U.S.", "Deir ez-Zor", "Ma'arrat al-Nu'man", "  Fort  Worth--TX ", "O`Neill's", "A&M 2nd St.", "x_y(z)", ""] {
             let mut unicode = String::new();
             super::fold_unicode(s, &mut unicode);
             assert_eq!(super::fold(s), unicode, "{s:?}");
