@@ -10,6 +10,9 @@ const ABBREVIATIONS: &[&str] = &[
     "det", "ofc", "atty", "gen.-", "lt.-gen", "maj.-gen", "brig.-gen", "vol", "fig", "pp", "op",
 ];
 
+/// [`ABBREVIATIONS`] for lookup: every full stop of an article asks twice.
+static ABBREVIATION_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> = std::sync::LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
+
 fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_start_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
     let w = w.trim_end_matches('.');
@@ -24,7 +27,7 @@ fn is_abbreviation(word: &str) -> bool {
         return true;
     }
     let last = w.rsplit(['-', '.']).next().unwrap_or(&w);
-    ABBREVIATIONS.contains(&w) || ABBREVIATIONS.contains(&last)
+    ABBREVIATION_SET.contains(w) || ABBREVIATION_SET.contains(last)
 }
 
 /// Byte spans of the sentences of `text` (paragraph breaks always end a sentence).

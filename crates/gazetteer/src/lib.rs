@@ -358,6 +358,14 @@ fn speaks_language(text: &str, start: usize, end: usize) -> bool {
 
 /// Whether a word is a common given name ("Ivan", "Latoya"), folded or not.
 pub fn is_given_name(word: &str) -> bool {
+    // (a plain word, asked of every capitalised word of an article, folded on the stack)
+    let b = word.as_bytes();
+    if b.len() <= 32 && b.iter().all(u8::is_ascii_alphanumeric) {
+        let mut buf = [0u8; 32];
+        buf[..b.len()].copy_from_slice(b);
+        buf[..b.len()].make_ascii_lowercase();
+        return std::str::from_utf8(&buf[..b.len()]).is_ok_and(|w| GIVEN_NAMES.contains(w));
+    }
     GIVEN_NAMES.contains(&fold(word))
 }
 
