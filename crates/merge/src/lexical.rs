@@ -4,7 +4,8 @@
 //! participants ([`crate::score`]); mentions of arbitrary events (ECB+'s "survived",
 //! "escaped", "heist") have only their words, and this is the evidence they are merged on.
 
-use std::collections::HashMap;
+// (foldhash: every word of every lead is looked up here)
+use foldhash::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -43,7 +44,7 @@ pub fn predicate_key(mention: &str) -> String {
 const MAX_CACHED_STEMS: usize = 100_000;
 
 thread_local! {
-    static STEMS: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::new());
+    static STEMS: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::default());
 }
 
 /// The stem of a lower-case word, from this thread's cache when it was stemmed before.
@@ -117,7 +118,7 @@ pub fn lead_terms(title: Option<&str>, text: &str) -> Vec<(String, u32)> {
 /// The stemmed content words of some texts with their counts, sorted by word.
 fn term_counts(texts: &[&str]) -> Vec<(String, u32)> {
     let stemmer = Stemmer::create(Algorithm::English);
-    let mut tf: HashMap<String, u32> = HashMap::new();
+    let mut tf: HashMap<String, u32> = HashMap::default();
     for w in texts.iter().flat_map(|t| content_stems(&stemmer, t)) {
         *tf.entry(w).or_default() += 1;
     }
@@ -162,7 +163,7 @@ pub fn cosine<A: AsRef<str>, B: AsRef<str>>(a: &[(A, f64)], b: &[(B, f64)]) -> f
 /// at least `threshold` similar. Returns a group number per document.
 pub fn story_groups(docs: &[&str], threshold: f64) -> Vec<usize> {
     let bags: Vec<Vec<(String, u32)>> = docs.iter().map(|d| term_counts(&[d])).collect();
-    let mut df: HashMap<&str, f64> = HashMap::new();
+    let mut df: HashMap<&str, f64> = HashMap::default();
     for (w, _) in bags.iter().flatten() {
         *df.entry(w.as_str()).or_default() += 1.0;
     }

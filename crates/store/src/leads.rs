@@ -2,7 +2,11 @@
 //! of the same story: the words with their document frequencies, and postings of each
 //! lead's most distinctive words by day.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+// (foldhash: a lead word is hashed at every turn of the merge, and SipHash had been a
+// twentieth of it; seeded per process, so crafted words still cannot pick the buckets)
+use foldhash::HashMap;
 
 use crate::Result;
 use crate::sql::{Sql, Value, args, insert_many, query_in};
@@ -92,7 +96,7 @@ impl<'c> Idf<'c> {
             cache.clear();
         }
         let leads = db.count("SELECT COUNT(*) FROM leads", &[])?;
-        Ok(Idf { leads: leads as f64, cache, weights: Vec::new(), stored: HashMap::new() })
+        Ok(Idf { leads: leads as f64, cache, weights: Vec::new(), stored: HashMap::default() })
     }
 
     fn known(&self, id: u32) -> Option<f64> {
@@ -122,7 +126,7 @@ impl<'c> Idf<'c> {
         missing.sort_unstable();
         missing.dedup();
         let keys: Vec<Value> = missing.iter().map(|&id| Value::from(self.cache.word(id))).collect();
-        let mut df: HashMap<String, i64> = HashMap::new();
+        let mut df: HashMap<String, i64> = HashMap::default();
         for mut r in query_in(db, "SELECT term, df FROM term_df WHERE term IN (%)", &keys)? {
             let n = r.int(1)?;
             df.insert(r.text(0)?, n);
