@@ -176,18 +176,13 @@ fn story_events(db: &mut dyn Sql, idf: &mut Idf, m: &MentionRecord, threshold: f
     // the days around it through every posted word; those of the days further on, which must
     // share three, through the most distinctive few (the days around keep their postings
     // however many the further days hold)
-    let posted: Vec<String> = idf.posted(&v).into_iter().map(|id| idf.word(id).to_string()).collect();
-    let words: Vec<&str> = posted.iter().map(String::as_str).collect();
-    let mut rows = postings(db, &words, &[(day - near, day + near)], MAX_POSTINGS)?;
+    let words = idf.posted(&v);
+    let mut found = idf.postings(db, &words, &[(day - near, day + near)], MAX_POSTINGS)?;
     let far_words = &words[..words.len().min(FAR_POSTED_TERMS)];
-    rows.extend(postings(db, far_words, &[(day - far, day - near - 1), (day + near + 1, day + far)], FAR_POSTINGS)?);
+    found.extend(idf.postings(db, far_words, &[(day - far, day - near - 1), (day + near + 1, day + far)], FAR_POSTINGS)?);
     // (article, its lead's day) of each posting read, sorted: an article's run is how many
     // of the words it shares (a thousand rows a report late in a large ingest, which two
     // hash maps had counted at a tenth of the merge's own time)
-    let mut found: Vec<(i64, i64)> = Vec::with_capacity(rows.len());
-    for r in rows {
-        found.push((r.int(0)?, r.int(1)?));
-    }
     found.sort_unstable();
     let further = |d: i64| (d - day).abs() > near;
     let shared: Vec<(i64, i64)> = found
@@ -224,46 +219,6 @@ fn story_events(db: &mut dyn Sql, idf: &mut Idf, m: &MentionRecord, threshold: f
         }
     }
     Ok(events)
-}
-
-/// The first `limit` postings (article, day) of each word published within one of the
-/// day ranges, by day: one round trip for all the words on a server, one indexed range
-/// read per word and range on a file.
-fn postings(db: &mut dyn Sql, words: &[&str], ranges: &[(i64, i64)], limit: i64) -> Result<Vec<crate::sql::Row>> {
-    if words.is_empty() {
-        return Ok(Vec::new());
-    }
-    if db.remote() {
-        let n = words.len();
-        let within: Vec<String> = (0..ranges.len()).map(|i| format!("day BETWEEN ?{} AND ?{}", n + 2 * i + 1, n + 2 * i + 2)).collect();
-        let sql = format!(
-            "SELECT article, day FROM (SELECT article, day, ROW_NUMBER() OVER (PARTITION BY term ORDER BY day, article) AS r
-             FROM lead_postings WHERE term IN {} AND ({})) p WHERE r <= ?{}",
-            placeholder_groups(1, n),
-            within.join(" OR "),
-            n + 2 * ranges.len() + 1
-        );
-        let mut values: Vec<Value> = words.iter().map(|w| Value::from(*w)).collect();
-        values.extend(ranges.iter().flat_map(|&(a, b)| [Value::from(a), Value::from(b)]));
-        values.push(Value::from(limit));
-        return db.query(&sql, &values);
-    }
-    let mut rows = Vec::new();
-    for w in words {
-        let mut left = limit;
-        for &(a, b) in ranges {
-            let found = db.query(
-                "SELECT article, day FROM lead_postings WHERE term = ?1 AND day BETWEEN ?2 AND ?3 ORDER BY day, article LIMIT ?4",
-                args![*w, a, b, left],
-            )?;
-            left -= found.len() as i64;
-            rows.extend(found);
-            if left <= 0 {
-                break;
-            }
-        }
-    }
-    Ok(rows)
 }
 
 /// The event article number `n` tells most about, as `merge_mentions` chose its main report:

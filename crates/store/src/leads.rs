@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use foldhash::HashMap;
 
 use crate::Result;
-use crate::sql::{Sql, Value, args, insert_many, query_in};
+use crate::sql::{Sql, Value, args, insert_many, placeholder_groups, query_in};
 
 /// Words of a lead posted for lookup: its most distinctive ones by TF-IDF. Two leads similar
 /// enough to tell one story share several of them.
@@ -44,18 +44,102 @@ const MAX_CACHED_LEADS: usize = 200_000;
 /// [`MAX_CACHED_LEADS`], so memory does not grow with the archive. Emptied when a write
 /// fails: SQLite gives a rolled-back batch's article numbers to the next articles (whose
 /// leads, stored, replace the bags remembered; emptying makes sure without relying on it).
+///
+/// On a file it also keeps the postings of the words it has looked up, for the days asked
+/// about so far (each range of days read once, whatever order the reports come in), which
+/// every report's lead reads for some twenty words and day ranges: those reads,
+/// a statement each, were about a twelfth of an ingest late in a large archive. The store's
+/// own batches add to them as they write; a write by another connection (which SQLite's
+/// `data_version` tells) empties the cache, as does passing [`MAX_HELD_POSTINGS`].
 #[derive(Debug, Default)]
 pub(crate) struct LeadCache {
     ids: HashMap<Box<str>, u32>,
     words: Vec<Box<str>>,
     /// article number -> (word number, count), in the order of the words themselves
     bags: HashMap<i64, Box<[(u32, u32)]>>,
+    /// word number -> its postings of some days
+    postings: HashMap<u32, Held>,
+    /// postings held in `postings`
+    held: usize,
+    /// the database's `data_version` when this cache last matched it
+    version: Option<i64>,
 }
+
+/// A word's postings (day, article number) of the days `spans` cover, sorted as the table's
+/// key.
+#[derive(Debug, Default)]
+struct Held {
+    /// the day ranges read, disjoint, apart and in order
+    spans: Vec<(i64, i64)>,
+    list: Vec<(i64, i64)>,
+}
+
+impl Held {
+    fn covers(&self, day: i64) -> bool {
+        self.spans.iter().any(|&(lo, hi)| (lo..=hi).contains(&day))
+    }
+
+    /// The parts of days `a..=b` not read yet, in order.
+    fn gaps(&self, a: i64, b: i64) -> Vec<(i64, i64)> {
+        let mut out = Vec::new();
+        let mut from = a;
+        for &(lo, hi) in self.spans.iter().filter(|&&(lo, hi)| hi >= a && lo <= b) {
+            if lo > from {
+                out.push((from, lo - 1));
+            }
+            from = from.max(hi + 1);
+        }
+        if from <= b {
+            out.push((from, b));
+        }
+        out
+    }
+
+    /// Adds the postings of a range of days not read before, and the range to the spans.
+    fn add(&mut self, (a, b): (i64, i64), rows: Vec<(i64, i64)>) {
+        let at = self.list.partition_point(|&(day, _)| day < a);
+        self.list.splice(at..at, rows);
+        self.spans.push((a, b));
+        self.spans.sort_unstable();
+        let mut merged: Vec<(i64, i64)> = Vec::with_capacity(self.spans.len());
+        for &(lo, hi) in &self.spans {
+            match merged.last_mut() {
+                Some(last) if lo <= last.1 + 1 => last.1 = last.1.max(hi),
+                _ => merged.push((lo, hi)),
+            }
+        }
+        self.spans = merged;
+    }
+}
+
+/// Most postings a [`LeadCache`] holds between batches: 16 bytes each, so some 50 MB with
+/// the words' tables (a 100,000-article ingest posts about a million).
+const MAX_HELD_POSTINGS: usize = 2_000_000;
 
 impl LeadCache {
     /// Forgets everything (after a failed write, or when full between batches).
     pub(crate) fn clear(&mut self) {
         *self = LeadCache::default();
+    }
+
+    /// Forgets everything when the database's `data_version` is not the one this cache was
+    /// last in step with: another connection has written to it since.
+    pub(crate) fn follow(&mut self, version: i64) {
+        if self.version != Some(version) {
+            self.clear();
+            self.version = Some(version);
+        }
+    }
+
+    /// Adds a posting a batch writes, when its word's postings of its day are held.
+    fn post(&mut self, id: u32, day: i64, n: i64) {
+        if let Some(h) = self.postings.get_mut(&id).filter(|h| h.covers(day)) {
+            let at = h.list.partition_point(|&p| p < (day, n));
+            if h.list.get(at) != Some(&(day, n)) {
+                h.list.insert(at, (day, n));
+                self.held += 1;
+            }
+        }
     }
 
     fn intern(&mut self, w: &str) -> u32 {
@@ -94,6 +178,10 @@ impl<'c> Idf<'c> {
     pub(crate) fn new(db: &mut dyn Sql, cache: &'c mut LeadCache) -> Result<Self> {
         if cache.bags.len() > MAX_CACHED_LEADS {
             cache.clear();
+        }
+        if cache.held > MAX_HELD_POSTINGS {
+            cache.postings.clear();
+            cache.held = 0;
         }
         let leads = db.count("SELECT COUNT(*) FROM leads", &[])?;
         Ok(Idf { leads: leads as f64, cache, weights: Vec::new(), stored: HashMap::default() })
@@ -204,6 +292,77 @@ impl<'c> Idf<'c> {
         self.cache.word(id)
     }
 
+    /// Makes sure the cache holds word `id`'s postings of days `a..=b`, reading the days
+    /// of them it lacks.
+    fn hold(&mut self, db: &mut dyn Sql, id: u32, a: i64, b: i64) -> Result<()> {
+        let gaps = match self.cache.postings.get(&id) {
+            Some(h) => h.gaps(a, b),
+            None => vec![(a, b)],
+        };
+        let mut read = Vec::with_capacity(gaps.len());
+        for &(from, to) in &gaps {
+            let mut rows = Vec::new();
+            for r in db.query("SELECT day, article FROM lead_postings WHERE term = ?1 AND day BETWEEN ?2 AND ?3 ORDER BY day, article", args![self.word(id), from, to])? {
+                rows.push((r.int(0)?, r.int(1)?));
+            }
+            read.push(rows);
+        }
+        let h = self.cache.postings.entry(id).or_default();
+        for (gap, rows) in gaps.into_iter().zip(read) {
+            self.cache.held += rows.len();
+            h.add(gap, rows);
+        }
+        Ok(())
+    }
+
+    /// The first `limit` postings (article, day) of each word `ids` published within one of
+    /// the day ranges (in order of day), by day: one round trip for all the words on a
+    /// server; on a file, from the postings the cache holds ([`Idf::hold`]).
+    pub(crate) fn postings(&mut self, db: &mut dyn Sql, ids: &[u32], ranges: &[(i64, i64)], limit: i64) -> Result<Vec<(i64, i64)>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        if db.remote() {
+            let n = ids.len();
+            let within: Vec<String> = (0..ranges.len()).map(|i| format!("day BETWEEN ?{} AND ?{}", n + 2 * i + 1, n + 2 * i + 2)).collect();
+            let sql = format!(
+                "SELECT article, day FROM (SELECT article, day, ROW_NUMBER() OVER (PARTITION BY term ORDER BY day, article) AS r
+                 FROM lead_postings WHERE term IN {} AND ({})) p WHERE r <= ?{}",
+                placeholder_groups(1, n),
+                within.join(" OR "),
+                n + 2 * ranges.len() + 1
+            );
+            let mut values: Vec<Value> = ids.iter().map(|&id| Value::from(self.word(id))).collect();
+            values.extend(ranges.iter().flat_map(|&(a, b)| [Value::from(a), Value::from(b)]));
+            values.push(Value::from(limit));
+            let mut out = Vec::new();
+            for r in db.query(&sql, &values)? {
+                out.push((r.int(0)?, r.int(1)?));
+            }
+            return Ok(out);
+        }
+        let mut out = Vec::new();
+        for &id in ids {
+            for &(a, b) in ranges {
+                self.hold(db, id, a, b)?;
+            }
+            let Some(Held { list, .. }) = self.cache.postings.get(&id) else { continue };
+            // as "WHERE day BETWEEN a AND b ORDER BY day, article LIMIT left" per range
+            let mut left = limit.max(0) as usize;
+            for &(a, b) in ranges {
+                let from = list.partition_point(|&(day, _)| day < a);
+                let found = list[from..].iter().take_while(|&&(day, _)| day <= b).take(left);
+                let before = out.len();
+                out.extend(found.map(|&(day, n)| (n, day)));
+                left -= out.len() - before;
+                if left == 0 {
+                    break;
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// The most distinctive words of a lead vector, highest weight first.
     pub(crate) fn posted(&self, v: &[(u32, f64)]) -> Vec<u32> {
         let mut by_weight: Vec<(u32, f64)> = v.to_vec();
@@ -251,10 +410,14 @@ pub(crate) fn store(db: &mut dyn Sql, cache: &mut LeadCache, leads: &[(i64, i64,
         let v = idf.vector(db, bag)?;
         posted.extend(idf.posted(&v).into_iter().map(|id| (id, *day, *n)));
     }
+    let posted_ids = posted.clone();
     let mut postings: Vec<(&str, i64, i64)> = posted.into_iter().map(|(id, day, n)| (idf.word(id), day, n)).collect();
     postings.sort_unstable();
     let values: Vec<Value> = postings.into_iter().flat_map(|(w, day, n)| [Value::from(w), Value::Int(day), Value::Int(n)]).collect();
     insert_many(db, "INSERT INTO lead_postings (term, day, article)", "ON CONFLICT DO NOTHING", 3, &values)?;
+    for (id, day, n) in posted_ids {
+        idf.cache.post(id, day, n);
+    }
     Ok(())
 }
 
@@ -280,4 +443,29 @@ pub(crate) fn backfill(db: &mut dyn Sql) -> Result<usize> {
     let leads: Vec<(i64, i64, &[(String, u32)])> = found.iter().map(|(n, d, t)| (*n, *d, t.as_slice())).collect();
     store(db, &mut LeadCache::default(), &leads)?;
     Ok(leads.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Held;
+
+    /// A word's postings read range by range, in any order, are those of one read of all
+    /// the days, and each day is read once.
+    #[test]
+    fn postings_read_by_ranges_in_any_order_make_one_sorted_list() {
+        let all: Vec<(i64, i64)> = vec![(1, 10), (3, 11), (3, 12), (8, 13), (15, 14), (20, 15), (21, 16), (30, 17)];
+        let of = |a: i64, b: i64| all.iter().copied().filter(|&(d, _)| (a..=b).contains(&d)).collect::<Vec<_>>();
+        let mut h = Held::default();
+        let mut read_days = 0;
+        for (a, b) in [(10, 16), (1, 4), (14, 22), (0, 30), (5, 9)] {
+            for gap in h.gaps(a, b) {
+                read_days += gap.1 - gap.0 + 1;
+                h.add(gap, of(gap.0, gap.1));
+            }
+        }
+        assert_eq!(h.list, all);
+        assert_eq!(h.spans, [(0, 30)]);
+        assert_eq!(read_days, 31);
+        assert!(h.gaps(2, 29).is_empty() && h.gaps(-3, 31) == [(-3, -1), (31, 31)]);
+    }
 }

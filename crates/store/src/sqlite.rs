@@ -407,12 +407,14 @@ impl SqliteStore {
     }
 
     /// Runs `f` in one transaction, committed when it succeeds (the lead cache forgotten
-    /// when it does not: see [`LeadCache`]).
+    /// when it does not, or when another connection has written since: see [`LeadCache`]).
     fn write<T>(&mut self, f: impl FnOnce(&mut dyn Sql, &mut LeadCache) -> Result<T>) -> Result<T> {
         if let Some(c) = &self.checkpointer {
             c.settle();
         }
         let tx = self.conn.transaction()?;
+        let version: i64 = tx.pragma_query_value(None, "data_version", |r| r.get(0))?;
+        self.leads.follow(version);
         let out = f(&mut Lite(&tx), &mut self.leads).and_then(|out| {
             tx.commit()?;
             Ok(out)

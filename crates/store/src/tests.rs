@@ -369,6 +369,34 @@ fn leads_remembered_between_batches_compare_as_leads_read_from_the_file() {
     assert_eq!(serde_json::to_string(&kept).unwrap(), serde_json::to_string(&reread).unwrap());
 }
 
+/// A store on a file holds the lead postings it has read (`leads::LeadCache`); another
+/// connection's write must not leave it with stale ones: a follow-up meets the story
+/// another process stored after this one had read the postings of the same words.
+#[test]
+fn a_story_another_connection_stored_is_met_through_postings_read_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.db");
+    let (mut mine, mut theirs) = (SqliteStore::open(&path).unwrap(), SqliteStore::open(&path).unwrap());
+    // a year before, the same words: this store reads their postings
+    let old = vec![
+        dated(&format!("DAYTON, Ohio - {}", FOLLOW_UP.replace("relatives", "neighbours")), "http://c/club", "Outlet C", "2019-03-19"),
+        // other news, from which the shooting's words stand out
+        dated(OTHER, "http://d/fire", "Outlet D", "2020-03-19"),
+        dated(ATTACK_A, "http://d/attack", "Outlet D", "2020-03-19"),
+        dated(AIRSTRIKE, "http://d/strike", "Outlet D", "2020-03-18"),
+    ];
+    mine.ingest_and_merge(&old, &records(&old), MergeSettings::default()).unwrap();
+    let story = vec![dated(&format!("DAYTON, Ohio - {STORY}"), "http://a/club", "Outlet A", "2020-03-09")];
+    theirs.ingest_and_merge(&story, &records(&story), MergeSettings::default()).unwrap();
+    // ten days on: joins the story through its lead only (see the tests above)
+    let follow_up = vec![dated(&format!("DAYTON, Ohio - {FOLLOW_UP}"), "http://b/club", "Outlet B", "2020-03-19")];
+    mine.ingest_and_merge(&follow_up, &records(&follow_up), MergeSettings::default()).unwrap();
+    let events = mine.events().unwrap();
+    let of = |p: &Prepared| events.iter().position(|e| e.articles.contains(&p.article.id));
+    assert!(of(&story[0]).is_some() && of(&story[0]) == of(&follow_up[0]), "{events:#?}");
+    assert_ne!(of(&old[0]), of(&story[0]));
+}
+
 #[test]
 fn an_undated_report_with_one_figure_joins_its_towns_shooting_of_the_days_before_in_either_order() {
     let dated_report = || dated("PHOENIX - A man was shot and killed early Sunday outside a bar, police said.", "http://a/px1", "Outlet A", "2015-10-26");
