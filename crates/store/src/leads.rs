@@ -87,7 +87,7 @@ impl Held {
             if lo > from {
                 out.push((from, lo - 1));
             }
-            from = from.max(hi + 1);
+            from = from.max(hi.saturating_add(1));
         }
         if from <= b {
             out.push((from, b));
@@ -104,13 +104,16 @@ impl Held {
         let mut merged: Vec<(i64, i64)> = Vec::with_capacity(self.spans.len());
         for &(lo, hi) in &self.spans {
             match merged.last_mut() {
-                Some(last) if lo <= last.1 + 1 => last.1 = last.1.max(hi),
+                Some(last) if lo <= last.1.saturating_add(1) => last.1 = last.1.max(hi),
                 _ => merged.push((lo, hi)),
             }
         }
         self.spans = merged;
     }
 }
+
+/// Most postings of a word read whole the first time it is asked about (see [`Idf::hold`]).
+const WHOLE_WORD_POSTINGS: i64 = 256;
 
 /// Most postings a [`LeadCache`] holds between batches: 16 bytes each, so some 50 MB with
 /// the words' tables (a 100,000-article ingest posts about a million).
@@ -293,8 +296,27 @@ impl<'c> Idf<'c> {
     }
 
     /// Makes sure the cache holds word `id`'s postings of days `a..=b`, reading the days
-    /// of them it lacks.
+    /// of them it lacks. A word first asked about is read whole when it has at most
+    /// [`WHOLE_WORD_POSTINGS`] postings (most posted words are rare: read by ranges only,
+    /// they kept costing a statement a report), else its first days so read.
     fn hold(&mut self, db: &mut dyn Sql, id: u32, a: i64, b: i64) -> Result<()> {
+        if !self.cache.postings.contains_key(&id) {
+            let mut rows = Vec::new();
+            for r in db.query("SELECT day, article FROM lead_postings WHERE term = ?1 ORDER BY day, article LIMIT ?2", args![self.word(id), WHOLE_WORD_POSTINGS + 1])? {
+                rows.push((r.int(0)?, r.int(1)?));
+            }
+            let mut h = Held::default();
+            if rows.len() as i64 <= WHOLE_WORD_POSTINGS {
+                h.spans.push((i64::MIN, i64::MAX));
+            } else if let Some(&(last, _)) = rows.last() {
+                // (the last day read may have more)
+                rows.retain(|&(day, _)| day < last);
+                h.spans.push((i64::MIN, last - 1));
+            }
+            self.cache.held += rows.len();
+            h.list = rows;
+            self.cache.postings.insert(id, h);
+        }
         let gaps = match self.cache.postings.get(&id) {
             Some(h) => h.gaps(a, b),
             None => vec![(a, b)],
@@ -467,5 +489,12 @@ mod tests {
         assert_eq!(h.spans, [(0, 30)]);
         assert_eq!(read_days, 31);
         assert!(h.gaps(2, 29).is_empty() && h.gaps(-3, 31) == [(-3, -1), (31, 31)]);
+        // a word read whole, or its first days
+        let whole = Held { spans: vec![(i64::MIN, i64::MAX)], list: all.clone() };
+        assert!(whole.gaps(-5, 40).is_empty() && whole.covers(1_000_000));
+        let mut first = Held { spans: vec![(i64::MIN, 8)], list: of(i64::MIN, 8) };
+        assert_eq!(first.gaps(0, 30), [(9, 30)]);
+        first.add((9, 30), of(9, 30));
+        assert_eq!((first.list, first.spans), (all, vec![(i64::MIN, 30)]));
     }
 }
