@@ -113,7 +113,7 @@ impl Held {
 }
 
 /// Most postings of a word read whole the first time it is asked about (see [`Idf::hold`]).
-const WHOLE_WORD_POSTINGS: i64 = 256;
+const WHOLE_WORD_POSTINGS: i64 = 64;
 
 /// Most postings a [`LeadCache`] holds between batches: 16 bytes each, so some 50 MB with
 /// the words' tables (a 100,000-article ingest posts about a million).
