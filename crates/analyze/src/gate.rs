@@ -81,7 +81,8 @@ fn prefix_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
 }
 
 /// The bytes matches of `patterns` (case-insensitive ASCII patterns, as the casualty and time
-/// patterns are compiled) can begin with, or None when a pattern can match the empty string (or does not parse).
+/// patterns are compiled) can begin with, or None when a pattern can match the empty string
+/// (or does not parse).
 pub(crate) fn first_bytes(patterns: &[String]) -> Option<[bool; 256]> {
     let mut first = [false; 256];
     for p in patterns {

@@ -39,8 +39,8 @@ const NAME_CUES: [&str; 37] = [
 
 /// Whether a cue of [`NAME_CUES`] ends right before byte `s` of `text`, in any case. Asked of
 /// nearly every capitalised word, so the cues are looked up by their last letter (their
-/// final space aside) instead of compared one by one (the comparisons had been a twentieth
-/// of finding an article's mentions).
+/// final space aside) instead of compared one by one (the comparisons, and lower-casing the
+/// words before, had been about 2% of finding an article's mentions).
 fn introduced_at(text: &str, s: usize) -> bool {
     static BY_LAST: LazyLock<[Vec<&'static str>; 256]> = LazyLock::new(|| {
         let mut by: [Vec<&'static str>; 256] = std::array::from_fn(|_| Vec::new());

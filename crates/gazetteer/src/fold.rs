@@ -130,8 +130,8 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
     let mut i = 0;
     let mut sentence_start = true;
     while i < text.len() {
-        // (ASCII read byte by byte: decoding every character from a fresh slice had been a
-        // twentieth of finding an article's mentions)
+        // (ASCII read byte by byte: decoding every character from a fresh slice had cost
+        // about 3% of finding an article's mentions)
         let ch = if b[i].is_ascii() { b[i] as char } else { text[i..].chars().next().unwrap_or(' ') };
         if !ch.is_alphanumeric() {
             if matches!(ch, '.' | '!' | '?' | '\n' | ':' | '“' | '"') {
