@@ -256,7 +256,8 @@ fn begins_phrase(cache: &mut regex_automata::hybrid::dfa::Cache, b: &[u8], i: us
     let dfa = &*ANCHORED;
     let start = regex_automata::util::start::Config::new().anchored(regex_automata::Anchored::Yes).look_behind(i.checked_sub(1).map(|j| b[j]));
     let mut sid = dfa.start_state(cache, &start).ok()?;
-    for &byte in &b[i..] {
+    // each byte, then the end of the text (None)
+    for byte in b[i..].iter().copied().map(Some).chain([None]) {
         if sid.is_tagged() {
             if sid.is_match() {
                 return Some(true);
@@ -268,18 +269,13 @@ fn begins_phrase(cache: &mut regex_automata::hybrid::dfa::Cache, b: &[u8], i: us
                 return None;
             }
         }
-        sid = dfa.next_state(cache, sid, byte).ok()?;
+        sid = match byte {
+            Some(byte) => dfa.next_state(cache, sid, byte),
+            None => dfa.next_eoi_state(cache, sid),
+        }
+        .ok()?;
     }
-    if sid.is_match() {
-        return Some(true);
-    }
-    if sid.is_dead() {
-        return Some(false);
-    }
-    if sid.is_quit() {
-        return None;
-    }
-    Some(dfa.next_eoi_state(cache, sid).ok()?.is_match())
+    Some(sid.is_match())
 }
 
 /// The bytes a phrase can begin with, in either case: half of a sentence's word boundaries

@@ -429,12 +429,11 @@ pub(crate) fn store(db: &mut dyn Sql, cache: &mut LeadCache, leads: &[(i64, i64,
         let v = idf.vector(db, bag)?;
         posted.extend(idf.posted(&v).into_iter().map(|id| (id, *day, *n)));
     }
-    let posted_ids = posted.clone();
-    let mut postings: Vec<(&str, i64, i64)> = posted.into_iter().map(|(id, day, n)| (idf.word(id), day, n)).collect();
+    let mut postings: Vec<(&str, i64, i64)> = posted.iter().map(|&(id, day, n)| (idf.word(id), day, n)).collect();
     postings.sort_unstable();
     let values: Vec<Value> = postings.into_iter().flat_map(|(w, day, n)| [Value::from(w), Value::Int(day), Value::Int(n)]).collect();
     insert_many(db, "INSERT INTO lead_postings (term, day, article)", "ON CONFLICT DO NOTHING", 3, &values)?;
-    for (id, day, n) in posted_ids {
+    for (id, day, n) in posted {
         idf.cache.post(id, day, n);
     }
     Ok(())
