@@ -135,10 +135,9 @@ pub fn judge(line: &str) -> Option<Drop> {
     if SEPARATOR.is_match(t) {
         return Some(Drop::Separator);
     }
-    let words = t.split_whitespace().count();
-    let lower = t.to_lowercase();
-    let bare = lower.trim_end_matches([':', '.', '…']);
-    if words <= 4 && WIDGET_LINES.contains(&bare) {
+    // (no rule looks past 80 words)
+    let words = words_up_to(t, 81);
+    if words <= 4 && WIDGET_LINES.contains(&t.to_lowercase().trim_end_matches([':', '.', '…'])) {
         return Some(Drop::Widget);
     }
     if words <= 60 && PROMPT.is_match(t) {
@@ -151,6 +150,29 @@ pub fn judge(line: &str) -> Option<Drop> {
         return Some(Drop::Caption);
     }
     None
+}
+
+/// The words of `line` (as `split_whitespace` counts them), counted up to `cap`: every line
+/// of every page is judged, most are long paragraphs, and the rules ask only whether a line
+/// is short. ASCII bytes are read as they are, other characters decoded.
+fn words_up_to(line: &str, cap: usize) -> usize {
+    let b = line.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while i < b.len() {
+        let (space, len) = match b[i] {
+            c if c < 0x80 => (matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'), 1),
+            _ => line[i..].chars().next().map_or((false, 1), |ch| (ch.is_whitespace(), ch.len_utf8())),
+        };
+        if !space && !in_word {
+            words += 1;
+            if words >= cap {
+                return words;
+            }
+        }
+        in_word = !space;
+        i += len;
+    }
+    words
 }
 
 /// How many clip lines make a playlist: one or two may be a timeline's entries.
@@ -322,6 +344,23 @@ mod tests {
         ] {
             assert!(judge(l).is_some(), "kept: {l}");
         }
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them_up_to_the_cap() {
+        let lines = [
+            "\u{201c}We will act,\u{201d} he said\u{a0}\u{2014} then\u{2003}left.",
+            "  Share\tthis\u{3000}story ",
+            "Ālbū Kamāl\u{85}lies\u{2028}on the border",
+            "",
+            "one",
+        ];
+        for l in lines {
+            assert_eq!(words_up_to(l, 81), l.split_whitespace().count(), "{l:?}");
+        }
+        let long = "word ".repeat(200);
+        assert_eq!(words_up_to(&long, 81), 81);
+        assert_eq!(words_up_to("a b c", 2), 2);
     }
 
     #[test]

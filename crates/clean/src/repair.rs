@@ -37,7 +37,12 @@ pub fn decode_entities(text: &str) -> Cow<'_, str> {
 /// Replaces invisible and look-alike space characters with what a reader sees.
 pub fn normalize_spaces(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
+    // (the runs of ASCII between the characters to replace are copied whole: a news text is
+    // mostly ASCII, and pushing it a character at a time was most of this step)
+    let mut rest = text;
+    while let Some(i) = rest.bytes().position(|b| b >= 0x80 || b == b'\t' || b == b'\r') {
+        out.push_str(&rest[..i]);
+        let Some(ch) = rest[i..].chars().next() else { break };
         match ch {
             '\u{00a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\u{200a}' | '\u{2002}' | '\u{2003}' | '\t' => out.push(' '),
             '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}' => {}
@@ -45,8 +50,13 @@ pub fn normalize_spaces(text: &str) -> String {
             '\u{2028}' | '\u{2029}' => out.push('\n'),
             c => out.push(c),
         }
+        rest = &rest[i + ch.len_utf8()..];
     }
-    if unicode_normalization::is_nfc_quick(out.chars()) == unicode_normalization::IsNormalized::Yes {
+    out.push_str(rest);
+    // ASCII is in normal form C, and its characters combine with nothing before them: the
+    // check starts at the first character that is not
+    let Some(first) = out.bytes().position(|b| b >= 0x80) else { return out };
+    if unicode_normalization::is_nfc_quick(out[first..].chars()) == unicode_normalization::IsNormalized::Yes {
         out
     } else {
         out.nfc().collect()
@@ -250,5 +260,14 @@ mod tests {
     fn spaces_and_nfc() {
         // e + combining acute -> é; nbsp and zero-width space removed
         assert_eq!(normalize_spaces("Caf\u{0065}\u{0301}\u{00a0}x\u{200b}y"), "Café xy");
+    }
+
+    #[test]
+    fn spaces_between_runs_of_ascii_and_at_the_ends() {
+        let src = "\u{feff}Homs\u{00a0}(AFP)\t\u{2014} \u{201c}We\u{00ad}ll see,\u{201d} he said.\r\nSecond\u{2028}line\u{2009}\u{200b}";
+        assert_eq!(normalize_spaces(src), "Homs (AFP) \u{2014} \u{201c}Well see,\u{201d} he said.\nSecond\nline ");
+        assert_eq!(normalize_spaces("plain ASCII, kept as it is."), "plain ASCII, kept as it is.");
+        // a combining mark right after the ASCII part still composes with it
+        assert_eq!(normalize_spaces("Ame\u{0301}lie"), "Am\u{00e9}lie");
     }
 }
