@@ -122,32 +122,42 @@ pub fn fingerprint(text: &str) -> Fingerprint {
 fn fingerprint_parts(text: &str) -> (u64, Vec<u64>) {
     // One pass builds the normalized text (lower-cased words joined by single spaces) and
     // records where each word starts; shingles are then hashed as slices of it.
-    let mut norm = String::with_capacity(text.len());
+    // (ASCII, most of a news text, is read byte by byte; other characters are decoded)
+    let mut norm: Vec<u8> = Vec::with_capacity(text.len());
     let mut starts: Vec<usize> = Vec::with_capacity(text.len() / 5);
     let mut in_word = false;
-    for ch in text.chars() {
-        if ch.is_alphanumeric() {
-            if !in_word {
-                if !norm.is_empty() {
-                    norm.push(' ');
-                }
-                starts.push(norm.len());
-                in_word = true;
-            }
-            if ch.is_ascii() {
-                norm.push(ch.to_ascii_lowercase());
-            } else {
-                norm.extend(ch.to_lowercase());
-            }
-        } else {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (ch, len) = match bytes[i] {
+            b if b < 0x80 => (b as char, 1),
+            _ => text[i..].chars().next().map_or(('\u{fffd}', 1), |ch| (ch, ch.len_utf8())),
+        };
+        i += len;
+        if !ch.is_alphanumeric() {
             in_word = false;
+            continue;
+        }
+        if !in_word {
+            if !norm.is_empty() {
+                norm.push(b' ');
+            }
+            starts.push(norm.len());
+            in_word = true;
+        }
+        if ch.is_ascii() {
+            norm.push(ch.to_ascii_lowercase() as u8);
+        } else {
+            for lower in ch.to_lowercase() {
+                norm.extend_from_slice(lower.encode_utf8(&mut [0; 4]).as_bytes());
+            }
         }
     }
-    let content_hash = xxh3_64(norm.as_bytes());
+    let content_hash = xxh3_64(&norm);
     let n = starts.len();
     starts.push(norm.len() + 1);
     let mut hashes: Vec<u64> = if n >= SHINGLE {
-        (0..=n - SHINGLE).map(|i| xxh3_64(&norm.as_bytes()[starts[i]..starts[i + SHINGLE] - 1])).collect()
+        (0..=n - SHINGLE).map(|i| xxh3_64(&norm[starts[i]..starts[i + SHINGLE] - 1])).collect()
     } else if n > 0 {
         vec![content_hash]
     } else {
@@ -223,6 +233,15 @@ mod tests {
         assert_eq!(a.content_hash, b.content_hash);
         assert_eq!(a.article_id(), b.article_id());
         assert_ne!(a.content_hash, fingerprint("Four people were shot, police said.").content_hash);
+    }
+
+    #[test]
+    fn the_text_hashed_is_its_words_lowercased_with_single_spaces() {
+        // the normalized text stored databases hold the hashes of: letters of every script
+        // lowercased, "İ" to its two characters, everything else a word break
+        let f = fingerprint("Ālbū-Kamāl: STRIKE\u{a0}on İdlib, 2018!");
+        assert_eq!(f.content_hash, xxh3_64("ālbū kamāl strike on i\u{307}dlib 2018".as_bytes()));
+        assert_eq!(fingerprint("«Σ»").content_hash, xxh3_64("σ".as_bytes()));
     }
 
     #[test]
