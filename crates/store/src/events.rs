@@ -96,6 +96,8 @@ pub(crate) fn merge_mentions(db: &mut dyn Sql, cache: &mut LeadCache, records: &
             refresh_at *= 2;
         }
         let clusters = sitrep_merge::within_article(article);
+        // the article's story, once read
+        let mut article_story: Option<String> = None;
         // the event the article tells most about, in sentences (the first on a tie: its lead)
         let main = clusters.iter().enumerate().max_by(|(i, a), (j, b)| a.1.evidence.len().cmp(&b.1.evidence.len()).then(j.cmp(i))).map(|(i, _)| i);
         for (k, (cluster, m)) in clusters.into_iter().enumerate() {
@@ -105,11 +107,11 @@ pub(crate) fn merge_mentions(db: &mut dyn Sql, cache: &mut LeadCache, records: &
                 true => story_events(db, &mut idf, &m, settings.story_threshold)?.into_iter(),
                 false => Vec::new().into_iter(),
             };
-            let (event, mut size) = match typed.or_else(|| story.next()) {
-                Some(e) => e,
+            let (event, mut size, mut new) = match typed.or_else(|| story.next()) {
+                Some((e, n)) => (e, n, false),
                 None => {
                     founded += 1;
-                    (sitrep_merge::event_id(&m), 0)
+                    (sitrep_merge::event_id(&m), 0, true)
                 }
             };
             // the report's facts and its story lead to several events: they are one
@@ -118,6 +120,7 @@ pub(crate) fn merge_mentions(db: &mut dyn Sql, cache: &mut LeadCache, records: &
                     absorb(db, &event, &other)?;
                     founded = founded.saturating_sub(1);
                     size += n;
+                    new = false;
                 }
             }
             let mut rows: Vec<Value> = Vec::with_capacity(cluster.len() * 4);
@@ -126,7 +129,21 @@ pub(crate) fn merge_mentions(db: &mut dyn Sql, cache: &mut LeadCache, records: &
                 rows.extend([member.article.as_str().into(), (member.ordinal as i64).into(), event.as_str().into(), json.into()]);
             }
             insert_many(db, "INSERT INTO mentions (article, ordinal, event, json)", "", 4, &rows)?;
-            rebuild_event(db, &event)?;
+            if new {
+                // an event this report founds has no mentions but the report's: they need not
+                // be read back (nor their JSON parsed) to build it
+                let mut members: Vec<MentionRecord> = cluster.iter().map(|&i| article[i].clone()).collect();
+                members.sort_by_key(|m| m.ordinal);
+                let article_id = members.first().map(|m| m.article.clone()).unwrap_or_default();
+                let story = match &article_story {
+                    Some(s) => s.clone(),
+                    None => db.texts("SELECT story FROM articles WHERE id = ?1", args![article_id.as_str()])?.pop().unwrap_or_else(|| article_id.clone()),
+                };
+                article_story = Some(story.clone());
+                store_event(db, &event, &members, &HashMap::from([(article_id, story)]))?;
+            } else {
+                rebuild_event(db, &event)?;
+            }
         }
     }
     Ok(founded)
@@ -407,7 +424,7 @@ fn span_class(d: &sitrep_model::DateRange) -> i64 {
 
 /// Recomputes an event's record from all its mentions (oldest report first) and stores it
 /// with the small summary the merge compares new reports with.
-fn rebuild_event(db: &mut dyn Sql, id: &str) -> Result<()> {
+pub(crate) fn rebuild_event(db: &mut dyn Sql, id: &str) -> Result<()> {
     let rows = db.query(
         "SELECT m.json, a.story FROM mentions m LEFT JOIN articles a ON a.id = m.article WHERE m.event = ?1
          ORDER BY a.published IS NOT NULL, a.published, a.n, m.ordinal",
@@ -425,7 +442,13 @@ fn rebuild_event(db: &mut dyn Sql, id: &str) -> Result<()> {
         stories.entry(m.article.clone()).or_insert(story);
         mentions.push(m);
     }
-    let profile = sitrep_merge::profile(id, &mentions, |a| stories.get(a).cloned().unwrap_or_else(|| a.to_string()));
+    store_event(db, id, &mentions, &stories)
+}
+
+/// Stores the record of event `id` built from `mentions` (oldest report first), whose
+/// articles belong to `stories` (an article missing there is its own story).
+fn store_event(db: &mut dyn Sql, id: &str, mentions: &[MentionRecord], stories: &HashMap<String, String>) -> Result<()> {
+    let profile = sitrep_merge::profile(id, mentions, |a| stories.get(a).cloned().unwrap_or_else(|| a.to_string()));
     let e = &profile.event;
     let corrupt = |err: serde_json::Error| StoreError::Corrupt { id: id.to_string(), reason: err.to_string() };
     let json = serde_json::to_string(e).map_err(corrupt)?;

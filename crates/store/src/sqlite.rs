@@ -530,6 +530,41 @@ mod tests {
         s.write(|db, _| crate::sql::insert_many(db, "INSERT INTO lsh (bucket, article)", "ON CONFLICT DO NOTHING", 2, &rows[..2])).unwrap();
     }
 
+    #[test]
+    fn an_event_a_report_founds_is_stored_as_its_stored_mentions_rebuild_it() {
+        // (a founded event is built from the report in memory, the others from what is
+        // stored): the first outlet's report of the attack (two sentences of one event), the
+        // airstrike and a report of two attacks found events; the second outlet's report then
+        // joins the first
+        let mut s = SqliteStore::in_memory().unwrap();
+        let mut reports = crate::tests::reports();
+        let joining = reports.remove(1);
+        reports.push(crate::tests::dated(
+            "A suicide bomber killed 12 people at a market in Baghdad on Monday, police said. \
+             In a separate attack on Tuesday, gunmen shot dead a shopkeeper in Kirkuk.",
+            "http://d/two",
+            "Outlet D",
+            "2020-03-11",
+        ));
+        let rows = |s: &SqliteStore| -> Vec<(String, String, String)> {
+            let c = s.connection();
+            let mut q = c.prepare("SELECT id, summary, json FROM events ORDER BY id").unwrap();
+            q.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().collect::<rusqlite::Result<_>>().unwrap()
+        };
+        let rebuilt = |s: &mut SqliteStore, events: &[(String, String, String)]| {
+            s.write(|db, _| events.iter().try_for_each(|(id, _, _)| crate::events::rebuild_event(db, id))).unwrap();
+        };
+        for batch in [reports, vec![joining]] {
+            s.ingest_and_merge(&batch, &crate::tests::records(&batch), crate::MergeSettings::default()).unwrap();
+            let stored = rows(&s);
+            assert!(stored.iter().any(|(_, _, json)| json.matches("\"sentence\"").count() >= 2), "{stored:?}");
+            rebuilt(&mut s, &stored);
+            assert_eq!(rows(&s), stored);
+        }
+        let joined = rows(&s).iter().filter_map(|(_, _, json)| serde_json::from_str::<sitrep_model::Event>(json).ok()).filter(|e| e.articles.len() == 2).count();
+        assert_eq!(joined, 1);
+    }
+
     /// A database file as the first `version` migrations left it.
     fn at_version(path: &std::path::Path, version: usize) -> Connection {
         let conn = Connection::open(path).unwrap();

@@ -13,7 +13,7 @@ pub(crate) fn art(text: &str, url: &str) -> Prepared {
     dated(text, url, "Test", "2020-01-02")
 }
 
-fn dated(text: &str, url: &str, outlet: &str, day: &str) -> Prepared {
+pub(crate) fn dated(text: &str, url: &str, outlet: &str, day: &str) -> Prepared {
     Prepared::new(Article {
         id: String::new(),
         ext_id: Some(format!("ext-{url}")),
@@ -46,7 +46,7 @@ const ATTACK_B: &str = "Three soldiers were killed on Sunday when gunmen attacke
     Residents said they heard gunfire for about two hours.";
 const AIRSTRIKE: &str = "An airstrike hit a crowded market in Idlib on Wednesday, killing 11 civilians, rescue workers said.";
 
-fn reports() -> Vec<Prepared> {
+pub(crate) fn reports() -> Vec<Prepared> {
     vec![
         dated(ATTACK_A, "http://a/attack", "Outlet A", "2020-03-09"),
         dated(ATTACK_B, "http://b/attack", "Outlet B", "2020-03-09"),
@@ -55,7 +55,7 @@ fn reports() -> Vec<Prepared> {
 }
 
 /// Event mentions as the pipeline finds them before merging.
-fn records(batch: &[Prepared]) -> Vec<MentionRecord> {
+pub(crate) fn records(batch: &[Prepared]) -> Vec<MentionRecord> {
     batch
         .iter()
         .flat_map(|p| {
