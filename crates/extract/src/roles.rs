@@ -171,7 +171,8 @@ pub fn roles(sentence: &str) -> Vec<RoleSpan> {
     }
     // right phrase: up to a break or a place/time preposition, at most 12 words
     let mut r_start = v + 1;
-    while r_start < words.len() && matches!(words[r_start].as_str(), "to" | "up" | "out" | "off" | "down" | "back") {
+    // (the verb's particle: "blew up", "gunned down", "shot dead")
+    while r_start < words.len() && matches!(words[r_start].as_str(), "to" | "up" | "out" | "off" | "down" | "back" | "dead") {
         r_start += 1;
     }
     let mut r_end = r_start;
@@ -324,6 +325,15 @@ mod tests {
             spans("In March , a roadside bomb in Kandahar killed three police officers , officials said ."),
             [(true, "a roadside bomb"), (false, "three police officers")]
         );
+    }
+
+    #[test]
+    fn the_verbs_particle_is_not_its_object() {
+        assert_eq!(
+            spans("Gunmen shot dead a shopkeeper in Kirkuk on Tuesday ."),
+            [(true, "Gunmen"), (false, "a shopkeeper in Kirkuk")]
+        );
+        assert_eq!(spans("Militants blew up a bridge near Raqqa ."), [(true, "Militants"), (false, "a bridge near Raqqa")]);
     }
 
     #[test]
