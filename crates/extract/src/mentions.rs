@@ -954,7 +954,15 @@ fn residence(text: &str, start: usize) -> bool {
 fn in_name_ending(text: &str, end: usize, words: &[&str]) -> bool {
     for w in text[end..].split_whitespace().take(6) {
         let bare = w.trim_end_matches([',', '.', ';', ':', ')', '"', '”']);
-        let head = bare.trim_end_matches("'s").trim_end_matches("’s");
+        // (as trim_end_matches("'s") then ("’s"), without building a string searcher for each
+        // word of each name)
+        let mut head = bare;
+        while let Some(h) = head.strip_suffix("'s") {
+            head = h;
+        }
+        while let Some(h) = head.strip_suffix("’s") {
+            head = h;
+        }
         if words.contains(&head) {
             return true;
         }

@@ -119,8 +119,8 @@ pub struct Gazetteer {
     /// candidates of FST value `v`: `cands[starts[v]..starts[v + 1]]`
     starts: Vec<u32>,
     cands: Vec<Candidate>,
-    by_country: HashMap<String, u32>,
-    by_id: HashMap<String, u32>,
+    by_country: rustc_hash::FxHashMap<String, u32>,
+    by_id: rustc_hash::FxHashMap<String, u32>,
 }
 
 static PLACES_TSV_GZ: &[u8] = include_bytes!("../../../data/gazetteer/places.tsv.gz");
@@ -406,8 +406,8 @@ impl Gazetteer {
         if cands.iter().any(|c| c.place >= n) || starts.last().is_none_or(|&e| e as usize != cands.len()) {
             return Err("name index does not match the places".into());
         }
-        let mut by_id = HashMap::with_capacity(places.len());
-        let mut by_country = HashMap::new();
+        let mut by_id = rustc_hash::FxHashMap::with_capacity_and_hasher(places.len(), Default::default());
+        let mut by_country = rustc_hash::FxHashMap::default();
         for (i, p) in places.iter().enumerate() {
             if p.kind == Kind::Country {
                 by_country.insert(p.country.clone(), i as u32);

@@ -11,7 +11,8 @@
 //! that lie together place each other; a small namesake in another state, or far from all
 //! the story's towns, is dropped rather than guessed.
 
-use std::collections::HashSet;
+// (Fx hashing: these sets are built for every article, of short keys SipHash spent more on)
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use sitrep_gazetteer::{Gazetteer, Kind, NameMatch};
@@ -244,7 +245,7 @@ pub fn resolve_places_at(gaz: &Gazetteer, text: &str, matches: &[NameMatch], hom
         .collect();
     // one sense per article: after "Manchester, Illinois", "a shooting in Manchester" is the
     // same town, whatever the gazetteer knows of Manchesters
-    let mut qualified: std::collections::HashMap<String, (&str, &str)> = std::collections::HashMap::new();
+    let mut qualified: HashMap<String, (&str, &str)> = HashMap::default();
     for (i, m) in matches.iter().enumerate() {
         if let Some((cc, adm, _)) = quals[i].filter(|_| !in_list(text, matches, i)) {
             qualified.entry(text[m.start..m.end].to_lowercase()).or_insert((cc, adm));
@@ -256,8 +257,8 @@ pub fn resolve_places_at(gaz: &Gazetteer, text: &str, matches: &[NameMatch], hom
         .map(|(m, q)| q.or_else(|| qualified.get(&text[m.start..m.end].to_lowercase()).map(|&(cc, adm)| (cc, adm, None))))
         .collect();
     // Countries the text names outright, or names through places that are unambiguous.
-    let mut countries: HashSet<&str> = HashSet::new();
-    let mut admins: HashSet<(&str, &str)> = HashSet::new();
+    let mut countries: HashSet<&str> = HashSet::default();
+    let mut admins: HashSet<(&str, &str)> = HashSet::default();
     for (country, admin1, _) in quals.iter().flatten() {
         countries.insert(country);
         if !admin1.is_empty() {
@@ -540,7 +541,7 @@ fn county_coherent(gaz: &Gazetteer, text: &str, matches: &[NameMatch]) -> HashSe
             }
         }
     }
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     for &(county_name, county) in &counties {
         let cp = gaz.place(county);
         for &(town_name, town) in &towns {
