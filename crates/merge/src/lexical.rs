@@ -20,8 +20,12 @@ const STOP: &[&str] = &[
     "there", "here", "about", "more", "most", "one", "two", "new", "s", "get", "got",
 ];
 
+/// [`STOP`] as a set: every word of every lead is asked about, and a scan of the list cost
+/// more than the word's stemming, once cached.
+static STOP_SET: std::sync::LazyLock<foldhash::HashSet<&'static str>> = std::sync::LazyLock::new(|| STOP.iter().copied().collect());
+
 fn is_stop(w: &str) -> bool {
-    STOP.contains(&w)
+    STOP_SET.contains(w)
 }
 
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
