@@ -333,3 +333,12 @@ fn a_possessive_surname_or_a_name_given_is_a_person() {
     let found: Vec<usize> = g().find(text).iter().map(|m| m.start).collect();
     assert_eq!(found, [text.rfind("Phoenix").unwrap()]);
 }
+
+#[test]
+fn a_state_lies_in_its_middle_not_where_its_towns_crowd() {
+    // Oregon's towns crowd the Willamette valley in the west; the middle of the state is about
+    // 44.0 N, 120.6 W, east of the Cascades (the median of its towns fell 200 km west of it)
+    let oregon = g().place(g().by_id("adm1:US.OR").unwrap());
+    let km = sitrep_model::haversine_km(oregon.lat, oregon.lon, 44.0, -120.6);
+    assert!(km < 100.0, "Oregon placed at {},{} ({km:.0} km from its middle)", oregon.lat, oregon.lon);
+}

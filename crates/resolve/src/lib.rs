@@ -178,6 +178,10 @@ const MINOR_ABROAD: u64 = 1_000_000;
 /// a few million people (its kind's bonus and the size of its population).
 const TOWN_OVER_COUNTRY: f64 = 3.0;
 
+/// A city this large that shares its name with its state or province is what the bare name
+/// means in the news ("New York"), as a provincial seat is ("Homs").
+const METROPOLIS: u64 = 1_000_000;
+
 fn kind_bonus(k: Kind) -> f64 {
     match k {
         Kind::Country | Kind::Continent => 8.0,
@@ -405,13 +409,16 @@ pub fn resolve_places_at(gaz: &Gazetteer, text: &str, matches: &[NameMatch], hom
                         {
                             s += TOWN_OVER_COUNTRY;
                         }
-                        // a city and its province share a name ("Homs"): news means the city
-                        // (a seat that bears the name only as an alternate, as Yuma bears
-                        // "Arizona", does not count)
+                        // a city and its province share a name ("Homs"), or a metropolis and
+                        // its state ("New York"): news means the city (a seat that bears the
+                        // name only as an alternate, as Yuma bears "Arizona", does not count)
                         if p.kind == Kind::Admin1
                             && m.candidates.iter().any(|o| {
                                 let q = gaz.place(o.place);
-                                matches!(q.kind, Kind::AdminSeat | Kind::Capital) && q.country == p.country && q.admin1 == p.admin1 && own(o)
+                                // (New York City bears "New York" as an alternate name)
+                                let seat = matches!(q.kind, Kind::AdminSeat | Kind::Capital) && own(o);
+                                let metropolis = q.kind == Kind::Town && q.population >= METROPOLIS;
+                                (seat || metropolis) && q.country == p.country && q.admin1 == p.admin1
                             })
                         {
                             s -= 6.0;
@@ -912,6 +919,20 @@ mod tests {
             at("Students in Parkland walked out of class, and schools across Florida joined them.", "Parkland").map(|p| p.1).as_deref(),
             Some("FL")
         );
+    }
+
+    #[test]
+    fn a_metropolis_named_like_its_state_is_the_city() {
+        let g = Gazetteer::embedded();
+        let text = "Police in New York said two men were shot in Brooklyn on Sunday.";
+        let found = resolve_places(g, text, &g.find(text));
+        let ny = found.iter().find(|r| &text[r.start..r.end] == "New York").map(|r| g.place(r.place));
+        assert_eq!(ny.map(|p| (p.kind, p.admin1.as_str())), Some((Kind::Town, "NY")));
+        assert!(ny.is_some_and(|p| p.population >= METROPOLIS), "{ny:?}");
+        // a state whose towns are all small is still the state
+        let text = "Wildfires spread across Oregon on Monday.";
+        let found = resolve_places(g, text, &g.find(text));
+        assert_eq!(found.first().map(|r| g.place(r.place).kind), Some(Kind::Admin1));
     }
 
     #[test]
