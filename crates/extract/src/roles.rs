@@ -171,7 +171,7 @@ pub fn roles(sentence: &str) -> Vec<RoleSpan> {
     }
     // right phrase: up to a break or a place/time preposition, at most 12 words
     let mut r_start = v + 1;
-    // (the verb's particle: "blew up", "gunned down", "shot dead")
+    // (a particle after the verb: "blew up", "shot dead")
     while r_start < words.len() && matches!(words[r_start].as_str(), "to" | "up" | "out" | "off" | "down" | "back" | "dead") {
         r_start += 1;
     }
