@@ -58,6 +58,7 @@ fn bucket_members(db: &mut dyn Sql, batch: &[Prepared]) -> Result<HashMap<i64, V
 /// stored `members` of each and the batch's own `pending` entries.
 fn best_match(
     db: &mut dyn Sql,
+    cache: &mut LeadCache,
     fp: &Fingerprint,
     members: &HashMap<i64, Vec<i64>>,
     pending: &HashMap<i64, Vec<i64>>,
@@ -80,9 +81,19 @@ fn best_match(
     cands.truncate(MAX_VERIFIED_CANDIDATES);
     let mut best: Option<(String, String, f64)> = None;
     for (n, _) in cands {
-        let Some(mut r) = db.one("SELECT id, story, text FROM articles WHERE n = ?1", args![n])? else { continue };
-        let s = exact_similarity(&fp.shingle_set, &shingle_set(&r.text(2)?));
+        // (a candidate checked before is compared from memory, and read only if it is a copy)
+        let s = match cache.shingles(n) {
+            Some(set) => exact_similarity(&fp.shingle_set, set),
+            None => {
+                let Some(mut r) = db.one("SELECT text FROM articles WHERE n = ?1", args![n])? else { continue };
+                let set = shingle_set(&r.text(0)?);
+                let s = exact_similarity(&fp.shingle_set, &set);
+                cache.remember_shingles(n, set);
+                s
+            }
+        };
         if s.is_copy() && best.as_ref().is_none_or(|b| s.score() > b.2) {
+            let Some(mut r) = db.one("SELECT id, story FROM articles WHERE n = ?1", args![n])? else { continue };
             best = Some((r.text(0)?, r.text(1)?, s.score()));
         }
     }
@@ -115,7 +126,7 @@ pub(crate) fn ingest_batch(db: &mut dyn Sql, cache: &mut LeadCache, batch: &[Pre
             out.push(if added { Outcome::ExactCopy { id: a.id.clone() } } else { Outcome::AlreadyStored { id: a.id.clone() } });
             continue;
         }
-        let matched = best_match(db, &p.fingerprint, &members, &pending)?;
+        let matched = best_match(db, cache, &p.fingerprint, &members, &pending)?;
         let story = matched.as_ref().map(|m| m.1.clone()).unwrap_or_else(|| new_story_id(&a.id));
         let row = db.one(
             "INSERT INTO articles (id, story, ext_id, url, outlet, published, title, byline, language, text, origin, shingles, minhash, joined_from, similarity, site)

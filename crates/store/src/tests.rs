@@ -130,6 +130,27 @@ fn ingest_is_idempotent_and_groups_copies() {
 }
 
 #[test]
+fn a_reprint_checked_against_a_text_read_before_joins_the_report_it_copies() {
+    on_each_backend(|s| {
+        let joined = |out: &[Outcome]| match &out[0] {
+            Outcome::New { joined, .. } => joined.as_ref().map(|j| j.0.clone()),
+            other => panic!("{other:?}"),
+        };
+        let first = s.ingest_batch(&[art(STORY, "http://a/1")]).unwrap();
+        let Outcome::New { id: story, .. } = &first[0] else { panic!("{first:?}") };
+        // the rewrite is checked against the story's text, which the store then remembers
+        let second = s.ingest_batch(&[art(REWRITE, "http://b/1")]).unwrap();
+        assert_eq!(joined(&second).as_ref(), Some(story));
+        // a reprint with a line added is closer to the story than to the rewrite: checked
+        // against the story's remembered shingles, it joins the story itself
+        let reprint = format!("{STORY}\nThe news agency contributed to this report.");
+        let third = s.ingest_batch(&[art(&reprint, "http://c/1")]).unwrap();
+        assert_eq!(joined(&third).as_ref(), Some(story));
+        assert_eq!(s.totals().unwrap().stories, 1);
+    });
+}
+
+#[test]
 fn lookup_by_prefix_and_filters() {
     on_each_backend(|s| {
         s.ingest_batch(&[art(STORY, "http://a/1"), art(OTHER, "http://c/1")]).unwrap();
