@@ -51,6 +51,9 @@ const MAX_CACHED_LEADS: usize = 200_000;
 /// a statement each, were about a twelfth of an ingest late in a large archive. The store's
 /// own batches add to them as they write; a write by another connection (which SQLite's
 /// `data_version` tells) empties the cache, as does passing [`MAX_HELD_POSTINGS`].
+///
+/// Beside the leads it keeps the shingle hashes of near-copy candidates checked before
+/// ([`LeadCache::shingles`]), under the same rules.
 #[derive(Debug, Default)]
 pub(crate) struct LeadCache {
     ids: HashMap<Box<str>, u32>,
