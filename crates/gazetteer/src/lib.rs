@@ -274,6 +274,12 @@ fn is_street(text: &str, start: usize, end: usize) -> bool {
         || before.ends_with("block of west")
 }
 
+/// A word with a digit in it ("A429", "I-95", "F-16"): a road's, a route's or a model's code,
+/// capitalised but no part of a person's or an organisation's name.
+fn coded(tok: &fold::Token) -> bool {
+    tok.folded.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// Whether the words before a name (lowercased) are a house number and a compass point, as
 /// an address tells them before a street's name ("998 S. Wellington", "1024 North Main").
 fn house_number(before: &str) -> bool {
@@ -622,10 +628,11 @@ impl Gazetteer {
                 // person's or an organisation's name ("Mark Zuckerberg", "Chen Wei said").
                 let cap_before = i > 0
                     && toks[i - 1].capitalized
+                    && !coded(&toks[i - 1])
                     && !t.sentence_start
                     && toks[i - 1].end + 1 >= t.start
                     && !(toks[i - 1].sentence_start && FUNCTION_WORDS.contains(&toks[i - 1].folded.as_str()));
-                let cap_after = toks.get(i + k + 1).is_some_and(|n| n.capitalized && n.start <= toks[i + k].end + 1);
+                let cap_after = toks.get(i + k + 1).is_some_and(|n| n.capitalized && !coded(n) && n.start <= toks[i + k].end + 1);
                 // big by its own name: "Ariel" is also a poetic name of Jerusalem, which makes no
                 // city of "Ariel Morgan"
                 let big = cands.iter().any(|c| !c.alternate && self.places[c.place as usize].population >= 100_000);
@@ -688,7 +695,11 @@ impl Gazetteer {
                     && !text[..t.start].ends_with('-')
                     && !(k == 0 && POLICE_KINDS.contains(&t.folded.as_str()));
                 let in_name_run = (in_name_run || after_given || given_first || known_surname || named || aged_before || titled || titled_before) && !qualified_place && !police;
-                if in_name_run && (cap_before || cap_after || after_given) {
+                // only a name's later part, or one a person's sign marks, is remembered as a
+                // person's: the first word of "Immokalee TIGER Grant Event" or "The Allendale
+                // Woman's Club" is the town the article goes on to name bare
+                let leads_run_only = !cap_before && !(after_given || given_first || known_surname || named || aged_before || titled || titled_before);
+                if in_name_run && (cap_before || cap_after || after_given) && !leads_run_only {
                     persons.insert(t.folded.clone());
                 }
                 if after_given {

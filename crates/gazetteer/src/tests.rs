@@ -318,6 +318,23 @@ fn a_name_part_is_a_place_again_after_in() {
 }
 
 #[test]
+fn a_town_leading_an_organisations_name_or_after_a_road_code_stays_a_town() {
+    // the first word of an event's or a club's name is the town the article then names bare
+    let text = "The congressman spoke at the Immokalee Woman's Club. The money will help revitalize Immokalee.";
+    let found = names_in(text);
+    assert_eq!(found, ["Immokalee"], "{found:?}");
+    assert_eq!(g().find(text)[0].start, text.rfind("Immokalee").unwrap());
+    // a road's number is no given name: "the A429 Cirencester junction" is the town's
+    let text = "The carriageway to the A429 Cirencester junction will close, doubling the distance to Cirencester.";
+    let found = names_in(text);
+    assert_eq!(found, ["Cirencester", "Cirencester"], "{found:?}");
+    // while a surname seen after a first name stays the person's
+    let text = "Chief Justin Mason spoke. Mason said the road would close.";
+    let found = names_in(text);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
 fn a_compass_word_is_no_town() {
     let text = "A 17-year-old boy was shot to death in Northeast Baltimore. Southeast parents are worried.";
     let found = names_in(text);
