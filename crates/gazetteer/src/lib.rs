@@ -623,7 +623,9 @@ impl Gazetteer {
                     });
                 // "in English", "Spanish-language", "speaks French": a language, not its land
                 let language = k == 0 && cands.iter().any(|c| c.adjective) && speaks_language(text, t.start, t.end);
-                let never = (k == 0 && NEVER_ALONE.contains(t.folded.as_str())) || time_zone || compass || contraction || language;
+                // "44 B.C.", "300 BC": an era after a year, not British Columbia
+                let era = k == 0 && t.folded == "bc" && i > 0 && toks[i - 1].folded.bytes().all(|b| b.is_ascii_digit());
+                let never = (k == 0 && NEVER_ALONE.contains(t.folded.as_str())) || time_zone || compass || contraction || language || era;
                 // A lone town name inside a run of capitalised words is most often part of a
                 // person's or an organisation's name ("Mark Zuckerberg", "Chen Wei said").
                 let cap_before = i > 0

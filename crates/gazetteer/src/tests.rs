@@ -77,6 +77,16 @@ fn us_abbreviation_and_multiword() {
 }
 
 #[test]
+fn canadian_press_abbreviations_name_provinces_but_an_era_after_a_year_does_not() {
+    let text = "The office opened in Nelson, B.C., on Monday. A farm near Sussex, N.B., and Truro, N.S., lost power.";
+    let ids: Vec<&str> = g().find(text).iter().filter(|m| text[m.start..m.end].contains('.')).flat_map(|m| m.candidates.iter().map(|c| g().place(c.place).id.as_str())).collect();
+    assert_eq!(ids, ["adm1:CA.02", "adm1:CA.04", "adm1:CA.07"]);
+    let text = "The city was founded in 300 BC and sacked in 44 B.C. by the legions.";
+    let found = names_in(text);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
 fn a_surname_after_a_given_name_is_not_a_place() {
     let text = "Spc. Ivan Lopez opened fire at Fort Hood, Texas. Lopez had served in Iraq. Singer Whitney Houston lived in Houston.";
     let found = names_in(text);
