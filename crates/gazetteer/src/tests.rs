@@ -87,6 +87,19 @@ fn canadian_press_abbreviations_name_provinces_but_an_era_after_a_year_does_not(
 }
 
 #[test]
+fn a_state_whose_towns_crowd_one_side_lies_in_its_middle() {
+    // Texas's towns crowd toward the east and Florida's down its peninsula's coasts: a state is
+    // placed at the centre of the area its towns cover, near the geographic centres surveyors
+    // give (Texas about 31.0 N, 99.9 W; Florida 12 miles north-northwest of Brooksville,
+    // about 28.6 N, 82.4 W), which the middle of their span missed by 170 and 105 km
+    for (id, lat, lon, within) in [("adm1:US.TX", 31.0, -99.9, 120.0), ("adm1:US.FL", 28.6, -82.4, 80.0)] {
+        let p = g().place(g().by_id(id).unwrap());
+        let km = sitrep_model::haversine_km(p.lat, p.lon, lat, lon);
+        assert!(km < within, "{id} placed at {},{} ({km:.0} km from its middle)", p.lat, p.lon);
+    }
+}
+
+#[test]
 fn a_surname_after_a_given_name_is_not_a_place() {
     let text = "Spc. Ivan Lopez opened fire at Fort Hood, Texas. Lopez had served in Iraq. Singer Whitney Houston lived in Houston.";
     let found = names_in(text);
