@@ -259,13 +259,24 @@ static NO_EVENT: LazyLock<Regex> =
 static PAGE_STAMP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(posted|updated|update|published|last updated|last modified|modified)(\s+on)?\s*(?::|--|—|-)?[ \t]*(\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4})?\s*[,|]?\s*)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$").unwrap());
 
+/// What follows a page's date on its line when the date stamps the page: its clock time, and
+/// perhaps the time of its last update ("July 6, 2015, 11:11 AM Last updated: Monday, July 6").
+static CLOCK_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    regex::RegexBuilder::new(r"^\s*,?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4})?\s*(?:$|\||last updated|updated|posted|modified)")
+        .case_insensitive(true)
+        .unicode(false)
+        .build()
+        .expect("clock stamp pattern")
+});
+
 /// Whether the date from `start` to `end` stamps the page rather than tells a day of the
 /// story: after "Posted:" or "Updated", or a line of its own ("By: Associated Press\n\nMarch
-/// 22, 2016\n\n").
+/// 22, 2016\n\n"), perhaps with the page's clock time ("October 20, 2013 11:50 PM").
 fn is_page_stamp(text: &str, start: usize, end: usize) -> bool {
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let alone = text[line_start..start].trim().is_empty() && text[end..line_end].trim_matches(|c: char| c.is_whitespace() || c == '.' || c == ',').is_empty();
+    let rest = &text[end..line_end];
+    let alone = text[line_start..start].trim().is_empty() && (rest.trim_matches(|c: char| c.is_whitespace() || c == '.' || c == ',').is_empty() || CLOCK_STAMP.is_match(rest));
     alone || PAGE_STAMP.is_match(before(text, start, 48))
 }
 
@@ -1960,6 +1971,15 @@ mod tests {
         let days = days(text);
         assert!(!days.is_empty() && days.iter().all(|d| d.as_deref() != Some("2020-05-12")), "{days:?}");
         assert!(days.contains(&Some("2020-05-09".into())), "{days:?}");
+    }
+
+    #[test]
+    fn a_date_with_the_pages_clock_time_on_its_line_stamps_the_page() {
+        let text = "4 shot, 1 fatally\n\nMay 12, 2020, 11:11 AM Last updated: Tuesday, May 12, 2020, 11:12 AM\n\n\
+            JACKSON, Ga. (AP) -- Police are investigating a shooting in which one man died and three others were injured.\n\n\
+            It happened about 11:30 p.m. Sunday when police responded to reports of gunshots.";
+        let days = days(text);
+        assert!(!days.is_empty() && days.iter().all(|d| d.as_deref() == Some("2020-05-10")), "{days:?}");
     }
 
     #[test]
