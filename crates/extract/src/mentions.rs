@@ -199,6 +199,14 @@ fn is_aggregate(sentence: &str) -> bool {
 static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(will|would|could|might|shall|threaten(s|ed)? to|vow(s|ed)? to|warn(s|ed)? (that|of)|plan(s|ned)? to|intend(s|ed)? to|prepar(es|ed|ing) to|if)(?-u:\b)").unwrap()
 });
+/// A trigger told as what did not happen, right before it: "There is no indication they
+/// fought before", "no sign that anyone was shot", "police never fired".
+static NOT_HAPPENED: LazyLock<Regex> = LazyLock::new(|| {
+    regex::RegexBuilder::new(r"(?i)(?:\bno\s+(?:indications?|signs?|evidence|history|record|reports?)\s+(?:that\s+|of\s+)?(?:[a-z']+\s+){0,3}|\bnever\s+(?:been\s+|ever\s+)?)$")
+        .unicode(false)
+        .build()
+        .expect("not-happened pattern")
+});
 /// Words that put what follows ahead of the telling ("will appear in court on Feb. 3", "a
 /// hearing set for May 9").
 static AHEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -1298,7 +1306,8 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         let generic_plural = PLURAL_TRIGGER.is_match(trig_text) && !anaphor_first && date.is_none();
         let aggregate = generic_plural
             || is_aggregate(sentence) && !anaphor.is_some_and(|a| a.start() <= ts && a.end() >= te && !is_aggregate(&sentence[..ts]));
-        let hypothetical = HYPOTHETICAL.is_match(clause);
+        // (what did not happen is as much no event as what might)
+        let hypothetical = HYPOTHETICAL.is_match(clause) || NOT_HAPPENED.is_match(clause);
 
         let place = event_places
             .iter()
@@ -1980,6 +1989,20 @@ mod tests {
             It happened about 11:30 p.m. Sunday when police responded to reports of gunshots.";
         let days = days(text);
         assert!(!days.is_empty() && days.iter().all(|d| d.as_deref() == Some("2020-05-10")), "{days:?}");
+    }
+
+    #[test]
+    fn what_did_not_happen_is_no_event() {
+        for text in [
+            "There is no indication they fought before, police said.",
+            "Neighbors said there's no indication they've ever fought before.",
+            "Officers said they never fired at the car.",
+        ] {
+            let all = events(text);
+            assert!(all.is_empty(), "{text}: {all:#?}");
+        }
+        // while a fight told plainly is one
+        assert_eq!(events("The two men fought outside the bar on Friday, police said.").len(), 1);
     }
 
     #[test]
