@@ -1447,7 +1447,10 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             let pronoun = PRONOUNS.contains(&first.as_str()) && (words == 1 || !(possessive || demonstrative));
             // nor a clause ("the Iraq-Syria border Sunday was carried out")
             let clause = t.split_whitespace().any(|w| matches!(w.to_ascii_lowercase().as_str(), "was" | "were" | "is" | "are" | "has" | "have" | "had" | "been" | "will" | "would"));
-            if pronoun || clause {
+            // nor a likeness or a seeming ("it looks like a murder-suicide situation", "the wound
+            // looks to be self-inflicted")
+            let seeming = matches!(first.as_str(), "like" | "as" | "than" | "looks" | "seems" | "appears" | "looked" | "seemed" | "appeared");
+            if pronoun || clause || seeming {
                 return false;
             }
             let is_time = timex::find(t, dct).iter().any(|x| x.end - x.start + 2 >= t.len());
@@ -1945,6 +1948,15 @@ mod tests {
             let ms = events(text);
             let first = ms.iter().flat_map(|m| &m.targets).map(|t| t.name.as_str()).next();
             assert_eq!(first.map(|t| t.starts_with(target.unwrap_or("-"))), target.map(|_| true), "{text}: {first:?}");
+        }
+        // nor what the shooting looks like
+        for text in [
+            "A gunman opened fire on Sunday and it sounded like gunshots would never stop.",
+            "A man was shot Sunday and his wound looks to be self-inflicted, police said. At this point it looks like a murder-suicide situation.",
+        ] {
+            let ms = extract(text, d());
+            let names: Vec<&str> = ms.iter().flat_map(|m| &m.targets).map(|t| t.name.as_str()).collect();
+            assert!(!ms.is_empty() && !names.iter().any(|t| t.starts_with("like") || t.starts_with("looks")), "{text}: {names:?}");
         }
     }
 
