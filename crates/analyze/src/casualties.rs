@@ -474,12 +474,16 @@ fn bounds(phrase: &str) -> (Option<u32>, Option<u32>) {
     if vague("several") || vague("a few") {
         return (Some(3), None);
     }
+    // the qualifier right before the figure, wherever the phrase starts ("killing at least 12
+    // people" as "at least 12 dead")
+    let qualified = NUMBER.find(&p).map_or(p.as_str(), |m| p[..m.start()].trim_end());
+    let says = |q: &str| qualified.ends_with(q) && qualified[..qualified.len() - q.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
     match nums.as_slice() {
         [a, b, ..] => (Some(*a.min(b)), Some(*a.max(b))),
         [n] => {
-            if p.starts_with("at least") || p.starts_with("more than") || p.starts_with("over") {
+            if ["at least", "more than", "over"].iter().any(|q| says(q)) {
                 (Some(*n), None)
-            } else if ["up to", "nearly", "almost", "fewer than", "less than", "as many as"].iter().any(|q| p.starts_with(q)) {
+            } else if ["up to", "nearly", "almost", "fewer than", "less than", "as many as"].iter().any(|q| says(q)) {
                 (None, Some(*n))
             } else {
                 (Some(*n), Some(*n))
@@ -1326,7 +1330,9 @@ mod tests {
         let c = &find("an attack that killed a contractor at K-1 base")[..];
         assert_eq!(c.iter().map(|c| (c.harm, c.min, c.max)).collect::<Vec<_>>(), [(Harm::Killed, Some(1), Some(1))], "{c:?}");
         let c = &find("a blast killing at least 25 Iraqi soldiers")[0];
-        assert_eq!((c.harm, c.min), (Harm::Killed, Some(25)));
+        assert_eq!((c.harm, c.min, c.max), (Harm::Killed, Some(25), None), "at least 25: no upper bound");
+        let c = &find("the shelling wounded nearly 30 people")[0];
+        assert_eq!((c.harm, c.min, c.max), (Harm::Injured, None, Some(30)));
     }
 
     #[test]
