@@ -783,6 +783,19 @@ static PROCEEDING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NOT_BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)not\s+by\s+").unwrap());
 static BLAMED_ON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(blamed|blames|blaming)(?-u:\b)").unwrap());
+/// A claim of responsibility right after a group's name: "al-Shabab claimed responsibility",
+/// "The al-Shabab extremist group has claimed responsibility", "Hamas, which claimed
+/// credit", "ISIS took responsibility".
+static CLAIMS_RESPONSIBILITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^.;:]{0,40}?(?-u:\b)(?:claimed|claims|claiming|took|takes|has\s+claimed|have\s+claimed)\s+(?:full\s+)?(?:responsibility|credit)(?-u:\b)")
+        .expect("claim-of-responsibility pattern")
+});
+/// A group no dictionary knows, named as it claims an attack: "A little-known group calling
+/// itself the Ansar al-Furqan Brigade claimed responsibility", "Jaish al-Adl claimed
+/// responsibility" (its name: capitalised words and the particles of Arabic names).
+static UNKNOWN_CLAIMANT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?:group|organi[sz]ation|outfit|faction|movement)\s+(?:calling\s+itself|called|known\s+as|named)\s+(?:the\s+)?)?((?:[A-Z][\w'’-]*|al-[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|al-[A-Z][\w'’-]*|al|bin|ibn|of|the|for))*)\s*,?\s+(?:(?:has|have)\s+)?(?:claimed|claims|took)\s+(?:full\s+)?(?:responsibility|credit)\b").unwrap()
+});
 static AGENT_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:had\s+|has\s+|have\s+|also\s+|allegedly\s+|reportedly\s+)*(carried out|carry out|conducted|launched|fired|struck|hit|attacked|bombed|shelled|targeted|killed|ordered)(?-u:\b)").unwrap()
 });
@@ -1399,6 +1412,30 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
                     found.push((a.name.clone(), Stance::Asserts));
                 }
             }
+            // "al-Shabab claimed responsibility for the attack": the group says so itself
+            let mut claimants: Vec<String> = acts
+                .iter()
+                .filter(|a| a.start >= ss + cs && a.end <= ss + ce && is_participant(a) && CLAIMS_RESPONSIBILITY.is_match(&text[a.end..ss + ce]))
+                .map(|a| a.name.clone())
+                .collect();
+            if claimants.is_empty() && (clause.contains("responsibility") || clause.contains("credit")) {
+                // a group no dictionary knows, named as it claims the attack
+                if let Some(c) = UNKNOWN_CLAIMANT.captures(clause).and_then(|c| c.get(1)) {
+                    let name = c.as_str().trim_start_matches("The ").trim_start_matches("the ");
+                    let words = name.split_whitespace().count();
+                    let known = acts.iter().any(|a| a.start < ss + cs + c.end() && a.end > ss + cs + c.start());
+                    let first = name.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+                    let nobody = matches!(first.as_str(), "no" | "nobody" | "none" | "someone" | "anyone" | "everyone" | "neither" | "both");
+                    if !known && !nobody && (1..=8).contains(&words) && !PRONOUNS.contains(&first.as_str()) {
+                        claimants.push(name.to_string());
+                    }
+                }
+            }
+            for n in claimants {
+                if !perps.iter().any(|p| p.0 == n && p.1 == Stance::Asserts && p.2.as_deref() == Some(n.as_str())) {
+                    perps.push((n.clone(), Stance::Asserts, Some(n)));
+                }
+            }
             // "strikes by Israel"
             if (cs..ce).contains(&te) {
                 if let Some(rest) = sentence[te..ce].strip_prefix(" by ") {
@@ -1957,6 +1994,27 @@ mod tests {
             let ms = extract(text, d());
             let names: Vec<&str> = ms.iter().flat_map(|m| &m.targets).map(|t| t.name.as_str()).collect();
             assert!(!ms.is_empty() && !names.iter().any(|t| t.starts_with("like") || t.starts_with("looks")), "{text}: {names:?}");
+        }
+    }
+
+    #[test]
+    fn a_group_claiming_an_attack_is_its_perpetrator_by_its_own_word() {
+        let ms = events("A car bomb exploded outside a hotel in Mogadishu on Sunday, killing at least 12 people. The al-Shabab extremist group claimed responsibility for the attack in a statement.");
+        let b: Vec<_> = ms.iter().flat_map(by).collect();
+        assert!(b.contains(&("al-Shabaab".into(), Some("al-Shabaab".into()), Stance::Asserts)), "{b:?}");
+        // a group no dictionary knows, named as it claims the attack; the bombing is no target
+        let ms = events("A little-known group calling itself the Ansar al-Furqan Brigade claimed responsibility for a suicide bombing that killed three soldiers near Zahedan on Monday.");
+        let b: Vec<_> = ms.iter().flat_map(by).collect();
+        assert!(b.contains(&("Ansar al-Furqan Brigade".into(), Some("Ansar al-Furqan Brigade".into()), Stance::Asserts)), "{b:?}");
+        let targets: Vec<&str> = ms.iter().flat_map(|m| &m.targets).map(|t| t.name.as_str()).collect();
+        assert!(!targets.iter().any(|t| t.contains("bombing")), "{targets:?}");
+        // a claim denied is no claim
+        for text in [
+            "A bomb killed two policemen in Quetta on Monday. No group has claimed responsibility for the attack.",
+            "A bomb killed two policemen in Quetta on Monday. Nobody claimed responsibility for the attack.",
+        ] {
+            let ms = events(text);
+            assert!(ms.iter().all(|m| m.perpetrators.is_empty()), "{ms:#?}");
         }
     }
 

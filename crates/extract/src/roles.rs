@@ -51,6 +51,8 @@ const EVENT_NOUNS: &[&str] = &[
     // kept with or waged against someone ("diplomatic ties with Bhutan", "a mediation effort
     // between India and Pakistan", "cyber warfare against India")
     "ties", "relations", "effort", "mediation", "cooperation", "negotiations", "dialogue", "warfare",
+    // violence itself, claimed or condemned ("claimed responsibility for a suicide bombing")
+    "bombing", "bombings", "shooting", "shootings", "ambush", "massacre", "explosion", "blast", "assassination", "killing", "killings",
 ];
 const BREAKS: &[&str] = &[",", ".", ";", ":", "who", "which", "that", "after", "as", "while", "when", "because", "but", "and", "since", "before", "amid"];
 const LEADING: &[&str] = &["in", "on", "at", "during", "after", "since", "meanwhile", "earlier", "later", "last", "yesterday", "today"];
