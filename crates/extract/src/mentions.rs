@@ -797,7 +797,12 @@ static UNKNOWN_CLAIMANT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:(?:group|organi[sz]ation|outfit|faction|movement)\s+(?:calling\s+itself|called|known\s+as|named)\s+(?:the\s+)?)?((?:[A-Z][\w'’-]*|al-[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|al-[A-Z][\w'’-]*|al|bin|ibn|of|the|for))*)\s*,?\s+(?:(?:has|have)\s+)?(?:claimed|claims|took)\s+(?:full\s+)?(?:responsibility|credit)\b").unwrap()
 });
 static AGENT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:had\s+|has\s+|have\s+|also\s+|allegedly\s+|reportedly\s+)*(carried out|carry out|conducted|launched|fired|struck|hit|attacked|bombed|shelled|targeted|killed|ordered)(?-u:\b)").unwrap()
+    Regex::new(r"(?i)^\s*(?:(?:rebels|militants|fighters|forces|troops|soldiers|gunmen|insurgents|jihadists|separatists|militiamen|militias?|jets|warplanes|drones|aircraft|artillery)\s+)?(?:had\s+|has\s+|have\s+|also\s+|allegedly\s+|reportedly\s+)*(carried out|carry out|conducted|launched|fired|struck|hit|attacked|bombed|shelled|targeted|killed|ordered|shot|opened fire|stabbed|raided|ambushed|abducted|kidnapped|executed|bombarded|detonated)(?-u:\b)").unwrap()
+});
+/// What may stand between a state or group's name and the attack it names: "a U.S. drone
+/// strike", "an Israeli air strike", "Russian artillery fire" (the name is the attacker's).
+static ACTOR_BEFORE_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
+    regex::RegexBuilder::new(r"^[\s-]*(?:(?:drone|air|missile|rocket|artillery|mortar|naval|military|suicide|car|truck)\s+)?$").case_insensitive(true).unicode(false).build().expect("actor-before-trigger pattern")
 });
 static TARGET_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(targeted|targeting|targets|hit|hitting|struck|against|on|at)\s+((?:an?|the|two|three|several|multiple)\s+)?([^,.;“”]+?)(?:\s+(?:and caused|and killed|killing|causing|in|near|on|with|close to|that|which|were|was|are|is|have|has|had|further|,|\.|;)|$)").unwrap()
@@ -1406,9 +1411,14 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
                     }
                 }
             }
-            // "two Israeli planes carried out the attack", "the US also carried out airstrikes"
+            // "two Israeli planes carried out the attack", "the US also carried out airstrikes",
+            // "Houthi rebels fired a ballistic missile"; "a U.S. drone strike" (the name right
+            // before the trigger)
             for a in acts.iter().filter(|a| a.start >= ss + cs && a.end <= ss + ce) {
-                if AGENT_VERB.is_match(&text[a.end..ss + ce]) && is_participant(a) {
+                // (the name may take in the trigger's first word: "U.S. drone" of "drone strike")
+                let names_trigger = a.start < ss + ts
+                    && if a.end <= ss + ts { ACTOR_BEFORE_TRIGGER.is_match(&text[a.end..ss + ts]) } else { a.end <= ss + te };
+                if (AGENT_VERB.is_match(&text[a.end..ss + ce]) || names_trigger) && is_participant(a) {
                     found.push((a.name.clone(), Stance::Asserts));
                 }
             }
@@ -1995,6 +2005,21 @@ mod tests {
             let names: Vec<&str> = ms.iter().flat_map(|m| &m.targets).map(|t| t.name.as_str()).collect();
             assert!(!ms.is_empty() && !names.iter().any(|t| t.starts_with("like") || t.starts_with("looks")), "{text}: {names:?}");
         }
+    }
+
+    #[test]
+    fn the_force_that_acts_or_names_the_attack_is_its_perpetrator() {
+        for (text, perp) in [
+            ("Houthi rebels fired a ballistic missile at the Saudi city of Jizan on Tuesday, the Saudi-led coalition said.", "Houthis"),
+            ("Israeli troops shot dead a Palestinian man at a checkpoint near Hebron on Monday, the army said.", "Israel"),
+            ("The Pentagon said a U.S. drone strike in Somalia killed two fighters on Wednesday.", "United States"),
+        ] {
+            let names: Vec<String> = events(text).iter().flat_map(|m| m.perpetrators.iter().map(|p| p.name.clone())).collect();
+            assert!(names.iter().any(|n| n == perp), "{text}: {names:?}");
+        }
+        // a bird is no country
+        let names: Vec<String> = extract("A man was killed in a turkey hunting accident on Saturday.", d()).iter().flat_map(|m| m.perpetrators.iter().map(|p| p.name.clone())).collect();
+        assert!(names.is_empty(), "{names:?}");
     }
 
     #[test]
