@@ -245,6 +245,34 @@ fn offset_before(before: &str) -> Option<PlaceOffset> {
     };
     (km > 0.0 && km < 2000.0).then_some(PlaceOffset { km, bearing, direction })
 }
+/// A target without the time told after it ("the town of Avdiivka overnight", "a checkpoint
+/// on Monday", "the house early Sunday") nor a last word that leads nowhere ("Circle K
+/// located at the"); empty when nothing is left.
+fn trimmed_target(target: &str) -> &str {
+    const TIME_WORDS: [&str; 16] = [
+        "overnight", "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "early", "late", "night",
+        "morning", "evening",
+    ];
+    // (and the words that led into the time: "the night", "on Monday", "around 8 p.m.")
+    const LEADS: [&str; 10] = ["on", "this", "last", "the", "at", "around", "about", "in", "during", "since"];
+    // and a phrase cut off after its article or preposition ("Circle K located at the")
+    const DANGLING: [&str; 7] = ["the", "a", "an", "of", "at", "to", "and"];
+    let mut t = target.trim_end();
+    let mut cut = false;
+    while let Some((head, last)) = t.rsplit_once(' ') {
+        let w = last.to_ascii_lowercase();
+        if !(TIME_WORDS.contains(&w.as_str()) || cut && LEADS.contains(&w.as_str()) || DANGLING.contains(&w.as_str())) {
+            break;
+        }
+        cut = true;
+        t = head.trim_end();
+    }
+    if DANGLING.contains(&t.to_ascii_lowercase().as_str()) {
+        return "";
+    }
+    t
+}
+
 /// Pronouns, which name no target by themselves.
 const PRONOUNS: &[&str] = &[
     "he", "she", "they", "we", "i", "you", "it", "him", "her", "them", "us", "me", "himself", "herself", "themselves", "itself", "his", "their", "its",
@@ -1515,8 +1543,23 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         // Abu Kamal strike the targets "comment", "CNN" and "Iraq-Syria border Sunday was
         // carried out"
         let after_trigger = &arg_text[te.min(arg_text.len())..];
-        if let Some(t) = TARGET_AFTER.captures_iter(after_trigger).filter_map(|c| c.get(3)).map(|t| t.as_str().trim()).find(|t| names_target(t)) {
-            targets.push(t.trim_start_matches("the ").to_string());
+        let verb_first = {
+            let w = trig_text.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+            matches!(w.as_str(), "shot" | "killed" | "stabbed" | "wounded" | "injured" | "attacked" | "ambushed" | "abducted" | "kidnapped" | "executed" | "beat" | "beaten")
+        };
+        let after = |targets: &mut Vec<String>| {
+            // (not a phrase that goes on to tell the act: "Gunmen on motorcycles killed five
+            // worshippers")
+            let tells_act = |t: &str| t.split_whitespace().any(|w| matches!(w.to_ascii_lowercase().as_str(), "killed" | "shot" | "attacked" | "stabbed" | "wounded" | "opened" | "fired" | "struck"));
+            if let Some(t) = TARGET_AFTER.captures_iter(after_trigger).filter_map(|c| c.get(3)).map(|t| t.as_str().trim()).find(|t| names_target(t) && !tells_act(t)) {
+                let t = trimmed_target(t.trim_start_matches("the "));
+                if !t.is_empty() {
+                    targets.push(t.to_string());
+                }
+            }
+        };
+        if !verb_first {
+            after(&mut targets);
         }
         if targets.is_empty() {
             // (up to a comma; never the object of a telling: "told CNN", "reporting statements")
@@ -1536,9 +1579,15 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
                     _ => t,
                 };
                 if names_target(t) && !crate::roles::names_event(t) {
-                    targets.push(t.trim_start_matches("the ").to_string());
+                    let t = trimmed_target(t.trim_start_matches("the "));
+                if !t.is_empty() {
+                    targets.push(t.to_string());
+                }
                 }
             }
+        }
+        if verb_first && targets.is_empty() {
+            after(&mut targets);
         }
 
         let modality = if aggregate {
@@ -1996,6 +2045,19 @@ mod tests {
             let first = ms.iter().flat_map(|m| &m.targets).map(|t| t.name.as_str()).next();
             assert_eq!(first.map(|t| t.starts_with(target.unwrap_or("-"))), target.map(|_| true), "{text}: {first:?}");
         }
+        // the object of a verb of attack before a place it names ("at a checkpoint"), without
+        // the time told after it, and no phrase that goes on to tell the act
+        for (text, target) in [
+            ("Israeli troops shot dead a Palestinian man who tried to stab soldiers at a checkpoint near Hebron on Monday.", "a Palestinian man"),
+            ("Russian forces shelled the town of Avdiivka overnight, wounding four civilians, Ukraine's military said on Friday.", "town of Avdiivka"),
+        ] {
+            let ms = events(text);
+            let first = ms.iter().flat_map(|m| &m.targets).map(|t| t.name.as_str()).next();
+            assert_eq!(first, Some(target), "{text}");
+        }
+        let ms = events("Gunmen on motorcycles killed five worshippers at a mosque in northern Burkina Faso on Friday.");
+        let names: Vec<&str> = ms.iter().flat_map(|m| &m.targets).map(|t| t.name.as_str()).collect();
+        assert!(!ms.is_empty() && !names.iter().any(|t| t.contains("killed")), "{names:?}");
         // nor what the shooting looks like
         for text in [
             "A gunman opened fire on Sunday and it sounded like gunshots would never stop.",
