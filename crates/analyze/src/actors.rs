@@ -333,9 +333,28 @@ pub fn find_dated(text: &str, date: Option<NaiveDate>) -> Vec<Found> {
         let (name, kind, country) = describe(code);
         out.push(Found { start: s, end: e, name, kind, country, code: Some(code.clone()) });
     }
+    // "Ethiopian troops", "Saudi warplanes", "Russian missiles": a nation's forces, named by
+    // its adjective, are that state's wherever no dictionary names them
+    let gaz = sitrep_gazetteer::Gazetteer::embedded();
+    for c in NATION_FORCES.captures_iter(text) {
+        let (Some(adj), Some(all)) = (c.get(1), c.get(0)) else { continue };
+        if out.iter().any(|f| all.start() < f.end && f.start < all.end()) {
+            continue;
+        }
+        let country = gaz.lookup(adj.as_str()).iter().map(|k| gaz.place(k.place)).find(|p| p.kind == sitrep_gazetteer::Kind::Country);
+        let Some(country) = country.filter(|_| gaz.lookup(adj.as_str()).iter().any(|k| k.adjective)) else { continue };
+        out.push(Found { start: all.start(), end: all.end(), name: country.name.clone(), kind: "state".into(), country: Some(country.country.clone()), code: None });
+    }
     out.sort_by_key(|f| f.start);
     out
 }
+
+/// A capitalised word, then what a state fights with: the word may be the nation's adjective
+/// (looked up in the gazetteer's demonyms).
+static NATION_FORCES: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:security\s+forces|armed\s+forces|air\s+force|forces|troops|soldiers|army|military|navy|jets|warplanes|fighter\s+jets|aircraft|planes|helicopters|drones?|missiles?|rockets?|artillery|tanks|gunboats|border\s+guards|special\s+forces|paratroopers|marines)\b")
+        .expect("nation-forces pattern")
+});
 
 #[cfg(test)]
 mod tests {
@@ -401,6 +420,15 @@ mod tests {
         // …" names others) stands in for it
         assert_eq!(at("Benjamin Netanyahus"), Some((netanyahu, "Benjamin Netanyahu")));
         assert!(find_dated("The Benjamin Netanyahus of this world", NaiveDate::from_ymd_opt(2018, 6, 17)).is_empty());
+    }
+
+    #[test]
+    fn a_nations_forces_are_its_states_wherever_no_dictionary_names_them() {
+        let found = |t: &str| find_dated(t, NaiveDate::from_ymd_opt(2020, 5, 10)).into_iter().map(|f| (f.name, f.country)).collect::<Vec<_>>();
+        assert!(found("Ethiopian troops crossed the border on Sunday.").contains(&("Ethiopia".into(), Some("ET".into()))));
+        assert!(found("Saudi warplanes struck Sanaa.").iter().any(|f| f.1.as_deref() == Some("SA")));
+        // a word that names no nation is no state's ("Special forces", "Government troops")
+        assert!(found("Government troops and Special forces moved in.").iter().all(|f| f.1.is_none()), "{:?}", found("Government troops and Special forces moved in."));
     }
 
     #[test]

@@ -813,9 +813,9 @@ static NOT_BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)not\s
 static BLAMED_ON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(blamed|blames|blaming)(?-u:\b)").unwrap());
 /// A claim of responsibility right after a group's name: "al-Shabab claimed responsibility",
 /// "The al-Shabab extremist group has claimed responsibility", "Hamas, which claimed
-/// credit", "ISIS took responsibility".
+/// credit", "ISIS took responsibility", "The Taliban claimed the attack".
 static CLAIMS_RESPONSIBILITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[^.;:]{0,40}?(?-u:\b)(?:claimed|claims|claiming|took|takes|has\s+claimed|have\s+claimed)\s+(?:full\s+)?(?:responsibility|credit)(?-u:\b)")
+    Regex::new(r"(?i)^[^.;:]{0,40}?(?-u:\b)(?:claimed|claims|claiming|took|takes|has\s+claimed|have\s+claimed)\s+(?:(?:full\s+)?(?:responsibility|credit)|(?:the|an?)\s+(?:attack|assault|bombing|blast|explosion|strike|ambush|raid|killing|killings|shooting))(?-u:\b)")
         .expect("claim-of-responsibility pattern")
 });
 /// A group no dictionary knows, named as it claims an attack: "A little-known group calling
@@ -2075,6 +2075,9 @@ mod tests {
             ("Houthi rebels fired a ballistic missile at the Saudi city of Jizan on Tuesday, the Saudi-led coalition said.", "Houthis"),
             ("Israeli troops shot dead a Palestinian man at a checkpoint near Hebron on Monday, the army said.", "Israel"),
             ("The Pentagon said a U.S. drone strike in Somalia killed two fighters on Wednesday.", "United States"),
+            ("Security forces killed 12 militants in a raid in North Waziristan on Tuesday, the army said.", "security forces"),
+            ("Russian missiles struck Kyiv on Monday morning, killing at least 19 people, Ukrainian officials said.", "Russia"),
+            ("Ethiopian troops shelled the town of Humera on Sunday, residents said.", "Ethiopia"),
         ] {
             let names: Vec<String> = events(text).iter().flat_map(|m| m.perpetrators.iter().map(|p| p.name.clone())).collect();
             assert!(names.iter().any(|n| n == perp), "{text}: {names:?}");
@@ -2095,6 +2098,10 @@ mod tests {
         assert!(b.contains(&("Ansar al-Furqan Brigade".into(), Some("Ansar al-Furqan Brigade".into()), Stance::Asserts)), "{b:?}");
         let targets: Vec<&str> = ms.iter().flat_map(|m| &m.targets).map(|t| t.name.as_str()).collect();
         assert!(!targets.iter().any(|t| t.contains("bombing")), "{targets:?}");
+        // a claim of the attack itself
+        let ms = events("A roadside bomb killed three Afghan soldiers in Helmand province on Saturday. The Taliban claimed the attack.");
+        let b: Vec<_> = ms.iter().flat_map(by).collect();
+        assert!(b.contains(&("Taliban".into(), Some("Taliban".into()), Stance::Asserts)), "{b:?}");
         // a claim denied is no claim
         for text in [
             "A bomb killed two policemen in Quetta on Monday. No group has claimed responsibility for the attack.",
