@@ -800,6 +800,10 @@ fn fill_counts(m: &mut Mention, cas: &[casualties::Casualty], within: &str) {
             *slot = count(harm);
         }
     }
+    // "causing no casualties": no one killed either
+    if m.fatalities.is_none() {
+        m.fatalities = m.casualties.clone().filter(|c| c.max == Some(0));
+    }
 }
 static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(charged|charges? of|counts? of|convicted|pleaded|pled guilty|sentenced|sentencing|indicted|indictment|accused of|on trial|trial|arraigned|arraignment|acquitted|found guilty|jury|verdict|testified|hearing)(?-u:\b)").unwrap()
@@ -2085,6 +2089,13 @@ mod tests {
         // a bird is no country
         let names: Vec<String> = extract("A man was killed in a turkey hunting accident on Saturday.", d()).iter().flat_map(|m| m.perpetrators.iter().map(|p| p.name.clone())).collect();
         assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
+    fn no_casualties_is_no_one_killed_nor_hurt() {
+        let ms = events("Two rockets hit the Green Zone in Baghdad late Tuesday, causing no casualties, the Iraqi military said.");
+        assert_eq!(ms.len(), 1);
+        assert_eq!(ms[0].fatalities.as_ref().map(|c| (c.min, c.max)), Some((Some(0), Some(0))));
     }
 
     #[test]
