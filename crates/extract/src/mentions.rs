@@ -1555,7 +1555,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             // (not a phrase that goes on to tell the act: "Gunmen on motorcycles killed five
             // worshippers")
             let tells_act = |t: &str| t.split_whitespace().any(|w| matches!(w.to_ascii_lowercase().as_str(), "killed" | "shot" | "attacked" | "stabbed" | "wounded" | "opened" | "fired" | "struck"));
-            if let Some(t) = TARGET_AFTER.captures_iter(after_trigger).filter_map(|c| c.get(3)).map(|t| t.as_str().trim()).find(|t| names_target(t) && !tells_act(t)) {
+            if let Some(t) = TARGET_AFTER.captures_iter(after_trigger).filter_map(|c| c.get(3)).map(|t| t.as_str().trim()).find(|t| !tells_act(t) && names_target(t)) {
                 let t = trimmed_target(t.trim_start_matches("the "));
                 if !t.is_empty() {
                     targets.push(t.to_string());
