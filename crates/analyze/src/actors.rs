@@ -343,7 +343,7 @@ pub fn find_dated(text: &str, date: Option<NaiveDate>) -> Vec<Found> {
         if before.len() + 1 != noun.start() {
             continue;
         }
-        let adj_start = before.rfind(|c: char| !(c.is_alphabetic() || c == '-')).map_or(0, |i| i + 1);
+        let adj_start = before.char_indices().rev().find(|(_, c)| !(c.is_alphabetic() || *c == '-')).map_or(0, |(i, c)| i + c.len_utf8());
         let adj = &before[adj_start..];
         if !adj.starts_with(|c: char| c.is_ascii_uppercase()) || out.iter().any(|f| adj_start < f.end && f.start < noun.end()) {
             continue;
@@ -435,6 +435,8 @@ mod tests {
         let found = |t: &str| find_dated(t, NaiveDate::from_ymd_opt(2020, 5, 10)).into_iter().map(|f| (f.name, f.country)).collect::<Vec<_>>();
         assert!(found("Ethiopian troops crossed the border on Sunday.").contains(&("Ethiopia".into(), Some("ET".into()))));
         assert!(found("Saudi warplanes struck Sanaa.").iter().any(|f| f.1.as_deref() == Some("SA")));
+        // a word after a curly quote or an accented letter is read whole
+        assert!(found("the regime’s Saudi warplanes and Iraq’s forces").iter().any(|f| f.1.as_deref() == Some("SA")));
         // a word that names no nation is no state's ("Special forces", "Government troops")
         assert!(found("Government troops and Special forces moved in.").iter().all(|f| f.1.is_none()), "{:?}", found("Government troops and Special forces moved in."));
     }
