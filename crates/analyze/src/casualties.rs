@@ -474,16 +474,12 @@ fn bounds(phrase: &str) -> (Option<u32>, Option<u32>) {
     if vague("several") || vague("a few") {
         return (Some(3), None);
     }
-    // the qualifier right before the figure, wherever the phrase starts ("killing at least 12
-    // people" as "at least 12 dead")
-    let qualified = NUMBER.find(&p).map_or(p.as_str(), |m| p[..m.start()].trim_end());
-    let says = |q: &str| qualified.ends_with(q) && qualified[..qualified.len() - q.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
     match nums.as_slice() {
         [a, b, ..] => (Some(*a.min(b)), Some(*a.max(b))),
         [n] => {
-            if ["at least", "more than", "over"].iter().any(|q| says(q)) {
+            if p.starts_with("at least") || p.starts_with("more than") || p.starts_with("over") {
                 (Some(*n), None)
-            } else if ["up to", "nearly", "almost", "fewer than", "less than", "as many as"].iter().any(|q| says(q)) {
+            } else if ["up to", "nearly", "almost", "fewer than", "less than", "as many as"].iter().any(|q| p.starts_with(q)) {
                 (None, Some(*n))
             } else {
                 (Some(*n), Some(*n))
