@@ -247,7 +247,8 @@ fn offset_before(before: &str) -> Option<PlaceOffset> {
 }
 /// A target without the time told after it ("the town of Avdiivka overnight", "a checkpoint
 /// on Monday", "the house early Sunday") nor a last word that leads nowhere ("Circle K
-/// located at the"); empty when nothing is left.
+/// located at the"); empty when nothing is left. (Where it was hit stays: cutting "a police
+/// station in Kabul" at "in" lost the roles bench's record targets 0.4375 -> 0.3659.)
 fn trimmed_target(target: &str) -> &str {
     const TIME_WORDS: [&str; 16] = [
         "overnight", "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "early", "late", "night",
@@ -273,6 +274,12 @@ fn trimmed_target(target: &str) -> &str {
     t
 }
 
+/// What is fired or thrown, which is never what an attack hit.
+const WEAPONS: &[&str] = &[
+    "gas", "rounds", "round", "bullets", "bullet", "shots", "missiles", "missile", "rockets", "rocket", "shells", "grenades", "grenade", "gunfire", "bombs",
+    "munitions", "ammunition", "weapons", "mortars", "projectiles", "pellets", "cannons", "canisters",
+];
+
 /// Pronouns, which name no target by themselves.
 const PRONOUNS: &[&str] = &[
     "he", "she", "they", "we", "i", "you", "it", "him", "her", "them", "us", "me", "himself", "herself", "themselves", "itself", "his", "their", "its",
@@ -280,7 +287,7 @@ const PRONOUNS: &[&str] = &[
 ];
 /// Words that open a phrase of place or time, never a target.
 const LOCATIVE_WORDS: &[&str] =
-    &["in", "near", "inside", "outside", "from", "into", "across", "during", "after", "before", "since", "for", "to", "with", "by", "of", "throughout", "around"];
+    &["in", "near", "inside", "outside", "from", "into", "across", "during", "after", "before", "since", "for", "to", "with", "by", "of", "throughout", "around", "through", "along", "toward", "towards", "past", "via"];
 static LOCATIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(in|at|on|across|inside|into|from|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$").unwrap());
 static PASSIVE_AGENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -1529,7 +1536,10 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             // nor a likeness or a seeming ("it looks like a murder-suicide situation", "the wound
             // looks to be self-inflicted")
             let seeming = matches!(first.as_str(), "like" | "as" | "than" | "looks" | "seems" | "appears" | "looked" | "seemed" | "appeared");
-            if pronoun || clause || seeming {
+            // nor what was fired ("fired tear gas and live rounds", "launched rockets")
+            let head = t.split([',', ' ']).filter(|w| !w.is_empty()).next_back().unwrap_or("").to_ascii_lowercase();
+            let weapon = WEAPONS.contains(&head.as_str());
+            if pronoun || clause || seeming || weapon {
                 return false;
             }
             let is_time = timex::find(t, dct).iter().any(|x| x.end - x.start + 2 >= t.len());
@@ -1555,7 +1565,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             // (not a phrase that goes on to tell the act: "Gunmen on motorcycles killed five
             // worshippers")
             let tells_act = |t: &str| t.split_whitespace().any(|w| matches!(w.to_ascii_lowercase().as_str(), "killed" | "shot" | "attacked" | "stabbed" | "wounded" | "opened" | "fired" | "struck"));
-            if let Some(t) = TARGET_AFTER.captures_iter(after_trigger).filter_map(|c| c.get(3)).map(|t| t.as_str().trim()).find(|t| !tells_act(t) && names_target(t)) {
+            if let Some(t) = TARGET_AFTER.captures_iter(after_trigger).filter_map(|c| c.get(3)).map(|t| t.as_str().trim()).find(|t| !tells_act(t) && !t.starts_with("least ") && !t.starts_with("most ") && names_target(t)) {
                 let t = trimmed_target(t.trim_start_matches("the "));
                 if !t.is_empty() {
                     targets.push(t.to_string());
@@ -1576,7 +1586,10 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
                 let t = span[..span.find(',').unwrap_or(span.len())].trim().trim_end_matches(['.', ';', ':']);
                 // "fired on X" is aimed at X; "exploded in Kiev" says where, not at whom
                 let first = t.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+                // ("killed at least 10 people": a count, not a place)
+                let counted = first == "at" && { let rest = t[first.len()..].trim_start(); rest.starts_with("least ") || rest.starts_with("most ") };
                 let t = match first.as_str() {
+                    _ if counted => t,
                     "on" | "at" | "against" | "upon" => t[first.len()..].trim_start(),
                     "place" | "part" | "comment" | "note" | "care" | "action" => continue,
                     _ if LOCATIVE_WORDS.contains(&first.as_str()) => continue,
@@ -2058,6 +2071,16 @@ mod tests {
             let ms = events(text);
             let first = ms.iter().flat_map(|m| &m.targets).map(|t| t.name.as_str()).next();
             assert_eq!(first, Some(target), "{text}");
+        }
+        // a count after "at least" is whom; what was fired, and the way a march went, are not
+        let ms = events("An explosion at a market in Maiduguri killed at least 10 people on Friday, police said.");
+        assert_eq!(ms.iter().flat_map(|m| &m.targets).map(|t| t.name.as_str()).next(), Some("at least 10 people"));
+        for text in [
+            "Thousands of protesters marched in Khartoum on Thursday. Security forces fired tear gas and live rounds, killing two protesters, medics said.",
+            "Thousands of protesters marched through central Khartoum on Thursday.",
+        ] {
+            let names: Vec<String> = extract(text, d()).iter().flat_map(|m| m.targets.iter().map(|t| t.name.clone())).collect();
+            assert!(!names.iter().any(|t| t.contains("gas") || t.starts_with("through")), "{text}: {names:?}");
         }
         let ms = events("Gunmen on motorcycles killed five worshippers at a mosque in northern Burkina Faso on Friday.");
         let names: Vec<&str> = ms.iter().flat_map(|m| &m.targets).map(|t| t.name.as_str()).collect();
