@@ -348,10 +348,23 @@ pub fn find_dated(text: &str, date: Option<NaiveDate>) -> Vec<Found> {
         if !adj.starts_with(|c: char| c.is_ascii_uppercase()) || out.iter().any(|f| adj_start < f.end && f.start < noun.end()) {
             continue;
         }
-        let candidates = gaz.lookup(adj);
-        let country = candidates.iter().filter(|k| k.adjective).map(|k| gaz.place(k.place)).find(|p| p.kind == sitrep_gazetteer::Kind::Country);
-        let Some(country) = country else { continue };
-        out.push(Found { start: adj_start, end: noun.end(), name: country.name.clone(), kind: "state".into(), country: Some(country.country.clone()), code: None });
+        let nation = |word: &str| {
+            gaz.lookup(word).iter().filter(|k| k.adjective).map(|k| gaz.place(k.place)).find(|p| p.kind == sitrep_gazetteer::Kind::Country)
+        };
+        let Some(country) = nation(adj) else { continue };
+        // "Indian and Chinese troops clashed": each nation named before the noun is a side
+        let mut sides = vec![country];
+        let mut start = adj_start;
+        while let Some(rest) = text[..start].trim_end().strip_suffix(" and").or_else(|| text[..start].trim_end().strip_suffix(',')) {
+            let rest = rest.trim_end();
+            let word_start = rest.char_indices().rev().find(|(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
+            let Some(other) = nation(&rest[word_start..]).filter(|_| rest[word_start..].starts_with(|c: char| c.is_ascii_uppercase())) else { break };
+            sides.push(other);
+            start = word_start;
+        }
+        for country in sides.into_iter().rev() {
+            out.push(Found { start, end: noun.end(), name: country.name.clone(), kind: "state".into(), country: Some(country.country.clone()), code: None });
+        }
     }
     out.sort_by_key(|f| f.start);
     out
@@ -435,6 +448,9 @@ mod tests {
         let found = |t: &str| find_dated(t, NaiveDate::from_ymd_opt(2020, 5, 10)).into_iter().map(|f| (f.name, f.country)).collect::<Vec<_>>();
         assert!(found("Ethiopian troops crossed the border on Sunday.").contains(&("Ethiopia".into(), Some("ET".into()))));
         assert!(found("Saudi warplanes struck Sanaa.").iter().any(|f| f.1.as_deref() == Some("SA")));
+        // nations named together before the noun are each a side
+        let sides: Vec<Option<String>> = found("Indian and Chinese troops clashed in Ladakh.").into_iter().map(|f| f.1).collect();
+        assert_eq!(sides, [Some("IN".to_string()), Some("CN".to_string())]);
         // a word after a curly quote or an accented letter is read whole
         assert!(found("the regime’s Saudi warplanes and Iraq’s forces").iter().any(|f| f.1.as_deref() == Some("SA")));
         // a word that names no nation is no state's ("Special forces", "Government troops")
