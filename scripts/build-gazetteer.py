@@ -161,7 +161,7 @@ def main():
                 pts[1].append(float(lon))
                 adm_pop[k] = adm_pop.get(k, 0) + (pop if k != key else 0)
 
-    # first-level divisions: placed at the middle of the span of their towns' coordinates
+    # first-level divisions: placed at the centre of the area their towns cover (see centre)
     for code, name in admin1.items():
         if code not in adm_points:
             continue

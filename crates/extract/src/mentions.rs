@@ -1597,9 +1597,9 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
                 };
                 if names_target(t) && !crate::roles::names_event(t) {
                     let t = trimmed_target(t.trim_start_matches("the "));
-                if !t.is_empty() {
-                    targets.push(t.to_string());
-                }
+                    if !t.is_empty() {
+                        targets.push(t.to_string());
+                    }
                 }
             }
         }
