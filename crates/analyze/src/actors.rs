@@ -373,7 +373,8 @@ pub fn find_dated(text: &str, date: Option<NaiveDate>) -> Vec<Found> {
 /// What a state fights with, after a nation's adjective (looked up in the gazetteer's
 /// demonyms) names whose: "Ethiopian troops", "Saudi warplanes".
 static FORCE_NOUNS: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"\b(?:security forces|armed forces|air force|forces|troops|soldiers|army|military|navy|jets|warplanes|fighter jets|aircraft|planes|helicopters|drones?|missiles?|rockets?|artillery|tanks|gunboats|border guards|special forces|paratroopers|marines)\b")
+    // (ASCII word boundaries: a Unicode one keeps the fast engines off any non-ASCII text)
+    regex::Regex::new(r"(?-u:\b)(?:security forces|armed forces|air force|forces|troops|soldiers|army|military|navy|jets|warplanes|fighter jets|aircraft|planes|helicopters|drones?|missiles?|rockets?|artillery|tanks|gunboats|border guards|special forces|paratroopers|marines)(?-u:\b)")
         .expect("force nouns pattern")
 });
 
