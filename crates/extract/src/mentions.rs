@@ -197,7 +197,7 @@ fn is_aggregate(sentence: &str) -> bool {
     AGGREGATE.is_match(sentence) || ROUNDUP.is_match(sentence) || TIMES.captures_iter(sentence).any(|c| c.get(1).is_none())
 }
 static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(will|would|could|might|shall|threaten(s|ed)? to|vow(s|ed)? to|warn(s|ed)? (that|of)|plan(s|ned)? to|intend(s|ed)? to|prepar(es|ed|ing) to|if)(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(will|would|could|might|shall|threaten(s|ed)? to|vow(s|ed)? to|warn(s|ed)? (that|of)|plan(s|ned)? to|plans? (a|an)|(is|are) planning|intend(s|ed)? to|prepar(es|ed|ing) to|if)(?-u:\b)").unwrap()
 });
 /// A trigger told as what did not happen, right before it: "There is no indication they
 /// fought before", "no sign that anyone was shot", "police never fired".
@@ -2196,6 +2196,11 @@ mod tests {
             "Neighbors said there's no indication they've ever fought before.",
             "Officers said they never fired at the car.",
         ] {
+            let all = events(text);
+            assert!(all.is_empty(), "{text}: {all:#?}");
+        }
+        // nor what is planned
+        for text in ["Friends of the family plan a candlelight vigil Tuesday at 7:30 p.m. in front of her home.", "Students are planning a protest march on Friday."] {
             let all = events(text);
             assert!(all.is_empty(), "{text}: {all:#?}");
         }
