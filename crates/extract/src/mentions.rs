@@ -356,12 +356,14 @@ static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:back\s+)?in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december),|(?-u:\b)((this|last|each|every|per|a) (year|month|week|decade)|since|annually|in total|so far|nationwide|statewide|homicides|(19|20)\d\d)(?-u:\b)").unwrap()
 });
 /// A telling right before a date ("police said Tuesday", "said in a statement Monday", "a
-/// report released Monday", "told KHOU late Monday", "released the names Monday"), or a
+/// report released Monday", "told KHOU late Monday", "released the names Monday"), what
+/// was not told that day ("did not release many details about the crime scene Monday",
+/// "could not be reached for comment Sunday", "A motive remained unclear Monday"), or a
 /// search for the culprits ("Police were searching late Tuesday for two suspects in a
 /// shooting", "a suspect was being sought Saturday"): the date is the telling's or the search's.
 static REPORTED_ON: LazyLock<Regex> = LazyLock::new(|| {
     // ASCII classes: it runs on the words before every date
-    regex::RegexBuilder::new(r"(?i)\b((said|says|announced|confirmed|reported|stated)(?:\s+(?:in|at|to|on|during)\s+(?:a|an|the)?\s*(?:[a-z0-9]+\s+){0,2}?(?:statement|release|conference|briefing|post|interview|reporters|media|news))?|(told|tells|released|issued|identified)(?:\s+[a-z0-9.'-]+){0,4}?|searching|looking|seeking|sought)(?:\s+(?:late|early|on))?\s*$")
+    regex::RegexBuilder::new(r"(?i)\b((said|says|announced|confirmed|reported|stated)(?:\s+(?:in|at|to|on|during)\s+(?:a|an|the)?\s*(?:[a-z0-9]+\s+){0,2}?(?:statement|release|conference|briefing|post|interview|reporters|media|news))?|(told|tells|released|issued|identified)(?:\s+[a-z0-9.'-]+){0,4}?|(?:could\s+not\s+be\s+reached|declined\s+to\s+comment|did\s+not\s+(?:release|disclose|say|identify|provide|reply|return)|for\s+comment|remained\s+unclear|was\s+unclear)(?:\s+[a-z0-9.'-]+){0,6}?|searching|looking|seeking|sought)(?:\s+(?:late|early|on))?\s*$")
         .unicode(false)
         .build()
         .expect("telling pattern")
@@ -2206,6 +2208,15 @@ mod tests {
         }
         // while a fight told plainly is one
         assert_eq!(events("The two men fought outside the bar on Friday, police said.").len(), 1);
+    }
+
+    #[test]
+    fn a_day_on_which_something_was_not_told_dates_nothing() {
+        let text = "A man shot his wife and their two children before killing himself, police said. \
+            Police did not release many details about the crime scene Monday. \
+            Family members made the horrific discovery about 10 p.m. Sunday.";
+        let days = days(text);
+        assert!(!days.is_empty() && days.iter().all(|d| d.as_deref() == Some("2020-05-10")), "{days:?}");
     }
 
     #[test]
