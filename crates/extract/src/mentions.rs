@@ -358,12 +358,13 @@ static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
 /// A telling right before a date ("police said Tuesday", "said in a statement Monday", "a
 /// report released Monday", "told KHOU late Monday", "released the names Monday"), what
 /// was not told that day ("did not release many details about the crime scene Monday",
-/// "could not be reached for comment Sunday", "A motive remained unclear Monday"), or a
+/// "could not be reached for comment Sunday", "A motive remained unclear Monday"), a
+/// victim's condition as reported that day ("in stable condition late Thursday"), or a
 /// search for the culprits ("Police were searching late Tuesday for two suspects in a
 /// shooting", "a suspect was being sought Saturday"): the date is the telling's or the search's.
 static REPORTED_ON: LazyLock<Regex> = LazyLock::new(|| {
     // ASCII classes: it runs on the words before every date
-    regex::RegexBuilder::new(r"(?i)\b((said|says|announced|confirmed|reported|stated)(?:\s+(?:in|at|to|on|during)\s+(?:a|an|the)?\s*(?:[a-z0-9]+\s+){0,2}?(?:statement|release|conference|briefing|post|interview|reporters|media|news))?|(told|tells|released|issued|identified)(?:\s+[a-z0-9.'-]+){0,4}?|(?:could\s+not\s+be\s+reached|declined\s+to\s+comment|did\s+not\s+(?:release|disclose|say|identify|provide|reply|return)|for\s+comment|remained\s+unclear|was\s+unclear)(?:\s+[a-z0-9.'-]+){0,6}?|searching|looking|seeking|sought)(?:\s+(?:late|early|on))?\s*$")
+    regex::RegexBuilder::new(r"(?i)\b((said|says|announced|confirmed|reported|stated)(?:\s+(?:in|at|to|on|during)\s+(?:a|an|the)?\s*(?:[a-z0-9]+\s+){0,2}?(?:statement|release|conference|briefing|post|interview|reporters|media|news))?|(told|tells|released|issued|identified)(?:\s+[a-z0-9.'-]+){0,4}?|(?:could\s+not\s+be\s+reached|declined\s+to\s+comment|did\s+not\s+(?:release|disclose|say|identify|provide|reply|return)|for\s+comment|remained\s+unclear|was\s+unclear)(?:\s+[a-z0-9.'-]+){0,6}?|(?:stable|critical|serious|fair|good|grave|guarded)\s+condition|searching|looking|seeking|sought)(?:\s+(?:late|early|on))?\s*$")
         .unicode(false)
         .build()
         .expect("telling pattern")
@@ -2215,8 +2216,13 @@ mod tests {
         let text = "A man shot his wife and their two children before killing himself, police said. \
             Police did not release many details about the crime scene Monday. \
             Family members made the horrific discovery about 10 p.m. Sunday.";
-        let days = days(text);
-        assert!(!days.is_empty() && days.iter().all(|d| d.as_deref() == Some("2020-05-10")), "{days:?}");
+        let found = days(text);
+        assert!(!found.is_empty() && found.iter().all(|d| d.as_deref() == Some("2020-05-10")), "{found:?}");
+        // nor does the day a victim's condition was reported
+        let text = "A man was shot to death on Reddington Lane on Wednesday night. \
+            Three others were also injured by gunfire and were in stable condition late Thursday.";
+        let found = days(text);
+        assert!(!found.is_empty() && found.iter().all(|d| d.as_deref() == Some("2020-05-06")), "{found:?}");
     }
 
     #[test]
