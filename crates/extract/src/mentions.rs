@@ -2212,7 +2212,7 @@ mod tests {
     }
 
     #[test]
-    fn a_day_on_which_something_was_not_told_dates_nothing() {
+    fn the_day_of_what_was_not_told_or_of_a_victims_condition_dates_nothing() {
         let text = "A man shot his wife and their two children before killing himself, police said. \
             Police did not release many details about the crime scene Monday. \
             Family members made the horrific discovery about 10 p.m. Sunday.";
