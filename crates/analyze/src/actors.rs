@@ -338,27 +338,31 @@ pub fn find_dated(text: &str, date: Option<NaiveDate>) -> Vec<Found> {
     // (the nouns are found first, by their literals, and the word before each read then: a
     // pattern opening on any capitalised word had cost a twentieth of extraction)
     let gaz = sitrep_gazetteer::Gazetteer::embedded();
+    // the capitalised nation's adjective `s` ends with, and where it starts (a word of letters,
+    // and of hyphens too when `hyphens`)
+    let nation_ending = |s: &str, hyphens: bool| {
+        let start = s.char_indices().rev().find(|(_, c)| !(c.is_alphabetic() || hyphens && *c == '-')).map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &s[start..];
+        let country = gaz.lookup(word).iter().filter(|k| k.adjective).map(|k| gaz.place(k.place)).find(|p| p.kind == sitrep_gazetteer::Kind::Country);
+        country.filter(|_| word.starts_with(|c: char| c.is_ascii_uppercase())).map(|p| (start, p))
+    };
     for noun in FORCE_NOUNS.find_iter(text) {
         let before = text[..noun.start()].trim_end_matches(' ');
         if before.len() + 1 != noun.start() {
             continue;
         }
-        let adj_start = before.char_indices().rev().find(|(_, c)| !(c.is_alphabetic() || *c == '-')).map_or(0, |(i, c)| i + c.len_utf8());
-        let adj = &before[adj_start..];
-        if !adj.starts_with(|c: char| c.is_ascii_uppercase()) || out.iter().any(|f| adj_start < f.end && f.start < noun.end()) {
+        let Some((adj_start, country)) = nation_ending(before, true) else { continue };
+        if out.iter().any(|f| adj_start < f.end && f.start < noun.end()) {
             continue;
         }
-        let nation = |word: &str| {
-            gaz.lookup(word).iter().filter(|k| k.adjective).map(|k| gaz.place(k.place)).find(|p| p.kind == sitrep_gazetteer::Kind::Country)
-        };
-        let Some(country) = nation(adj) else { continue };
         // "Indian and Chinese troops clashed": each nation named before the noun is a side
         let mut sides = vec![country];
         let mut start = adj_start;
-        while let Some(rest) = text[..start].trim_end().strip_suffix(" and").or_else(|| text[..start].trim_end().strip_suffix(',')) {
-            let rest = rest.trim_end();
-            let word_start = rest.char_indices().rev().find(|(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
-            let Some(other) = nation(&rest[word_start..]).filter(|_| rest[word_start..].starts_with(|c: char| c.is_ascii_uppercase())) else { break };
+        while let Some(rest) = {
+            let head = text[..start].trim_end();
+            head.strip_suffix(" and").or_else(|| head.strip_suffix(','))
+        } {
+            let Some((word_start, other)) = nation_ending(rest.trim_end(), false) else { break };
             sides.push(other);
             start = word_start;
         }
