@@ -89,8 +89,11 @@ fn filter(events: Vec<Event>, a: &EventsArgs) -> Result<Vec<Event>> {
         .collect())
 }
 
+/// Who did it (ACLED's actor 1 and its associates): the perpetrators, or a protest's people.
 fn perpetrators(e: &Event) -> Vec<String> {
-    e.actors.iter().filter(|a| a.role == "perpetrator").map(|a| a.name.clone()).collect()
+    let by = |role: &str| e.actors.iter().filter(|a| a.role == role).map(|a| a.name.clone()).collect::<Vec<_>>();
+    let perps = by("perpetrator");
+    if perps.is_empty() { by("participant") } else { perps }
 }
 
 /// The claims as one line: "Israel (asserts: a US official; declines to comment: The IDF)".

@@ -83,6 +83,9 @@ pub struct Claim {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Participant {
     pub name: String,
+    /// The actor's kind (see [`actors::Found`]; a group no dictionary knows is an
+    /// "armed_group"); none for a target.
+    pub kind: Option<String>,
     pub claims: Vec<Claim>,
 }
 
@@ -838,8 +841,10 @@ static CLAIMS_RESPONSIBILITY: LazyLock<Regex> = LazyLock::new(|| {
 static UNKNOWN_CLAIMANT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:(?:group|organi[sz]ation|outfit|faction|movement)\s+(?:calling\s+itself|called|known\s+as|named)\s+(?:the\s+)?)?((?:[A-Z][\w'’-]*|al-[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|al-[A-Z][\w'’-]*|al|bin|ibn|of|the|for))*)\s*,?\s+(?:(?:has|have)\s+)?(?:claimed|claims|took)\s+(?:full\s+)?(?:responsibility|credit)\b").unwrap()
 });
+/// The generic actors a protest or riot is held by (`data/curated/actors.tsv`).
+const PROTESTERS: [&str; 2] = ["protesters", "rioters"];
 static AGENT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:rebels|militants|fighters|forces|troops|soldiers|gunmen|insurgents|jihadists|separatists|militiamen|militias?|jets|warplanes|drones|aircraft|artillery)\s+)?(?:had\s+|has\s+|have\s+|also\s+|allegedly\s+|reportedly\s+)*(carried out|carry out|conducted|launched|fired|struck|hit|attacked|bombed|shelled|targeted|killed|ordered|shot|opened fire|stabbed|raided|ambushed|abducted|kidnapped|executed|bombarded|detonated)(?-u:\b)").unwrap()
+    Regex::new(r"(?i)^\s*(?:(?:rebels|militants|fighters|forces|troops|soldiers|gunmen|insurgents|jihadists|separatists|militiamen|militias?|jets|warplanes|drones|aircraft|artillery|officers?|deputy|deputies|troopers?|agents?)\s+)?(?:had\s+|has\s+|have\s+|also\s+|allegedly\s+|reportedly\s+)*(carried out|carry out|conducted|launched|fired|struck|hit|attacked|bombed|shelled|targeted|killed|ordered|shot|opened fire|stabbed|raided|ambushed|abducted|kidnapped|executed|bombarded|detonated)(?-u:\b)").unwrap()
 });
 /// What may stand between a state or group's name and the attack it names: "a U.S. drone
 /// strike", "an Israeli air strike", "Russian artillery fire" (the name is the attacker's).
@@ -946,15 +951,24 @@ fn tidy_source(s: &str) -> String {
     out
 }
 
-/// Actors that can take part in an event (not media or generic nouns) within a span.
+/// Actors that can take part in an event and speak for their side (not media nor generic
+/// nouns): those a source's own words name when it denies or declines to comment, and
+/// those that claim an attack.
 fn is_participant(a: &Found) -> bool {
     !matches!(a.kind.as_str(), "media" | "generic" | "other")
+}
+
+/// Actors that can be said to have acted: the participants and the unnamed kinds told
+/// acting ("Unidentified gunmen killed three villagers", "killed by militants",
+/// "protesters threw stones"), though never civilians, who are acted on.
+fn may_act(a: &Found) -> bool {
+    is_participant(a) || a.kind == "generic" && a.name != "civilians"
 }
 
 fn actor_names_in(sentence_start: usize, range: (usize, usize), acts: &[Found]) -> Vec<String> {
     acts.iter()
         .filter(|a| a.start >= sentence_start + range.0 && a.end <= sentence_start + range.1)
-        .filter(|a| is_participant(a))
+        .filter(|a| may_act(a))
         .map(|a| a.name.clone())
         .fold(Vec::new(), |mut v, n| {
             if !v.contains(&n) {
@@ -1460,7 +1474,16 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
                 // (the name may take in the trigger's first word: "U.S. drone" of "drone strike")
                 let names_trigger = a.start < ss + ts
                     && if a.end <= ss + ts { ACTOR_BEFORE_TRIGGER.is_match(&text[a.end..ss + ts]) } else { a.end <= ss + te };
-                if (AGENT_VERB.is_match(&text[a.end..ss + ce]) || names_trigger) && is_participant(a) {
+                // (an unnamed kind is only said to act by its verb: "a gunman" is the trigger
+                // of "The gunman is at large")
+                if AGENT_VERB.is_match(&text[a.end..ss + ce]) && may_act(a) || names_trigger && is_participant(a) {
+                    found.push((a.name.clone(), Stance::Asserts));
+                }
+            }
+            // "Protesters marched on parliament", "demonstrators gathered": the people of a
+            // protest or a riot are its actors whatever the verb
+            if matches!(lex.subtypes[subtype].event_type.as_str(), "Protests" | "Riots") {
+                for a in acts.iter().filter(|a| a.start >= ss + cs && a.end <= ss + ce && PROTESTERS.contains(&a.name.as_str())) {
                     found.push((a.name.clone(), Stance::Asserts));
                 }
             }
@@ -1692,12 +1715,16 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
                         p.claims.push(c);
                     }
                 }
-                None => m.perpetrators.push(Participant { name, claims: vec![c] }),
+                None => {
+                    // (a name no dictionary knows is a group that claimed the attack)
+                    let kind = acts.iter().find(|a| a.name == name).map_or("armed_group", |a| a.kind.as_str()).to_string();
+                    m.perpetrators.push(Participant { name, kind: Some(kind), claims: vec![c] })
+                }
             }
         }
         for t in targets {
             if !m.targets.iter().any(|p| p.name == t) {
-                m.targets.push(Participant { name: t, claims: vec![Claim { by: None, stance: Stance::Asserts, sentence: (ss, se) }] });
+                m.targets.push(Participant { name: t, kind: None, claims: vec![Claim { by: None, stance: Stance::Asserts, sentence: (ss, se) }] });
             }
         }
         // "police arrested a man suspected of shooting into a residence early Saturday and
@@ -2115,6 +2142,46 @@ mod tests {
         // a bird is no country
         let names: Vec<String> = extract("A man was killed in a turkey hunting accident on Saturday.", d()).iter().flat_map(|m| m.perpetrators.iter().map(|p| p.name.clone())).collect();
         assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
+    fn unnamed_attackers_and_a_protests_people_are_its_actors_by_kind() {
+        // (name, kind, role) of each actor of each event of `text`, as recorded
+        let actors = |text: &str| {
+            let article = sitrep_model::Article {
+                id: "a_0".into(),
+                ext_id: None,
+                url: None,
+                outlet: None,
+                published: Some(d()),
+                title: None,
+                site: None,
+                byline: None,
+                language: None,
+                text: text.into(),
+                origin: "test".into(),
+            };
+            events(text)
+                .iter()
+                .enumerate()
+                .map(|(i, m)| to_record(m, text, &article, i).actors.into_iter().map(|a| (a.name, a.kind.unwrap_or_default(), a.role)).collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+        };
+        let one = |name: &str, kind: &str, role: &str| vec![vec![(name.to_string(), kind.to_string(), role.to_string())]];
+        assert_eq!(
+            actors("Unidentified gunmen killed three villagers in Zamfara state on Tuesday, police said."),
+            one("Unidentified armed group", "generic", "perpetrator")
+        );
+        assert_eq!(actors("The attackers were identified by police. A farmer was killed by gunmen in Zamfara on Tuesday."), one("Unidentified armed group", "generic", "perpetrator"));
+        assert_eq!(actors("A police officer shot and wounded a man during a traffic stop in Minneapolis on Tuesday."), one("police", "police", "perpetrator"));
+        // the people of a protest take part in it; those of a riot did the violence
+        assert_eq!(actors("Thousands of protesters marched through Khartoum on Sunday."), one("protesters", "generic", "participant"));
+        assert_eq!(actors("Rioters torched shops and looted a market in Kano on Sunday."), one("rioters", "generic", "perpetrator"));
+        // "the gunman" without a verb of its own is the trigger, not a claim about who acted
+        let at_large = actors("A man was shot dead in Lagos on Monday. The gunman is still at large.");
+        assert!(!at_large.is_empty() && at_large.iter().all(Vec::is_empty), "{at_large:?}");
+        // civilians are acted on ("civilians killed" is passive, headline style)
+        assert_eq!(actors("Four civilians killed in shelling on Donetsk on Monday."), vec![vec![]]);
     }
 
     #[test]
@@ -2944,7 +3011,9 @@ pub fn to_record(m: &Mention, text: &str, article: &sitrep_model::Article, ordin
             .iter()
             .map(|p| ActorRole {
                 name: p.name.clone(),
-                role: "perpetrator".into(),
+                // a protest's people took part in it; they perpetrated nothing
+                role: if m.event_type == "Protests" && p.kind.as_deref() == Some("generic") { "participant" } else { "perpetrator" }.into(),
+                kind: p.kind.clone(),
                 claims: p
                     .claims
                     .iter()

@@ -250,7 +250,9 @@ pub fn score(m: &MentionRecord, p: &Profile) -> Option<f64> {
     if shared_names == 0 && (undated && place_score < 3.0 || place_score == 0.0 && date_score < 2.0) {
         return None;
     }
-    let perpetrators = |a: &[ActorRole]| a.iter().filter(|r| r.role == "perpetrator").map(|r| r.name.clone()).collect::<Vec<_>>();
+    // (unnamed attackers, "Unidentified armed group", strike every day: no sign)
+    let perpetrators =
+        |a: &[ActorRole]| a.iter().filter(|r| r.role == "perpetrator" && r.kind.as_deref() != Some("generic")).map(|r| r.name.clone()).collect::<Vec<_>>();
     let shared = perpetrators(&m.actors).iter().any(|n| perpetrators(&e.actors).contains(n));
     let same_subtype = m.subtype == e.subtype;
     // the same figures; but in a city with several shootings a night, "one man was killed" in

@@ -36,6 +36,7 @@ fn mention(article: &str, date: DateRange, place: Option<Location>, perp: &str, 
         actors: vec![ActorRole {
             name: perp.into(),
             role: "perpetrator".into(),
+            kind: Some("state".into()),
             claims: vec![Claim { by: Some(by.into()), stance: "asserts".into(), article: article.into(), quote: format!("{by} said {perp} struck.") }],
         }],
         targets: vec![],
@@ -73,6 +74,25 @@ fn a_month_mention_joins_a_day_event_in_the_same_town() {
     assert_eq!(merged.date.as_ref().unwrap().precision, "day", "the tightest date wins");
     assert_eq!(merged.articles, ["a1", "a3"]);
     assert_eq!(merged.actors[0].claims.len(), 2);
+}
+
+#[test]
+fn a_generic_perpetrator_is_no_sign_of_the_same_event() {
+    // "Unidentified gunmen killed three villagers": unnamed attackers strike every day; the
+    // same state or group named by both reports is a sign, the same unnamed kind is none
+    let generic = |mut m: MentionRecord| {
+        m.actors[0].name = "Unidentified armed group".into();
+        m.actors[0].kind = Some("generic".into());
+        m
+    };
+    let (a, b) = (mention("a1", day(d(2018, 6, 17)), Some(abu_kamal()), "Israel", "a US official"), mention("a2", day(d(2018, 6, 17)), Some(abu_kamal()), "Israel", "Syrian state TV"));
+    let named = score(&b, &event_of(std::slice::from_ref(&a))).unwrap();
+    let unnamed = score(&generic(b.clone()), &event_of(&[generic(a.clone())])).unwrap();
+    let mut nobody = b.clone();
+    nobody.actors.clear();
+    let neither = score(&nobody, &event_of(&[a])).unwrap();
+    assert_eq!(named, neither + 1.0);
+    assert_eq!(unnamed, neither);
 }
 
 #[test]

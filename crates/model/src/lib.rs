@@ -191,6 +191,12 @@ pub struct Claim {
 pub struct ActorRole {
     pub name: String,
     pub role: String,
+    /// What sort of actor it is: "state", "military", "police", "armed_group",
+    /// "international", or "generic" for the unnamed ("Unidentified armed group",
+    /// "protesters", "militants"), who say who acted without telling one event from another
+    /// (see ACLED's actor types). Absent in records stored before sitrep kept it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
     pub claims: Vec<Claim>,
 }
 
