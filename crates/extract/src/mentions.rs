@@ -277,10 +277,25 @@ fn trimmed_target(target: &str) -> &str {
     t
 }
 
+/// A target without the circumstance told after it ("a man during a traffic stop in
+/// Minneapolis" is "a man"; "a teenager while he slept").
+fn before_circumstance(target: &str) -> &str {
+    const OPENERS: [&str; 5] = [" during ", " while ", " when ", " as ", " after "];
+    let cut = OPENERS.iter().filter_map(|w| target.find(w)).min().unwrap_or(target.len());
+    target[..cut].trim_end()
+}
+
 /// What is fired or thrown, which is never what an attack hit.
 const WEAPONS: &[&str] = &[
     "gas", "rounds", "round", "bullets", "bullet", "shots", "missiles", "missile", "rockets", "rocket", "shells", "grenades", "grenade", "gunfire", "bombs",
     "munitions", "ammunition", "weapons", "mortars", "projectiles", "pellets", "cannons", "canisters",
+];
+
+/// People counted as a target ("abducted 30 women", "killing 57 worshippers").
+const PEOPLE_COUNTED: &[&str] = &[
+    "people", "persons", "civilians", "women", "men", "children", "girls", "boys", "schoolgirls", "students", "soldiers", "troops", "villagers",
+    "worshippers", "farmers", "miners", "passengers", "pilgrims", "residents", "refugees", "migrants", "workers", "policemen", "officers", "militants",
+    "fighters", "protesters", "demonstrators", "members", "teachers", "journalists",
 ];
 
 /// Pronouns, which name no target by themselves.
@@ -844,7 +859,7 @@ static UNKNOWN_CLAIMANT: LazyLock<Regex> = LazyLock::new(|| {
 /// The generic actors a protest or riot is held by (`data/curated/actors.tsv`).
 const PROTESTERS: [&str; 2] = ["protesters", "rioters"];
 static AGENT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:rebels|militants|fighters|forces|troops|soldiers|gunmen|insurgents|jihadists|separatists|militiamen|militias?|jets|warplanes|drones|aircraft|artillery|officers?|deputy|deputies|troopers?|agents?)\s+)?(?:had\s+|has\s+|have\s+|also\s+|allegedly\s+|reportedly\s+)*(carried out|carry out|conducted|launched|fired|struck|hit|attacked|bombed|shelled|targeted|killed|ordered|shot|opened fire|stabbed|raided|ambushed|abducted|kidnapped|executed|bombarded|detonated)(?-u:\b)").unwrap()
+    Regex::new(r"(?i)^\s*(?:(?:rebels|militants|fighters|forces|troops|soldiers|gunmen|insurgents|jihadists|separatists|militiamen|militias?|jets|warplanes|drones|aircraft|artillery|officers?|deputy|deputies|troopers?|agents?)\s+)?(?:(?:on|in|riding|aboard|armed\s+with)\s+(?:[a-z-]+\s+){1,2}?)?(?:had\s+|has\s+|have\s+|also\s+|allegedly\s+|reportedly\s+|then\s+)*(carried out|carry out|conducted|launched|fired|struck|hit|attacked|bombed|shelled|targeted|killed|ordered|shot|opened fire|stabbed|raided|ambushed|abducted|kidnapped|executed|bombarded|detonated|stormed|torched|burned|looted|seized|overran|blew)(?-u:\b)").unwrap()
 });
 /// What may stand between a state or group's name and the attack it names: "a U.S. drone
 /// strike", "an Israeli air strike", "Russian artillery fire" (the name is the attacker's).
@@ -1570,7 +1585,9 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             }
             let is_time = timex::find(t, dct).iter().any(|x| x.end - x.start + 2 >= t.len());
             let is_place = sitrep_analyze::places(t).iter().any(|p| p.end - p.start + 2 >= t.len());
-            (1..=8).contains(&words) && !t.chars().next().is_some_and(|ch| ch.is_numeric()) && !is_time && !is_place
+            // (a number opens no target, "30 km", "2 p.m.", unless people follow: "30 women")
+            let counted = PEOPLE_COUNTED.contains(&second.trim_end_matches(','));
+            (1..=8).contains(&words) && (counted || !t.chars().next().is_some_and(|ch| ch.is_numeric())) && !is_time && !is_place
         };
         // what the trigger is said to have hit ("a raid on X", "the strike that targeted X"),
         // else the object of the sentence's event verb ("killed another ethnic Chechen", "X
@@ -1591,7 +1608,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             // (not a phrase that goes on to tell the act: "Gunmen on motorcycles killed five
             // worshippers")
             let tells_act = |t: &str| t.split_whitespace().any(|w| matches!(w.to_ascii_lowercase().as_str(), "killed" | "shot" | "attacked" | "stabbed" | "wounded" | "opened" | "fired" | "struck"));
-            if let Some(t) = TARGET_AFTER.captures_iter(after_trigger).filter_map(|c| c.get(3)).map(|t| t.as_str().trim()).find(|t| !tells_act(t) && !t.starts_with("least ") && !t.starts_with("most ") && names_target(t)) {
+            if let Some(t) = TARGET_AFTER.captures_iter(after_trigger).filter_map(|c| c.get(3)).map(|t| before_circumstance(t.as_str().trim())).find(|t| !tells_act(t) && !t.starts_with("least ") && !t.starts_with("most ") && names_target(t)) {
                 let t = trimmed_target(t.trim_start_matches("the "));
                 if !t.is_empty() {
                     targets.push(t.to_string());
@@ -1621,6 +1638,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
                     _ if LOCATIVE_WORDS.contains(&first.as_str()) => continue,
                     _ => t,
                 };
+                let t = before_circumstance(t);
                 if names_target(t) && !crate::roles::names_event(t) {
                     let t = trimmed_target(t.trim_start_matches("the "));
                     if !t.is_empty() {
@@ -2097,6 +2115,11 @@ mod tests {
         for (text, target) in [
             ("Israeli troops shot dead a Palestinian man who tried to stab soldiers at a checkpoint near Hebron on Monday.", "a Palestinian man"),
             ("Russian forces shelled the town of Avdiivka overnight, wounding four civilians, Ukraine's military said on Friday.", "town of Avdiivka"),
+            // a second verb of the act, and the circumstance told after the object
+            ("A police officer shot and wounded a man during a traffic stop in Minneapolis on Tuesday night.", "a man"),
+            ("An air strike hit a school during morning prayers in Idlib on Monday.", "school"),
+            // people counted
+            ("Suspected Boko Haram fighters abducted 30 women near Gwoza in Borno state on Sunday.", "30 women near Gwoza in Borno state"),
         ] {
             let ms = events(text);
             let first = ms.iter().flat_map(|m| &m.targets).map(|t| t.name.as_str()).next();
@@ -2174,6 +2197,14 @@ mod tests {
         );
         assert_eq!(actors("The attackers were identified by police. A farmer was killed by gunmen in Zamfara on Tuesday."), one("Unidentified armed group", "generic", "perpetrator"));
         assert_eq!(actors("A police officer shot and wounded a man during a traffic stop in Minneapolis on Tuesday."), one("police", "police", "perpetrator"));
+        // how they came between them and their act, and more ways to name them and their acts
+        for text in [
+            "Gunmen on motorcycles attacked a military post in northern Burkina Faso on Monday, killing 11 soldiers.",
+            "Armed men stormed a village in Ituri province on Wednesday and killed 14 civilians with machetes.",
+            "A suicide bomber blew himself up at a mosque in Peshawar on Friday, killing 57 worshippers.",
+        ] {
+            assert_eq!(actors(text), one("Unidentified armed group", "generic", "perpetrator"), "{text}");
+        }
         // the people of a protest take part in it; those of a riot did the violence
         assert_eq!(actors("Thousands of protesters marched through Khartoum on Sunday."), one("protesters", "generic", "participant"));
         assert_eq!(actors("Rioters torched shops and looted a market in Kano on Sunday."), one("rioters", "generic", "perpetrator"));

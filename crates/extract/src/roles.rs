@@ -177,6 +177,10 @@ pub fn roles(sentence: &str) -> Vec<RoleSpan> {
     while r_start < words.len() && matches!(words[r_start].as_str(), "to" | "up" | "out" | "off" | "down" | "back" | "dead") {
         r_start += 1;
     }
+    // (a second verb of the same act: "shot and wounded a man", "attacked and robbed him")
+    if words.get(r_start).is_some_and(|w| w == "and") && words.get(r_start + 1).is_some_and(|w| w.ends_with("ed") && VERBS.contains(w.as_str())) {
+        r_start += 2;
+    }
     let mut r_end = r_start;
     let is_light = |w: &str| EVENT_NOUNS.contains(&w) || w.ends_with("strikes") || w.ends_with("attacks");
     while r_end < words.len() && r_end - r_start < 12 {
