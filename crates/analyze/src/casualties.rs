@@ -117,8 +117,9 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         format!(r"(?P<n2>{QUAL}(?:between\s+)?{NUM}(?:\s+(?:and|to|or)\s+{NUM})?)(?:\s+[a-z-]+){{0,3}}?{INCLUDING}?\s+(?:(?:were|was|have been|had been|are|got|being)\s+)?(?:(?:reportedly|reported|confirmed|critically|seriously|slightly|also)\s+)?(?P<v2>{KILLED}|{INJURED}|(?:are|were)\s+recovering)"),
         // "six other people were treated for non life-threatening injuries"
         format!(r"(?P<n4>{QUAL}{NUM})\s+(?:[a-z-]+\s+){{0,3}}?(?:were|was)\s+(?:(?:treated|hospitali[sz]ed)\s+for\s+(?:[[a-z0-9_]-]+\s+){{0,3}}?(?:injuries|wounds)|treated\s+(?:and\s+released\s+)?(?:at|in|by))"),
-        // "the death toll rose to 15"
-        format!(r"(?P<toll>death toll|toll)\s+(?:[a-z0-9_]+\s+){{0,3}}?(?:to|of|at|reached|stood at)\s+(?P<n3>{QUAL}{NUM})"),
+        // "the death toll rose to 15", "The death toll from Friday's suicide bombing of a Shiite
+        // mosque in northern Afghanistan rose to 55"
+        format!(r"(?P<toll>death toll|toll)\s+(?:(?:from|in)\s+(?:[a-z0-9_'-]+\s+){{1,10}}?)?(?:[a-z0-9_]+\s+){{0,3}}?(?:to|of|at|reached|stood at)\s+(?P<n3>{QUAL}{NUM})"),
         // a parent and their children: "a man and his two kids were found dead", "Laura
         // Coleman and her two children died", "finding a mother and her two children dead"
         format!(r"(?P<fam>(?:(?:found|finding|discovered)\s+)?(?:{one})\s+and\s+(?:his|her|their)\s+(?P<famn>{NUM})\s+(?:[a-z-]+\s+)?(?:children|kids|sons|daughters|grandchildren|stepchildren|brothers|sisters))\s+(?:(?:were|have\s+been|had\s+been)\s+(?:found\s+)?(?:shot\s+)?(?:dead|killed|to\s+death)|(?:shot\s+)?dead|died)"),
@@ -966,6 +967,7 @@ mod tests {
         assert_eq!(one("Two were wounded, police said.").1, Some(2));
         assert_eq!(one("between 5 and 7 people were killed").1..=one("between 5 and 7 people were killed").2, Some(5)..=Some(7));
         assert_eq!(one("the death toll rose to 1,200").1, Some(1200));
+        assert_eq!(one("The death toll from Friday's suicide bombing of a Shiite mosque in northern Afghanistan rose to 55").1, Some(55));
         assert_eq!(one("nearly 30 were injured").2, Some(30));
         assert_eq!(one("dozens of people were hurt").1, Some(24));
     }

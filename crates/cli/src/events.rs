@@ -89,9 +89,15 @@ fn filter(events: Vec<Event>, a: &EventsArgs) -> Result<Vec<Event>> {
         .collect())
 }
 
-/// Who did it (ACLED's actor 1 and its associates): the perpetrators, or a protest's people.
+/// Who did it (ACLED's actor 1 and its associates): the perpetrators, or a protest's people;
+/// those named before the unnamed ("Islamic State" before the "Unidentified armed group"
+/// an official told of).
 fn perpetrators(e: &Event) -> Vec<String> {
-    let by = |role: &str| e.actors.iter().filter(|a| a.role == role).map(|a| a.name.clone()).collect::<Vec<_>>();
+    let by = |role: &str| {
+        let mut actors: Vec<_> = e.actors.iter().filter(|a| a.role == role).collect();
+        actors.sort_by_key(|a| a.kind.as_deref() == Some("generic"));
+        actors.into_iter().map(|a| a.name.clone()).collect::<Vec<_>>()
+    };
     let perps = by("perpetrator");
     if perps.is_empty() { by("participant") } else { perps }
 }

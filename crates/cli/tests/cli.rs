@@ -506,6 +506,42 @@ fn csv_and_geojson_exports_parse_back() {
     }
 }
 
+#[test]
+fn a_bombing_told_by_two_outlets_is_one_event_with_its_named_claimant_first() {
+    // two wire reports of one bombing, written here: one names the bomber only as such and
+    // then the group's claim, the other the group telling of "one of its fighters" and a toll
+    // that rose; a protest beside them
+    let dir = tempfile::tempdir().unwrap();
+    let (db, input) = (dir.path().join("s.db"), dir.path().join("wire.jsonl"));
+    let lines = [
+        serde_json::json!({"id": "w1", "outlet": "reuters.com", "published": "2021-10-08", "title": "Suicide bomber kills dozens at Kunduz mosque",
+            "text": "KABUL (Reuters) - A suicide bomber struck a crowd of worshippers at a mosque in the northern Afghan city of Kunduz on Friday, killing at least 46 people and wounding 143, officials said.\n\nIslamic State claimed responsibility for the attack.\n\nThe Taliban, who took power in August, condemned the bombing."}),
+        serde_json::json!({"id": "w2", "outlet": "apnews.com", "published": "2021-10-09", "title": "Death toll rises in Kunduz mosque bombing",
+            "text": "KUNDUZ, Afghanistan (AP) - The death toll from Friday's suicide bombing of a mosque in northern Afghanistan rose to 55, a local official said Saturday. The Islamic State group said one of its fighters carried out the attack."}),
+        serde_json::json!({"id": "w3", "outlet": "reuters.com", "published": "2023-05-15", "title": "Sudanese protest in Khartoum",
+            "text": "KHARTOUM (Reuters) - Thousands of protesters marched through Khartoum on Sunday, witnesses said."}),
+    ];
+    std::fs::write(&input, lines.iter().map(|l| l.to_string() + "\n").collect::<String>()).unwrap();
+    let out = run(&db, &["ingest", input.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let events = events_json(&db, &[]);
+    let bombings: Vec<_> = events.iter().filter(|e| e["subtype"] == "Suicide bomb").collect();
+    assert_eq!(bombings.len(), 1, "{events:#?}");
+    let e = bombings[0];
+    assert_eq!((e["date"]["start"].as_str(), e["location"]["name"].as_str()), (Some("2021-10-08"), Some("Kunduz")));
+    assert_eq!((e["fatalities"]["min"].as_u64(), e["fatalities"]["max"].as_u64()), (Some(46), Some(55)));
+    let kinds: Vec<(&str, &str)> = e["actors"].as_array().unwrap().iter().map(|a| (a["name"].as_str().unwrap(), a["kind"].as_str().unwrap())).collect();
+    assert!(kinds.contains(&("Islamic State", "armed_group")) && kinds.contains(&("Unidentified armed group", "generic")), "{kinds:?}");
+    let is_claims = e["actors"].as_array().unwrap().iter().find(|a| a["name"] == "Islamic State").unwrap()["claims"].as_array().unwrap().len();
+    assert_eq!(is_claims, 2, "both outlets' word of the group's claim");
+    let csv = parse_csv(&stdout(&run(&db, &["events", "--format", "csv"])));
+    let col = |name: &str| csv[0].iter().position(|c| c == name).unwrap();
+    let row = csv.iter().find(|r| r[col("sub_event_type")] == "Suicide bomb").unwrap();
+    assert_eq!((row[col("actor1")].as_str(), row[col("assoc_actor_1")].as_str()), ("Islamic State", "Unidentified armed group"));
+    let row = csv.iter().find(|r| r[col("event_type")] == "Protests").unwrap();
+    assert_eq!(row[col("actor1")], "protesters");
+}
+
 /// A small RFC 4180 reader, independent of the writer under test.
 fn parse_csv(text: &str) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
