@@ -352,9 +352,12 @@ pub fn find_dated(text: &str, date: Option<NaiveDate>) -> Vec<Found> {
             continue;
         }
         let Some((adj_start, country)) = nation_ending(before, true) else { continue };
-        if out.iter().any(|f| adj_start < f.end && f.start < noun.end()) {
+        // (the nation's "army" is its own, not the generic "security forces" read in it)
+        let generic_within = |f: &Found| f.name == "security forces" && adj_start <= f.start && f.end <= noun.end();
+        if out.iter().any(|f| adj_start < f.end && f.start < noun.end() && !generic_within(f)) {
             continue;
         }
+        out.retain(|f| !generic_within(f));
         // "Indian and Chinese troops clashed": each nation named before the noun is a side
         let mut sides = vec![country];
         let mut start = adj_start;
@@ -374,11 +377,12 @@ pub fn find_dated(text: &str, date: Option<NaiveDate>) -> Vec<Found> {
     out
 }
 
-/// What a state fights with, after a nation's adjective (looked up in the gazetteer's
-/// demonyms) names whose: "Ethiopian troops", "Saudi warplanes".
+/// What a state fights with, or its attacks, after a nation's adjective (looked up in the
+/// gazetteer's demonyms) names whose: "Ethiopian troops", "Saudi warplanes", "Israeli
+/// airstrikes".
 static FORCE_NOUNS: LazyLock<regex::Regex> = LazyLock::new(|| {
     // (ASCII word boundaries: a Unicode one keeps the fast engines off any non-ASCII text)
-    regex::Regex::new(r"(?-u:\b)(?:security forces|armed forces|air force|forces|troops|soldiers|army|military|navy|jets|warplanes|fighter jets|aircraft|planes|helicopters|drones?|missiles?|rockets?|artillery|tanks|gunboats|border guards|special forces|paratroopers|marines)(?-u:\b)")
+    regex::Regex::new(r"(?-u:\b)(?:security forces|armed forces|air force|forces|troops|soldiers|army|military|navy|jets|warplanes|fighter jets|aircraft|planes|helicopters|drones?|missiles?|rockets?|artillery|tanks|gunboats|border guards|special forces|paratroopers|marines|air ?strikes?|air raids?|strikes|shelling|bombardments?)(?-u:\b)")
         .expect("force nouns pattern")
 });
 
@@ -418,6 +422,10 @@ mod tests {
         let n = names("facilities used by Kataib Hezbollah and Kataib Sayyid al-Shuhada, and the pro-Iranian Hashd al-Shaabi");
         let canon: Vec<&str> = n.iter().map(|x| x.1.as_str()).collect();
         assert_eq!(canon, ["Kataib Hezbollah", "Kataib Sayyid al-Shuhada", "Popular Mobilization Forces"]);
+        // and those formed or named in the news since
+        let n = names("The RSF and M23 rebels, JNIM, the Arakan Army, Fano militiamen and the TPLF; not PDF files nor an M230 gun.");
+        let canon: Vec<&str> = n.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(canon, ["Rapid Support Forces", "M23", "JNIM", "Arakan Army", "Fano", "Tigray People's Liberation Front"]);
     }
 
     #[test]

@@ -1406,11 +1406,28 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
                 .map(|t| (*t).clone())
         };
         let date = date_of((ts, te), true);
+        // "A total of 344 people were killed in the city last year": a period's toll, unless
+        // the sentence also dates a day (then it tells that day's event)
+        // ("As of July 15, 126 people had been murdered in Baltimore this year": the day the
+        // toll was counted to)
+        let toll = PERIOD_TOLL.is_match(&text[ss..arg_end])
+            && !candidates.iter().any(|t| t.precision == timex::Precision::Day && !before(text, t.start, 8).to_ascii_lowercase().ends_with("as of "));
+        // (a whole sentence's phrases are remembered for the rules that read them again)
+        let cas = match (toll, arg_end == se) {
+            (true, _) => Vec::new(),
+            (false, true) => found_in.of(text, (ss, se)).to_vec(),
+            (false, false) => casualties::find(&text[ss..arg_end]),
+        };
+
         // modality
         let clause = clause_before(sentence, ts);
         // "Israeli strikes on Iranian targets limited its options": a plural with no date
-        // and no reference back is a generalisation
-        let generic_plural = PLURAL_TRIGGER.is_match(trig_text) && !anaphor_first && date.is_none();
+        // and no reference back is a generalisation, unless it counts its dead or wounded or
+        // tells its time of day ("Israeli airstrikes killed at least 12 Palestinians in the
+        // Gaza Strip overnight"), though not when they are several ("Two more men were wounded
+        // in separate … attacks")
+        let told_as_one = (cas.iter().any(|c| c.min.is_some()) || CLOCK.is_match(&text[ss..arg_end])) && !sentence[..te].contains("separate");
+        let generic_plural = PLURAL_TRIGGER.is_match(trig_text) && !anaphor_first && date.is_none() && !told_as_one;
         let aggregate = generic_plural
             || is_aggregate(sentence) && !anaphor.is_some_and(|a| a.start() <= ts && a.end() >= te && !is_aggregate(&sentence[..ts]));
         // (what did not happen is as much no event as what might)
@@ -1431,19 +1448,6 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
                 let precision = if NEAR.is_match(before) || gaz.place(p.place).kind == Kind::Border { "near" } else { "in" };
                 PlaceArg { place: p.place, precision, span: (p.start, p.end), offset: offset_before(before) }
             });
-        // "A total of 344 people were killed in the city last year": a period's toll, unless
-        // the sentence also dates a day (then it tells that day's event)
-        // ("As of July 15, 126 people had been murdered in Baltimore this year": the day the
-        // toll was counted to)
-        let toll = PERIOD_TOLL.is_match(&text[ss..arg_end])
-            && !candidates.iter().any(|t| t.precision == timex::Precision::Day && !before(text, t.start, 8).to_ascii_lowercase().ends_with("as of "));
-        // (a whole sentence's phrases are remembered for the rules that read them again)
-        let cas = match (toll, arg_end == se) {
-            (true, _) => Vec::new(),
-            (false, true) => found_in.of(text, (ss, se)).to_vec(),
-            (false, false) => casualties::find(&text[ss..arg_end]),
-        };
-
         // participants and claims, clause by clause: "X blamed the strike on Y, but a
         // spokesman for Y said there were no Y strikes" carries two sources
         let mut perps: Vec<(String, Stance, Option<String>)> = Vec::new();
@@ -1511,6 +1515,27 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
                 // of "The gunman is at large")
                 if AGENT_VERB.is_match(&text[a.end..ss + ce]) && may_act(a) || names_trigger && is_participant(a) {
                     found.push((a.name.clone(), Stance::Asserts));
+                }
+            }
+            // "Clashes between the Sudanese army and the Rapid Support Forces", "Taliban fighters
+            // clashed with Pakistani troops": a battle's sides, each named with the fighting
+            if lex.subtypes[subtype].event_type == "Battles" {
+                let low = clause.to_ascii_lowercase();
+                let sides = [" between ", "clashed with ", "clashes with ", "fought ", "fighting between ", "battled "]
+                    .iter()
+                    .filter_map(|w| low.find(w).map(|i| i + w.len()))
+                    .min()
+                    .map(|from| (from, clause[from..].find([',', ';']).map_or(clause.len(), |i| from + i)));
+                if let Some((from, to)) = sides {
+                    for n in actor_names_in(ss, (abs(from), abs(to)), &acts) {
+                        found.push((n, Stance::Asserts));
+                    }
+                    // and the side named before "clashed with"
+                    if !low[..from].contains(" between ") {
+                        for n in actor_names_in(ss, (abs(0), abs(from)), &acts) {
+                            found.push((n, Stance::Asserts));
+                        }
+                    }
                 }
             }
             // "Protesters marched on parliament", "demonstrators gathered": the people of a
@@ -2258,6 +2283,27 @@ mod tests {
         // a side telling of its own men's act claims it
         let ms = events("A car bomb exploded in Mogadishu on Sunday, killing 8 people. Al-Shabaab said its fighters carried out the attack.");
         assert!(by(&ms[0]).contains(&("al-Shabaab".to_string(), Some("Al-Shabaab".to_string()), Stance::Asserts)), "{:?}", by(&ms[0]));
+    }
+
+    #[test]
+    fn a_battles_sides_are_both_named_and_a_counted_plural_is_one_event() {
+        let names = |text: &str| {
+            let mut n: Vec<String> = events(text).iter().flat_map(|m| m.perpetrators.iter().map(|p| p.name.clone())).collect();
+            n.sort();
+            n
+        };
+        assert_eq!(
+            names("Clashes between the Sudanese army and the Rapid Support Forces in Khartoum killed at least 56 civilians on Saturday."),
+            ["Rapid Support Forces", "Sudan"]
+        );
+        assert_eq!(names("Taliban fighters clashed with Pakistani troops near the Torkham border crossing on Friday."), ["Pakistan", "Taliban"]);
+        // strikes that count their dead or tell their night are one report's event, a nation's
+        let ms = events("Israeli airstrikes killed at least 12 Palestinians in the Gaza Strip overnight, the health ministry said.");
+        assert_eq!(ms.len(), 1, "{ms:#?}");
+        assert_eq!((ms[0].subtype.as_str(), ms[0].fatalities.as_ref().and_then(|c| c.min)), ("Air/drone strike", Some(12)));
+        assert_eq!(ms[0].perpetrators.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Israel"]);
+        // several attacks are no one event, counted or not
+        assert!(events("Two more men were wounded in separate attacks within 10 minutes of each other.").is_empty());
     }
 
     #[test]
