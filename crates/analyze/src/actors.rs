@@ -341,9 +341,15 @@ pub fn find_dated(text: &str, date: Option<NaiveDate>) -> Vec<Found> {
     // the capitalised nation's adjective `s` ends with, and where it starts (a word of letters,
     // and of hyphens too when `hyphens`)
     let nation_ending = |s: &str, hyphens: bool| {
+        // ("Myanmar's military": the country's name, possessive, says whose as well)
+        let (s, possessive) = match s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")) {
+            Some(head) => (head, true),
+            None => (s, false),
+        };
         let start = s.char_indices().rev().find(|(_, c)| !(c.is_alphabetic() || hyphens && *c == '-')).map_or(0, |(i, c)| i + c.len_utf8());
         let word = &s[start..];
-        let country = gaz.lookup(word).iter().filter(|k| k.adjective).map(|k| gaz.place(k.place)).find(|p| p.kind == sitrep_gazetteer::Kind::Country);
+        let country =
+            gaz.lookup(word).iter().filter(|k| k.adjective != possessive).map(|k| gaz.place(k.place)).find(|p| p.kind == sitrep_gazetteer::Kind::Country);
         country.filter(|_| word.starts_with(|c: char| c.is_ascii_uppercase())).map(|p| (start, p))
     };
     for noun in FORCE_NOUNS.find_iter(text) {

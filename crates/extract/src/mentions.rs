@@ -2212,6 +2212,8 @@ mod tests {
             ("Security forces killed 12 militants in a raid in North Waziristan on Tuesday, the army said.", "security forces"),
             ("Russian missiles struck Kyiv on Monday morning, killing at least 19 people, Ukrainian officials said.", "Russia"),
             ("Ethiopian troops shelled the town of Humera on Sunday, residents said.", "Ethiopia"),
+            ("Myanmar's military launched airstrikes on villages in Sagaing region on Tuesday, killing at least 100 people.", "Myanmar"),
+            ("Maoist rebels ambushed a police patrol in Bijapur district on Saturday, killing 22 security personnel.", "Maoist rebels"),
         ] {
             let names: Vec<String> = events(text).iter().flat_map(|m| m.perpetrators.iter().map(|p| p.name.clone())).collect();
             assert!(names.iter().any(|n| n == perp), "{text}: {names:?}");
