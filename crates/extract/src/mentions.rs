@@ -1426,8 +1426,9 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         // tells its time of day ("Israeli airstrikes killed at least 12 Palestinians in the
         // Gaza Strip overnight"), though not when they are several ("Two more men were wounded
         // in separate … attacks")
-        let told_as_one = (cas.iter().any(|c| c.min.is_some()) || CLOCK.is_match(&text[ss..arg_end])) && !sentence[..te].contains("separate");
-        let generic_plural = PLURAL_TRIGGER.is_match(trig_text) && !anaphor_first && date.is_none() && !told_as_one;
+        // (read only of a dateless plural: the time of day is looked for in the sentence)
+        let told_as_one = || (cas.iter().any(|c| c.min.is_some()) || CLOCK.is_match(&text[ss..arg_end])) && !sentence[..te].contains("separate");
+        let generic_plural = PLURAL_TRIGGER.is_match(trig_text) && !anaphor_first && date.is_none() && !told_as_one();
         let aggregate = generic_plural
             || is_aggregate(sentence) && !anaphor.is_some_and(|a| a.start() <= ts && a.end() >= te && !is_aggregate(&sentence[..ts]));
         // (what did not happen is as much no event as what might)
