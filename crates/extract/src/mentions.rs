@@ -869,6 +869,11 @@ static CLAIMS_RESPONSIBILITY: LazyLock<Regex> = LazyLock::new(|| {
 static UNKNOWN_CLAIMANT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:(?:group|organi[sz]ation|outfit|faction|movement)\s+(?:calling\s+itself|called|known\s+as|named)\s+(?:the\s+)?)?((?:[A-Z][\w'’-]*|al-[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|al-[A-Z][\w'’-]*|al|bin|ibn|of|the|for))*)\s*,?\s+(?:(?:has|have)\s+)?(?:claimed|claims|took)\s+(?:full\s+)?(?:responsibility|credit)\b").unwrap()
 });
+/// A side denying its part ("Russia denied targeting civilians", "Hezbollah has denied any
+/// involvement", "The army denied that its troops fired"); the side is the subject.
+static DENIES_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:but\s+)?(.{1,80}?)\s+(?:has\s+|have\s+|had\s+|also\s+|quickly\s+)*(?:denied|denies|rejected|rejects)\s+(?:any\s+)?(?:involvement|responsibility|role|carrying\s+out|targeting|attacking|striking|shelling|firing|(?:that|claims\s+that)\s+(?:it|its|they|their))").unwrap()
+});
 /// A side's own men, as the side tells of them ("one of its fighters", "their soldiers").
 static OWN_MEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:its|their|our)\s+(?:own\s+)?(?:fighters|members|militants|men|forces|troops|soldiers|units?|operatives|mujahideen|(?:suicide\s+)?bombers?|martyrs?)(?-u:\b)").unwrap()
@@ -1350,6 +1355,28 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             _ => None,
         };
         let Some((subtype, (ts, te))) = trigger else {
+            // "Russia denied targeting civilians", "Hezbollah denied any involvement": a side
+            // denying its part in the event told before, in a sentence of its own
+            if let Some(i) = referent(&mentions, |m| m.modality.is_event())
+                && let Some(d) = DENIES_PART.captures(sentence).and_then(|c| c.get(1))
+            {
+                let sides: Vec<String> =
+                    acts.iter().filter(|a| a.start >= ss && a.end <= ss + d.end() && is_participant(a)).map(|a| a.name.clone()).collect();
+                let m = &mut mentions[i];
+                for name in sides {
+                    let claim = Claim { by: Some(tidy_source(d.as_str())), stance: Stance::Denies, sentence: (ss, se) };
+                    match m.perpetrators.iter_mut().find(|p| p.name == name) {
+                        Some(p) => p.claims.push(claim),
+                        None => {
+                            let kind = acts.iter().find(|a| a.name == name).map(|a| a.kind.clone());
+                            m.perpetrators.push(Participant { name, kind, claims: vec![claim] });
+                        }
+                    }
+                    if !m.sentences.contains(&(ss, se)) {
+                        m.sentences.push((ss, se));
+                    }
+                }
+            }
             if mentions.iter().any(|m| m.modality.is_event()) {
                 follow_up_casualties(&mut mentions, text, (ss, se), &mut found_in);
             } else {
@@ -2365,6 +2392,18 @@ mod tests {
         assert!(b.contains(&("Russia".into(), Some("The Kremlin".into()), Stance::DeclinesToComment)), "{b:?}");
         assert_eq!(ms[0].fatalities.as_ref().unwrap().min, Some(4));
         assert_eq!(ms[0].sentences.len(), 3);
+        // a side denying its part in a sentence of its own
+        let ms = events(
+            "Ukraine said Russian forces shelled the city of Kharkiv on Thursday, killing three civilians. \
+             Russia denied targeting civilians, saying its forces struck only military infrastructure.",
+        );
+        assert_eq!(ms.len(), 1, "{ms:#?}");
+        let b = by(&ms[0]);
+        assert!(b.contains(&("Russia".into(), Some("Ukraine".into()), Stance::Asserts)), "{b:?}");
+        assert!(b.contains(&("Russia".into(), Some("Russia".into()), Stance::Denies)), "{b:?}");
+        // a denial of something else is none
+        let ms = events("An air strike hit a convoy in Idlib on Sunday. The Kremlin denied reports of a ceasefire.");
+        assert!(by(&ms[0]).is_empty(), "{:?}", by(&ms[0]));
     }
 
     #[test]
