@@ -874,6 +874,11 @@ static UNKNOWN_CLAIMANT: LazyLock<Regex> = LazyLock::new(|| {
 static DENIES_PART: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:but\s+)?(.{1,80}?)\s+(?:has\s+|have\s+|had\s+|also\s+|quickly\s+)*(?:denied|denies|rejected|rejects)\s+(?:any\s+)?(?:involvement|responsibility|role|carrying\s+out|targeting|attacking|striking|shelling|firing|(?:that|claims\s+that)\s+(?:it|its|they|their))").unwrap()
 });
+/// A side owning an act, told without a word of attack ("The Israeli army said it had struck a
+/// terrorist cell near the town", "The Pentagon said it carried out the strike").
+static OWNS_ACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(.{1,80}?)\s+(?:said|says|confirmed|announced|acknowledged)\s+(?:that\s+)?(?:it|they|its\s+(?:forces|troops|jets|aircraft|drones?))\s+(?:had\s+|has\s+|have\s+)?(?:struck|carried\s+out|targeted|hit|attacked|conducted|launched|fired)(?-u:\b)").unwrap()
+});
 /// A side's own men, as the side tells of them ("one of its fighters", "their soldiers").
 static OWN_MEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:its|their|our)\s+(?:own\s+)?(?:fighters|members|militants|men|forces|troops|soldiers|units?|operatives|mujahideen|(?:suicide\s+)?bombers?|martyrs?)(?-u:\b)").unwrap()
@@ -1357,14 +1362,17 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         let Some((subtype, (ts, te))) = trigger else {
             // "Russia denied targeting civilians", "Hezbollah denied any involvement": a side
             // denying its part in the event told before, in a sentence of its own
+            // ("The Israeli army said it had struck a terrorist cell": one owning it)
+            let part = DENIES_PART.captures(sentence).and_then(|c| c.get(1)).map(|d| (d, Stance::Denies))
+                .or_else(|| OWNS_ACT.captures(sentence).and_then(|c| c.get(1)).map(|d| (d, Stance::Asserts)));
             if let Some(i) = referent(&mentions, |m| m.modality.is_event())
-                && let Some(d) = DENIES_PART.captures(sentence).and_then(|c| c.get(1))
+                && let Some((d, stance)) = part
             {
                 let sides: Vec<String> =
                     acts.iter().filter(|a| a.start >= ss && a.end <= ss + d.end() && is_participant(a)).map(|a| a.name.clone()).collect();
                 let m = &mut mentions[i];
                 for name in sides {
-                    let claim = Claim { by: Some(tidy_source(d.as_str())), stance: Stance::Denies, sentence: (ss, se) };
+                    let claim = Claim { by: Some(tidy_source(d.as_str())), stance, sentence: (ss, se) };
                     match m.perpetrators.iter_mut().find(|p| p.name == name) {
                         Some(p) => p.claims.push(claim),
                         None => {
@@ -2401,6 +2409,13 @@ mod tests {
         let b = by(&ms[0]);
         assert!(b.contains(&("Russia".into(), Some("Ukraine".into()), Stance::Asserts)), "{b:?}");
         assert!(b.contains(&("Russia".into(), Some("Russia".into()), Stance::Denies)), "{b:?}");
+        // a side owning the act without a word of attack, and a drone that "targeted"
+        let ms = events(
+            "Two people were killed on Monday when an Israeli drone targeted a car in south Lebanon, Lebanese media reported. \
+             The Israeli army said it had struck a terrorist cell near the town.",
+        );
+        assert_eq!((ms.len(), ms[0].subtype.as_str()), (1, "Air/drone strike"), "{ms:#?}");
+        assert!(by(&ms[0]).contains(&("Israel".into(), Some("The Israeli army".into()), Stance::Asserts)), "{:?}", by(&ms[0]));
         // a denial of something else is none
         let ms = events("An air strike hit a convoy in Idlib on Sunday. The Kremlin denied reports of a ceasefire.");
         assert!(by(&ms[0]).is_empty(), "{:?}", by(&ms[0]));
