@@ -520,6 +520,11 @@ fn a_bombing_told_by_two_outlets_is_one_event_with_its_named_claimant_first() {
             "text": "KUNDUZ, Afghanistan (AP) - The death toll from Friday's suicide bombing of a mosque in northern Afghanistan rose to 55, a local official said Saturday. The Islamic State group said one of its fighters carried out the attack."}),
         serde_json::json!({"id": "w3", "outlet": "reuters.com", "published": "2023-05-15", "title": "Sudanese protest in Khartoum",
             "text": "KHARTOUM (Reuters) - Thousands of protesters marched through Khartoum on Sunday, witnesses said."}),
+        // one demonstration, told dispersed by one outlet and as a riot by another
+        serde_json::json!({"id": "w4", "outlet": "apnews.com", "published": "2023-07-13", "title": "Nairobi protest",
+            "text": "NAIROBI (AP) - Police fired tear gas to disperse hundreds of protesters in Nairobi on Wednesday."}),
+        serde_json::json!({"id": "w5", "outlet": "nation.africa", "published": "2023-07-13", "title": "Nairobi riots",
+            "text": "NAIROBI - Protesters threw stones at police and set tyres on fire in Nairobi on Wednesday, witnesses said."}),
     ];
     std::fs::write(&input, lines.iter().map(|l| l.to_string() + "\n").collect::<String>()).unwrap();
     let out = run(&db, &["ingest", input.to_str().unwrap()]);
@@ -540,6 +545,9 @@ fn a_bombing_told_by_two_outlets_is_one_event_with_its_named_claimant_first() {
     assert_eq!((row[col("actor1")].as_str(), row[col("assoc_actor_1")].as_str()), ("Islamic State", "Unidentified armed group"));
     let row = csv.iter().find(|r| r[col("event_type")] == "Protests").unwrap();
     assert_eq!(row[col("actor1")], "protesters");
+    let nairobi: Vec<_> = events.iter().filter(|e| e["location"]["name"] == "Nairobi").collect();
+    assert_eq!(nairobi.len(), 1, "{nairobi:#?}");
+    assert_eq!((nairobi[0]["type"].as_str(), nairobi[0]["articles"].as_array().map(Vec::len)), (Some("Riots"), Some(2)));
 }
 
 /// A small RFC 4180 reader, independent of the writer under test.

@@ -137,10 +137,30 @@ fn recent(date: &sitrep_model::DateRange, published: chrono::NaiveDate) -> bool 
     date.start <= published && (published - date.end).num_days() <= UNDATED_DAYS as i64
 }
 
+/// How severe a demonstration is, by its ACLED sub-type, when it is one: a protest one report
+/// tells peaceful and another tells dispersed with tear gas or turned into a riot is one
+/// demonstration, of the most severe kind told.
+fn demonstration_severity(event_type: &str, subtype: &str) -> Option<u8> {
+    if event_type != "Protests" && event_type != "Riots" {
+        return None;
+    }
+    Some(match subtype {
+        "Peaceful protest" => 0,
+        "Protest with intervention" => 1,
+        "Excessive force against protesters" => 2,
+        _ => 3,
+    })
+}
+
+/// Whether two kinds of event can be one event: the same type, or both demonstrations.
+fn same_kind(a: &MentionRecord, event_type: &str, subtype: &str) -> bool {
+    a.event_type == event_type || demonstration_severity(&a.event_type, &a.subtype).is_some() && demonstration_severity(event_type, subtype).is_some()
+}
+
 /// How strongly a mention fits an event; `None` when they cannot be the same event.
 pub fn score(m: &MentionRecord, p: &Profile) -> Option<f64> {
     let e = &p.event;
-    if m.event_type != e.event_type || e.articles.contains(&m.article) {
+    if !same_kind(m, &e.event_type, &e.subtype) || e.articles.contains(&m.article) {
         return None;
     }
     let shared_names = m.names.iter().filter(|n| p.names.iter().any(|o| same_person(n, o))).count();
@@ -288,8 +308,10 @@ const SAME_ARTICLE_DAYS: i64 = 1;
 /// shootings tells them apart by place, date or kind.
 fn same_article_event(m: &MentionRecord, c: &MentionRecord) -> bool {
     // "the strikes came in response to the use of chemical weapons in Douma": one article
-    // telling two kinds of event tells two events
-    if m.event_type != c.event_type || m.subtype != c.subtype {
+    // telling two kinds of event tells two events; but a protest and the tear gas, the riot
+    // or the wounded it is told with are one demonstration
+    let demonstration = demonstration_severity(&m.event_type, &m.subtype).is_some() && demonstration_severity(&c.event_type, &c.subtype).is_some();
+    if (m.event_type != c.event_type || m.subtype != c.subtype) && !demonstration {
         return false;
     }
     if let (Some(a), Some(b)) = (&m.date, &c.date) {
@@ -450,6 +472,12 @@ pub fn aggregate(id: &str, mentions: &[MentionRecord], mut story_of: impl FnMut(
         }
     }
     let top = subtype_counts.iter().max_by(|a, b| a.1.cmp(&b.1).then(std::cmp::Ordering::Greater)).map(|s| s.0).unwrap_or("");
+    // a demonstration is of the most severe kind any report tells
+    let severity = |m: &MentionRecord| demonstration_severity(&m.event_type, &m.subtype);
+    let top = match mentions.iter().filter(|m| severity(m).is_some()).max_by_key(|m| severity(m)) {
+        Some(worst) if mentions.iter().all(|m| severity(m).is_some()) => worst.subtype.as_str(),
+        _ => top,
+    };
     let lead = mentions.iter().find(|m| m.subtype == top).or(mentions.first());
     let date = voted(
         mentions,
@@ -475,9 +503,15 @@ pub fn aggregate(id: &str, mentions: &[MentionRecord], mut story_of: impl FnMut(
     })
     .cloned();
     let mut actors: Vec<ActorRole> = Vec::new();
+    // (people a report tells at a protest and another at the riot it became are one side:
+    // those who did the violence)
+    let one_side = |x: &ActorRole, a: &ActorRole| x.role == a.role || [&x.role, &a.role].iter().all(|r| *r == "participant" || *r == "perpetrator");
     for a in mentions.iter().flat_map(|m| &m.actors) {
-        match actors.iter_mut().find(|x| x.name == a.name && x.role == a.role) {
+        match actors.iter_mut().find(|x| x.name == a.name && one_side(x, a)) {
             Some(x) => {
+                if a.role == "perpetrator" {
+                    x.role = a.role.clone();
+                }
                 for c in &a.claims {
                     if !x.claims.contains(c) {
                         x.claims.push(c.clone());

@@ -96,6 +96,34 @@ fn a_generic_perpetrator_is_no_sign_of_the_same_event() {
 }
 
 #[test]
+fn a_protest_and_the_riot_it_became_are_one_demonstration_of_the_worse_kind() {
+    // "Protesters clashed with police in Khartoum on Sunday … Two demonstrators were wounded.":
+    // the second sentence reads as a protest, the first as a riot; one article, one event
+    let demo = |ordinal: usize, event_type: &str, subtype: &str, role: &str| {
+        let mut m = mention("a1", day(d(2023, 5, 14)), Some(loc("Khartoum", 379252, 15.55177, 32.53241, "town")), "protesters", "witnesses");
+        m.ordinal = ordinal;
+        (m.event_type, m.subtype) = (event_type.into(), subtype.into());
+        m.actors[0].role = role.into();
+        m.actors[0].kind = Some("generic".into());
+        m
+    };
+    let (riot, protest) = (demo(0, "Riots", "Violent demonstration", "perpetrator"), demo(1, "Protests", "Peaceful protest", "participant"));
+    let groups = within_article(&[protest.clone(), riot.clone()]);
+    assert_eq!(groups.len(), 1, "{groups:#?}");
+    let e = event_of(&[protest.clone(), riot.clone()]).event;
+    assert_eq!((e.event_type.as_str(), e.subtype.as_str()), ("Riots", "Violent demonstration"));
+    assert_eq!(e.actors.iter().map(|a| (a.name.as_str(), a.role.as_str())).collect::<Vec<_>>(), [("protesters", "perpetrator")]);
+    // another outlet's protest report meets the riot event
+    let mut other = demo(0, "Protests", "Protest with intervention", "participant");
+    other.article = "a2".into();
+    assert!(score(&other, &event_of(&[riot])).is_some());
+    // an attack is no demonstration
+    let mut attack = protest;
+    (attack.event_type, attack.subtype) = ("Violence against civilians".into(), "Attack".into());
+    assert_eq!(within_article(&[attack, demo(1, "Riots", "Violent demonstration", "perpetrator")]).len(), 2);
+}
+
+#[test]
 fn a_year_is_too_loose_to_join_a_day_event_on_its_place_alone() {
     // "Last year in Chicago, 4,368 people were shot": a year in a town overlaps every event
     // the town had that year; a month ("June 2018") says which one far more

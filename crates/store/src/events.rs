@@ -101,8 +101,19 @@ pub(crate) fn merge_mentions(db: &mut dyn Sql, cache: &mut LeadCache, records: &
         // the event the article tells most about, in sentences (the first on a tie: its lead)
         let main = clusters.iter().enumerate().max_by(|(i, a), (j, b)| a.1.evidence.len().cmp(&b.1.evidence.len()).then(j.cmp(i))).map(|(i, _)| i);
         for (k, (cluster, m)) in clusters.into_iter().enumerate() {
-            let candidates = candidates(db, &m)?;
-            let typed = sitrep_merge::best(&m, &candidates, settings.join_threshold).map(|e| (e.event.id.clone(), e.event.articles.len()));
+            let mut found = candidates(db, &m)?;
+            // a demonstration meets those of the other kind too (a protest another report
+            // tells as the riot it became: see `sitrep_merge::score`)
+            let other = match m.event_type.as_str() {
+                "Protests" => Some("Riots"),
+                "Riots" => Some("Protests"),
+                _ => None,
+            };
+            if let Some(other) = other {
+                let as_other = MentionRecord { event_type: other.to_string(), ..m.clone() };
+                found.extend(candidates(db, &as_other)?);
+            }
+            let typed = sitrep_merge::best(&m, &found, settings.join_threshold).map(|e| (e.event.id.clone(), e.event.articles.len()));
             let mut story = match Some(k) == main && settings.story_threshold <= 1.0 {
                 true => story_events(db, &mut idf, &m, settings.story_threshold)?.into_iter(),
                 false => Vec::new().into_iter(),

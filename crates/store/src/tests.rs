@@ -278,6 +278,23 @@ fn merge_on_facts(s: &mut dyn Store, batch: &[Prepared]) -> (Vec<MentionRecord>,
 }
 
 #[test]
+fn a_protest_and_another_outlets_riot_of_that_day_and_town_merge() {
+    on_each_backend(|s| {
+        // one outlet tells it dispersed, the other a riot: two kinds of event the index files
+        // apart, met on the facts alone
+        let batch = vec![
+            dated("Police fired tear gas to disperse hundreds of protesters in Nairobi on Wednesday.", "http://a/nbo", "Outlet A", "2023-07-13"),
+            dated("Protesters threw stones at police and set tyres on fire in Nairobi on Wednesday, witnesses said.", "http://b/nbo", "Outlet B", "2023-07-13"),
+        ];
+        let (recs, events) = merge_on_facts(s, &batch);
+        let kinds: Vec<&str> = recs.iter().map(|r| r.event_type.as_str()).collect();
+        assert_eq!(kinds, ["Protests", "Riots"]);
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!((events[0].event_type.as_str(), events[0].articles.len()), ("Riots", 2));
+    });
+}
+
+#[test]
 fn two_reports_placing_a_shooting_in_one_county_merge() {
     on_each_backend(|s| {
         // no words in common beyond the facts: no story link, only the place and the day
