@@ -52,7 +52,7 @@ const AFTER_ONE: &str = r"(?:\s+(?:in|inside)\s+the\s+(?:home|house|car|vehicle|
 
 /// Words before a person's noun that keep them one person ("a young", "an off-duty", "a
 /// Missouri").
-const ONE_ADJ: &str = r"(?:(?-i:[A-Z][a-z]+)\s+){0,2}(?:(?:police|young|adult|pregnant|teenage|elderly|off-duty|unidentified|unnamed|male|female|other|second|third|fourth|fifth|sixth|local|former|own|estranged|longtime|wounded|injured|shooting|gunshot)\s+){0,2}";
+const ONE_ADJ: &str = r"(?:(?:senior|top|high-ranking|prominent|veteran)\s+)?(?:(?-i:(?:al-)?[A-Z][a-z]+)\s+){0,2}(?:(?:police|young|adult|pregnant|teenage|elderly|off-duty|unidentified|unnamed|male|female|other|second|third|fourth|fifth|sixth|local|former|own|estranged|longtime|wounded|injured|shooting|gunshot)\s+){0,2}";
 
 /// One person described, named (in full or by one name: "Authorities said Hayden died") or
 /// referred to: the subject of a one-victim phrase.
@@ -1180,6 +1180,8 @@ mod tests {
         let all = harms;
         for (t, harm) in [
             ("A 9-year-old boy was seriously injured when the gun went off.", Harm::Injured),
+            // a rank and a group's name before the role
+            ("A US drone strike killed a senior al-Shabaab commander near Jilib.", Harm::Killed),
             ("Police said a young girl was accidentally shot in the foot on Sunday.", Harm::Hit),
             ("A man in his 40s was shot in his hand, a spokeswoman said.", Harm::Hit),
             ("A 21 year old female, identified as Dana Smith, was shot in the abdomen.", Harm::Hit),
