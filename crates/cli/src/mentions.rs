@@ -47,6 +47,7 @@ pub fn mention_json(m: &Mention, text: &str) -> serde_json::Value {
         }),
         "perpetrators": m.perpetrators.iter().map(|p| json!({
             "name": p.name,
+            "kind": p.kind,
             "claims": p.claims.iter().map(|c| json!({"by": c.by, "stance": c.stance.name(), "quote": span(c.sentence)})).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "targets": m.targets.iter().map(|t| json!({"name": t.name})).collect::<Vec<_>>(),
