@@ -874,6 +874,10 @@ static UNKNOWN_CLAIMANT: LazyLock<Regex> = LazyLock::new(|| {
 static DENIES_PART: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:but\s+)?(.{1,80}?)\s+(?:has\s+|have\s+|had\s+|also\s+|quickly\s+)*(?:denied|denies|rejected|rejects)\s+(?:any\s+)?(?:involvement|responsibility|role|carrying\s+out|targeting|attacking|striking|shelling|firing|(?:that|claims\s+that)\s+(?:it|its|they|their))").unwrap()
 });
+/// The verbs [`DENIES_PART`] and [`OWNS_ACT`] need, as literals.
+static SIDE_VERBS: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"denied|denies|rejected|rejects|struck|carried out|targeted| hit |attacked|conducted|launched|fired").expect("side verbs pattern")
+});
 /// A side owning an act, told without a word of attack ("The Israeli army said it had struck a
 /// terrorist cell near the town", "The Pentagon said it carried out the strike").
 static OWNS_ACT: LazyLock<Regex> = LazyLock::new(|| {
@@ -1363,10 +1367,15 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             // "Russia denied targeting civilians", "Hezbollah denied any involvement": a side
             // denying its part in the event told before, in a sentence of its own
             // ("The Israeli army said it had struck a terrorist cell": one owning it)
-            let part = DENIES_PART.captures(sentence).and_then(|c| c.get(1)).map(|d| (d, Stance::Denies))
-                .or_else(|| OWNS_ACT.captures(sentence).and_then(|c| c.get(1)).map(|d| (d, Stance::Asserts)));
+            // (the patterns read only sentences holding their verbs, found in one pass: most
+            // hold none)
+            let part = || {
+                SIDE_VERBS.find(sentence)?;
+                let denies = DENIES_PART.captures(sentence).and_then(|c| c.get(1)).map(|d| (d, Stance::Denies));
+                denies.or_else(|| OWNS_ACT.captures(sentence).and_then(|c| c.get(1)).map(|d| (d, Stance::Asserts)))
+            };
             if let Some(i) = referent(&mentions, |m| m.modality.is_event())
-                && let Some((d, stance)) = part
+                && let Some((d, stance)) = part()
             {
                 let sides: Vec<String> =
                     acts.iter().filter(|a| a.start >= ss && a.end <= ss + d.end() && is_participant(a)).map(|a| a.name.clone()).collect();
