@@ -1365,10 +1365,9 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         };
         let Some((subtype, (ts, te))) = trigger else {
             // "Russia denied targeting civilians", "Hezbollah denied any involvement": a side
-            // denying its part in the event told before, in a sentence of its own
-            // ("The Israeli army said it had struck a terrorist cell": one owning it)
-            // (the patterns read only sentences holding their verbs, found in one pass: most
-            // hold none)
+            // denying its part in the event told before, in a sentence of its own, or owning it
+            // ("The Israeli army said it had struck a terrorist cell"); the patterns read only
+            // sentences holding their verbs, found in one pass, as most hold none
             let part = || {
                 SIDE_VERBS.find(sentence)?;
                 let denies = DENIES_PART.captures(sentence).and_then(|c| c.get(1)).map(|d| (d, Stance::Denies));

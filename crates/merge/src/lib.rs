@@ -152,15 +152,15 @@ fn demonstration_severity(event_type: &str, subtype: &str) -> Option<u8> {
     })
 }
 
-/// Whether two kinds of event can be one event: the same type, or both demonstrations.
-fn same_kind(a: &MentionRecord, event_type: &str, subtype: &str) -> bool {
-    a.event_type == event_type || demonstration_severity(&a.event_type, &a.subtype).is_some() && demonstration_severity(event_type, subtype).is_some()
+/// Whether both types are demonstrations (see [`demonstration_severity`]).
+fn both_demonstrations(a: &str, b: &str) -> bool {
+    [a, b].iter().all(|t| *t == "Protests" || *t == "Riots")
 }
 
 /// How strongly a mention fits an event; `None` when they cannot be the same event.
 pub fn score(m: &MentionRecord, p: &Profile) -> Option<f64> {
     let e = &p.event;
-    if !same_kind(m, &e.event_type, &e.subtype) || e.articles.contains(&m.article) {
+    if m.event_type != e.event_type && !both_demonstrations(&m.event_type, &e.event_type) || e.articles.contains(&m.article) {
         return None;
     }
     let shared_names = m.names.iter().filter(|n| p.names.iter().any(|o| same_person(n, o))).count();
@@ -310,8 +310,7 @@ fn same_article_event(m: &MentionRecord, c: &MentionRecord) -> bool {
     // "the strikes came in response to the use of chemical weapons in Douma": one article
     // telling two kinds of event tells two events; but a protest and the tear gas, the riot
     // or the wounded it is told with are one demonstration
-    let demonstration = demonstration_severity(&m.event_type, &m.subtype).is_some() && demonstration_severity(&c.event_type, &c.subtype).is_some();
-    if (m.event_type != c.event_type || m.subtype != c.subtype) && !demonstration {
+    if (m.event_type != c.event_type || m.subtype != c.subtype) && !both_demonstrations(&m.event_type, &c.event_type) {
         return false;
     }
     if let (Some(a), Some(b)) = (&m.date, &c.date) {
