@@ -874,9 +874,14 @@ static UNKNOWN_CLAIMANT: LazyLock<Regex> = LazyLock::new(|| {
 static DENIES_PART: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:but\s+)?(.{1,80}?)\s+(?:has\s+|have\s+|had\s+|also\s+|quickly\s+)*(?:denied|denies|rejected|rejects)\s+(?:any\s+)?(?:involvement|responsibility|role|carrying\s+out|targeting|attacking|striking|shelling|firing|(?:that|claims\s+that)\s+(?:it|its|they|their))").unwrap()
 });
-/// The verbs [`DENIES_PART`] and [`OWNS_ACT`] need, as literals.
+/// A side that would not say ("Russia did not immediately comment", "Hezbollah declined to
+/// comment", "The army could not be reached for comment").
+static DECLINES_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:but\s+)?(.{1,80}?)\s+(?:has\s+|have\s+|had\s+)?(?:declined\s+to\s+comment|did\s+not\s+(?:immediately\s+)?(?:comment|respond)|(?:has|have)\s+not\s+(?:yet\s+)?(?:commented|responded)|could\s+not\s+(?:immediately\s+)?be\s+reached)").unwrap()
+});
+/// The verbs [`DENIES_PART`], [`DECLINES_PART`] and [`OWNS_ACT`] need, as literals.
 static SIDE_VERBS: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"denied|denies|rejected|rejects|struck|carried out|targeted| hit |attacked|conducted|launched|fired").expect("side verbs pattern")
+    regex::Regex::new(r"denied|denies|rejected|rejects|struck|carried out|targeted| hit |attacked|conducted|launched|fired|comment|respond|reached").expect("side verbs pattern")
 });
 /// A side owning an act, told without a word of attack ("The Israeli army said it had struck a
 /// terrorist cell near the town", "The Pentagon said it carried out the strike").
@@ -1368,10 +1373,13 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             // denying its part in the event told before, in a sentence of its own, or owning it
             // ("The Israeli army said it had struck a terrorist cell"); the patterns read only
             // sentences holding their verbs, found in one pass, as most hold none
+            // (and a side already accused that would not say: "Russia did not immediately
+            // comment"; a side no one accused stays out of the claims, as a victim's would)
             let part = || {
                 SIDE_VERBS.find(sentence)?;
                 let denies = DENIES_PART.captures(sentence).and_then(|c| c.get(1)).map(|d| (d, Stance::Denies));
-                denies.or_else(|| OWNS_ACT.captures(sentence).and_then(|c| c.get(1)).map(|d| (d, Stance::Asserts)))
+                let declines = || DECLINES_PART.captures(sentence).and_then(|c| c.get(1)).map(|d| (d, Stance::DeclinesToComment));
+                denies.or_else(declines).or_else(|| OWNS_ACT.captures(sentence).and_then(|c| c.get(1)).map(|d| (d, Stance::Asserts)))
             };
             if let Some(i) = referent(&mentions, |m| m.modality.is_event())
                 && let Some((d, stance)) = part()
@@ -1379,6 +1387,8 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
                 let sides: Vec<String> =
                     acts.iter().filter(|a| a.start >= ss && a.end <= ss + d.end() && is_participant(a)).map(|a| a.name.clone()).collect();
                 let m = &mut mentions[i];
+                let accused = |name: &str| m.perpetrators.iter().any(|p| p.name == name);
+                let sides: Vec<String> = sides.into_iter().filter(|n| stance != Stance::DeclinesToComment || accused(n)).collect();
                 for name in sides {
                     let claim = Claim { by: Some(tidy_source(d.as_str())), stance, sentence: (ss, se) };
                     match m.perpetrators.iter_mut().find(|p| p.name == name) {
@@ -2424,6 +2434,14 @@ mod tests {
         );
         assert_eq!((ms.len(), ms[0].subtype.as_str()), (1, "Air/drone strike"), "{ms:#?}");
         assert!(by(&ms[0]).contains(&("Israel".into(), Some("The Israeli army".into()), Stance::Asserts)), "{:?}", by(&ms[0]));
+        // an accused side that would not say declines to comment; a victim's silence is no claim
+        let ms = events(
+            "Ukraine said Russian forces shelled the city of Kharkiv on Thursday, killing three civilians. \
+             Russia did not immediately comment. Hezbollah did not immediately comment either.",
+        );
+        let b = by(&ms[0]);
+        assert!(b.contains(&("Russia".into(), Some("Russia".into()), Stance::DeclinesToComment)), "{b:?}");
+        assert!(!b.iter().any(|c| c.0 == "Hezbollah"), "{b:?}");
         // a denial of something else is none
         let ms = events("An air strike hit a convoy in Idlib on Sunday. The Kremlin denied reports of a ceasefire.");
         assert!(by(&ms[0]).is_empty(), "{:?}", by(&ms[0]));
