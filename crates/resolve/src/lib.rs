@@ -638,6 +638,11 @@ mod tests {
         for want in ["Hamilton=5969782", "Ont=adm1:CA.08", "Herts=adm2:GB.ENG.F8", "Democratic People's Republic of Korea=1873107"] {
             assert!(r.contains(&want.to_string()), "{want} not in {r:?}");
         }
+        // the wires' spellings of places in conflict news that GeoNames transliterates otherwise
+        let t = "Al-Shabaab fighters attacked a base in Lower Shabelle, and ships left Hodeidah.";
+        assert_eq!(got(t), ["Lower Shabelle=adm1:SO.14", "Hodeidah=79415"]);
+        let t = "A drone struck a car near Bint Jbeil in southern Lebanon.";
+        assert!(got(t).contains(&"Bint Jbeil=276592".to_string()), "{:?}", got(t));
         // islands, mountain ranges and disputed regions
         let t = "Tourists left Maui as fighting resumed in Nagorno-Karabakh and snow fell on the Appalachians.";
         assert_eq!(got(t), ["Maui=rgn:maui", "Nagorno-Karabakh=rgn:nagorno-karabakh", "Appalachians=rgn:appalachians"]);
