@@ -380,6 +380,14 @@ pub fn find_dated(text: &str, date: Option<NaiveDate>) -> Vec<Found> {
         }
     }
     out.sort_by_key(|f| f.start);
+    // "Islamic State militants", "Boko Haram gunmen": the unnamed kind right after a name is
+    // that group's men, not another actor
+    let described = |i: usize| {
+        i > 0 && out[i].kind == "generic" && out[i - 1].kind != "generic" && text.get(out[i - 1].end..out[i].start).is_some_and(|gap| gap == " ")
+    };
+    let keep: Vec<bool> = (0..out.len()).map(|i| !described(i)).collect();
+    let mut kept = keep.iter();
+    out.retain(|_| kept.next().copied().unwrap_or(true));
     out
 }
 
@@ -413,6 +421,13 @@ mod tests {
 
     fn names(text: &str) -> Vec<(String, String)> {
         find(text).into_iter().map(|m| (text[m.start..m.end].to_string(), actor(m.actor).name.clone())).collect()
+    }
+
+    #[test]
+    fn the_unnamed_kind_after_a_groups_name_is_its_men() {
+        let found = |t: &str| find_dated(t, None).into_iter().map(|f| f.name).collect::<Vec<_>>();
+        assert_eq!(found("Islamic State militants killed two soldiers."), ["Islamic State"]);
+        assert_eq!(found("Boko Haram gunmen attacked the village; militants fled."), ["Boko Haram", "militants"]);
     }
 
     #[test]
