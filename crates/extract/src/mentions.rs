@@ -1956,7 +1956,12 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
     // where other events were told with their dates: the story's time moves with them
     let told_at: Vec<(usize, (NaiveDate, NaiveDate))> =
         mentions.iter().filter(|m| m.modality.is_event()).filter_map(|m| m.date.as_ref().and_then(|d| Some((d.start, d.range?)))).collect();
-    let dateline = dateline_place(text, &places);
+    // the dateline, unless the article's events are told in other countries than its own: a
+    // wire bureau's city abroad ("BEIRUT - … in Deir ez-Zor province … near Qamishli") is no
+    // place of theirs
+    let told_countries: Vec<&str> = mentions.iter().filter(|m| m.modality.is_event()).filter_map(|m| m.place.map(|p| gaz.place(p.place).country.as_str())).collect();
+    let dateline = dateline_place(text, &places)
+        .filter(|d| told_countries.is_empty() || told_countries.contains(&gaz.place(d.place).country.as_str()));
     for m in mentions.iter_mut().filter(|m| m.modality.is_event()) {
         let at = m.sentences.first().map_or(0, |s| s.0);
         let arrests = m.subtype == "Arrests";
@@ -2007,9 +2012,12 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         // no dateline either: the nearest town or county the article names close by, marked
         // as the article's rather than the sentences' (precision "article")
         if m.place.is_none() {
+            // (in the countries the events are told in, when they are: not the bureau's city)
+            let told_in = |p: &&&sitrep_resolve::ResolvedPlace| told_countries.is_empty() || told_countries.contains(&gaz.place(p.place).country.as_str());
             m.place = event_places
                 .iter()
                 .filter(|p| specificity(gaz.place(p.place).kind) >= 5)
+                .filter(told_in)
                 .map(|p| ((p.start as isize - at as isize).unsigned_abs(), p))
                 .filter(|(d, _)| *d <= INHERIT_WITHIN)
                 .min_by_key(|(d, _)| *d)
@@ -2336,6 +2344,13 @@ mod tests {
         );
         assert_eq!(ms.len(), 1, "{ms:#?}");
         assert!(ms[0].targets.iter().all(|t| !t.name.contains("power")), "{:?}", ms[0].targets);
+        // a wire bureau's city abroad places none of the events told in another country
+        let ms = events(
+            "BEIRUT - Islamic State militants killed two SDF fighters in an ambush in Deir ez-Zor province on Monday. \
+             Separately, a Turkish drone strike killed three people on Monday, the Kurdish-led administration said.",
+        );
+        let places: Vec<Option<&str>> = ms.iter().map(|m| m.place.map(|p| Gazetteer::embedded().place(p.place).country.as_str())).collect();
+        assert_eq!(places, [Some("SY"), None], "{ms:#?}");
         // a side telling of its own men's act claims it
         let ms = events("A car bomb exploded in Mogadishu on Sunday, killing 8 people. Al-Shabaab said its fighters carried out the attack.");
         assert!(by(&ms[0]).contains(&("al-Shabaab".to_string(), Some("Al-Shabaab".to_string()), Stance::Asserts)), "{:?}", by(&ms[0]));

@@ -178,6 +178,15 @@ const MINOR_ABROAD: u64 = 1_000_000;
 /// a few million people (its kind's bonus and the size of its population).
 const TOWN_OVER_COUNTRY: f64 = 3.0;
 
+/// A division's word right after a name that a division and its seat share ("Deir ez-Zor
+/// province", "Tigray region", "Kunar governorate").
+static DIVISION_WORD: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::RegexBuilder::new(r"^\s+(?:province|governorate|region|oblast|prefecture|district|state)\b").unicode(false).build().expect("division word pattern")
+});
+/// What a division's word after its name weighs: more than its seat's population and the
+/// lead a seat has over its namesake division.
+const DIVISION_CALLED: f64 = 8.0;
+
 /// A city this large that shares its name with its state or province is what the bare name
 /// means in the news ("New York"), as a provincial seat is ("Homs").
 const METROPOLIS: u64 = 1_000_000;
@@ -411,8 +420,12 @@ pub fn resolve_places_at(gaz: &Gazetteer, text: &str, matches: &[NameMatch], hom
                         }
                         // a city and its province share a name ("Homs"), or a metropolis and
                         // its state ("New York"): news means the city (a seat that bears the
-                        // name only as an alternate, as Yuma bears "Arizona", does not count)
-                        if p.kind == Kind::Admin1
+                        // name only as an alternate, as Yuma bears "Arizona", does not count),
+                        // unless the text calls it a division ("in Deir ez-Zor province")
+                        let called_division = matches!(p.kind, Kind::Admin1 | Kind::Admin2) && DIVISION_WORD.is_match(&text[m.end..]);
+                        if called_division {
+                            s += DIVISION_CALLED;
+                        } else if p.kind == Kind::Admin1
                             && m.candidates.iter().any(|o| {
                                 let q = gaz.place(o.place);
                                 // (New York City bears "New York" as an alternate name)
@@ -638,6 +651,9 @@ mod tests {
         for want in ["Hamilton=5969782", "Ont=adm1:CA.08", "Herts=adm2:GB.ENG.F8", "Democratic People's Republic of Korea=1873107"] {
             assert!(r.contains(&want.to_string()), "{want} not in {r:?}");
         }
+        // a division called so is the division, not its seat
+        let t = "Militants killed two fighters in an ambush in Deir ez-Zor province, near Homs.";
+        assert_eq!(got(t)[0], "Deir ez-Zor=adm1:SY.07");
         // the wires' spellings of places in conflict news that GeoNames transliterates otherwise
         let t = "Al-Shabaab fighters attacked a base in Lower Shabelle, and ships left Hodeidah.";
         assert_eq!(got(t), ["Lower Shabelle=adm1:SO.14", "Hodeidah=79415"]);
