@@ -179,9 +179,10 @@ const MINOR_ABROAD: u64 = 1_000_000;
 const TOWN_OVER_COUNTRY: f64 = 3.0;
 
 /// A division's word right after a name that a division and its seat share ("Deir ez-Zor
-/// province", "Tigray region", "Kunar governorate").
+/// province", "Tigray region", "Kunar Province"; "state" only in lower case: "the Oklahoma
+/// State Bureau of Investigation" and "Ohio State" are institutions).
 static DIVISION_WORD: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::RegexBuilder::new(r"^\s+(?:province|governorate|region|oblast|prefecture|district|state)\b").unicode(false).build().expect("division word pattern")
+    regex::RegexBuilder::new(r"^\s+(?:(?i:province|governorate|region|oblast|prefecture|district)|state)\b").unicode(false).build().expect("division word pattern")
 });
 /// What a division's word after its name weighs: more than its seat's population and the
 /// lead a seat has over its namesake division.
@@ -652,8 +653,9 @@ mod tests {
             assert!(r.contains(&want.to_string()), "{want} not in {r:?}");
         }
         // a division called so is the division, not its seat
-        let t = "Militants killed two fighters in an ambush in Deir ez-Zor province, near Homs.";
-        assert_eq!(got(t)[0], "Deir ez-Zor=adm1:SY.07");
+        for t in ["Militants killed two fighters in an ambush in Deir ez-Zor province, near Homs.", "An ambush in Deir ez-Zor Province killed two."] {
+            assert_eq!(got(t)[0], "Deir ez-Zor=adm1:SY.07", "{t}");
+        }
         // the wires' spellings of places in conflict news that GeoNames transliterates otherwise
         let t = "Al-Shabaab fighters attacked a base in Lower Shabelle, and ships left Hodeidah.";
         assert_eq!(got(t), ["Lower Shabelle=adm1:SO.14", "Hodeidah=79415"]);
