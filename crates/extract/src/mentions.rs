@@ -1960,8 +1960,8 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
     // wire bureau's city abroad ("BEIRUT - … in Deir ez-Zor province … near Qamishli") is no
     // place of theirs
     let told_countries: Vec<&str> = mentions.iter().filter(|m| m.modality.is_event()).filter_map(|m| m.place.map(|p| gaz.place(p.place).country.as_str())).collect();
-    let dateline = dateline_place(text, &places)
-        .filter(|d| told_countries.is_empty() || told_countries.contains(&gaz.place(d.place).country.as_str()));
+    let in_told_country = |place: u32| told_countries.is_empty() || told_countries.contains(&gaz.place(place).country.as_str());
+    let dateline = dateline_place(text, &places).filter(|d| in_told_country(d.place));
     for m in mentions.iter_mut().filter(|m| m.modality.is_event()) {
         let at = m.sentences.first().map_or(0, |s| s.0);
         let arrests = m.subtype == "Arrests";
@@ -2013,11 +2013,9 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         // as the article's rather than the sentences' (precision "article")
         if m.place.is_none() {
             // (in the countries the events are told in, when they are: not the bureau's city)
-            let told_in = |p: &&&sitrep_resolve::ResolvedPlace| told_countries.is_empty() || told_countries.contains(&gaz.place(p.place).country.as_str());
             m.place = event_places
                 .iter()
-                .filter(|p| specificity(gaz.place(p.place).kind) >= 5)
-                .filter(told_in)
+                .filter(|p| specificity(gaz.place(p.place).kind) >= 5 && in_told_country(p.place))
                 .map(|p| ((p.start as isize - at as isize).unsigned_abs(), p))
                 .filter(|(d, _)| *d <= INHERIT_WITHIN)
                 .min_by_key(|(d, _)| *d)
