@@ -116,7 +116,7 @@ fn geo(a: TaskArgs) -> Result<()> {
     for d in &docs {
         let text = d["text"].as_str().unwrap_or("");
         let found = sitrep_analyze::places(text);
-        let resolved = sitrep_resolve::resolve_places(gaz, text, &found);
+        let resolved = sitrep_resolve::with_sites(gaz, text, sitrep_resolve::resolve_places(gaz, text, &found));
         let gold = d["toponyms"].as_array().cloned().unwrap_or_default();
         n_pred += resolved.len();
         n_gold += gold.len();

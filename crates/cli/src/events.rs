@@ -119,7 +119,7 @@ fn write_csv(events: &[Event], out: impl Write) -> Result<()> {
     w.write_record([
         "event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2", "country", "admin1",
         "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities", "injured", "claims", "articles",
-        "cameo", "date_precision", "confidence",
+        "cameo", "date_precision", "confidence", "site",
     ])?;
     for e in events {
         let perps = perpetrators(e);
@@ -154,6 +154,7 @@ fn write_csv(events: &[Event], out: impl Write) -> Result<()> {
             e.cameo.clone().unwrap_or_default(),
             e.date.as_ref().map(|d| d.precision.clone()).unwrap_or_default(),
             e.confidence.to_string(),
+            loc.and_then(|l| l.site.clone()).unwrap_or_default(),
         ])?;
     }
     w.flush()?;

@@ -550,6 +550,31 @@ fn a_bombing_told_by_two_outlets_is_one_event_with_its_named_claimant_first() {
     assert_eq!((nairobi[0]["type"].as_str(), nairobi[0]["articles"].as_array().map(Vec::len)), (Some("Riots"), Some(2)));
 }
 
+#[test]
+fn the_street_a_report_names_is_the_events_site_in_every_format() {
+    // two reports of one shooting, written here: only the second names the street
+    let dir = tempfile::tempdir().unwrap();
+    let (db, input) = (dir.path().join("s.db"), dir.path().join("local.jsonl"));
+    let lines = [
+        serde_json::json!({"id": "n1", "outlet": "wwl.com", "published": "2019-05-12", "title": "Two men shot in the Marigny",
+            "text": "NEW ORLEANS - Two men were shot early Sunday in New Orleans, police said. Both were taken to University Medical Center."}),
+        serde_json::json!({"id": "n2", "outlet": "nola.com", "published": "2019-05-12", "title": "Two shot on Royal Street",
+            "text": "NEW ORLEANS - Two men were shot on Royal Street in New Orleans early Sunday, police said."}),
+    ];
+    std::fs::write(&input, lines.iter().map(|l| l.to_string() + "\n").collect::<String>()).unwrap();
+    let out = run(&db, &["ingest", input.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let events = events_json(&db, &[]);
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let e = &events[0];
+    assert_eq!((e["location"]["name"].as_str(), e["location"]["site"].as_str()), (Some("New Orleans"), Some("Royal Street")));
+    let csv = parse_csv(&stdout(&run(&db, &["events", "--format", "csv"])));
+    let col = |name: &str| csv[0].iter().position(|c| c == name).unwrap();
+    assert_eq!((csv[1][col("location")].as_str(), csv[1][col("site")].as_str()), ("New Orleans", "Royal Street"));
+    let dossier = stdout(&run(&db, &["event", e["id"].as_str().unwrap()]));
+    assert!(dossier.contains("in New Orleans (Royal Street)"), "{dossier}");
+}
+
 /// A small RFC 4180 reader, independent of the writer under test.
 fn parse_csv(text: &str) -> Vec<Vec<String>> {
     let mut rows = Vec::new();

@@ -28,12 +28,13 @@ fn main() {
     };
     for m in found {
         println!(
-            "{:?} {} {:?} date={:?} place={:?} killed={:?} injured={:?} hit={:?} targets={:?}",
+            "{:?} {} {:?} date={:?} place={:?} site={:?} killed={:?} injured={:?} hit={:?} targets={:?}",
             &text[m.trigger.0..m.trigger.1],
             m.subtype,
             m.modality,
             m.date.as_ref().map(|d| (&text[d.start..d.end], d.value.clone())),
             m.place.as_ref().map(|p| (&text[p.span.0..p.span.1], p.precision, sitrep_gazetteer::Gazetteer::embedded().place(p.place).country.as_str())),
+            m.site.map(|(s, e)| &text[s..e]),
             m.fatalities.as_ref().map(|c| (c.min, c.max)),
             m.injured.as_ref().map(|c| (c.min, c.max)),
             m.hit.as_ref().map(|c| (c.min, c.max)),

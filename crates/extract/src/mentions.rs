@@ -149,6 +149,9 @@ pub struct Mention {
     /// People named in its sentences (and, for the article's first event, in sentences no
     /// other event claims), as `persons` keys.
     pub names: Vec<String>,
+    /// Where its sentences name the street, building or grounds inside its place ("shot on
+    /// Royal Street"): a site [`sitrep_resolve::with_sites`] placed in that same place.
+    pub site: Option<(usize, usize)>,
 }
 
 impl Mention {
@@ -1034,6 +1037,22 @@ fn actor_names_in(sentence_start: usize, range: (usize, usize), acts: &[Found]) 
 /// Hospital"): where victims were treated, and the names in it are rarely places at all
 /// ("Little Company of Mary Hospital").
 const HOSPITAL_WORDS: [&str; 5] = ["Hospital", "Hospitals", "Clinic", "Infirmary", "Medical"];
+/// Sites of justice and custody: where a suspect is held or tried, not where the event was.
+const CUSTODY_WORDS: [&str; 5] = ["Court", "Jail", "Prison", "Detention", "Courthouse"];
+
+/// Words before a site that make it where someone was taken ("transported to the", "booked
+/// into"), not where the event happened.
+static TAKEN_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:taken|transported|brought|rushed|flown|driven|booked|moved|sent|airlifted|transferred|returned) (?:in)?to(?: the)? $").expect("taken-to pattern")
+});
+
+/// Words before a site that tell someone's place in it ("a 10th-grader at Tara High School",
+/// "who worked at"), not where the event happened.
+static MEMBER_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:student|students|grader|player|senior|junior|freshman|sophomore|teacher|coach|employee|worker|graduate|alumnus|member|works|worked|working|attends|attended|enrolled) (?:at|of)(?: the)? $")
+        .expect("member-at pattern")
+});
+
 /// The population from which a name in a hospital's tells the region ("Denver Children's
 /// Hospital"); smaller namesakes are more often a saint's or a mountain's ("St. Francis
 /// Hospital", "Mount Sinai Hospital" had made Chicago's Englewood New Jersey's), and only a
@@ -1098,6 +1117,8 @@ fn residence(text: &str, start: usize) -> bool {
 /// ("Baptist Hospital", "of Mary Hospital", "Medical Center", "Journal").
 fn in_name_ending(text: &str, end: usize, words: &[&str]) -> bool {
     for w in text[end..].split_whitespace().take(6) {
+        // ("Sinai-Grace Hospital": a name joined to the next by a hyphen)
+        let w = w.trim_start_matches('-');
         let bare = w.trim_end_matches([',', '.', ';', ':', ')', '"', '”']);
         // (as trim_end_matches("'s") then ("’s"), without building a string searcher for each
         // word of each name)
@@ -1293,6 +1314,7 @@ fn resolve_in(gaz: &Gazetteer, text: &str, ctx: Context) -> (Vec<sitrep_resolve:
         p.start -= offset;
         p.end -= offset;
     }
+
     let (in_headline, homes): (Vec<_>, Vec<_>) = context.into_iter().partition(|p| p.start >= headline_at);
     let named = homes.iter().find(|p| p.start < site_at);
     let in_site = homes.iter().find(|p| p.start >= site_at && !p.adjective && specificity(gaz.place(p.place).kind) >= 4);
@@ -2067,6 +2089,22 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             }
         }
     }
+    // the street, building or grounds an event's sentences name in its place ("shot on Royal
+    // Street"), the sentence with the trigger first; but not where the victims were treated,
+    // the people told live, a suspect was taken ("transported to the … Center") or tried
+    // ("arraigned in 36th District Court")
+    if mentions.iter().any(|m| m.modality.is_event() && m.place.is_some()) {
+        let sites: Vec<_> = sitrep_resolve::with_sites(gaz, text, places.clone())
+            .into_iter()
+            .filter(|p| p.site && !residence(text, p.start))
+            .filter(|p| !text[p.start..p.end].split([' ', '-']).any(|w| HOSPITAL_WORDS.contains(&w) || CUSTODY_WORDS.contains(&w)))
+            .filter(|p| !TAKEN_TO.is_match(before(text, p.start, 40)) && !MEMBER_AT.is_match(before(text, p.start, 40)))
+            .collect();
+        for m in mentions.iter_mut().filter(|m| m.modality.is_event()) {
+            let Some(place) = m.place else { continue };
+            m.site = m.sentences.iter().find_map(|&(a, b)| sites.iter().find(|s| s.place == place.place && a <= s.start && s.end <= b)).map(|s| (s.start, s.end));
+        }
+    }
     mentions
 }
 
@@ -2138,6 +2176,7 @@ fn new_mention(
         sentences: vec![sentence],
         retrospective: false,
         names: Vec::new(),
+        site: None,
     }
 }
 
@@ -2746,6 +2785,28 @@ mod tests {
     }
 
     #[test]
+    fn the_street_or_building_the_event_sentence_names_is_its_site() {
+        let site = |body: &str| {
+            let (found, _, _) = extract_article(body, Page::default(), d());
+            let m = found.into_iter().find(|m| m.modality.is_event()).expect("an event");
+            m.site.map(|(s, e)| body[s..e].to_string())
+        };
+        assert_eq!(site("NEW ORLEANS (AP) - Two men were shot on Royal Street early Sunday, police said.").as_deref(), Some("Royal Street"));
+        // where the event happened, not where a victim was taken, held or went to school
+        let treated = "DETROIT - A 15-year-old boy was shot Sunday and is in critical condition at Sinai-Grace Hospital.";
+        assert_eq!(site(treated).as_deref(), None);
+        // (nor is the hospital's "Sinai" the place)
+        let place = extract_article(treated, Page::default(), d()).0[0].place.expect("a place");
+        assert_eq!(Gazetteer::embedded().place(place.place).name, "Detroit");
+        assert_eq!(site("DETROIT - A 15-year-old boy was shot Sunday and two other boys were brought to the Brightmoor Community Center.").as_deref(), None);
+        assert_eq!(site("DETROIT - Latasha Lum, 30, was arraigned Tuesday in 36th District Court after her son accidentally shot himself late Monday.").as_deref(), None);
+        assert_eq!(
+            site("BATON ROUGE, La. - A 10th-grader at Tara High School was shot and killed Friday afternoon at a house on Spain Street.").as_deref(),
+            Some("Spain Street")
+        );
+    }
+
+    #[test]
     fn the_headline_places_the_body() {
         let gaz = Gazetteer::embedded();
         let body = "LOGAN - A 15-year-old boy accidentally shot himself in the leg Sunday while cleaning a handgun.";
@@ -3222,6 +3283,7 @@ pub fn to_record(m: &Mention, text: &str, article: &sitrep_model::Article, ordin
                 precision: p.precision.to_string(),
                 kind: pl.kind.precision().to_string(),
                 offset: p.offset.map(|o| sitrep_model::Offset { km: (o.km * 10.0).round() / 10.0, direction: o.direction.to_string() }),
+                site: m.site.and_then(|(s, e)| text.get(s..e)).map(str::to_string),
             }
         }),
         actors: m

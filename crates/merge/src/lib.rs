@@ -500,7 +500,14 @@ pub fn aggregate(id: &str, mentions: &[MentionRecord], mut story_of: impl FnMut(
             || (is_town(l) && is_town(other) && haversine_km(l.lat, l.lon, other.lat, other.lon) <= SAME_TOWN_KM)
             || (location_rank(other) < location_rank(l) && other.country.is_some() && other.country == l.country)
     })
-    .cloned();
+    .cloned()
+    // the site in the place another report names, when the chosen report names none
+    .map(|mut l| {
+        if l.site.is_none() && l.geonameid.is_some() {
+            l.site = mentions.iter().filter_map(|m| m.location.as_ref()).find(|o| o.geonameid == l.geonameid && o.site.is_some()).and_then(|o| o.site.clone());
+        }
+        l
+    });
     let mut actors: Vec<ActorRole> = Vec::new();
     // (people a report tells at a protest and another at the riot it became are one side:
     // those who did the violence)

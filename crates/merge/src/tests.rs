@@ -18,6 +18,7 @@ fn loc(name: &str, id: u64, lat: f64, lon: f64, kind: &str) -> Location {
         precision: "near".into(),
         kind: kind.into(),
         offset: None,
+        site: None,
     }
 }
 
@@ -168,6 +169,7 @@ fn a_town_report_joins_the_event_of_its_county() {
         precision: "in".into(),
         kind: kind.into(),
         offset: None,
+        site: None,
     };
     let shooting = |a: &str, l: Location| MentionRecord { actors: vec![], ..mention(a, day(d(2016, 9, 15)), Some(l), "", "") };
     let county = event_of(&[shooting("a1", place("Harris County", "admin2", "Texas", 29.77, -95.24))]);
@@ -437,4 +439,19 @@ fn an_event_keeps_the_targets_most_reports_name() {
     let names: Vec<&str> = e.targets.iter().map(|t| t.name.as_str()).collect();
     // the most named first, then the first named of the rest, five at most
     assert_eq!(names, ["pro-regime forces", "the convoy", "a checkpoint", "a depot", "a school"]);
+}
+
+#[test]
+fn the_site_one_report_names_in_the_events_place_is_the_events() {
+    let town = || loc("Abu Kamal", 174448, 34.45, 40.92, "town");
+    let at_site = Location { site: Some("Hamdan airport".into()), ..town() };
+    let plain = mention("a1", day(d(2018, 6, 17)), Some(town()), "Israel", "a US official");
+    let detailed = mention("a2", day(d(2018, 6, 17)), Some(at_site), "Israel", "SANA");
+    for order in [[plain.clone(), detailed.clone()], [detailed.clone(), plain.clone()]] {
+        assert_eq!(event_of(&order).event.location.unwrap().site.as_deref(), Some("Hamdan airport"));
+    }
+    // a site in another place is not the event's
+    let elsewhere = mention("a2", day(d(2018, 6, 17)), Some(Location { site: Some("Palmyra airbase".into()), ..loc("Palmyra", 170017, 34.56, 38.28, "town") }), "Israel", "SANA");
+    let e = event_of(&[plain.clone(), plain.clone(), elsewhere]).event;
+    assert_eq!(e.location.as_ref().map(|l| (l.name.as_str(), l.site.as_deref())), Some(("Abu Kamal", None)));
 }

@@ -165,6 +165,11 @@ pub struct Location {
     /// map and a radius search put the event where the text says it happened.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offset: Option<Offset>,
+    /// The street, building or grounds inside the place where the sentences put the event
+    /// ("Royal Street", "Alder Hey Children's Hospital"), as the text names it: no gazetteer
+    /// holds such sites, so `lat`/`lon` stay the place's, but an analyst reads where in town.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
 }
 
 /// A distance and a compass direction from a named place.
@@ -225,9 +230,13 @@ impl Location {
     /// How a reader would say where it is: "in Homs", "near Abu Kamal", "241 km northeast of
     /// Denver".
     pub fn describe(&self) -> String {
-        match &self.offset {
+        let place = match &self.offset {
             Some(o) => format!("{:.0} km {} of {}", o.km, o.direction, self.name),
             None => format!("{} {}", self.precision, self.name),
+        };
+        match &self.site {
+            Some(site) => format!("{place} ({site})"),
+            None => place,
         }
     }
 

@@ -17,6 +17,9 @@ use std::sync::LazyLock;
 
 use sitrep_gazetteer::{Gazetteer, Kind, NameMatch};
 
+mod sites;
+pub use sites::with_sites;
+
 /// US state abbreviations (AP style and postal) that qualify a town: "Hobart, Okla.".
 const US_STATES_TSV: &str = include_str!("../../../data/curated/us_state_abbreviations.tsv");
 
@@ -160,6 +163,9 @@ pub struct ResolvedPlace {
     pub adjective: bool,
     /// Margin of the winner over the runner-up (0 when unambiguous); low means uncertain.
     pub margin: f64,
+    /// The name is a site's inside the place ("Royal Street" in New Orleans; see [`with_sites`]),
+    /// not the place's own.
+    pub site: bool,
 }
 
 /// Below this population a town abroad needs the article to point to its country.
@@ -499,14 +505,14 @@ pub fn resolve_places_at(gaz: &Gazetteer, text: &str, matches: &[NameMatch], hom
                 if (p.population < NEIGHBOURHOOD_MAX_POPULATION && is_point(p.kind) || p.kind == Kind::Landmark) && qual.is_none() && lone() {
                     return None;
                 }
-                Some(ResolvedPlace { start: m.start, end: m.end, place: c.place, adjective: c.adjective, margin })
+                Some(ResolvedPlace { start: m.start, end: m.end, place: c.place, adjective: c.adjective, margin, site: false })
             })
             .collect()
     };
     // "SPRINGFIELD, Ill. (AP)": the abbreviation names the state as well as narrowing the town
     let states_abbreviated = |mut places: Vec<ResolvedPlace>| {
         for a in &abbreviated {
-            places.push(ResolvedPlace { start: a.start, end: a.end, place: a.state, adjective: false, margin: 0.0 });
+            places.push(ResolvedPlace { start: a.start, end: a.end, place: a.state, adjective: false, margin: 0.0, site: false });
         }
         places.sort_by_key(|p| p.start);
         places

@@ -1,0 +1,347 @@
+//! Named sites that no gazetteer holds — streets, buildings, campuses, parks, estates —
+//! placed at the town they stand in.
+//!
+//! "Gunmen opened fire on Royal Street", "a blast at the Rogers Centre": a report names where
+//! it happened more narrowly than any town, and a geoparser that knows only towns loses the
+//! place altogether (a fifth of GeoWebNews's toponyms are such sites). A site is told by the
+//! word that ends its name ("Street", "Hospital", "Centre") or opens it before "of"
+//! ("University of Alberta"), and lies in the town the story is told in: the nearest town the
+//! article names, before the site if it names one there, within the division or country the
+//! site's own name gives ("Florida Atlantic University" is in a Florida town). A town inside
+//! the name places the site already ("Colchester General Hospital"), and a nation's adjective
+//! does not ("the Russian Embassy" stands in the host's capital, "the French Quarter" in New
+//! Orleans).
+
+use sitrep_gazetteer::{Gazetteer, Kind};
+
+use crate::ResolvedPlace;
+
+/// Words that end a site's name.
+const HEADS: &[&str] = &[
+    "Street", "Avenue", "Road", "Boulevard", "Lane", "Drive", "Square", "Plaza", "Court", "Estate", "Park", "Gardens", "Heights", "Quarter", "Fields",
+    "Hospital", "Clinic", "Infirmary", "University", "College", "School", "Academy", "Institute", "Church", "Chapel", "Cathedral", "Basilica", "Abbey",
+    "Mosque", "Temple", "Synagogue", "Shrine", "Centre", "Center", "Hall", "Theatre", "Theater", "Stadium", "Arena", "Castle", "Palace", "Tower",
+    "Hotel", "Club", "Farm", "Farms", "Airport", "Airfield", "Station", "Bridge", "Mall", "Prison", "Jail", "Museum", "Library", "Embassy",
+    "Consulate", "Cemetery", "Graveyard", "Lagoon", "Camp",
+];
+
+/// Abbreviated street words, which end a name only where no capitalised word follows ("Main
+/// St." but "St. Louis").
+const ABBREVIATED_HEADS: &[&str] = &["St.", "Ave.", "Rd.", "Blvd."];
+
+/// Words that open a site's name when "of" and a name follow ("University of St. Thomas",
+/// "Embassy of the Republic of Armenia", "Church of the Holy Sepulchre").
+const OF_HEADS: &[&str] = &["University", "College", "Embassy", "Consulate", "Church", "Cathedral", "Basilica", "Palace", "Museum", "Institute", "Academy", "Mall"];
+
+/// Words that make a name an institution's rather than a site's when it has no other: "the
+/// Supreme Court", "the High Court", "the Catholic Church" are no places a report can be
+/// placed at, where "Cloverhill District Court" is.
+const GENERIC: &[&str] = &[
+    "Supreme", "High", "Constitutional", "Federal", "Appeals", "Appellate", "Criminal", "Civil", "Family", "Juvenile", "Catholic", "Orthodox",
+    "Anglican", "Protestant", "Evangelical", "Detention", "Secondary", "Primary", "Public", "Environmental", "International", "National", "Regional",
+    "World", "Global",
+];
+
+/// Words that end a site's name and are surnames as often: after a given name alone they make
+/// a person ("Amy Hall", "Tom Park", "Ryan Church").
+const SURNAME_HEADS: &[&str] = &["Street", "Lane", "Court", "Park", "Hall", "Church", "Chapel", "Temple", "Tower", "Bridge", "Castle", "Fields", "Camp", "Hospital"];
+
+/// Small words inside a site's name ("Church of the Holy Sepulchre", "Rue de la Paix").
+const CONNECTORS: &[&str] = &["of", "the", "de", "du", "des", "la", "le", "del", "and", "&", "for"];
+
+/// Capitalised words that open a sentence or a phrase rather than a name.
+const OPENERS: &[&str] = &[
+    "The", "A", "An", "In", "At", "On", "From", "To", "By", "For", "And", "But", "Near", "Outside", "Inside", "Of", "This", "That", "Its", "His", "Her",
+    "Their", "Our", "My", "When", "While", "After", "Before", "As", "Police", "Officers", "Authorities",
+];
+
+/// Titles that make the name after them a person's ("Mr. Hall").
+const TITLES: &[&str] = &["Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Judge", "Sen.", "Rep.", "Gov.", "Officer", "Sgt.", "Det."];
+
+/// A site found in a text: its span and, once placed, the town it stands in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+/// Whether `w` is an ordinal number ("3rd", "125th"), as street names begin.
+fn ordinal(w: &str) -> bool {
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The word before `at` when a single space separates it ("Royal" before "Street").
+fn word_before(text: &str, at: usize) -> Option<(usize, &str)> {
+    let before = text.get(..at)?.strip_suffix(' ')?;
+    let start = before.rfind(char::is_whitespace).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let w = &before[start..];
+    (!w.is_empty()).then_some((start, w))
+}
+
+/// The word after `at` when a single space separates it.
+fn word_after(text: &str, at: usize) -> Option<(usize, &str)> {
+    let after = text.get(at..)?.strip_prefix(' ')?;
+    let len = after.find(char::is_whitespace).unwrap_or(after.len());
+    (len > 0).then_some((at + 1, &after[..len]))
+}
+
+/// A word of a name: capitalised (possessives and abbreviations such as "St." included), or an
+/// ordinal; `None` when the word ends the name (punctuation, a lower-case word).
+fn name_word(w: &str) -> Option<bool> {
+    let bare = w.trim_end_matches(['\'', '’']);
+    if bare.ends_with([',', ';', ':', ')', '(', '"', '”', '“', '!', '?']) || w.starts_with(['(', '"', '“']) {
+        return None;
+    }
+    if let Some(stem) = bare.strip_suffix('.') {
+        // "St.", "N.", "Mt.": an abbreviation inside a name, not a sentence's end
+        if !(stem.len() <= 3 && capitalised(stem)) {
+            return None;
+        }
+    }
+    if ordinal(bare) {
+        return Some(true);
+    }
+    if CONNECTORS.contains(&bare) {
+        return Some(false);
+    }
+    (capitalised(bare) && bare.chars().any(char::is_alphabetic)).then_some(true)
+}
+
+/// Site names in `text`: a head word and the capitalised words before it, or an opening head
+/// word with "of" and a name after it.
+fn find(text: &str) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut at = 0;
+    while let Some(rel) = text[at..].find(|c: char| c.is_ascii_uppercase()) {
+        let start = at + rel;
+        let len = text[start..].find(|c: char| !(c.is_alphanumeric() || c == '.')).unwrap_or(text.len() - start);
+        let word = &text[start..start + len];
+        at = start + len.max(1);
+        // (a word inside another, as "Street" in "Streetsville", starts no head)
+        if text[..start].chars().next_back().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let bare = word.trim_end_matches('.');
+        let head = HEADS.contains(&bare) || ABBREVIATED_HEADS.contains(&word) && word_after(text, start + len).is_none_or(|(_, n)| !capitalised(n));
+        let of_head = OF_HEADS.contains(&bare) && text[start + bare.len()..].starts_with(" of ");
+        if !head && !of_head {
+            continue;
+        }
+        // ("School." at a sentence's end: the dot is the sentence's)
+        let head_end = start + if head && ABBREVIATED_HEADS.contains(&word) { len } else { bare.len() };
+        // the capitalised words before the head
+        let mut first = start;
+        let mut words = 0;
+        let mut cursor = start;
+        let mut titled = false;
+        while let Some((s, w)) = word_before(text, cursor) {
+            if TITLES.contains(&w) {
+                titled = true;
+                break;
+            }
+            match name_word(w) {
+                Some(true) if !OPENERS.contains(&w) => {
+                    first = s;
+                    words += 1;
+                }
+                // a connector belongs to the name only with a name word before it
+                Some(false) => {}
+                _ => break,
+            }
+            cursor = s;
+            if words >= 6 {
+                break;
+            }
+        }
+        // an opening head's "of" and the name after it
+        let mut end = head_end;
+        if of_head {
+            let mut cursor = head_end;
+            let mut named = 0;
+            while let Some((s, w)) = word_after(text, cursor) {
+                // ("St." inside a name keeps its dot; a name's last word loses its punctuation)
+                let trimmed = if w.ends_with('.') && name_word(w).is_some() { w } else { w.trim_end_matches([',', '.', ';', ':', ')', '"', '”']) };
+                match name_word(trimmed) {
+                    Some(true) => {
+                        named += 1;
+                        end = s + trimmed.len();
+                    }
+                    Some(false) => {}
+                    None => break,
+                }
+                if trimmed.len() < w.len() || named >= 5 {
+                    break;
+                }
+                cursor = s + w.len();
+            }
+            if named == 0 && words == 0 {
+                continue;
+            }
+        } else if words == 0 {
+            continue;
+        }
+        // "Amy Hall", "Mr. Hall", "Tom Park, 34,": a person
+        let surname = words == 1
+            && SURNAME_HEADS.contains(&bare)
+            && (sitrep_gazetteer::is_given_name(&text[first..start - 1])
+                || text[end..].starts_with(", ") && text[end + 2..].starts_with(|c: char| c.is_ascii_digit()));
+        let generic = text[first..start].split(' ').filter(|w| !w.is_empty()).all(|w| GENERIC.contains(&w) || CONNECTORS.contains(&w));
+        if surname || titled || generic && end == head_end {
+            continue;
+        }
+        if out.last().is_some_and(|p| p.end > first) {
+            // "Alder Hey Children's Hospital School": the longer name
+            let last = out.last_mut().expect("checked above");
+            last.end = last.end.max(end);
+            continue;
+        }
+        out.push(Span { start: first, end });
+    }
+    out
+}
+
+/// Whether a place lies in a division or country the site's own name gives.
+fn within(gaz: &Gazetteer, town: u32, area: u32) -> bool {
+    let (t, a) = (gaz.place(town), gaz.place(area));
+    match a.kind {
+        Kind::Country => t.country == a.country,
+        _ => t.country == a.country && t.admin1 == a.admin1,
+    }
+}
+
+fn town_like(k: Kind) -> bool {
+    matches!(k, Kind::Town | Kind::AdminSeat | Kind::Capital)
+}
+
+/// How a site's place is chosen among the article's places: towns first, then counties,
+/// states and countries.
+fn level_of(k: Kind) -> Option<u8> {
+    match k {
+        Kind::Town | Kind::AdminSeat | Kind::Capital => Some(0),
+        Kind::Admin2 => Some(1),
+        Kind::Admin1 => Some(2),
+        Kind::Country => Some(3),
+        _ => None,
+    }
+}
+
+/// Adds to `places` (sorted by start) the sites of `text` that can be placed, each at the town
+/// it stands in, with the division, country or nation's adjective inside its name dropped
+/// (the site stands for them). A site with a town inside its name is that town already, and
+/// one that no town of the article can hold is left as it was.
+pub fn with_sites(gaz: &Gazetteer, text: &str, mut places: Vec<ResolvedPlace>) -> Vec<ResolvedPlace> {
+    let sites = find(text);
+    if sites.is_empty() {
+        return places;
+    }
+    let mut added = Vec::new();
+    let mut dropped = Vec::new();
+    for s in &sites {
+        let inner: Vec<usize> = (0..places.len()).filter(|&i| places[i].start >= s.start && places[i].end <= s.end).collect();
+        let crossing = places.iter().any(|p| p.start < s.end && s.start < p.end && !(p.start >= s.start && p.end <= s.end));
+        let whole = inner.iter().any(|&i| places[i].start == s.start && places[i].end == s.end);
+        if crossing || whole || inner.iter().any(|&i| !places[i].adjective && town_like(gaz.place(places[i].place).kind)) {
+            continue;
+        }
+        // (a continent or a region inside the name, "SM Mall of Asia", bounds nothing)
+        let areas: Vec<u32> = inner
+            .iter()
+            .filter(|&&i| !places[i].adjective && matches!(gaz.place(places[i].place).kind, Kind::Country | Kind::Admin1 | Kind::Admin2))
+            .map(|&i| places[i].place)
+            .collect();
+        let fits = |p: &ResolvedPlace, level: u8| {
+            !p.adjective
+                && level_of(gaz.place(p.place).kind) == Some(level)
+                && !sites.iter().any(|o| p.start >= o.start && p.end <= o.end)
+                && areas.iter().all(|&a| within(gaz, p.place, a))
+        };
+        // the nearest town, before the site if the article names one there; failing a town,
+        // the nearest county, state or country (the site is then placed as coarsely)
+        let town = (0..4).find_map(|level| {
+            let before = places.iter().rev().find(|p| p.end <= s.start && fits(p, level));
+            before.or_else(|| places.iter().find(|p| p.start >= s.end && fits(p, level)))
+        });
+        if let Some(t) = town {
+            added.push(ResolvedPlace { start: s.start, end: s.end, place: t.place, adjective: false, margin: t.margin, site: true });
+            dropped.extend(inner);
+        }
+    }
+    if added.is_empty() {
+        return places;
+    }
+    dropped.sort_unstable();
+    dropped.dedup();
+    for i in dropped.into_iter().rev() {
+        places.remove(i);
+    }
+    places.extend(added);
+    places.sort_by_key(|p| p.start);
+    places
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<&str> {
+        find(text).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn sites_are_told_by_the_word_that_ends_or_opens_their_name() {
+        assert_eq!(names("Gunmen opened fire on Royal Street late on Friday."), ["Royal Street"]);
+        assert_eq!(names("He was taken to Alder Hey Children's Hospital in a critical condition."), ["Alder Hey Children's Hospital"]);
+        assert_eq!(names("Students at the University of St. Thomas, in Houston, were told."), ["University of St. Thomas"]);
+        assert_eq!(names("A crowd gathered outside the Embassy of the Republic of Armenia."), ["Embassy of the Republic of Armenia"]);
+        assert_eq!(names("The blast hit the 3rd Avenue bridge."), ["3rd Avenue"]);
+        assert_eq!(names("A car was found near Main St. on Tuesday, police said."), ["Main St."]);
+        // a street's abbreviation before a capitalised word is a saint's
+        assert!(names("They moved to St. Louis in May.").is_empty());
+    }
+
+    /// Each place of `text` with sites: its name, and the name and country of where it lies.
+    fn placed(text: &str) -> Vec<(String, String, String)> {
+        let g = Gazetteer::embedded();
+        let places = crate::resolve_places(g, text, &g.find(text));
+        with_sites(g, text, places)
+            .into_iter()
+            .map(|r| (text[r.start..r.end].to_string(), g.place(r.place).name.clone(), g.place(r.place).country.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_site_lies_in_the_town_the_story_names() {
+        let p = placed("NEW ORLEANS (AP) - Two men were shot on Royal Street early Sunday, police said.");
+        assert!(p.contains(&("Royal Street".into(), "New Orleans".into(), "US".into())), "{p:?}");
+        // a town after the site, when none comes before it
+        let p = placed("Students at Florida Atlantic University said the campus in Boca Raton was locked down.");
+        assert!(p.contains(&("Florida Atlantic University".into(), "Boca Raton".into(), "US".into())), "{p:?}");
+        // the province inside the name rules out a town elsewhere: no Alberta campus in Toronto
+        let p = placed("Researchers at the University of Alberta said in a statement released in Toronto that the vaccine worked.");
+        assert!(!p.iter().any(|(n, _, _)| n == "University of Alberta"), "{p:?}");
+        assert!(p.contains(&("Alberta".into(), "Alberta".into(), "CA".into())), "{p:?}");
+        // a nation's adjective is no place of the site: the embassy stands in the host's city
+        let p = placed("Diplomats left the Russian Embassy in Washington on Saturday.");
+        assert!(p.contains(&("Russian Embassy".into(), "Washington".into(), "US".into())), "{p:?}");
+        // a town inside the name places it already
+        let p = placed("The boy died at Colchester General Hospital in Essex.");
+        assert!(p.iter().any(|(n, place, _)| n == "Colchester" && place == "Colchester"), "{p:?}");
+        assert!(!p.iter().any(|(n, _, _)| n.ends_with("Hospital")), "{p:?}");
+    }
+
+    #[test]
+    fn a_head_word_alone_or_after_a_given_name_is_no_site() {
+        assert!(names("Hospital officials said the man died.").is_empty());
+        assert!(names("The school was closed. Street vendors fled.").is_empty());
+        assert!(names("Amy Hall, the mayor, said the town would rebuild.").is_empty());
+        assert!(names("A suspect, Tom Park, 34, was arrested.").is_empty());
+        assert!(names("Judge Anne Court said the case would resume.").is_empty());
+        assert!(names("The Supreme Court ruled on Monday. The Catholic Church said it would appeal.").is_empty());
+        assert_eq!(names("He appeared at Cloverhill District Court. Pupils at the Secondary School."), ["Cloverhill District Court"]);
+    }
+}
