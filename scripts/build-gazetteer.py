@@ -203,7 +203,7 @@ def main():
         names.append((name, gid, flag))
     with open(os.path.join(src, "mordecai", "nat_df.csv"), encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            gid = iso3.get(row["alpha_3_code"])
+            gid = iso3.get((row["alpha_3_code"] or "").strip())
             if gid:
                 for n in row["nationality"].split(","):
                     if n.strip():

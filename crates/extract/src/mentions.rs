@@ -2094,9 +2094,12 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
     // the people told live, a suspect was taken ("transported to the … Center") or tried
     // ("arraigned in 36th District Court")
     if mentions.iter().any(|m| m.modality.is_event() && m.place.is_some()) {
-        let sites: Vec<_> = sitrep_resolve::with_sites(gaz, text, places.clone())
+        let mut told: Vec<(usize, usize)> = mentions.iter().filter(|m| m.modality.is_event() && m.place.is_some()).flat_map(|m| m.sentences.iter().copied()).collect();
+        told.sort_unstable();
+        told.dedup();
+        let sites: Vec<_> = sitrep_resolve::sites_within(gaz, text, &places, &told)
             .into_iter()
-            .filter(|p| p.site && !residence(text, p.start))
+            .filter(|p| !residence(text, p.start))
             .filter(|p| !text[p.start..p.end].split([' ', '-']).any(|w| HOSPITAL_WORDS.contains(&w) || CUSTODY_WORDS.contains(&w)))
             .filter(|p| !TAKEN_TO.is_match(before(text, p.start, 40)) && !MEMBER_AT.is_match(before(text, p.start, 40)))
             .collect();
