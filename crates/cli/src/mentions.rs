@@ -42,8 +42,12 @@ pub fn mention_json(m: &Mention, text: &str) -> serde_json::Value {
         })),
         "location": m.place.as_ref().map(|p| {
             let pl = gaz.place(p.place);
-            json!({"name": pl.name, "country": pl.country, "lat": pl.lat, "lon": pl.lon,
-                   "geonameid": pl.geonameid(), "precision": p.precision, "kind": pl.kind.precision(), "text": span(p.span)})
+            let mut v = json!({"name": pl.name, "country": pl.country, "lat": pl.lat, "lon": pl.lon,
+                   "geonameid": pl.geonameid(), "precision": p.precision, "kind": pl.kind.precision(), "text": span(p.span)});
+            if let Some(site) = m.site {
+                v["site"] = json!({"text": span(site), "start": site.0, "end": site.1});
+            }
+            v
         }),
         "perpetrators": m.perpetrators.iter().map(|p| json!({
             "name": p.name,
@@ -120,6 +124,9 @@ fn print_table(ms: &[Mention], id: &str, text: &str, header: bool, headline: boo
         }
         if let Some(p) = v["location"].as_object() {
             println!("   place     {} {}, {} ({}; from {:?})", p["precision"].as_str().unwrap_or(""), p["name"].as_str().unwrap_or(""), p["country"].as_str().unwrap_or(""), p["kind"].as_str().unwrap_or(""), p["text"].as_str().unwrap_or(""));
+            if let Some(site) = p.get("site") {
+                println!("   site      {:?}", site["text"].as_str().unwrap_or(""));
+            }
         }
         for p in &m.perpetrators {
             for c in &p.claims {

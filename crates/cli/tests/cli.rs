@@ -573,6 +573,15 @@ fn the_street_a_report_names_is_the_events_site_in_every_format() {
     assert_eq!((csv[1][col("location")].as_str(), csv[1][col("site")].as_str()), ("New Orleans", "Royal Street"));
     let dossier = stdout(&run(&db, &["event", e["id"].as_str().unwrap()]));
     assert!(dossier.contains("in New Orleans (Royal Street)"), "{dossier}");
+    // the report's own mention shows where it names the site
+    let nola = articles_json(&db).into_iter().find(|a| a["outlet"] == "nola.com").unwrap();
+    let id = nola["id"].as_str().unwrap();
+    let ms: Vec<serde_json::Value> = serde_json::from_slice(&run(&db, &["mentions", id, "--format", "json"]).stdout).unwrap();
+    let text = nola["text"].as_str().unwrap();
+    let site = &ms[0]["location"]["site"];
+    assert_eq!(site["text"], "Royal Street");
+    assert_eq!(text.get(site["start"].as_u64().unwrap() as usize..site["end"].as_u64().unwrap() as usize), Some("Royal Street"));
+    assert!(stdout(&run(&db, &["mentions", id])).contains("site      \"Royal Street\""));
 }
 
 /// A small RFC 4180 reader, independent of the writer under test.
