@@ -28,7 +28,7 @@ fn main() {
     };
     for m in found {
         println!(
-            "{:?} {} {:?} date={:?} place={:?} site={:?} killed={:?} injured={:?} hit={:?} targets={:?}",
+            "{:?} {} {:?} date={:?} place={:?} site={:?} killed={:?} injured={:?} hit={:?} targets={:?} by={:?}",
             &text[m.trigger.0..m.trigger.1],
             m.subtype,
             m.modality,
@@ -39,6 +39,7 @@ fn main() {
             m.injured.as_ref().map(|c| (c.min, c.max)),
             m.hit.as_ref().map(|c| (c.min, c.max)),
             m.targets.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
+            m.perpetrators.iter().map(|p| (p.name.as_str(), p.claims.iter().map(|c| (c.by.as_deref().unwrap_or("-"), c.stance.name())).collect::<Vec<_>>())).collect::<Vec<_>>(),
         );
     }
 }

@@ -155,6 +155,20 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// Records `name` as a perpetrator with `claim`, once for each source and stance: a side
+    /// that tells the same again ("Russia denies targeting civilians", as background after its
+    /// denial of the strike) makes one claim, its first sentence the evidence.
+    fn claim_perpetrator(&mut self, name: String, kind: impl FnOnce() -> Option<String>, claim: Claim) {
+        match self.perpetrators.iter_mut().find(|p| p.name == name) {
+            Some(p) => {
+                if !p.claims.iter().any(|x| x.by == claim.by && x.stance == claim.stance) {
+                    p.claims.push(claim);
+                }
+            }
+            None => self.perpetrators.push(Participant { name, kind: kind(), claims: vec![claim] }),
+        }
+    }
+
     /// Whether it stands for a real event of a kind that harms people ([`VIOLENT`]): the one
     /// that later sentences' figures, a headline's figures and a suspect's arrest belong to.
     fn is_violent_event(&self) -> bool {
@@ -1413,13 +1427,8 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
                 let sides: Vec<String> = sides.into_iter().filter(|n| stance != Stance::DeclinesToComment || accused(n)).collect();
                 for name in sides {
                     let claim = Claim { by: Some(tidy_source(d.as_str())), stance, sentence: (ss, se) };
-                    match m.perpetrators.iter_mut().find(|p| p.name == name) {
-                        Some(p) => p.claims.push(claim),
-                        None => {
-                            let kind = acts.iter().find(|a| a.name == name).map(|a| a.kind.clone());
-                            m.perpetrators.push(Participant { name, kind, claims: vec![claim] });
-                        }
-                    }
+                    let kind = || acts.iter().find(|a| a.name == name).map(|a| a.kind.clone());
+                    m.claim_perpetrator(name.clone(), kind, claim);
                     if !m.sentences.contains(&(ss, se)) {
                         m.sentences.push((ss, se));
                     }
@@ -1857,18 +1866,9 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         }
         for (name, st, by) in perps {
             let c = Claim { by, stance: st, sentence: (ss, se) };
-            match m.perpetrators.iter_mut().find(|p| p.name == name) {
-                Some(p) => {
-                    if !p.claims.iter().any(|x| x.by == c.by && x.stance == c.stance) {
-                        p.claims.push(c);
-                    }
-                }
-                None => {
-                    // (a name no dictionary knows is a group that claimed the attack)
-                    let kind = acts.iter().find(|a| a.name == name).map_or("armed_group", |a| a.kind.as_str()).to_string();
-                    m.perpetrators.push(Participant { name, kind: Some(kind), claims: vec![c] })
-                }
-            }
+            // (a name no dictionary knows is a group that claimed the attack)
+            let kind = || Some(acts.iter().find(|a| a.name == name).map_or("armed_group", |a| a.kind.as_str()).to_string());
+            m.claim_perpetrator(name.clone(), kind, c);
         }
         for t in targets {
             if !m.targets.iter().any(|p| p.name == t) {
@@ -2482,6 +2482,14 @@ mod tests {
         let b = by(&ms[0]);
         assert!(b.contains(&("Russia".into(), Some("Ukraine".into()), Stance::Asserts)), "{b:?}");
         assert!(b.contains(&("Russia".into(), Some("Russia".into()), Stance::Denies)), "{b:?}");
+        // the same denial told again as background is one claim
+        let ms = events(
+            "Ukraine said Russian forces shelled the city of Kharkiv on Thursday, killing three civilians. \
+             Russia denied targeting civilians. The mayor said rescuers were still searching the rubble. \
+             Russia denies targeting civilians in what it calls a special military operation.",
+        );
+        let denials = by(&ms[0]).into_iter().filter(|c| c.2 == Stance::Denies).count();
+        assert_eq!(denials, 1, "{:?}", by(&ms[0]));
         // a side owning the act without a word of attack, and a drone that "targeted"
         let ms = events(
             "Two people were killed on Monday when an Israeli drone targeted a car in south Lebanon, Lebanese media reported. \
