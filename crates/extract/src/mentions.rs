@@ -1051,6 +1051,10 @@ fn actor_names_in(sentence_start: usize, range: (usize, usize), acts: &[Found]) 
 /// Hospital"): where victims were treated, and the names in it are rarely places at all
 /// ("Little Company of Mary Hospital").
 const HOSPITAL_WORDS: [&str; 5] = ["Hospital", "Hospitals", "Clinic", "Infirmary", "Medical"];
+/// How far from an event's place the town a site was placed in may lie for the site to be the
+/// event's: a county's seat, a suburb of the city told.
+const SITE_NEARBY_KM: f64 = 30.0;
+
 /// Sites of justice and custody: where a suspect is held or tried, not where the event was.
 const CUSTODY_WORDS: [&str; 5] = ["Court", "Jail", "Prison", "Detention", "Courthouse"];
 
@@ -2105,7 +2109,15 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             .collect();
         for m in mentions.iter_mut().filter(|m| m.modality.is_event()) {
             let Some(place) = m.place else { continue };
-            m.site = m.sentences.iter().find_map(|&(a, b)| sites.iter().find(|s| s.place == place.place && a <= s.start && s.end <= b)).map(|s| (s.start, s.end));
+            // in the event's place, or in a town next to it (the county's seat, a suburb); and
+            // where the article names no place at all, in the one the headline or the outlet
+            // gave the event
+            let at = gaz.place(place.place);
+            let holds = |s: &sitrep_resolve::Site| match s.place {
+                Some(p) => p == place.place || sitrep_resolve::haversine_km(gaz.place(p).lat, gaz.place(p).lon, at.lat, at.lon) <= SITE_NEARBY_KM,
+                None => place.span == (0, 0),
+            };
+            m.site = m.sentences.iter().find_map(|&(a, b)| sites.iter().find(|s| holds(s) && a <= s.start && s.end <= b)).map(|s| (s.start, s.end));
         }
     }
     mentions
@@ -2833,6 +2845,8 @@ mod tests {
         let (found, _, _) = extract_article(body, Page { headline: Some("7-year-old shot, killed in Southwest Charlotte, 3 others injured"), ..Page::default() }, d());
         let place = found[0].place.as_ref().expect("the headline's town");
         assert_eq!((gaz.place(place.place).name.as_str(), place.precision), ("Charlotte", "article"));
+        // and the street it names is the event's site there
+        assert_eq!(found[0].site.map(|(s, e)| &body[s..e]), Some("Fieldvale Place"));
         assert!(extract_article(body, Page::default(), d()).0[0].place.is_none());
         // a city named in a hospital's name is not where the shooting was, but it says which
         // region the story is in; a saint's or a mountain's name says nothing

@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 use sitrep_gazetteer::{Gazetteer, Kind, NameMatch};
 
 mod sites;
-pub use sites::{sites_within, with_sites};
+pub use sites::{Site, sites_within, with_sites};
 
 /// US state abbreviations (AP style and postal) that qualify a town: "Hobart, Okla.".
 const US_STATES_TSV: &str = include_str!("../../../data/curated/us_state_abbreviations.tsv");

@@ -20,7 +20,8 @@ use crate::ResolvedPlace;
 
 /// Words that end a site's name.
 const HEADS: &[&str] = &[
-    "Street", "Avenue", "Road", "Boulevard", "Lane", "Drive", "Square", "Plaza", "Court", "Estate", "Park", "Gardens", "Heights", "Quarter", "Fields",
+    "Street", "Avenue", "Road", "Boulevard", "Lane", "Drive", "Place", "Terrace", "Parkway", "Circle", "Pike", "Highway", "Freeway", "Expressway",
+    "Square", "Plaza", "Court", "Estate", "Park", "Gardens", "Heights", "Quarter", "Fields",
     "Hospital", "Clinic", "Infirmary", "University", "College", "School", "Academy", "Institute", "Church", "Chapel", "Cathedral", "Basilica", "Abbey",
     "Mosque", "Temple", "Synagogue", "Shrine", "Centre", "Center", "Hall", "Theatre", "Theater", "Stadium", "Arena", "Castle", "Palace", "Tower",
     "Hotel", "Club", "Farm", "Farms", "Airport", "Airfield", "Station", "Bridge", "Mall", "Prison", "Jail", "Museum", "Library", "Embassy",
@@ -68,6 +69,14 @@ const CONNECTORS: &[&str] = &["of", "the", "de", "du", "des", "la", "le", "del",
 const OPENERS: &[&str] = &[
     "The", "A", "An", "In", "At", "On", "From", "To", "By", "For", "And", "But", "Near", "Outside", "Inside", "Of", "This", "That", "Its", "His", "Her",
     "Their", "Our", "My", "When", "While", "After", "Before", "As", "Police", "Officers", "Authorities",
+];
+
+/// Words that go on from a site's name to an organisation's ("Highway Patrol", "Street
+/// Journal", "Park Service").
+const ORGANISATION_WORDS: &[&str] = &[
+    "Patrol", "Journal", "Department", "Police", "Authority", "Commission", "Association", "Board", "Council", "Committee", "Foundation", "Company",
+    "Corporation", "Group", "Bank", "Service", "Services", "Fund", "Trust", "Society", "Union", "Bureau", "Agency", "Partners", "Capital", "Records",
+    "Press", "Times", "News", "Project", "Alliance",
 ];
 
 /// Titles that make the name after them a person's ("Mr. Hall").
@@ -118,7 +127,8 @@ fn name_word(w: &str) -> Option<bool> {
             return None;
         }
     }
-    if ordinal(bare) {
+    // ("8 Mile Road": a short number names a street too; a house number is longer)
+    if ordinal(bare) || (bare.len() <= 2 && bare.bytes().all(|b| b.is_ascii_digit())) {
         return Some(true);
     }
     if CONNECTORS.contains(&bare) {
@@ -195,6 +205,11 @@ fn find(text: &str) -> Vec<Span> {
         } else if words == 0 {
             continue;
         }
+        // "the Missouri State Highway Patrol", "the Wall Street Journal": a site's name inside an
+        // organisation's
+        if word_after(text, end).is_some_and(|(_, n)| ORGANISATION_WORDS.contains(&n.trim_end_matches([',', '.', ';', ':', '\'', '’']).trim_end_matches("'s"))) {
+            continue;
+        }
         // "Amy Hall", "Mr. Hall", "Tom Park, 34,": a person
         let surname = words == 1
             && SURNAME_HEADS.contains(&bare)
@@ -246,7 +261,7 @@ fn level_of(k: Kind) -> Option<u8> {
 /// one that no town of the article can hold is left as it was.
 pub fn with_sites(gaz: &Gazetteer, text: &str, mut places: Vec<ResolvedPlace>) -> Vec<ResolvedPlace> {
     let sites = find(text);
-    let (added, mut dropped) = place_sites(gaz, text, &places, &sites);
+    let (added, mut dropped) = place_sites(gaz, text, &places, &sites, None);
     if added.is_empty() {
         return places;
     }
@@ -260,10 +275,22 @@ pub fn with_sites(gaz: &Gazetteer, text: &str, mut places: Vec<ResolvedPlace>) -
     places
 }
 
+/// A site named within the ranges [`sites_within`] reads, and where it stands when a place
+/// of the article could hold it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Site {
+    pub start: usize,
+    pub end: usize,
+    /// Gazetteer index of the town (or, failing one, the county, state or country) it lies in;
+    /// `None` when the article names no place at all.
+    pub place: Option<u32>,
+}
+
 /// The sites [`with_sites`] would add, looked for only within `ranges` of `text` (the
 /// sentences that tell events: reading the whole article for them had cost 2% of its
-/// analysis), placed among all of `places`.
-pub fn sites_within(gaz: &Gazetteer, text: &str, places: &[ResolvedPlace], ranges: &[(usize, usize)]) -> Vec<ResolvedPlace> {
+/// analysis), placed among all of `places`; and the sites no place of the article holds, for a
+/// caller that knows where the story is from elsewhere (a headline, an outlet's home).
+pub fn sites_within(gaz: &Gazetteer, text: &str, places: &[ResolvedPlace], ranges: &[(usize, usize)]) -> Vec<Site> {
     let mut sites = Vec::new();
     for &(a, b) in ranges {
         let Some(part) = text.get(a..b) else { continue };
@@ -271,12 +298,17 @@ pub fn sites_within(gaz: &Gazetteer, text: &str, places: &[ResolvedPlace], range
     }
     sites.sort_by_key(|s| s.start);
     sites.dedup();
-    place_sites(gaz, text, places, &sites).0
+    let mut unplaced = Vec::new();
+    let (placed, _) = place_sites(gaz, text, places, &sites, Some(&mut unplaced));
+    let mut out: Vec<Site> = placed.iter().map(|p| Site { start: p.start, end: p.end, place: Some(p.place) }).collect();
+    out.extend(unplaced.into_iter().map(|s| Site { start: s.start, end: s.end, place: None }));
+    out.sort_by_key(|s| s.start);
+    out
 }
 
 /// Places each of `sites`: the sites placed, and the indices of the places inside them that
-/// they stand for.
-fn place_sites(gaz: &Gazetteer, text: &str, places: &[ResolvedPlace], sites: &[Span]) -> (Vec<ResolvedPlace>, Vec<usize>) {
+/// they stand for; the sites no place holds go to `unplaced`.
+fn place_sites(gaz: &Gazetteer, text: &str, places: &[ResolvedPlace], sites: &[Span], mut unplaced: Option<&mut Vec<Span>>) -> (Vec<ResolvedPlace>, Vec<usize>) {
     let mut added = Vec::new();
     let mut dropped = Vec::new();
     for s in sites {
@@ -314,9 +346,12 @@ fn place_sites(gaz: &Gazetteer, text: &str, places: &[ResolvedPlace], sites: &[S
             let before = places.iter().rev().find(|p| p.end <= s.start && fits(p, level));
             before.or_else(|| places.iter().find(|p| p.start >= s.end && fits(p, level)))
         });
-        if let Some(t) = town {
-            added.push(ResolvedPlace { start: s.start, end: s.end, place: t.place, adjective: false, margin: t.margin, site: true });
-            dropped.extend(inner);
+        match town {
+            Some(t) => {
+                added.push(ResolvedPlace { start: s.start, end: s.end, place: t.place, adjective: false, margin: t.margin, site: true });
+                dropped.extend(inner);
+            }
+            None => unplaced.iter_mut().for_each(|u| u.push(*s)),
         }
     }
     (added, dropped)
@@ -341,6 +376,9 @@ mod tests {
         assert_eq!(names("The renaming of Third street was a council resolution, not a roadside sign."), ["Third street"]);
         // a street's abbreviation before a capitalised word is a saint's
         assert!(names("They moved to St. Louis in May.").is_empty());
+        assert_eq!(names("The club at 13859 8 Mile Road was closed."), ["8 Mile Road"]);
+        // a site's name inside an organisation's is no site
+        assert!(names("The Missouri State Highway Patrol arrested two men. The Wall Street Journal reported it.").is_empty());
     }
 
     /// Each place of `text` with sites: its name, and the name and country of where it lies.
