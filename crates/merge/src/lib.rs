@@ -60,6 +60,44 @@ pub const TOWN_RADIUS_KM: f64 = 50.0;
 /// Towns this close are, for a report, the same place (a suburb, a neighbourhood).
 const SAME_TOWN_KM: f64 = 10.0;
 
+/// What the same street or building named by both reports earns, in towns that are one place:
+/// where a city has several shootings a night, the street tells them apart. Measured on the dev
+/// incidents: B³ 0.9352 -> 0.9357 at 1, 0.9360 from 2 to 4 (recall 0.8912 -> 0.8927, precision
+/// the same); different streets scored -1 changed nothing, -2 lost 0.0013 (a crossing and a
+/// block of one street are one place told two ways).
+const SAME_SITE_SCORE: f64 = 2.0;
+
+/// The streets or buildings a site names, each folded ("North Sheridan Road" and "Sheridan
+/// Rd." alike; a crossing, "Fifth Street and Hennepin Avenue", names two).
+fn site_names(site: &str) -> Vec<String> {
+    site.split(" and ")
+        .map(|part| {
+            let words: Vec<String> = part
+                .split_whitespace()
+                .map(|w| w.trim_end_matches('.').to_lowercase())
+                .map(|w| match w.as_str() {
+                    "st" => "street".to_string(),
+                    "ave" => "avenue".to_string(),
+                    "rd" => "road".to_string(),
+                    "blvd" => "boulevard".to_string(),
+                    _ => w,
+                })
+                .collect();
+            let compass = |w: &String| matches!(w.as_str(), "n" | "s" | "e" | "w" | "north" | "south" | "east" | "west" | "ne" | "nw" | "se" | "sw");
+            let start = words.iter().position(|w| !compass(w)).unwrap_or(0);
+            words[start..].join(" ")
+        })
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// Whether two locations name the same street or building in one place.
+fn same_site(a: &Location, b: &Location) -> bool {
+    let (Some(x), Some(y)) = (&a.site, &b.site) else { return false };
+    let ys = site_names(y);
+    site_names(x).iter().any(|n| ys.contains(n))
+}
+
 fn is_town(l: &Location) -> bool {
     matches!(l.kind.as_str(), "town" | "site")
 }
@@ -284,7 +322,11 @@ pub fn score(m: &MentionRecord, p: &Profile) -> Option<f64> {
     };
     let same_counts = [(&m.fatalities, &e.fatalities), (&m.injured, &e.injured)].iter().filter(|(a, b)| same_count(a, b)).count();
     let counts_score = if two_towns && same_counts < 2 { 0.0 } else { same_counts as f64 };
-    Some(date_score + place_score + names_score + counts_score + if shared { 1.0 } else { 0.0 } + if same_subtype { 0.5 } else { 0.0 })
+    let site_score = match (&m.location, &e.location) {
+        (Some(x), Some(y)) if place_score >= 1.0 && same_site(x, y) => SAME_SITE_SCORE,
+        _ => 0.0,
+    };
+    Some(date_score + place_score + names_score + counts_score + site_score + if shared { 1.0 } else { 0.0 } + if same_subtype { 0.5 } else { 0.0 })
 }
 
 /// The best event for a mention among candidates, if any scores at least `threshold`

@@ -455,3 +455,23 @@ fn the_site_one_report_names_in_the_events_place_is_the_events() {
     let e = event_of(&[plain.clone(), plain.clone(), elsewhere]).event;
     assert_eq!(e.location.as_ref().map(|l| (l.name.as_str(), l.site.as_deref())), Some(("Abu Kamal", None)));
 }
+
+#[test]
+fn the_same_street_named_by_two_reports_joins_a_suburb_to_its_city() {
+    // "Englewood" and "Chicago": towns close by, no sign of the same shooting by themselves;
+    // the same street, however each report writes it, is
+    let at = |name: &str, id: u64, lat: f64, lon: f64, site: Option<&str>| Location {
+        admin1: Some("Illinois".into()),
+        country: Some("US".into()),
+        precision: "in".into(),
+        site: site.map(str::to_string),
+        ..loc(name, id, lat, lon, "town")
+    };
+    let shooting = |a: &str, l: Location| MentionRecord { actors: vec![], ..mention(a, day(d(2016, 7, 4)), Some(l), "", "") };
+    let city = event_of(&[shooting("a1", at("Chicago", 4887398, 41.85, -87.65, Some("South Racine Avenue")))]);
+    let suburb = |site: Option<&str>| shooting("a2", at("Englewood", 4890009, 41.78, -87.64, site));
+    assert!(score(&suburb(None), &city).unwrap() < JOIN_THRESHOLD);
+    assert!(score(&suburb(Some("S. Racine Ave.")), &city).unwrap() >= JOIN_THRESHOLD);
+    assert!(score(&suburb(Some("West 63rd Street and South Racine Avenue")), &city).unwrap() >= JOIN_THRESHOLD);
+    assert!(score(&suburb(Some("South Ashland Avenue")), &city).unwrap() < JOIN_THRESHOLD);
+}
