@@ -1064,6 +1064,13 @@ static TAKEN_TO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:taken|transported|brought|rushed|flown|driven|booked|moved|sent|airlifted|transferred|returned) (?:in)?to(?: the)? $").expect("taken-to pattern")
 });
 
+/// Words before a site that make it what the attack hit ("an air strike hit", "shelled",
+/// "stormed the"): a hospital so named is where the event was, not where its victims went.
+static ATTACKED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:hit|struck|targeted|attacked|bombed|shelled|raided|stormed|besieged|surrounded|shot up|opened fire on|opened fire at|outside|inside)(?: the)? $")
+        .expect("attacked-site pattern")
+});
+
 /// Words before a site that tell someone's place in it ("a 10th-grader at Tara High School",
 /// "who worked at"), not where the event happened.
 static MEMBER_AT: LazyLock<Regex> = LazyLock::new(|| {
@@ -2104,7 +2111,12 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         let sites: Vec<_> = sitrep_resolve::sites_within(gaz, text, &places, &told)
             .into_iter()
             .filter(|p| !residence(text, p.start))
-            .filter(|p| !text[p.start..p.end].split([' ', '-']).any(|w| HOSPITAL_WORDS.contains(&w) || CUSTODY_WORDS.contains(&w)))
+            // (a hospital is where the victims were treated, unless the attack hit it: "an air
+            // strike hit Al-Ahli Hospital", "shelled Al-Nau Hospital")
+            .filter(|p| {
+                let words = || text[p.start..p.end].split([' ', '-']);
+                !words().any(|w| CUSTODY_WORDS.contains(&w)) && (!words().any(|w| HOSPITAL_WORDS.contains(&w)) || ATTACKED.is_match(before(text, p.start, 40)))
+            })
             .filter(|p| !TAKEN_TO.is_match(before(text, p.start, 40)) && !MEMBER_AT.is_match(before(text, p.start, 40)))
             .collect();
         for m in mentions.iter_mut().filter(|m| m.modality.is_event()) {
@@ -2823,6 +2835,13 @@ mod tests {
         assert_eq!(Gazetteer::embedded().place(place.place).name, "Detroit");
         assert_eq!(site("DETROIT - A 15-year-old boy was shot Sunday and two other boys were brought to the Brightmoor Community Center.").as_deref(), None);
         assert_eq!(site("DETROIT - Latasha Lum, 30, was arraigned Tuesday in 36th District Court after her son accidentally shot himself late Monday.").as_deref(), None);
+        // but a hospital the attack hit is the event's site, as are a ministry and a hotel
+        assert_eq!(
+            site("KHARTOUM (Reuters) - Fighters of the Rapid Support Forces shelled Al-Nau Hospital in Omdurman on Sunday, killing three people, doctors said.").as_deref(),
+            Some("Al-Nau Hospital")
+        );
+        assert_eq!(site("KABUL (Reuters) - A car bomb exploded near the Interior Ministry in Kabul on Tuesday, killing five people, officials said.").as_deref(), Some("Interior Ministry"));
+        assert_eq!(site("BAMAKO (Reuters) - Gunmen stormed the Radisson Blu Hotel in Bamako on Friday, killing 20 people.").as_deref(), Some("Radisson Blu Hotel"));
         assert_eq!(
             site("BATON ROUGE, La. - A 10th-grader at Tara High School was shot and killed Friday afternoon at a house on Spain Street.").as_deref(),
             Some("Spain Street")

@@ -25,7 +25,8 @@ const HEADS: &[&str] = &[
     "Hospital", "Clinic", "Infirmary", "University", "College", "School", "Academy", "Institute", "Church", "Chapel", "Cathedral", "Basilica", "Abbey",
     "Mosque", "Temple", "Synagogue", "Shrine", "Centre", "Center", "Hall", "Theatre", "Theater", "Stadium", "Arena", "Castle", "Palace", "Tower",
     "Hotel", "Club", "Farm", "Farms", "Airport", "Airfield", "Station", "Bridge", "Mall", "Prison", "Jail", "Museum", "Library", "Embassy",
-    "Consulate", "Cemetery", "Graveyard", "Lagoon", "Camp",
+    "Consulate", "Ministry", "Base", "Barracks", "Compound", "Refinery", "Terminal", "Checkpoint", "Crossing", "Cemetery", "Graveyard", "Lagoon",
+    "Camp",
 ];
 
 /// Every head word, whole ("Street" but not "Streetsville").
@@ -70,6 +71,10 @@ const OPENERS: &[&str] = &[
     "The", "A", "An", "In", "At", "On", "From", "To", "By", "For", "And", "But", "Near", "Outside", "Inside", "Of", "This", "That", "Its", "His", "Her",
     "Their", "Our", "My", "When", "While", "After", "Before", "As", "Police", "Officers", "Authorities",
 ];
+
+/// Words of a state's organs: with the state's name or adjective inside, the site is the
+/// state's metonym (see [`place_sites`]).
+const STATE_ORGANS: &[&str] = &["Ministry"];
 
 /// Words that go on from a site's name to an organisation's ("Highway Patrol", "Street
 /// Journal", "Park Service").
@@ -169,7 +174,10 @@ fn find(text: &str) -> Vec<Span> {
                     first = s;
                     words += 1;
                 }
-                // a connector belongs to the name only with a name word before it
+                // a connector belongs to the name only with a name word before it, and "the"
+                // only after "of" ("Church of the Holy Sepulchre"; "Forestry and the Ministry"
+                // is two names)
+                Some(false) if w == "the" && !word_before(text, s).is_some_and(|(_, p)| p == "of") => break,
                 Some(false) => {}
                 _ => break,
             }
@@ -191,6 +199,8 @@ fn find(text: &str) -> Vec<Span> {
                         named += 1;
                         end = s + trimmed.len();
                     }
+                    // ("of the Holy Sepulchre", but "… and the Interior Ministry" is another)
+                    Some(false) if trimmed == "the" && !word_before(text, s).is_some_and(|(_, p)| p == "of") => break,
                     Some(false) => {}
                     None => break,
                 }
@@ -323,6 +333,11 @@ fn place_sites(gaz: &Gazetteer, text: &str, places: &[ResolvedPlace], sites: &[S
             continue;
         }
         let inner: Vec<usize> = (0..places.len()).filter(|&i| places[i].start >= s.start && places[i].end <= s.end).collect();
+        // "Russia's Foreign Ministry", "the Vietnamese Defence Ministry": a state's organ named
+        // by its state stands for the state, as the name inside says
+        if !inner.is_empty() && text[s.start..s.end].split(' ').any(|w| STATE_ORGANS.contains(&w)) {
+            continue;
+        }
         let crossing = places.iter().any(|p| p.start < s.end && s.start < p.end && !(p.start >= s.start && p.end <= s.end));
         let whole = inner.iter().any(|&i| places[i].start == s.start && places[i].end == s.end);
         if crossing || whole || inner.iter().any(|&i| !places[i].adjective && town_like(gaz.place(places[i].place).kind)) {
@@ -377,6 +392,7 @@ mod tests {
         // a street's abbreviation before a capitalised word is a saint's
         assert!(names("They moved to St. Louis in May.").is_empty());
         assert_eq!(names("The club at 13859 8 Mile Road was closed."), ["8 Mile Road"]);
+        assert_eq!(names("Pilgrims at the Church of the Holy Sepulchre and the Interior Ministry"), ["Church of the Holy Sepulchre", "Interior Ministry"]);
         // a site's name inside an organisation's is no site
         assert!(names("The Missouri State Highway Patrol arrested two men. The Wall Street Journal reported it.").is_empty());
     }
@@ -411,6 +427,9 @@ mod tests {
         // a town whose name holds a site's word is no site ("North College Hill")
         let p = placed("A 17-year-old was injured in a Friday afternoon shooting in North College Hill, police said.");
         assert!(p.iter().all(|(n, _, _)| n == "North College Hill"), "{p:?}");
+        // a state's ministry named by its state is the state's
+        let p = placed("Russia's Foreign Ministry said the diplomats would leave Moscow.");
+        assert!(p.contains(&("Russia".into(), "Russia".into(), "RU".into())) && !p.iter().any(|q| q.0.ends_with("Ministry")), "{p:?}");
         // a town inside the name places it already
         let p = placed("The boy died at Colchester General Hospital in Essex.");
         assert!(p.iter().any(|(n, place, _)| n == "Colchester" && place == "Colchester"), "{p:?}");
