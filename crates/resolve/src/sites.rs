@@ -31,13 +31,17 @@ const HEADS: &[&str] = &[
 
 /// Every head word, whole ("Street" but not "Streetsville").
 static HEAD_WORDS: LazyLock<regex::Regex> = LazyLock::new(|| {
-    let words: Vec<String> = HEADS.iter().chain(LOWER_HEADS).map(|w| regex::escape(w)).collect();
+    let words: Vec<String> = HEADS.iter().chain(LOWER_HEADS).chain(FORWARD_HEADS).map(|w| regex::escape(w)).collect();
     let abbreviated: Vec<String> = ABBREVIATED_HEADS.iter().map(|w| regex::escape(w)).collect();
     regex::RegexBuilder::new(&format!(r"\b(?:{})\b|\b(?:{})", words.join("|"), abbreviated.join("|")))
         .unicode(false)
         .build()
         .expect("site head words pattern")
 });
+
+/// Words that open a street's name in the languages that put the street's word first ("Rue
+/// Casa Calvo", "Avenida Paulista", "Calle Ocho").
+const FORWARD_HEADS: &[&str] = &["Rue", "Avenida", "Calle", "Via", "Piazza", "Praça", "Boulevard"];
 
 /// Street words as some outlets write them, in lower case ("Harare’s Third street").
 const LOWER_HEADS: &[&str] = &["street", "avenue", "road"];
@@ -139,6 +143,10 @@ fn name_word(w: &str) -> Option<bool> {
     if CONNECTORS.contains(&bare) {
         return Some(false);
     }
+    // "d’Enghien", "l’Opéra": an elided article before a name
+    if let Some(rest) = ["d’", "d'", "l’", "l'"].iter().find_map(|p| bare.strip_prefix(p)) {
+        return capitalised(rest).then_some(true);
+    }
     (capitalised(bare) && bare.chars().any(char::is_alphabetic)).then_some(true)
 }
 
@@ -153,7 +161,12 @@ fn find(text: &str) -> Vec<Span> {
         let len = word.len();
         let bare = word.trim_end_matches('.');
         let head = HEADS.contains(&bare) || LOWER_HEADS.contains(&bare) || ABBREVIATED_HEADS.contains(&word) && word_after(text, start + len).is_none_or(|(_, n)| !capitalised(n));
-        let of_head = OF_HEADS.contains(&bare) && text[start + bare.len()..].starts_with(" of ");
+        let rest = &text[start + bare.len()..];
+        let of_head = OF_HEADS.contains(&bare) && rest.starts_with(" of ")
+            // "Place de la Concorde", "Avenue de l’Opéra", "Rue d’Enghien", "Rue Casa Calvo",
+            // "Avenida Paulista": the name after the head
+            || (HEADS.contains(&bare) || FORWARD_HEADS.contains(&bare)) && [" de ", " du ", " des ", " del ", " d’", " d'"].iter().any(|p| rest.starts_with(p))
+            || FORWARD_HEADS.contains(&bare) && word_after(text, start + bare.len()).is_some_and(|(_, n)| capitalised(n));
         if !head && !of_head {
             continue;
         }
@@ -164,7 +177,9 @@ fn find(text: &str) -> Vec<Span> {
         let mut words = 0;
         let mut cursor = start;
         let mut titled = false;
-        while let Some((s, w)) = word_before(text, cursor) {
+        // (a street's word that opens its name has none before it: "and Rue d’Enghien")
+        let opens = FORWARD_HEADS.contains(&bare) && !HEADS.contains(&bare);
+        while let Some((s, w)) = word_before(text, cursor).filter(|_| !opens) {
             if TITLES.contains(&w) {
                 titled = true;
                 break;
@@ -199,8 +214,10 @@ fn find(text: &str) -> Vec<Span> {
                         named += 1;
                         end = s + trimmed.len();
                     }
-                    // ("of the Holy Sepulchre", but "… and the Interior Ministry" is another)
+                    // ("of the Holy Sepulchre", but "… and the Interior Ministry" or "… and Rue
+                    // d’Enghien" is another)
                     Some(false) if trimmed == "the" && !word_before(text, s).is_some_and(|(_, p)| p == "of") => break,
+                    Some(false) if trimmed == "and" && word_after(text, s + w.len()).is_some_and(|(_, n)| FORWARD_HEADS.contains(&n) || n == "the") => break,
                     Some(false) => {}
                     None => break,
                 }
@@ -392,6 +409,7 @@ mod tests {
         // a street's abbreviation before a capitalised word is a saint's
         assert!(names("They moved to St. Louis in May.").is_empty());
         assert_eq!(names("The club at 13859 8 Mile Road was closed."), ["8 Mile Road"]);
+        assert_eq!(names("Houses on Rue Casa Calvo and Rue d’Enghien, and the Place de la Concorde."), ["Rue Casa Calvo", "Rue d’Enghien", "Place de la Concorde"]);
         assert_eq!(names("Pilgrims at the Church of the Holy Sepulchre and the Interior Ministry"), ["Church of the Holy Sepulchre", "Interior Ministry"]);
         // a site's name inside an organisation's is no site
         assert!(names("The Missouri State Highway Patrol arrested two men. The Wall Street Journal reported it.").is_empty());
