@@ -2842,6 +2842,8 @@ mod tests {
         );
         assert_eq!(site("KABUL (Reuters) - A car bomb exploded near the Interior Ministry in Kabul on Tuesday, killing five people, officials said.").as_deref(), Some("Interior Ministry"));
         assert_eq!(site("BAMAKO (Reuters) - Gunmen stormed the Radisson Blu Hotel in Bamako on Friday, killing 20 people.").as_deref(), Some("Radisson Blu Hotel"));
+        // a town inside the site's name places it
+        assert_eq!(site("A suicide bomber struck outside Kabul International Airport on Thursday, killing 13 people, officials said.").as_deref(), Some("Kabul International Airport"));
         assert_eq!(
             site("BATON ROUGE, La. - A 10th-grader at Tara High School was shot and killed Friday afternoon at a house on Spain Street.").as_deref(),
             Some("Spain Street")

@@ -4,8 +4,8 @@
 //! "Gunmen opened fire on Royal Street", "a blast at the Rogers Centre": a report names where
 //! it happened more narrowly than any town, and a geoparser that knows only towns loses the
 //! place altogether (a fifth of GeoWebNews's toponyms are such sites). A site is told by the
-//! word that ends its name ("Street", "Hospital", "Centre") or opens it before "of"
-//! ("University of Alberta"), and lies in the town the story is told in: the nearest town the
+//! word that ends its name ("Street", "Hospital", "Centre") or opens it ("University of
+//! Alberta", "Rue Casa Calvo"), and lies in the town the story is told in: the nearest town the
 //! article names, before the site if it names one there, within the division or country the
 //! site's own name gives ("Florida Atlantic University" is in a Florida town). A town inside
 //! the name places the site already ("Colchester General Hospital"), and a nation's adjective
@@ -91,7 +91,7 @@ const ORGANISATION_WORDS: &[&str] = &[
 /// Titles that make the name after them a person's ("Mr. Hall").
 const TITLES: &[&str] = &["Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Judge", "Sen.", "Rep.", "Gov.", "Officer", "Sgt.", "Det."];
 
-/// A site found in a text: its span and, once placed, the town it stands in.
+/// Where a site's name lies in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Span {
     start: usize,
@@ -285,10 +285,10 @@ fn level_of(k: Kind) -> Option<u8> {
 /// Adds to `places` (sorted by start) the sites of `text` that can be placed, each at the town
 /// it stands in, with the division, country or nation's adjective inside its name dropped
 /// (the site stands for them). A site with a town inside its name is that town already, and
-/// one that no town of the article can hold is left as it was.
+/// one that no place of the article can hold is left as it was.
 pub fn with_sites(gaz: &Gazetteer, text: &str, mut places: Vec<ResolvedPlace>) -> Vec<ResolvedPlace> {
     let sites = find(text);
-    let (added, mut dropped) = place_sites(gaz, text, &places, &sites, None);
+    let (added, mut dropped) = place_sites(gaz, text, &places, &sites, false, None);
     if added.is_empty() {
         return places;
     }
@@ -308,8 +308,9 @@ pub fn with_sites(gaz: &Gazetteer, text: &str, mut places: Vec<ResolvedPlace>) -
 pub struct Site {
     pub start: usize,
     pub end: usize,
-    /// Gazetteer index of the town (or, failing one, the county, state or country) it lies in;
-    /// `None` when the article names no place at all.
+    /// Gazetteer index of the town (or, failing one, the county, state or country) it lies in:
+    /// the town inside its name ("Kabul International Airport"), else the nearest the article
+    /// names; `None` when no place the article names can hold it.
     pub place: Option<u32>,
 }
 
@@ -326,7 +327,7 @@ pub fn sites_within(gaz: &Gazetteer, text: &str, places: &[ResolvedPlace], range
     sites.sort_by_key(|s| s.start);
     sites.dedup();
     let mut unplaced = Vec::new();
-    let (placed, _) = place_sites(gaz, text, places, &sites, Some(&mut unplaced));
+    let (placed, _) = place_sites(gaz, text, places, &sites, true, Some(&mut unplaced));
     let mut out: Vec<Site> = placed.iter().map(|p| Site { start: p.start, end: p.end, place: Some(p.place) }).collect();
     out.extend(unplaced.into_iter().map(|s| Site { start: s.start, end: s.end, place: None }));
     out.sort_by_key(|s| s.start);
@@ -334,8 +335,17 @@ pub fn sites_within(gaz: &Gazetteer, text: &str, places: &[ResolvedPlace], range
 }
 
 /// Places each of `sites`: the sites placed, and the indices of the places inside them that
-/// they stand for; the sites no place holds go to `unplaced`.
-fn place_sites(gaz: &Gazetteer, text: &str, places: &[ResolvedPlace], sites: &[Span], mut unplaced: Option<&mut Vec<Span>>) -> (Vec<ResolvedPlace>, Vec<usize>) {
+/// they stand for; the sites no place holds go to `unplaced`. A site with a town inside its
+/// name is placed at that town when `named_towns` is set, and left out otherwise (the town's
+/// name places the text there already).
+fn place_sites(
+    gaz: &Gazetteer,
+    text: &str,
+    places: &[ResolvedPlace],
+    sites: &[Span],
+    named_towns: bool,
+    mut unplaced: Option<&mut Vec<Span>>,
+) -> (Vec<ResolvedPlace>, Vec<usize>) {
     let mut added = Vec::new();
     let mut dropped = Vec::new();
     for s in sites {
@@ -357,7 +367,15 @@ fn place_sites(gaz: &Gazetteer, text: &str, places: &[ResolvedPlace], sites: &[S
         }
         let crossing = places.iter().any(|p| p.start < s.end && s.start < p.end && !(p.start >= s.start && p.end <= s.end));
         let whole = inner.iter().any(|&i| places[i].start == s.start && places[i].end == s.end);
-        if crossing || whole || inner.iter().any(|&i| !places[i].adjective && town_like(gaz.place(places[i].place).kind)) {
+        if crossing || whole {
+            continue;
+        }
+        if let Some(&i) = inner.iter().find(|&&i| !places[i].adjective && town_like(gaz.place(places[i].place).kind)) {
+            // ("on a Dallas street": a street of the town, none named)
+            let generic = text.get(places[i].end..s.end).and_then(|r| r.strip_prefix(' ')).is_some_and(|r| LOWER_HEADS.contains(&r));
+            if named_towns && !generic {
+                added.push(ResolvedPlace { start: s.start, end: s.end, place: places[i].place, adjective: false, margin: places[i].margin, site: true });
+            }
             continue;
         }
         // (a continent or a region inside the name, "SM Mall of Asia", bounds nothing)
@@ -448,6 +466,15 @@ mod tests {
         // a state's ministry named by its state is the state's
         let p = placed("Russia's Foreign Ministry said the diplomats would leave Moscow.");
         assert!(p.contains(&("Russia".into(), "Russia".into(), "RU".into())) && !p.iter().any(|q| q.0.ends_with("Ministry")), "{p:?}");
+        // a town's street, none named, is no site
+        let g = Gazetteer::embedded();
+        let text = "A man was found shot on a Dallas street early Sunday.";
+        let places = crate::resolve_places(g, text, &g.find(text));
+        assert!(sites_within(g, text, &places, &[(0, text.len())]).is_empty());
+        let text = "A man was found shot near Dallas Love Field Airport early Sunday.";
+        let places = crate::resolve_places(g, text, &g.find(text));
+        let found: Vec<&str> = sites_within(g, text, &places, &[(0, text.len())]).iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(found, ["Dallas Love Field Airport"]);
         // a town inside the name places it already
         let p = placed("The boy died at Colchester General Hospital in Essex.");
         assert!(p.iter().any(|(n, place, _)| n == "Colchester" && place == "Colchester"), "{p:?}");
