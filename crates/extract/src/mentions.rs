@@ -150,7 +150,9 @@ pub struct Mention {
     /// other event claims), as `persons` keys.
     pub names: Vec<String>,
     /// Where its sentences name the street, building or grounds inside its place ("shot on
-    /// Royal Street"): a site [`sitrep_resolve::with_sites`] placed in that same place.
+    /// Royal Street"): a site [`sitrep_resolve::sites_within`] placed in that place or a town
+    /// next to it, or one no place of the article holds when the headline or the outlet placed
+    /// the event.
     pub site: Option<(usize, usize)>,
 }
 
@@ -1339,7 +1341,6 @@ fn resolve_in(gaz: &Gazetteer, text: &str, ctx: Context) -> (Vec<sitrep_resolve:
         p.start -= offset;
         p.end -= offset;
     }
-
     let (in_headline, homes): (Vec<_>, Vec<_>) = context.into_iter().partition(|p| p.start >= headline_at);
     let named = homes.iter().find(|p| p.start < site_at);
     let in_site = homes.iter().find(|p| p.start >= site_at && !p.adjective && specificity(gaz.place(p.place).kind) >= 4);

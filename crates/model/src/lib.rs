@@ -166,7 +166,7 @@ pub struct Location {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offset: Option<Offset>,
     /// The street, building or grounds inside the place where the sentences put the event
-    /// ("Royal Street", "Alder Hey Children's Hospital"), as the text names it: no gazetteer
+    /// ("Royal Street", "the Radisson Blu Hotel"), as the text names it: no gazetteer
     /// holds such sites, so `lat`/`lon` stay the place's, but an analyst reads where in town.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub site: Option<String>,
