@@ -2125,9 +2125,16 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             // in the event's place, or in a town next to it (the county's seat, a suburb); and
             // where the article names no place at all, in the one the headline or the outlet
             // gave the event
+            // (or in the country or state the event is placed no finer than: "Rockets struck Ain
+            // al-Asad Air Base in western Iraq" under a Baghdad dateline)
             let at = gaz.place(place.place);
-            let holds = |s: &sitrep_resolve::Site| match s.place {
-                Some(p) => p == place.place || sitrep_resolve::haversine_km(gaz.place(p).lat, gaz.place(p).lon, at.lat, at.lon) <= SITE_NEARBY_KM,
+            let within = |p: &sitrep_gazetteer::Place| match at.kind {
+                Kind::Country => p.country == at.country,
+                Kind::Admin1 => p.country == at.country && p.admin1 == at.admin1,
+                _ => false,
+            };
+            let holds = |s: &sitrep_resolve::Site| match s.place.map(|p| (p, gaz.place(p))) {
+                Some((i, p)) => i == place.place || within(p) || sitrep_resolve::haversine_km(p.lat, p.lon, at.lat, at.lon) <= SITE_NEARBY_KM,
                 None => place.span == (0, 0),
             };
             m.site = m.sentences.iter().find_map(|&(a, b)| sites.iter().find(|s| holds(s) && a <= s.start && s.end <= b)).map(|s| (s.start, s.end));
@@ -2843,6 +2850,11 @@ mod tests {
         );
         assert_eq!(site("KABUL (Reuters) - A car bomb exploded near the Interior Ministry in Kabul on Tuesday, killing five people, officials said.").as_deref(), Some("Interior Ministry"));
         assert_eq!(site("BAMAKO (Reuters) - Gunmen stormed the Radisson Blu Hotel in Bamako on Friday, killing 20 people.").as_deref(), Some("Radisson Blu Hotel"));
+        // a site in the country the event is placed in
+        assert_eq!(
+            site("BAGHDAD (Reuters) - Rockets struck Ain al-Asad Air Base in western Iraq on Wednesday, the U.S.-led coalition said.").as_deref(),
+            Some("Ain al-Asad Air Base")
+        );
         // a town inside the site's name places it
         assert_eq!(site("A suicide bomber struck outside Kabul International Airport on Thursday, killing 13 people, officials said.").as_deref(), Some("Kabul International Airport"));
         assert_eq!(

@@ -68,7 +68,7 @@ const GENERIC: &[&str] = &[
 const SURNAME_HEADS: &[&str] = &["Street", "Lane", "Court", "Park", "Hall", "Church", "Chapel", "Temple", "Tower", "Bridge", "Castle", "Fields", "Camp", "Hospital"];
 
 /// Small words inside a site's name ("Church of the Holy Sepulchre", "Rue de la Paix").
-const CONNECTORS: &[&str] = &["of", "the", "de", "du", "des", "la", "le", "del", "and", "&", "for"];
+const CONNECTORS: &[&str] = &["of", "the", "de", "du", "des", "la", "le", "del", "and", "&", "for", "al", "bin", "ibn"];
 
 /// Capitalised words that open a sentence or a phrase rather than a name.
 const OPENERS: &[&str] = &[
@@ -143,8 +143,9 @@ fn name_word(w: &str) -> Option<bool> {
     if CONNECTORS.contains(&bare) {
         return Some(false);
     }
-    // "d’Enghien", "l’Opéra": an elided article before a name
-    if let Some(rest) = ["d’", "d'", "l’", "l'"].iter().find_map(|p| bare.strip_prefix(p)) {
+    // "d’Enghien", "l’Opéra": an elided article before a name; "al-Asad", "el-Fasher": the
+    // Arabic article joined to one
+    if let Some(rest) = ["d’", "d'", "l’", "l'", "al-", "el-", "ad-", "an-", "ar-", "as-", "ash-", "at-", "az-"].iter().find_map(|p| bare.strip_prefix(p)) {
         return capitalised(rest).then_some(true);
     }
     (capitalised(bare) && bare.chars().any(char::is_alphabetic)).then_some(true)
@@ -427,6 +428,7 @@ mod tests {
         // a street's abbreviation before a capitalised word is a saint's
         assert!(names("They moved to St. Louis in May.").is_empty());
         assert_eq!(names("The club at 13859 8 Mile Road was closed."), ["8 Mile Road"]);
+        assert_eq!(names("Rockets struck Ain al-Asad Air Base and the Masjid al Nuri Mosque."), ["Ain al-Asad Air Base", "Masjid al Nuri Mosque"]);
         assert_eq!(names("Houses on Rue Casa Calvo and Rue d’Enghien, and the Place de la Concorde."), ["Rue Casa Calvo", "Rue d’Enghien", "Place de la Concorde"]);
         assert_eq!(names("Pilgrims at the Church of the Holy Sepulchre and the Interior Ministry"), ["Church of the Holy Sepulchre", "Interior Ministry"]);
         // a site's name inside an organisation's is no site
