@@ -40,6 +40,10 @@ pub struct EventsArgs {
     /// Only events with an actor whose name contains this (case-insensitive).
     #[arg(long)]
     actor: Option<String>,
+    /// Only events whose site (the street or building the reports name) contains this
+    /// (case-insensitive: "racine" finds "S. Racine Ave." and "South Racine Avenue").
+    #[arg(long)]
+    site: Option<String>,
     #[arg(long, value_enum, default_value = "table")]
     format: EventFormat,
 }
@@ -86,6 +90,9 @@ fn filter(events: Vec<Event>, a: &EventsArgs) -> Result<Vec<Event>> {
             near.is_none_or(|(lat, lon)| e.location.as_ref().is_some_and(|l| sitrep_model::haversine_km(lat, lon, l.lat, l.lon) <= a.radius))
         })
         .filter(|e| a.actor.as_ref().is_none_or(|n| e.actors.iter().any(|x| x.name.to_lowercase().contains(&n.to_lowercase()))))
+        .filter(|e| {
+            a.site.as_ref().is_none_or(|s| e.location.as_ref().and_then(|l| l.site.as_ref()).is_some_and(|x| x.to_lowercase().contains(&s.to_lowercase())))
+        })
         .collect())
 }
 

@@ -573,6 +573,8 @@ fn the_street_a_report_names_is_the_events_site_in_every_format() {
     assert_eq!((csv[1][col("location")].as_str(), csv[1][col("site")].as_str()), ("New Orleans", "Royal Street"));
     let dossier = stdout(&run(&db, &["event", e["id"].as_str().unwrap()]));
     assert!(dossier.contains("in New Orleans (Royal Street)"), "{dossier}");
+    assert_eq!(events_json(&db, &["--site", "royal"]).len(), 1);
+    assert!(events_json(&db, &["--site", "Bourbon"]).is_empty());
     // the report's own mention shows where it names the site
     let nola = articles_json(&db).into_iter().find(|a| a["outlet"] == "nola.com").unwrap();
     let id = nola["id"].as_str().unwrap();
