@@ -30,13 +30,13 @@ const HEADS: &[&str] = &[
 ];
 
 /// Every head word, whole ("Street" but not "Streetsville").
+/// (The word's end is checked by [`find`], as an ASCII `\b` finds none after "Praça"; the
+/// longest words come first, so that "Farms" is not read as "Farm".)
 static HEAD_WORDS: LazyLock<regex::Regex> = LazyLock::new(|| {
-    let words: Vec<String> = HEADS.iter().chain(LOWER_HEADS).chain(FORWARD_HEADS).map(|w| regex::escape(w)).collect();
-    let abbreviated: Vec<String> = ABBREVIATED_HEADS.iter().map(|w| regex::escape(w)).collect();
-    regex::RegexBuilder::new(&format!(r"\b(?:{})\b|\b(?:{})", words.join("|"), abbreviated.join("|")))
-        .unicode(false)
-        .build()
-        .expect("site head words pattern")
+    let mut words: Vec<&str> = HEADS.iter().chain(LOWER_HEADS).chain(FORWARD_HEADS).chain(ABBREVIATED_HEADS).copied().collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let words: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+    regex::RegexBuilder::new(&format!(r"\b(?:{})", words.join("|"))).unicode(false).build().expect("site head words pattern")
 });
 
 /// Words that open a street's name in the languages that put the street's word first ("Rue
@@ -68,7 +68,7 @@ const GENERIC: &[&str] = &[
 const SURNAME_HEADS: &[&str] = &["Street", "Lane", "Court", "Park", "Hall", "Church", "Chapel", "Temple", "Tower", "Bridge", "Castle", "Fields", "Camp", "Hospital"];
 
 /// Small words inside a site's name ("Church of the Holy Sepulchre", "Rue de la Paix").
-const CONNECTORS: &[&str] = &["of", "the", "de", "du", "des", "la", "le", "del", "and", "&", "for", "al", "bin", "ibn"];
+const CONNECTORS: &[&str] = &["of", "the", "de", "du", "des", "la", "le", "del", "della", "di", "da", "do", "das", "dos", "and", "&", "for", "al", "bin", "ibn"];
 
 /// Capitalised words that open a sentence or a phrase rather than a name.
 const OPENERS: &[&str] = &[
@@ -158,6 +158,10 @@ fn find(text: &str) -> Vec<Span> {
     // (the head words found by one automaton over the text: reading every capitalised word
     // and comparing it with each head had cost 4% of an article's analysis)
     for m in HEAD_WORDS.find_iter(text) {
+        // (a whole word: "Street" but not "Streetsville")
+        if text[m.end()..].chars().next().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
         let (start, word) = (m.start(), m.as_str());
         let len = word.len();
         let bare = word.trim_end_matches('.');
@@ -166,7 +170,7 @@ fn find(text: &str) -> Vec<Span> {
         let of_head = OF_HEADS.contains(&bare) && rest.starts_with(" of ")
             // "Place de la Concorde", "Avenue de l’Opéra", "Rue d’Enghien", "Rue Casa Calvo",
             // "Avenida Paulista": the name after the head
-            || (HEADS.contains(&bare) || FORWARD_HEADS.contains(&bare)) && [" de ", " du ", " des ", " del ", " d’", " d'"].iter().any(|p| rest.starts_with(p))
+            || (HEADS.contains(&bare) || FORWARD_HEADS.contains(&bare)) && [" de ", " du ", " des ", " del ", " della ", " di ", " da ", " do ", " das ", " dos ", " d’", " d'"].iter().any(|p| rest.starts_with(p))
             || FORWARD_HEADS.contains(&bare) && word_after(text, start + bare.len()).is_some_and(|(_, n)| capitalised(n));
         if !head && !of_head {
             continue;
@@ -430,6 +434,8 @@ mod tests {
         assert_eq!(names("The club at 13859 8 Mile Road was closed."), ["8 Mile Road"]);
         assert_eq!(names("Rockets struck Ain al-Asad Air Base and the Masjid al Nuri Mosque."), ["Ain al-Asad Air Base", "Masjid al Nuri Mosque"]);
         assert_eq!(names("Houses on Rue Casa Calvo and Rue d’Enghien, and the Place de la Concorde."), ["Rue Casa Calvo", "Rue d’Enghien", "Place de la Concorde"]);
+        assert_eq!(names("Crowds on the Königsallee Street, Piazza San Marco and Avenida São João."), ["Königsallee Street", "Piazza San Marco", "Avenida São João"]);
+        assert_eq!(names("Police cleared the Praça da Sé overnight."), ["Praça da Sé"]);
         assert_eq!(names("Pilgrims at the Church of the Holy Sepulchre and the Interior Ministry"), ["Church of the Holy Sepulchre", "Interior Ministry"]);
         // a site's name inside an organisation's is no site
         assert!(names("The Missouri State Highway Patrol arrested two men. The Wall Street Journal reported it.").is_empty());
@@ -481,6 +487,25 @@ mod tests {
         let p = placed("The boy died at Colchester General Hospital in Essex.");
         assert!(p.iter().any(|(n, place, _)| n == "Colchester" && place == "Colchester"), "{p:?}");
         assert!(!p.iter().any(|(n, _, _)| n.ends_with("Hospital")), "{p:?}");
+    }
+
+    #[test]
+    fn odd_text_around_head_words_is_read_without_fault() {
+        // heads at the text's edges, after non-ASCII letters, quotes and elisions, an "of"
+        // with nothing after it: every span found lies on character boundaries
+        let g = Gazetteer::embedded();
+        for text in [
+            "Street", " Street", "Street ", "St.", "Rue", "Rue ", "University of", "University of ", "’s Street", "’ Street", "ÉStreet Road",
+            "Ça Street.", "«Royal» Street", "d’ Avenue", "Al- Base", "8 Mile Road", "Harare’s", "Harare’s Street", "Place de", "Place d’",
+            "The Königsallee Street and Rue d’Été — Piazza San Marco, Avenida São João.",
+        ] {
+            for s in find(text) {
+                assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end) && s.start < s.end, "{text:?}: {s:?}");
+            }
+            let places = crate::resolve_places(g, text, &g.find(text));
+            let _ = with_sites(g, text, places.clone());
+            let _ = sites_within(g, text, &places, &[(0, text.len())]);
+        }
     }
 
     #[test]
