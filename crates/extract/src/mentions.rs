@@ -1073,6 +1073,9 @@ static ATTACKED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("attacked-site pattern")
 });
 
+/// An address's number before a street's name ("the 1500 block of", "321").
+static ADDRESS_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:the )?\d+ block of $|\b\d{1,6} $").expect("address pattern"));
+
 /// Words before a site that tell someone's place in it ("a 10th-grader at Tara High School",
 /// "who worked at"), not where the event happened.
 static MEMBER_AT: LazyLock<Regex> = LazyLock::new(|| {
@@ -2109,9 +2112,15 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
         let mut told: Vec<(usize, usize)> = mentions.iter().filter(|m| m.modality.is_event() && m.place.is_some()).flat_map(|m| m.sentences.iter().copied()).collect();
         told.sort_unstable();
         told.dedup();
+        // (where someone lives is told with the address's number too: "Tony Williams, 21, of
+        // the 1500 block of Pennsylvania Avenue")
+        let address_at = |start: usize| {
+            let b = before(text, start, 40);
+            ADDRESS_BEFORE.find(b).map_or(start, |m| start - b.len() + m.start())
+        };
         let sites: Vec<_> = sitrep_resolve::sites_within(gaz, text, &places, &told)
             .into_iter()
-            .filter(|p| !residence(text, p.start))
+            .filter(|p| !residence(text, address_at(p.start)))
             // (a hospital is where the victims were treated, unless the attack hit it: "an air
             // strike hit Al-Ahli Hospital", "shelled Al-Nau Hospital")
             .filter(|p| {
@@ -2850,6 +2859,11 @@ mod tests {
         );
         assert_eq!(site("KABUL (Reuters) - A car bomb exploded near the Interior Ministry in Kabul on Tuesday, killing five people, officials said.").as_deref(), Some("Interior Ministry"));
         assert_eq!(site("BAMAKO (Reuters) - Gunmen stormed the Radisson Blu Hotel in Bamako on Friday, killing 20 people.").as_deref(), Some("Radisson Blu Hotel"));
+        // nor where someone lives
+        assert_eq!(
+            site("BALTIMORE - Tony Williams, 21, of the 1500 block of Pennsylvania Avenue, was shot in the legs on Sunday, police said.").as_deref(),
+            None
+        );
         // a site in the country the event is placed in
         assert_eq!(
             site("BAGHDAD (Reuters) - Rockets struck Ain al-Asad Air Base in western Iraq on Wednesday, the U.S.-led coalition said.").as_deref(),
