@@ -21,7 +21,7 @@ use crate::ResolvedPlace;
 /// Words that end a site's name.
 const HEADS: &[&str] = &[
     "Street", "Avenue", "Road", "Boulevard", "Lane", "Drive", "Place", "Terrace", "Parkway", "Circle", "Pike", "Highway", "Freeway", "Expressway",
-    "Square", "Plaza", "Court", "Estate", "Park", "Gardens", "Heights", "Quarter", "Fields",
+    "Square", "Plaza", "Court", "Estate", "Park", "Gardens", "Heights", "Quarter", "Fields", "Apartments", "Dwellings",
     "Hospital", "Clinic", "Infirmary", "University", "College", "School", "Academy", "Institute", "Church", "Chapel", "Cathedral", "Basilica", "Abbey",
     "Mosque", "Temple", "Synagogue", "Shrine", "Centre", "Center", "Hall", "Theatre", "Theater", "Stadium", "Arena", "Castle", "Palace", "Tower",
     "Hotel", "Club", "Farm", "Farms", "Airport", "Airfield", "Station", "Bridge", "Mall", "Prison", "Jail", "Museum", "Library", "Embassy",
@@ -431,6 +431,7 @@ mod tests {
         assert_eq!(names("Students at the University of St. Thomas, in Houston, were told."), ["University of St. Thomas"]);
         assert_eq!(names("A crowd gathered outside the Embassy of the Republic of Armenia."), ["Embassy of the Republic of Armenia"]);
         assert_eq!(names("The blast hit the 3rd Avenue bridge."), ["3rd Avenue"]);
+        assert_eq!(names("Police responded to the Heritage Place Apartments around 11:30 p.m."), ["Heritage Place Apartments"]);
         assert_eq!(names("A car was found near Main St. on Tuesday, police said."), ["Main St."]);
         assert_eq!(names("The renaming of Third street was a council resolution, not a roadside sign."), ["Third street"]);
         assert!(names("He was robbed on a Stapleton street.").is_empty());
