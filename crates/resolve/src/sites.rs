@@ -206,6 +206,16 @@ fn find(text: &str) -> Vec<Span> {
                 break;
             }
         }
+        // a bare number opens a street's name only before "Mile" ("8 Mile Road"); else it is
+        // the house's ("at 35 Golf View Drive")
+        if words > 1 && text[first..].split(' ').next().is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit())) {
+            if let Some((s, w)) = word_after(text, first + text[first..].find(' ').unwrap_or(0)) {
+                if w != "Mile" {
+                    first = s;
+                    words -= 1;
+                }
+            }
+        }
         // an opening head's "of" and the name after it
         let mut end = head_end;
         if of_head {
@@ -438,6 +448,7 @@ mod tests {
         // a street's abbreviation before a capitalised word is a saint's
         assert!(names("They moved to St. Louis in May.").is_empty());
         assert_eq!(names("The club at 13859 8 Mile Road was closed."), ["8 Mile Road"]);
+        assert_eq!(names("Police were called to 35 Golf View Drive on Monday."), ["Golf View Drive"]);
         assert_eq!(names("Rockets struck Ain al-Asad Air Base and the Masjid al Nuri Mosque."), ["Ain al-Asad Air Base", "Masjid al Nuri Mosque"]);
         assert_eq!(names("Houses on Rue Casa Calvo and Rue d’Enghien, and the Place de la Concorde."), ["Rue Casa Calvo", "Rue d’Enghien", "Place de la Concorde"]);
         assert_eq!(names("Crowds on the Königsallee Street, Piazza San Marco and Avenida São João."), ["Königsallee Street", "Piazza San Marco", "Avenida São João"]);
