@@ -152,7 +152,8 @@ fn name_word(w: &str) -> Option<bool> {
 }
 
 /// Site names in `text`: a head word and the capitalised words before it, or an opening head
-/// word with "of" and a name after it.
+/// word with "of" (or "de", "da", …) and a name after it, or a street's word that comes first
+/// and the name after it.
 fn find(text: &str) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     // (the head words found by one automaton over the text: reading every capitalised word
