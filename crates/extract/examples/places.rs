@@ -1,5 +1,5 @@
-//! Prints the places found and resolved in the text given on standard input: a quick way to
-//! see why a name was or was not taken as a place.
+//! Prints the places found and resolved in the text given on standard input, and the sites
+//! placed among them: a quick way to see why a name was or was not taken as a place.
 use std::io::Read;
 
 fn main() {
@@ -20,8 +20,11 @@ fn main() {
             eprintln!("match {:?}: {}", &text[m.start..m.end], cands.join("; "));
         }
     }
-    for r in sitrep_resolve::resolve_places(gaz, &text, &matches) {
+    // (with the sites no gazetteer holds, placed in their town, marked "site")
+    let resolved = sitrep_resolve::with_sites(gaz, &text, sitrep_resolve::resolve_places(gaz, &text, &matches));
+    for r in resolved {
         let p = gaz.place(r.place);
-        println!("{:?} -> {} {} ({:?}, {} {}, pop {})", &text[r.start..r.end], p.id, p.name, p.kind, p.admin1, p.country, p.population);
+        let site = if r.site { " site" } else { "" };
+        println!("{:?}{site} -> {} {} ({:?}, {} {}, pop {})", &text[r.start..r.end], p.id, p.name, p.kind, p.admin1, p.country, p.population);
     }
 }

@@ -410,11 +410,18 @@ fn place_sites(
                 && !sites.iter().any(|o| p.start >= o.start && p.end <= o.end)
                 && areas.iter().all(|&a| within(gaz, p.place, a))
         };
-        // the nearest town, before the site if the article names one there; failing a town,
-        // the nearest county, state or country (the site is then placed as coarsely)
-        let town = (0..4).find_map(|level| {
-            let before = places.iter().rev().find(|p| p.end <= s.start && fits(p, level));
-            before.or_else(|| places.iter().find(|p| p.start >= s.end && fits(p, level)))
+        // the town told right after it ("the Presidential Palace in Khartoum", "Royal Street,
+        // New Orleans"); else the nearest town, before the site if the article names one there;
+        // failing a town, the nearest county, state or country (the site is then placed as
+        // coarsely)
+        let told_after = places.iter().find(|p| {
+            p.start >= s.end && fits(p, 0) && text.get(s.end..p.start).is_some_and(|gap| matches!(gap.trim(), "in" | "," | "near" | "outside" | "in the city of" | "in the town of"))
+        });
+        let town = told_after.or_else(|| {
+            (0..4).find_map(|level| {
+                let before = places.iter().rev().find(|p| p.end <= s.start && fits(p, level));
+                before.or_else(|| places.iter().find(|p| p.start >= s.end && fits(p, level)))
+            })
         });
         match town {
             Some(t) => {
@@ -483,6 +490,9 @@ mod tests {
         // a nation's adjective is no place of the site: the embassy stands in the host's city
         let p = placed("Diplomats left the Russian Embassy in Washington on Saturday.");
         assert!(p.contains(&("Russian Embassy".into(), "Washington".into(), "US".into())), "{p:?}");
+        // the town told right after it, whatever town the article named before
+        let p = placed("Fighting raged in Omdurman on Saturday. On Sunday shells hit near the Presidential Palace in Khartoum.");
+        assert!(p.contains(&("Presidential Palace".into(), "Khartoum".into(), "SD".into())), "{p:?}");
         // a town told as its owner
         let p = placed("Harare’s Third Street will soon be renamed, the council said.");
         assert!(p.contains(&("Third Street".into(), "Harare".into(), "ZW".into())), "{p:?}");
