@@ -511,8 +511,6 @@ fn a_bombing_told_by_two_outlets_is_one_event_with_its_named_claimant_first() {
     // two wire reports of one bombing, written here: one names the bomber only as such and
     // then the group's claim, the other the group telling of "one of its fighters" and a toll
     // that rose; a protest beside them
-    let dir = tempfile::tempdir().unwrap();
-    let (db, input) = (dir.path().join("s.db"), dir.path().join("wire.jsonl"));
     let lines = [
         serde_json::json!({"id": "w1", "outlet": "reuters.com", "published": "2021-10-08", "title": "Suicide bomber kills dozens at Kunduz mosque",
             "text": "KABUL (Reuters) - A suicide bomber struck a crowd of worshippers at a mosque in the northern Afghan city of Kunduz on Friday, killing at least 46 people and wounding 143, officials said.\n\nIslamic State claimed responsibility for the attack.\n\nThe Taliban, who took power in August, condemned the bombing."}),
@@ -526,9 +524,7 @@ fn a_bombing_told_by_two_outlets_is_one_event_with_its_named_claimant_first() {
         serde_json::json!({"id": "w5", "outlet": "nation.africa", "published": "2023-07-13", "title": "Nairobi riots",
             "text": "NAIROBI - Protesters threw stones at police and set tyres on fire in Nairobi on Wednesday, witnesses said."}),
     ];
-    std::fs::write(&input, lines.iter().map(|l| l.to_string() + "\n").collect::<String>()).unwrap();
-    let out = run(&db, &["ingest", input.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let (_dir, db) = ingested(&lines);
     let events = events_json(&db, &[]);
     let bombings: Vec<_> = events.iter().filter(|e| e["subtype"] == "Suicide bomb").collect();
     assert_eq!(bombings.len(), 1, "{events:#?}");
@@ -553,17 +549,13 @@ fn a_bombing_told_by_two_outlets_is_one_event_with_its_named_claimant_first() {
 #[test]
 fn the_street_a_report_names_is_the_events_site_in_every_format() {
     // two reports of one shooting, written here: only the second names the street
-    let dir = tempfile::tempdir().unwrap();
-    let (db, input) = (dir.path().join("s.db"), dir.path().join("local.jsonl"));
     let lines = [
         serde_json::json!({"id": "n1", "outlet": "wwl.com", "published": "2019-05-12", "title": "Two men shot in the Marigny",
             "text": "NEW ORLEANS - Two men were shot early Sunday in New Orleans, police said. Both were taken to University Medical Center."}),
         serde_json::json!({"id": "n2", "outlet": "nola.com", "published": "2019-05-12", "title": "Two shot on Royal Street",
             "text": "NEW ORLEANS - Two men were shot on Royal Street in New Orleans early Sunday, police said."}),
     ];
-    std::fs::write(&input, lines.iter().map(|l| l.to_string() + "\n").collect::<String>()).unwrap();
-    let out = run(&db, &["ingest", input.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let (_dir, db) = ingested(&lines);
     let events = events_json(&db, &[]);
     assert_eq!(events.len(), 1, "{events:#?}");
     let e = &events[0];
@@ -584,6 +576,17 @@ fn the_street_a_report_names_is_the_events_site_in_every_format() {
     assert_eq!(site["text"], "Royal Street");
     assert_eq!(text.get(site["start"].as_u64().unwrap() as usize..site["end"].as_u64().unwrap() as usize), Some("Royal Street"));
     assert!(stdout(&run(&db, &["mentions", id])).contains("site      \"Royal Street\""));
+}
+
+/// A fresh database holding `records`, ingested from a JSONL file of them (the directory
+/// holding both lives as long as the returned guard).
+fn ingested(records: &[serde_json::Value]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, input) = (dir.path().join("s.db"), dir.path().join("in.jsonl"));
+    std::fs::write(&input, records.iter().map(|l| l.to_string() + "\n").collect::<String>()).unwrap();
+    let out = run(&db, &["ingest", input.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    (dir, db)
 }
 
 /// A small RFC 4180 reader, independent of the writer under test.
@@ -735,9 +738,6 @@ fn reports_of_one_story_meet_though_their_places_were_read_apart() {
     // ("Austin"), which, with no "Chicago" in its text, reads as Austin, Texas: date and
     // place cannot join them, their leads can. A third shooting the same night in another
     // neighbourhood stays apart.
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("s.db");
-    let input = dir.path().join("in.jsonl");
     let lines = [
         serde_json::json!({"id": "a", "outlet": "suntimes.example", "published": "2017-02-12",
             "title": "Woman killed, three wounded in West Side shooting",
@@ -749,9 +749,7 @@ fn reports_of_one_story_meet_though_their_places_were_read_apart() {
             "title": "Man shot dead in Englewood alley",
             "text": "CHICAGO — A 34-year-old man was shot and killed Saturday afternoon in an alley in Englewood on the South Side, police said. He was walking in the 6400 block of South Halsted Street when someone fired from a passing car."}),
     ];
-    std::fs::write(&input, lines.iter().map(|l| l.to_string() + "\n").collect::<String>()).unwrap();
-    let out = run(&db, &["ingest", input.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let (_dir, db) = ingested(&lines);
     let all = events_json(&db, &[]);
     let with = |name: &str| -> Vec<&serde_json::Value> {
         all.iter().filter(|e| e["mentions"].as_array().unwrap().iter().any(|m| m["sentence"].as_str().unwrap().contains(name))).collect()
