@@ -2040,7 +2040,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             let within = event_places
                 .iter()
                 .filter(|p| specificity(gaz.place(p.place).kind) >= 5)
-                .filter(|p| gaz.place(p.place).country == state.country && gaz.place(p.place).admin1 == state.admin1)
+                .filter(|p| gaz.place(p.place).lies_in(state))
                 .min_by_key(|p| (p.start as isize - at as isize).unsigned_abs());
             if let Some(p) = within {
                 m.place = Some(PlaceArg { place: p.place, precision: "article", span: (p.start, p.end), offset: None });
@@ -2137,11 +2137,7 @@ fn extract_in(text: &str, ctx: Context, dct: NaiveDate) -> Vec<Mention> {
             // (or in the country or state the event is placed no finer than: "Rockets struck Ain
             // al-Asad Air Base in western Iraq" under a Baghdad dateline)
             let at = gaz.place(place.place);
-            let within = |p: &sitrep_gazetteer::Place| match at.kind {
-                Kind::Country => p.country == at.country,
-                Kind::Admin1 => p.country == at.country && p.admin1 == at.admin1,
-                _ => false,
-            };
+            let within = |p: &sitrep_gazetteer::Place| matches!(at.kind, Kind::Country | Kind::Admin1) && p.lies_in(at);
             let holds = |s: &sitrep_resolve::Site| match s.place.map(|p| (p, gaz.place(p))) {
                 Some((i, p)) => i == place.place || within(p) || sitrep_resolve::haversine_km(p.lat, p.lon, at.lat, at.lon) <= SITE_NEARBY_KM,
                 None => place.span == (0, 0),

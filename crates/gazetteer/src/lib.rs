@@ -92,6 +92,12 @@ impl Place {
     pub fn geonameid(&self) -> Option<u64> {
         self.id.parse().ok()
     }
+
+    /// Whether it lies in `area`, a country or a first-level division (read by its codes: a
+    /// county has no code of its own here, so it stands for its state).
+    pub fn lies_in(&self, area: &Place) -> bool {
+        self.country == area.country && (area.kind == Kind::Country || self.admin1 == area.admin1)
+    }
 }
 
 /// A candidate reading of a name: the place, and whether the name is an adjective or

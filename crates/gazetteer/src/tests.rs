@@ -382,3 +382,13 @@ fn a_state_lies_in_its_middle_not_where_its_towns_crowd() {
     let km = sitrep_model::haversine_km(oregon.lat, oregon.lon, 44.0, -120.6);
     assert!(km < 100.0, "Oregon placed at {},{} ({km:.0} km from its middle)", oregon.lat, oregon.lon);
 }
+
+#[test]
+fn a_town_lies_in_its_state_and_country_not_in_another_state() {
+    let place = |id: &str| g().place(g().by_id(id).unwrap());
+    // 4699066: Houston, Texas
+    let (houston, texas, oklahoma, us) = (place("4699066"), place("adm1:US.TX"), place("adm1:US.OK"), place("6252001"));
+    assert!(houston.lies_in(texas) && houston.lies_in(us));
+    assert!(!houston.lies_in(oklahoma));
+    assert!(!houston.lies_in(place("2017370")), "not in Russia");
+}

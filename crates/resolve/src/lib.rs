@@ -77,7 +77,7 @@ fn qualifier<'g>(gaz: &'g Gazetteer, text: &str, m: &NameMatch, next: Option<&Na
         if quals.len() > 1 {
             let holds = |q: &&sitrep_gazetteer::Place| {
                 m.candidates.iter().map(|c| gaz.place(c.place)).any(|t| {
-                    is_point(t.kind) && t.country == q.country && (q.kind == Kind::Country || t.admin1 == q.admin1)
+                    is_point(t.kind) && t.lies_in(q)
                 })
             };
             quals.retain(holds);
@@ -297,7 +297,7 @@ pub fn resolve_places_at(gaz: &Gazetteer, text: &str, matches: &[NameMatch], hom
     if let Some(h) = home {
         countries.insert(h.country.as_str());
     }
-    let at_home = |p: &sitrep_gazetteer::Place| home.is_some_and(|h| p.country == h.country && (h.kind == Kind::Country || p.admin1 == h.admin1));
+    let at_home = |p: &sitrep_gazetteer::Place| home.is_some_and(|h| p.lies_in(h));
     // a one-word name that is also a given name or a common word ("Brittany and Tiffany each
     // had a wound") is context only for a country the rest of the article already points to
     // (or when it points nowhere): otherwise it would vouch for itself

@@ -277,15 +277,6 @@ fn find(text: &str) -> Vec<Span> {
     out
 }
 
-/// Whether a place lies in a division or country the site's own name gives.
-fn within(gaz: &Gazetteer, town: u32, area: u32) -> bool {
-    let (t, a) = (gaz.place(town), gaz.place(area));
-    match a.kind {
-        Kind::Country => t.country == a.country,
-        _ => t.country == a.country && t.admin1 == a.admin1,
-    }
-}
-
 fn town_like(k: Kind) -> bool {
     matches!(k, Kind::Town | Kind::AdminSeat | Kind::Capital)
 }
@@ -408,7 +399,7 @@ fn place_sites(
             !p.adjective
                 && level_of(gaz.place(p.place).kind) == Some(level)
                 && !sites.iter().any(|o| p.start >= o.start && p.end <= o.end)
-                && areas.iter().all(|&a| within(gaz, p.place, a))
+                && areas.iter().all(|&a| gaz.place(p.place).lies_in(gaz.place(a)))
         };
         // the town told right after it ("the Presidential Palace in Khartoum", "Royal Street,
         // New Orleans"); else the nearest town, before the site if the article names one there;
