@@ -278,7 +278,7 @@ fn find(text: &str) -> Vec<Span> {
 }
 
 fn town_like(k: Kind) -> bool {
-    matches!(k, Kind::Town | Kind::AdminSeat | Kind::Capital)
+    level_of(k) == Some(0)
 }
 
 /// How a site's place is chosen among the article's places: towns first, then counties,
