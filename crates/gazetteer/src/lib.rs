@@ -742,6 +742,11 @@ impl Gazetteer {
                     let word = next.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
                     RESIDENTS.contains(&word)
                 };
+                // "from Gloucester and Cheltenham", "in Dundalk, Navan or Bath": the next item of
+                // a list whose last item was taken as a place is read as one after a locative
+                let listed_after_place = out.last().is_some_and(|prev: &NameMatch| {
+                    prev.end <= t.start && matches!(&text[prev.end..t.start], " and " | " or " | ", " | ", and " | ", or ")
+                });
                 // "a shooting in Wilmington", "near Akron": capitalised mid-sentence after a
                 // locative, a common word is a name; and once "Wilmington, Delaware" has
                 // qualified it, the article's later "Wilmington police" is the same town
@@ -750,7 +755,7 @@ impl Gazetteer {
                     || (single_common && k == 0 && police)
                     || (single_common && from_town)
                     || (single_common && k == 0 && qualified_common.contains(&t.folded))
-                    || (single_common && k == 0 && locative && !t.sentence_start && !cap_after && !INSTITUTIONS.contains(&t.folded.as_str()));
+                    || (single_common && k == 0 && (locative || listed_after_place) && !t.sentence_start && !cap_after && !INSTITUTIONS.contains(&t.folded.as_str()));
                 if aged {
                     for w in &toks[i..=i + k] {
                         persons.insert(w.folded.clone());

@@ -187,6 +187,18 @@ fn phrases_of_common_words_and_time_zones_are_not_places() {
 }
 
 #[test]
+fn a_doubtful_word_listed_after_a_place_is_a_place_too() {
+    // "Cheltenham" and "Cork" are doubtful alone (too rare for the dictionary, a word): after
+    // a place and "and", "or" or a comma they are the list's next place
+    let found = names_in("The closure will affect people travelling from Gloucester and Cheltenham, or Limerick, Cork.");
+    assert_eq!(found, ["Gloucester", "Cheltenham", "Limerick", "Cork"], "{found:?}");
+    // not a word that opens a name of its own ("Police Superintendent"), nor one after a name
+    // that was not taken as a place
+    let found = names_in("The mayor of Chicago and Police Superintendent Eddie Johnson spoke. Smith and Cork agreed.");
+    assert_eq!(found, ["Chicago"], "{found:?}");
+}
+
+#[test]
 fn a_word_frequent_only_as_a_place_name_is_a_place() {
     // frequent words, but only as names of places: not doubtful as "Police" or "Most" are,
     // after "and" or at a sentence's start

@@ -365,6 +365,11 @@ pub fn resolve_places_at(gaz: &Gazetteer, text: &str, matches: &[NameMatch], hom
             admins.insert((adm[0].country.as_str(), adm[0].admin1.as_str()));
         }
     }
+    // Two ambiguous names that have one country in common and no other ("Dundalk" and
+    // "Dundrum": each in Ireland and elsewhere) point to it together, though neither alone
+    if let Some(cc) = shared_country(gaz, text, matches) {
+        countries.insert(cc);
+    }
     let coherent = county_coherent(gaz, text, matches);
     let choose = |anchors: &[Anchor], admins: &HashSet<(&str, &str)>, countries: &HashSet<&str>| -> Vec<ResolvedPlace> {
         // the countries that speak against a minor place abroad: not a microstate, whose name
@@ -548,6 +553,32 @@ pub fn resolve_places_at(gaz: &Gazetteer, text: &str, matches: &[NameMatch], hom
         return states_abbreviated(first);
     }
     states_abbreviated(choose(&anchors, &admins, &countries))
+}
+
+/// The one country that two or more differently named, ambiguous names of the article each
+/// have a place in (towns and divisions, not names that are words), when there is just one.
+/// Many names share the United States and Canada (Paris, London): those decide nothing.
+fn shared_country<'g>(gaz: &'g Gazetteer, text: &str, matches: &[NameMatch]) -> Option<&'g str> {
+    let mut seen: HashMap<&'g str, HashSet<String>> = HashMap::default();
+    for m in matches {
+        let name = &text[m.start..m.end];
+        if word_like(name) {
+            continue;
+        }
+        // a reading counts when its country's place is a tenth as big as the name's biggest
+        // at least: "Rome" is no evidence for the United States' small Romes, nor "U.S." for
+        // Us, France
+        let biggest = m.candidates.iter().map(|c| gaz.place(c.place).population).max().unwrap_or(0);
+        let readings = || m.candidates.iter().map(|c| gaz.place(c.place)).filter(|p| is_point(p.kind) || matches!(p.kind, Kind::Admin1 | Kind::Admin2));
+        let cs: HashSet<&'g str> =
+            readings().filter(|p| p.population.saturating_mul(10) >= biggest).map(|p| p.country.as_str()).filter(|cc| !cc.is_empty()).collect();
+        for cc in cs {
+            seen.entry(cc).or_default().insert(name.to_lowercase());
+        }
+    }
+    let mut shared = seen.into_iter().filter(|(_, names)| names.len() >= 2).map(|(cc, _)| cc);
+    let cc = shared.next()?;
+    shared.next().is_none().then_some(cc)
 }
 
 /// Candidates that a county and a town of the article agree on: a town lying within
@@ -759,6 +790,24 @@ mod tests {
         assert!(found(t).contains(&("Toronto".into(), "CA".into())), "{:?}", found(t));
         let t = "The senator from Ohio spent this week on the West Coast of New Zealand.";
         assert!(found(t).contains(&("West Coast".into(), "NZ".into())), "{:?}", found(t));
+    }
+
+    #[test]
+    fn two_namesakes_that_share_one_country_point_to_it() {
+        // Dundalk (Ireland, Maryland) and Dundrum (Ireland, Northern Ireland) agree only on
+        // Ireland; the Japanese victim does not make them small towns abroad
+        let t = "A youth is charged with the murder of a Japanese man in a stabbing in Dundalk. \
+                 He is held in the Central Mental Hospital in Dundrum.";
+        let found: Vec<(String, String)> = resolve(t).into_iter().map(|r| (r.0, r.2)).collect();
+        assert!(found.contains(&("Dundalk".into(), "IE".into())) && found.contains(&("Dundrum".into(), "IE".into())), "{found:?}");
+        // a small namesake of a capital is no reading of it: "Rome" shares no country with
+        // Saint Peter, Minnesota
+        let t = "Pilgrims gathered in Rome. A Nigerian priest spoke in St. Peter's Square.";
+        assert!(!resolve(t).iter().any(|r| r.2 == "US"), "{:?}", resolve(t));
+        // nor is a country's name one for its namesake villages: "U.S." and "Ain" do not agree
+        // on France
+        let t = "BAGHDAD (Reuters) - Rockets struck Ain al-Asad Air Base in western Iraq, the U.S.-led coalition said.";
+        assert!(!resolve(t).iter().any(|r| r.2 == "FR"), "{:?}", resolve(t));
     }
 
     #[test]
