@@ -336,11 +336,15 @@ fn person_with_age(text: &str, toks: &[fold::Token], end: usize) -> bool {
 /// "family", which follows a surname ("a Hutchinson family").
 const RESIDENTS: [&str; 12] = ["man", "woman", "teen", "teenager", "boy", "girl", "resident", "couple", "youth", "student", "mother", "father"];
 
-/// Titles before a person's name (folded: "Sgt." is "sgt").
-const TITLES: [&str; 38] = [
+/// Titles before a person's name (folded: "Sgt." is "sgt"), and the offices and roles
+/// international news puts there ("Russian leader Vladimir Putin", "Foreign Minister Sergei
+/// Lavrov", "Gen. Qassem Soleimani", "Hezbollah chief Hassan Nasrallah").
+const TITLES: [&str; 63] = [
     "chief", "sgt", "sergeant", "officer", "detective", "det", "lt", "lieutenant", "capt", "captain", "sheriff", "mayor", "deputy", "trooper", "dr",
     "mr", "mrs", "ms", "gov", "governor", "sen", "senator", "rep", "judge", "rev", "reverend", "pastor", "coach", "commissioner", "councilman",
-    "councilwoman", "superintendent", "principal", "president", "chairman", "spokesman", "spokeswoman", "attorney",
+    "councilwoman", "superintendent", "principal", "president", "chairman", "spokesman", "spokeswoman", "attorney", "leader", "minister",
+    "premier", "king", "queen", "prince", "princess", "gen", "general", "col", "colonel", "commander", "ambassador", "envoy", "secretary",
+    "chancellor", "pope", "cardinal", "imam", "sheikh", "ayatollah", "cleric", "counterpart", "lawmaker", "emir",
 ];
 
 /// Whether the adjective at `start..end` names a language: "in English", "speaks French",
@@ -682,7 +686,8 @@ impl Gazetteer {
                 // "Police Chief Hassan Aden", "Chief Aden said", "Mayor Joe Hogsett": a title
                 // makes the name a person's, however big a place shares it, and the article's
                 // later bare "Aden said" too
-                let title_at = |j: usize| TITLES.contains(&toks[j].folded.as_str());
+                // (right before the name: "the minister, Slovenia's action" names no one)
+                let title_at = |j: usize| TITLES.contains(&toks[j].folded.as_str()) && matches!(&text[toks[j].end..toks[j + 1].start], " " | ". ");
                 let titled = k == 0 && i > 0 && (title_at(i - 1) || (i > 1 && toks[i - 1].capitalized && !toks[i - 1].sentence_start && title_at(i - 2)));
                 if titled {
                     titled_names.insert(t.folded.clone());

@@ -165,6 +165,12 @@ fn a_titled_name_is_a_persons_however_big_the_place() {
     let found = names_in("Police Chief Hassan Aden said the gunman fired at officers in Greenville. Aden said the victims were chosen at random.");
     assert_eq!(found, ["Greenville"], "{found:?}");
     assert_eq!(names_in("Chief Aden said the shots were fired in Aden, Yemen's port."), ["Aden", "Yemen"]);
+    // the offices of international news are titles too (Vladimir, Russia has 357,000 people),
+    // right before the name only
+    let found = names_in("Russian leader Vladimir Putin called. Protests were held in Vladimir.");
+    assert_eq!(found, ["Russian", "Vladimir"], "{found:?}");
+    let found = names_in("According to the minister, Slovenia had sent a message.");
+    assert_eq!(found, ["Slovenia"], "{found:?}");
 }
 
 #[test]
