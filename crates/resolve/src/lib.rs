@@ -811,6 +811,18 @@ mod tests {
     }
 
     #[test]
+    fn the_seas_straits_and_regions_of_conflict_reporting() {
+        let ids = |t: &str| resolve(t).into_iter().map(|r| (r.0, r.1)).collect::<Vec<_>>();
+        let t = "Houthi rebels fired a missile at a tanker in the Bab el-Mandeb, and Iran seized another in the Strait of Hormuz.";
+        assert_eq!(ids(t), [("Bab el-Mandeb".into(), "rgn:bab-el-mandeb".into()), ("Iran".into(), "130758".into()), ("Strait of Hormuz".into(), "rgn:strait-of-hormuz".into())]);
+        // the delta, not the country Niger
+        let t = "Militants blew up an oil pipeline in the Niger Delta on Monday, officials said.";
+        assert_eq!(ids(t), [("Niger Delta".into(), "rgn:niger-delta".into())]);
+        let t = "Russian coast guard ships fired on three Ukrainian vessels in the Kerch Strait.";
+        assert!(ids(t).contains(&("Kerch Strait".into(), "rgn:kerch-strait".into())), "{:?}", ids(t));
+    }
+
+    #[test]
     fn context_picks_the_syrian_homs_and_damascus() {
         let r = resolve("Israeli planes fired missiles at targets near Damascus. A military airbase near the Syrian city of Homs was hit.");
         let dam = r.iter().find(|x| x.0 == "Damascus").unwrap();
