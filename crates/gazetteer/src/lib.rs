@@ -231,6 +231,11 @@ const CAR_MAKES: &[&str] = &[
     "volkswagen", "vw", "bmw", "mercedes", "audi", "lexus", "acura", "infiniti", "mitsubishi", "volvo", "oldsmobile", "saturn",
 ];
 
+/// Words after a town that make it the town's office or public body, as "Police" does
+/// ("Owensboro Public Schools", "the Nenagh Municipal District", "the Paranaque Regional
+/// Trial Court").
+const OFFICES: &[&str] = &["department", "commission", "council", "public", "regional", "municipal", "metropolitan", "chamber", "fire", "schools", "board", "authority"];
+
 /// Words before "Police" that name a kind of police, not a town's ("Metro Police", "Capitol
 /// Police", "Transit Police").
 const POLICE_KINDS: &[&str] = &[
@@ -704,10 +709,16 @@ impl Gazetteer {
                 // "Vicksburg Police continue to investigate", "Dickinson police responded": the
                 // town's police, whatever capitalised run or surname the name is otherwise
                 // (not "Metro Police", "Capitol Police", nor the end of "Miami-Dade Police")
-                let police = toks.get(i + k + 1).is_some_and(|n| matches!(n.folded.as_str(), "police" | "sheriff" | "pd") && text.get(toks[i + k].end..n.start).is_some_and(|g| g == " "))
-                    && !text[..t.start].ends_with('-')
-                    && !(k == 0 && POLICE_KINDS.contains(&t.folded.as_str()));
-                let in_name_run = (in_name_run || after_given || given_first || known_surname || named || aged_before || titled || titled_before) && !qualified_place && !police;
+                let before_office = |words: &[&str]| {
+                    toks.get(i + k + 1).is_some_and(|n| words.contains(&n.folded.as_str()) && text.get(toks[i + k].end..n.start).is_some_and(|g| g == " "))
+                        && !text[..t.start].ends_with('-')
+                        && !(k == 0 && POLICE_KINDS.contains(&t.folded.as_str()))
+                };
+                let police = before_office(&["police", "sheriff", "pd"]);
+                // likewise a town's public body opening a run ("the Venice Commission", not
+                // "the Alcoholic Beverage Control Board"), when the name is not a word
+                let office = !cap_before && !single_common && toks.get(i + k + 1).is_some_and(|n| n.capitalized) && before_office(OFFICES);
+                let in_name_run = (in_name_run || after_given || given_first || known_surname || named || aged_before || titled || titled_before) && !qualified_place && !police && !office;
                 // only a name's later part, or one a person's sign marks, is remembered as a
                 // person's: the first word of "Immokalee TIGER Grant Event" or "The Allendale
                 // Woman's Club" is the town the article goes on to name bare

@@ -266,6 +266,12 @@ fn a_towns_police_name_the_town() {
     // a kind of police, or the end of a hyphenated name, is no town
     assert!(names_in("Metro Police said two men were shot.").is_empty());
     assert_eq!(names_in("Miami-Dade Police said two men were shot."), ["Miami"]);
+    // so do its public bodies (Owensboro is also a surname), but not a word inside one's name
+    assert_eq!(names_in("Superintendents for Owensboro Public Schools and the district met."), ["Owensboro"]);
+    assert_eq!(names_in("The Nenagh Municipal District has 28 contracts."), ["Nenagh"]);
+    assert!(names_in("The Alcoholic Beverage Control Board will review the shooting.").is_empty());
+    assert!(names_in("The Beaumont Police Department said a man shot himself.").contains(&"Beaumont"));
+    assert!(!names_in("The Beaumont Police Department said a man shot himself.").contains(&"Police"));
 }
 
 #[test]
