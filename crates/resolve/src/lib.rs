@@ -820,6 +820,9 @@ mod tests {
         assert_eq!(ids(t), [("Niger Delta".into(), "rgn:niger-delta".into())]);
         let t = "Russian coast guard ships fired on three Ukrainian vessels in the Kerch Strait.";
         assert!(ids(t).contains(&("Kerch Strait".into(), "rgn:kerch-strait".into())), "{:?}", ids(t));
+        // the lands of the Kurds, in four countries, not Iraq's Kurdistan Region
+        let t = "BEIRUT (AP) - A Kurdish militia spokesman says Turkey has shelled a Syrian Kurdish enclave.";
+        assert_eq!(ids(t).iter().filter(|r| r.0 == "Kurdish").map(|r| r.1.as_str()).collect::<Vec<_>>(), ["rgn:kurdish-lands", "rgn:kurdish-lands"], "{:?}", ids(t));
     }
 
     #[test]
