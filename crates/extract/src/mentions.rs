@@ -1305,7 +1305,10 @@ fn resolve_in(gaz: &Gazetteer, text: &str, ctx: Context) -> (Vec<sitrep_resolve:
         let city = |p: &sitrep_gazetteer::NameMatch| leads(p) && p.candidates.iter().any(|c| !c.adjective && gaz.place(c.place).population >= HOSPITAL_CITY);
         sitrep_analyze::places(t).into_iter().filter(|p| !in_name_ending(t, p.end, &HOSPITAL_WORDS) || city(p)).collect()
     };
-    let treated = |t: &str, p: &sitrep_resolve::ResolvedPlace| in_name_ending(t, p.end, &HOSPITAL_WORDS) || TREATED_IN.is_match(before(t, p.start, 160));
+    // (and a river is no event's place: see Kind::River)
+    let treated = |t: &str, p: &sitrep_resolve::ResolvedPlace| {
+        gaz.place(p.place).kind == Kind::River || in_name_ending(t, p.end, &HOSPITAL_WORDS) || TREATED_IN.is_match(before(t, p.start, 160))
+    };
     let names = names_in(text);
     let headline = ctx.headline.filter(|h| !h.trim().is_empty()).unwrap_or("");
     let home = ctx.outlet_place.unwrap_or("");
@@ -2168,7 +2171,7 @@ fn specificity(k: Kind) -> u8 {
         Kind::Admin2 => 5,
         Kind::Admin1 => 4,
         Kind::Border => 3,
-        Kind::Region | Kind::Sea => 2,
+        Kind::Region | Kind::Sea | Kind::River => 2,
         Kind::Country => 1,
         Kind::Continent => 0,
     }
@@ -2828,6 +2831,8 @@ mod tests {
         assert_eq!(place("Tyreke Borel, the slain teen originally from Trinidad and Tobago, was shot in the chest."), vec![None]);
         assert_eq!(place("Jamaine Sutton of Dunbar was shot and killed in Charleston."), vec![Some("Charleston".into())]);
         assert_eq!(place("A student was shot near the University of Alabama on Friday."), vec![Some("Alabama".into())]);
+        // nor a river, whose point is its mouth, far from the stretch told of
+        assert_eq!(place("An airstrike killed 12 militants along the Euphrates on Sunday, the coalition said."), vec![None]);
         assert!(in_name_ending("Temple University Hospital", "Temple".len(), &HOSPITAL_WORDS));
         assert!(!in_name_ending("Temple police said the hospital", "Temple".len(), &HOSPITAL_WORDS));
     }

@@ -29,6 +29,10 @@ pub enum Kind {
     Continent,
     Region,
     Sea,
+    /// A river, placed where GeoNames places streams: at its mouth. Context for the names
+    /// around it, never an event's place (a river is a line, and its mouth may lie in
+    /// another country than the stretch a story tells of).
+    River,
     Border,
     /// A building or site that stands for an institution (White House, Kremlin).
     Landmark,
@@ -47,6 +51,7 @@ impl Kind {
             "CONT" => Kind::Continent,
             "RGN" => Kind::Region,
             "SEA" => Kind::Sea,
+            "RIVER" => Kind::River,
             "BORDER" => Kind::Border,
             "LANDMARK" => Kind::Landmark,
             "PCLI" => Kind::Country,
@@ -61,7 +66,7 @@ impl Kind {
     /// How precise a location of this kind is, in the record's vocabulary.
     pub fn precision(self) -> &'static str {
         match self {
-            Kind::Continent | Kind::Region | Kind::Sea => "region",
+            Kind::Continent | Kind::Region | Kind::Sea | Kind::River => "region",
             Kind::Border => "border",
             Kind::Landmark => "site",
             Kind::Country => "country",
@@ -558,7 +563,7 @@ impl Gazetteer {
                 let generic_feature = || {
                     self.candidates(value)
                         .iter()
-                        .any(|c| matches!(self.places[c.place as usize].kind, Kind::Border | Kind::Region | Kind::Sea | Kind::Continent | Kind::Landmark))
+                        .any(|c| matches!(self.places[c.place as usize].kind, Kind::Border | Kind::Region | Kind::Sea | Kind::River | Kind::Continent | Kind::Landmark))
                 };
                 if !lowered || generic_feature() {
                     best = Some((k, value));

@@ -201,7 +201,7 @@ const METROPOLIS: u64 = 1_000_000;
 fn kind_bonus(k: Kind) -> f64 {
     match k {
         Kind::Country | Kind::Continent => 8.0,
-        Kind::Region | Kind::Sea | Kind::Border | Kind::Landmark => 7.0,
+        Kind::Region | Kind::Sea | Kind::River | Kind::Border | Kind::Landmark => 7.0,
         Kind::Admin1 => 3.0,
         Kind::Admin2 => 1.0,
         // "Washington" in the news is the capital more often than the state
@@ -820,6 +820,9 @@ mod tests {
         assert_eq!(ids(t), [("Niger Delta".into(), "rgn:niger-delta".into())]);
         let t = "Russian coast guard ships fired on three Ukrainian vessels in the Kerch Strait.";
         assert!(ids(t).contains(&("Kerch Strait".into(), "rgn:kerch-strait".into())), "{:?}", ids(t));
+        // rivers, where GeoNames places them (at the mouth), the river before the state
+        let t = "Karnataka asked the court for time to set up the Cauvery Management Board. Barges sail up the Mississippi River.";
+        assert_eq!(ids(t), [("Karnataka".into(), "adm1:IN.19".into()), ("Cauvery".into(), "riv:kaveri".into()), ("Mississippi River".into(), "riv:mississippi".into())]);
         // the lands of the Kurds, in four countries, not Iraq's Kurdistan Region
         let t = "BEIRUT (AP) - A Kurdish militia spokesman says Turkey has shelled a Syrian Kurdish enclave.";
         assert_eq!(ids(t).iter().filter(|r| r.0 == "Kurdish").map(|r| r.1.as_str()).collect::<Vec<_>>(), ["rgn:kurdish-lands", "rgn:kurdish-lands"], "{:?}", ids(t));
