@@ -56,6 +56,23 @@ fn qualifier<'g>(gaz: &'g Gazetteer, text: &str, m: &NameMatch, next: Option<&Na
     // "HALIFAX CO., Va.": a county's name with its word abbreviated is qualified the same way
     let rest = COUNTY_ABBREVIATIONS.iter().find_map(|w| rest.strip_prefix(' ')?.strip_prefix(w)).unwrap_or(rest);
     let skipped = text.len() - m.end - rest.len();
+    // "Walker County (Ga.) Sheriff's Office": in brackets, closed right after it
+    if let Some(inside) = rest.strip_prefix(" (") {
+        let at = m.end + skipped + 2;
+        let closes = |end: usize| text.get(end..).is_some_and(|r| r.starts_with(')'));
+        let state = STATE_ABBREVIATIONS.iter().find_map(|(abbr, cc, adm)| {
+            inside.strip_prefix(abbr).filter(|r| r.starts_with(')'))?;
+            gaz.by_id(&format!("adm1:{cc}.{adm}")).map(|state| Abbreviation { start: at, end: at + abbr.len(), state })
+        });
+        if let Some(a) = state {
+            let canonical = gaz.place(a.state);
+            return Some((canonical.country.as_str(), canonical.admin1.as_str(), Some(a)));
+        }
+        let named = next.filter(|n| n.start == at && closes(n.end))?;
+        let mut states = named.candidates.iter().map(|c| gaz.place(c.place)).filter(|p| p.kind == Kind::Admin1);
+        let p = states.next().filter(|_| states.next().is_none())?;
+        return Some((p.country.as_str(), p.admin1.as_str(), None));
+    }
     let after = rest.strip_prefix(',')?;
     let gap = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
     if gap == 0 || gap > 2 {
@@ -928,6 +945,15 @@ mod tests {
         // an item of a list qualifies nothing
         let listed = resolve("Protests were held in Boston, Washington and Denver on Sunday.");
         assert!(listed.iter().any(|(name, id, _)| name == "Washington" && id != "adm1:US.WA"), "{listed:?}");
+    }
+
+    #[test]
+    fn a_state_in_brackets_narrows_the_county_and_dc_is_washington() {
+        // (Walker County is also Alabama's and Texas's)
+        let found = resolve("The Walker County (Ga.) Sheriff's Office is asking for help. In D.C., we've had a problem.");
+        let names: Vec<&str> = found.iter().map(|r| r.0.as_str()).collect();
+        assert_eq!(names, ["Walker County", "Ga.", "D.C."], "{found:?}");
+        assert!(found[0].1.starts_with("adm2:US.GA.") && found[1].1 == "adm1:US.GA" && found[2].1 == "4140963", "{found:?}");
     }
 
     #[test]
