@@ -352,7 +352,19 @@ pub fn resolve_places_at(gaz: &Gazetteer, text: &str, matches: &[NameMatch], hom
             continue;
         }
         let cs: HashSet<&str> = m.candidates.iter().map(|c| gaz.place(c.place).country.as_str()).collect();
-        if wordlike(&m) && !countries.is_empty() && !cs.iter().any(|c| countries.contains(c)) {
+        // (but a word that is no given name, told twice and once after "in", "at", "near" or
+        // "from", is a place: "in Cork city", "A Cork mother" in a story whose only country
+        // is the "Holland" a drug comes from; not a charge's "Felon in Possession of a Firearm")
+        let word = &text[m.start..m.end];
+        let told_twice = || {
+            let told: Vec<&NameMatch> = matches.iter().filter(|o| text[o.start..o.end].eq_ignore_ascii_case(word)).collect();
+            let after_locative = |o: &&NameMatch| {
+                let before = text[..o.start].trim_end();
+                ["in", "at", "near", "from"].iter().any(|w| before.strip_suffix(w).is_some_and(|r| r.is_empty() || r.ends_with(' '))) && !text[o.end..].starts_with(" of ")
+            };
+            !sitrep_gazetteer::is_given_name(word) && told.len() >= 2 && told.iter().any(after_locative)
+        };
+        if wordlike(&m) && !countries.is_empty() && !cs.iter().any(|c| countries.contains(c)) && !told_twice() {
             continue;
         }
         let explicit = m.candidates.iter().find(|c| matches!(gaz.place(c.place).kind, Kind::Country));
@@ -945,6 +957,17 @@ mod tests {
         // an item of a list qualifies nothing
         let listed = resolve("Protests were held in Boston, Washington and Denver on Sunday.");
         assert!(listed.iter().any(|(name, id, _)| name == "Washington" && id != "adm1:US.WA"), "{listed:?}");
+    }
+
+    #[test]
+    fn a_word_told_twice_as_a_place_vouches_for_its_country() {
+        // Cork is also a word, and the story's one country the Holland a drug comes from
+        let t = "Her medicinal cannabis comes from Holland. A Cork mother says she is terrified. She told a press conference in Cork city today.";
+        let cork: Vec<String> = resolve(t).into_iter().filter(|r| r.0 == "Cork").map(|r| r.2).collect();
+        assert_eq!(cork, ["IE", "IE"], "{:?}", resolve(t));
+        // a charge's words are no place, however often told
+        let t = "The pills came from Holland. He was arrested for Felon in Possession of a Firearm and booked for Felon in Possession of a Firearm.";
+        assert!(!resolve(t).iter().any(|r| r.0 == "Possession"), "{:?}", resolve(t));
     }
 
     #[test]
