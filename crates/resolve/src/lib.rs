@@ -211,6 +211,9 @@ static DIVISION_WORD: LazyLock<regex::Regex> = LazyLock::new(|| {
 /// lead a seat has over its namesake division.
 const DIVISION_CALLED: f64 = 8.0;
 
+/// A city this large overshadows a small namesake in a state the article names.
+const METROPOLIS_NAMESAKE: u64 = 100_000;
+
 /// A city this large that shares its name with its state or province is what the bare name
 /// means in the news ("New York"), as a provincial seat is ("Homs").
 const METROPOLIS: u64 = 1_000_000;
@@ -448,7 +451,16 @@ pub fn resolve_places_at(gaz: &Gazetteer, text: &str, matches: &[NameMatch], hom
                         }
                         let named_state = admins.contains(&(p.country.as_str(), p.admin1.as_str()));
                         let home_bonus = if !named_state && is_point(p.kind) && at_home(p) { HOME_BONUS } else { 0.0 };
-                        if p.kind != Kind::Admin1 && named_state {
+                        // (not a small town whose namesake in the same country is a city twenty
+                        // times its size: "Louisville" in a story from "COLUMBUS, Ohio" is
+                        // Kentucky's, not Louisville, Ohio)
+                        let overshadowed = || {
+                            p.population < SMALL_TOWN
+                                && m.candidates.iter().map(|o| gaz.place(o.place)).any(|q| {
+                                    q.country == p.country && is_point(q.kind) && q.population >= METROPOLIS_NAMESAKE && q.population >= 20 * p.population.max(1)
+                                })
+                        };
+                        if p.kind != Kind::Admin1 && named_state && !overshadowed() {
                             s += 7.0;
                         }
                         s += home_bonus;
@@ -957,6 +969,17 @@ mod tests {
         // an item of a list qualifies nothing
         let listed = resolve("Protests were held in Boston, Washington and Denver on Sunday.");
         assert!(listed.iter().any(|(name, id, _)| name == "Washington" && id != "adm1:US.WA"), "{listed:?}");
+    }
+
+    #[test]
+    fn a_city_overshadows_its_small_namesake_in_the_state_named() {
+        // Louisville, Ohio has 9,000 people; Louisville, Kentucky 244,000
+        let t = "COLUMBUS, Ohio (AP) - Mississippi State outlasted Louisville in overtime on Friday.";
+        let found = resolve(t);
+        assert!(found.iter().any(|r| r.0 == "Louisville" && r.1 == "4299276"), "{found:?}");
+        // unless the state is told with it
+        let t = "COLUMBUS, Ohio (AP) - A man was shot in Louisville, Ohio on Friday.";
+        assert!(resolve(t).iter().any(|r| r.0 == "Louisville" && r.1 == "5161347"), "{:?}", resolve(t));
     }
 
     #[test]
