@@ -160,6 +160,11 @@ fn a_call_sign_after_the_dateline_is_not_a_town() {
 }
 
 #[test]
+fn titles_are_sorted_for_their_binary_search() {
+    assert!(TITLES.windows(2).all(|w| w[0] < w[1]), "{TITLES:?}");
+}
+
+#[test]
 fn a_titled_name_is_a_persons_however_big_the_place() {
     // Aden, Yemen has 863,000 people
     let found = names_in("Police Chief Hassan Aden said the gunman fired at officers in Greenville. Aden said the victims were chosen at random.");

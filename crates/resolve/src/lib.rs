@@ -600,24 +600,23 @@ pub fn resolve_places_at(gaz: &Gazetteer, text: &str, matches: &[NameMatch], hom
 /// have a place in (towns and divisions, not names that are words), when there is just one.
 /// Many names share the United States and Canada (Paris, London): those decide nothing.
 fn shared_country<'g>(gaz: &'g Gazetteer, text: &str, matches: &[NameMatch]) -> Option<&'g str> {
-    let mut seen: HashMap<&'g str, HashSet<String>> = HashMap::default();
+    // (country, name) pairs, a name known by its first candidate: told again, it has the same
+    let mut seen: Vec<(&'g str, u32)> = Vec::new();
     for m in matches {
-        let name = &text[m.start..m.end];
-        if word_like(name) {
+        let Some(first) = m.candidates.first() else { continue };
+        if word_like(&text[m.start..m.end]) {
             continue;
         }
         // a reading counts when its country's place is a tenth as big as the name's biggest
         // at least: "Rome" is no evidence for the United States' small Romes, nor "U.S." for
         // Us, France
         let biggest = m.candidates.iter().map(|c| gaz.place(c.place).population).max().unwrap_or(0);
-        let readings = || m.candidates.iter().map(|c| gaz.place(c.place)).filter(|p| is_point(p.kind) || matches!(p.kind, Kind::Admin1 | Kind::Admin2));
-        let cs: HashSet<&'g str> =
-            readings().filter(|p| p.population.saturating_mul(10) >= biggest).map(|p| p.country.as_str()).filter(|cc| !cc.is_empty()).collect();
-        for cc in cs {
-            seen.entry(cc).or_default().insert(name.to_lowercase());
-        }
+        let readings = m.candidates.iter().map(|c| gaz.place(c.place)).filter(|p| is_point(p.kind) || matches!(p.kind, Kind::Admin1 | Kind::Admin2));
+        seen.extend(readings.filter(|p| p.population.saturating_mul(10) >= biggest && !p.country.is_empty()).map(|p| (p.country.as_str(), first.place)));
     }
-    let mut shared = seen.into_iter().filter(|(_, names)| names.len() >= 2).map(|(cc, _)| cc);
+    seen.sort_unstable();
+    seen.dedup();
+    let mut shared = seen.chunk_by(|a, b| a.0 == b.0).filter(|names| names.len() >= 2).map(|names| names[0].0);
     let cc = shared.next()?;
     shared.next().is_none().then_some(cc)
 }
