@@ -397,8 +397,8 @@ pub fn resolve_places_at(gaz: &Gazetteer, text: &str, matches: &[NameMatch], hom
             admins.insert((adm[0].country.as_str(), adm[0].admin1.as_str()));
         }
     }
-    // Two ambiguous names that have one country in common and no other ("Dundalk" and
-    // "Dundrum": each in Ireland and elsewhere) point to it together, though neither alone
+    // Two names that can both be read in one country, and in no other together ("Dundalk"
+    // and "Dundrum": each in Ireland and elsewhere), point to it, though neither alone does
     if let Some(cc) = shared_country(gaz, text, matches) {
         countries.insert(cc);
     }
@@ -596,9 +596,9 @@ pub fn resolve_places_at(gaz: &Gazetteer, text: &str, matches: &[NameMatch], hom
     states_abbreviated(choose(&anchors, &admins, &countries))
 }
 
-/// The one country that two or more differently named, ambiguous names of the article each
-/// have a place in (towns and divisions, not names that are words), when there is just one.
-/// Many names share the United States and Canada (Paris, London): those decide nothing.
+/// The one country in which two or more differently named names of the article each have a
+/// reading (a town or a division; names that are words left out), when there is just one such
+/// country. Many names share the United States and Canada (Paris, London): those decide nothing.
 fn shared_country<'g>(gaz: &'g Gazetteer, text: &str, matches: &[NameMatch]) -> Option<&'g str> {
     // (country, name) pairs, a name known by its first candidate: told again, it has the same
     let mut seen: Vec<(&'g str, u32)> = Vec::new();
