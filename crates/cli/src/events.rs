@@ -57,16 +57,16 @@ pub struct EventArgs {
 }
 
 /// The place `--near` names: the gazetteer's best reading of the name (largest, most
-/// general first, as a user typing a name means the well-known one).
+/// general first, as a user typing a name means the well-known one). Not a river: its point
+/// is its mouth, and events along it would be missed.
 fn near_point(name: &str) -> Result<(f64, f64)> {
     let gaz = sitrep_gazetteer::Gazetteer::embedded();
-    let best = gaz
-        .lookup(name)
-        .iter()
-        .map(|c| gaz.place(c.place))
-        .max_by_key(|p| (matches!(p.kind, sitrep_gazetteer::Kind::Country), p.population));
+    let found: Vec<_> = gaz.lookup(name).iter().map(|c| gaz.place(c.place)).collect();
+    let river = |p: &&sitrep_gazetteer::Place| p.kind == sitrep_gazetteer::Kind::River;
+    let best = found.iter().filter(|p| !river(p)).max_by_key(|p| (matches!(p.kind, sitrep_gazetteer::Kind::Country), p.population));
     match best {
         Some(p) => Ok((p.lat, p.lon)),
+        None if found.iter().any(river) => bail!("--near {name:?}: a river has no one point (sitrep places it at its mouth); name a town on its banks"),
         None => bail!("--near {name:?}: no such place in the gazetteer"),
     }
 }

@@ -470,6 +470,9 @@ fn abu_kamal_event_with_its_disputed_claims(db: &Path) {
     assert_eq!(near.len(), 1);
     assert_eq!(near[0]["id"], e["id"]);
     assert!(events_json(&db, &["--near", "Paris", "--radius", "50"]).is_empty());
+    // nor is a river a point to measure from
+    let river = run(&db, &["events", "--near", "Euphrates", "--radius", "50"]);
+    assert!(!river.status.success() && String::from_utf8_lossy(&river.stderr).contains("a river has no one point"), "{river:?}");
     // re-ingesting changes no event
     ingest_examples(&db);
     assert_eq!(events_json(&db, &[]), all);

@@ -80,7 +80,8 @@ impl Kind {
 /// One gazetteer entry.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
-    /// GeoNames id for GeoNames entries, `adm1:CC.NN`, `cont:XX` or `rgn:…` otherwise.
+    /// GeoNames id for GeoNames entries, `adm1:CC.NN`, `adm2:CC.NN.NNN`, `cont:XX`, `rgn:…`,
+    /// `lm:…` or `riv:…` otherwise.
     pub id: String,
     pub name: String,
     pub lat: f64,
