@@ -7,7 +7,7 @@ Inputs (read only here, never at run time):
   ../shared/data/geonames/countries.json     countries: ISO codes, names, population, capital
   ../shared/data/mordecai/nat_df.csv         nationality adjective -> ISO3 country
   data/curated/country_points.tsv            a representative point per country
-  data/curated/regions.tsv                   continents, regions, seas, border areas
+  data/curated/regions.tsv                   continents, regions, seas, border areas, rivers (at their mouths)
   data/curated/admin1_adjectives.tsv         adjectives of divisions ("English" -> England)
   data/curated/aliases.tsv                   more names of held places ("Ont.", "NSW", "Herts")
 
@@ -216,7 +216,7 @@ def main():
         pid, adjective = line.rstrip("\n").split("\t")
         names.append((adjective, pid, "d"))
 
-    # curated regions, seas, border areas
+    # curated regions, seas, border areas and rivers
     for line in open(os.path.join(ROOT, "data", "curated", "regions.tsv"), encoding="utf-8"):
         if line.startswith("#") or not line.strip():
             continue
