@@ -60,13 +60,8 @@ fn qualifier<'g>(gaz: &'g Gazetteer, text: &str, m: &NameMatch, next: Option<&Na
     if let Some(inside) = rest.strip_prefix(" (") {
         let at = m.end + skipped + 2;
         let closes = |end: usize| text.get(end..).is_some_and(|r| r.starts_with(')'));
-        let state = STATE_ABBREVIATIONS.iter().find_map(|(abbr, cc, adm)| {
-            inside.strip_prefix(abbr).filter(|r| r.starts_with(')'))?;
-            gaz.by_id(&format!("adm1:{cc}.{adm}")).map(|state| Abbreviation { start: at, end: at + abbr.len(), state })
-        });
-        if let Some(a) = state {
-            let canonical = gaz.place(a.state);
-            return Some((canonical.country.as_str(), canonical.admin1.as_str(), Some(a)));
+        if let Some(q) = abbreviated_state(gaz, inside, at, |after| after.starts_with(')')) {
+            return Some(q);
         }
         let named = next.filter(|n| n.start == at && closes(n.end))?;
         let mut states = named.candidates.iter().map(|c| gaz.place(c.place)).filter(|p| p.kind == Kind::Admin1);
@@ -116,14 +111,18 @@ fn qualifier<'g>(gaz: &'g Gazetteer, text: &str, m: &NameMatch, next: Option<&Na
             return Some((p.country.as_str(), if p.kind == Kind::Admin1 { p.admin1.as_str() } else { "" }, None));
         }
     }
-    let tail = &text[at..];
+    // a postal code must stand alone ("OK" but not "OKC"); an abbreviation ends in its dot
+    abbreviated_state(gaz, &text[at..], at, |after| after.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+}
+
+/// The state whose abbreviation opens `tail` (at byte `at` of the text) and is followed by
+/// what `fits` accepts, as a qualifier.
+fn abbreviated_state<'g>(gaz: &'g Gazetteer, tail: &str, at: usize, fits: impl Fn(&str) -> bool) -> Option<(&'g str, &'g str, Option<Abbreviation>)> {
     STATE_ABBREVIATIONS.iter().find_map(|(abbr, cc, adm)| {
         let after = tail.strip_prefix(abbr)?;
-        // a postal code must stand alone ("OK" but not "OKC"); an abbreviation ends in its dot
-        let ends = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
         let state = gaz.by_id(&format!("adm1:{cc}.{adm}"))?;
         let canonical = gaz.place(state);
-        ends.then_some((canonical.country.as_str(), canonical.admin1.as_str(), Some(Abbreviation { start: at, end: at + abbr.len(), state })))
+        fits(after).then_some((canonical.country.as_str(), canonical.admin1.as_str(), Some(Abbreviation { start: at, end: at + abbr.len(), state })))
     })
 }
 
@@ -326,6 +325,7 @@ pub fn resolve_places_at(gaz: &Gazetteer, text: &str, matches: &[NameMatch], hom
         word_like(word)
     };
     let (plain, wordlike_names): (Vec<&NameMatch>, Vec<&NameMatch>) = matches.iter().partition(|m| !wordlike(m));
+    let shared = shared_country(gaz, &plain);
     // the states the article names outright: "a home in Lebanon" in a story of a Tennessee boy
     // is the town there, and the country's name then vouches for no country
     let states: HashSet<(&str, &str)> = matches
@@ -399,7 +399,7 @@ pub fn resolve_places_at(gaz: &Gazetteer, text: &str, matches: &[NameMatch], hom
     }
     // Two names that can both be read in one country, and in no other together ("Dundalk"
     // and "Dundrum": each in Ireland and elsewhere), point to it, though neither alone does
-    if let Some(cc) = shared_country(gaz, text, matches) {
+    if let Some(cc) = shared {
         countries.insert(cc);
     }
     let coherent = county_coherent(gaz, text, matches);
@@ -596,17 +596,14 @@ pub fn resolve_places_at(gaz: &Gazetteer, text: &str, matches: &[NameMatch], hom
     states_abbreviated(choose(&anchors, &admins, &countries))
 }
 
-/// The one country in which two or more differently named names of the article each have a
-/// reading (a town or a division; names that are words left out), when there is just one such
+/// The one country in which two or more differently named `names` (the article's names that
+/// are not words) each have a reading, a town or a division, when there is just one such
 /// country. Many names share the United States and Canada (Paris, London): those decide nothing.
-fn shared_country<'g>(gaz: &'g Gazetteer, text: &str, matches: &[NameMatch]) -> Option<&'g str> {
+fn shared_country<'g>(gaz: &'g Gazetteer, names: &[&NameMatch]) -> Option<&'g str> {
     // (country, name) pairs, a name known by its first candidate: told again, it has the same
     let mut seen: Vec<(&'g str, u32)> = Vec::new();
-    for m in matches {
+    for m in names {
         let Some(first) = m.candidates.first() else { continue };
-        if word_like(&text[m.start..m.end]) {
-            continue;
-        }
         // a reading counts when its country's place is a tenth as big as the name's biggest
         // at least: "Rome" is no evidence for the United States' small Romes, nor "U.S." for
         // Us, France
